@@ -1,0 +1,3 @@
+"""Question answering over Chinese newspaper archives."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,673 @@
+"""Split a layout-extracted newspaper page into articles.
+
+Pages come from layout extraction: lines are broken at the column width, blank lines may fall
+mid-sentence, and a page prints headlines either after their bodies or before them. The rules
+below are general reading cues (sentence-final punctuation, line width, byline and marker
+patterns, shared vocabulary), never lists of known headlines.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    """One article of a page, with where it stands in the page's text.
+
+    ``body_spans`` are the [start, end) character ranges of the body text in the page,
+    in reading order, without headline and byline; passages are cut only inside them.
+    ``char_start``/``char_end`` cover everything attributed to the article.
+    """
+
+    id: str
+    source: str
+    seq: int
+    kind: str  # news | caption | briefs | continuation | editorial | ad | other
+    headline: str
+    subheadlines: list[str] = field(default_factory=list)
+    byline: str = ""
+    publication: str = ""
+    date: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    body_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["body_spans"] = [list(s) for s in self.body_spans]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Article:
+        d = dict(d)
+        d["body_spans"] = [tuple(s) for s in d.get("body_spans", [])]
+        return cls(**d)
+
+
+TERMINAL = "。！？!?；;…"
+CLOSING = "”’」』）)》】\"'"
+_WS = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DATE = re.compile(r"(?<![\d月])\d{1,2}月\d{1,2}日")
+_INLINE_BY = re.compile(
+    r"[^\s，。,；;：:“”（）()]{1,20}?讯\s*[（(][^（）()]{0,60}?[）)]"  # 本报讯(记者 X 报道)
+    r"|[^\s，。,；;：:“”（）()]{1,12}讯(?=\s)"  # dateline: 东昌府讯 ...
+)
+_BY_WORDS = re.compile(r"记者|通讯员|融媒体|报道|摄|供稿|撰稿")
+_TAIL_BY = re.compile(r"[（(]([^（）()]{2,50})[）)]\s*$")
+_BY_LINE = re.compile(
+    r"□\s*\S.{0,24}|本报(?:记者|通讯员|特约记者)\s*\S.{0,40}"
+    r"|(?:融媒体中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
+)
+_CONT = re.compile(r"[（(]\s*(?:上接|下转)第.{1,4}版\s*[）)]")
+_EDITOR = re.compile(r"编者按\s*[:：]?")
+_COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
+_BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
+_AD_CUE = re.compile(r"元\s*/\s*(?:m²|㎡|平方米)|(?<!\d)\d{8}(?!\d)|项目地址|售楼|热线")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))/")
+
+
+def _flat(s: str) -> str:
+    return _WS.sub("", s)
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when text ends a sentence (closing quotes/brackets after 。！？ count too)."""
+    s = s.rstrip().rstrip(CLOSING)
+    return bool(s) and s[-1] in TERMINAL
+
+
+@dataclass
+class _Block:
+    """A run of non-blank lines; ``pre``/``post`` are marker or byline spans at its edges."""
+
+    s: int
+    e: int
+    lines: list[tuple[int, int]]
+    kind: str = "body"  # body|head|byline|credit|cont|briefs|item|editor|column|admark|ad
+    pre: tuple[int, int] | None = None
+    post: tuple[int, int] | None = None
+    bs: int = 0
+    be: int = 0
+
+
+@dataclass
+class _Art:
+    kind: str = "news"
+    heads: list[_Block] = field(default_factory=list)
+    bylines: list[tuple[int, int]] = field(default_factory=list)
+    body: list[_Block] = field(default_factory=list)
+    extra: list[_Block] = field(default_factory=list)
+    meta: list[tuple[int, int]] = field(default_factory=list)
+    subs_pre: list[str] = field(default_factory=list)
+    headline: str = ""
+
+
+def _raw_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines, each line as its stripped (start, end)."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        cur.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _starts_own_block(line: str) -> bool:
+    f = _flat(line)
+    return bool(
+        _INLINE_BY.match(line)
+        or _CONT.match(line)
+        or _EDITOR.match(line)
+        or f in _BRIEFS
+        or _COLUMN.fullmatch(f)
+        or f == "广告"
+        or f.startswith("●")
+    )
+
+
+def _blocks(text: str, wide: bool) -> list[_Block]:
+    """Cut the page into blocks, splitting runs where a marker/byline line starts something new."""
+    out: list[_Block] = []
+    for run in _raw_blocks(text):
+        cur: list[tuple[int, int]] = []
+        for ln in run:
+            line = text[ln[0] : ln[1]]
+            prev = text[cur[-1][0] : cur[-1][1]] if cur else ""
+            if cur and (wide or _starts_own_block(line) or _flat(prev) in _BRIEFS):
+                out.append(_Block(cur[0][0], cur[-1][1], cur))
+                cur = []
+            cur.append(ln)
+        out.append(_Block(cur[0][0], cur[-1][1], cur))
+    for b in out:
+        _classify(text, b)
+    return out
+
+
+def _classify(text: str, b: _Block) -> None:
+    """Set the block's kind, its marker/byline edges and its body range."""
+    t = text[b.s : b.e]
+    f = _flat(t)
+    b.bs, b.be = b.s, b.e
+    if f in _BRIEFS:
+        b.kind = "briefs"
+    elif f == "广告":
+        b.kind = "admark"
+    elif _COLUMN.fullmatch(f):
+        b.kind = "column"
+    elif f.startswith("●"):
+        b.kind = "item"
+    elif m := (_CONT.match(t) or _EDITOR.match(t)):
+        b.kind = "cont" if m.re is _CONT else "editor"
+        b.pre = (b.s, b.s + m.end())
+    elif (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m.group()) or "(" not in m.group()):
+        b.pre = (b.s, b.s + m.end())
+    if not b.pre and len(b.lines) <= 2 and len(f) <= 50 and not _ends_sentence(f):
+        if _BY_LINE.fullmatch(_WS.sub(" ", t).strip()):
+            b.kind = "byline"
+    if b.kind == "body" and (m := _TAIL_BY.search(t)) and _BY_WORDS.search(m.group(1)):
+        if m.start() == 0:
+            b.kind = "credit" if "摄" in m.group(1) else "byline"
+        else:
+            b.post = (b.s + m.start(), b.s + m.end())
+    if b.pre:
+        rest = text[b.pre[1] : b.e]
+        b.bs = b.pre[1] + len(rest) - len(rest.lstrip())
+    if b.post:
+        b.be = b.s + len(text[b.s : b.post[0]].rstrip())
+    if b.bs >= b.be and b.kind in ("cont", "editor"):
+        b.bs = b.be = b.pre[1] if b.pre else b.e
+
+
+def _headlike(text: str, b: _Block, col: float, wide: bool) -> bool:
+    """A short unpunctuated block: a headline, kicker, subtitle or in-article heading."""
+    if b.kind != "body" or b.pre or b.post:
+        return False
+    f = _flat(text[b.s : b.e])
+    if not f or f[-1] in TERMINAL + "，,、：:" or _ends_sentence(f) or re.search("[。；;]", f):
+        return False
+    if wide:
+        return len(b.lines) <= 2 and len(f) <= 70
+    return len(b.lines) <= 3 and len(f) <= max(40, 4 * col)
+
+
+def _width(text: str, blocks: list[_Block]) -> float:
+    lens = [len(_flat(text[s:e])) for b in blocks for s, e in b.lines]
+    return statistics.median(lens) if lens else 0.0
+
+
+def _bigrams(s: str) -> set[str]:
+    h = "".join(_HAN.findall(s))
+    return {h[i : i + 2] for i in range(len(h) - 1)}
+
+
+def _sim(a: str, b: str) -> float:
+    """Share of a's Han bigrams that also occur in b."""
+    ga = _bigrams(a)
+    return len(ga & _bigrams(b)) / len(ga) if ga else 0.0
+
+
+def segment_page(source: str, text: str) -> list[Article]:
+    """Split one page into articles, in reading order, with exact body spans."""
+    stem = source.rsplit(".", 1)[0]
+    col = _width(text, [_Block(0, 0, ln) for ln in _raw_blocks(text)])
+    wide = col > 30
+    blocks = _blocks(text, wide)
+    if not blocks:
+        return []
+    _mark_ads(text, blocks, col, wide)
+    like = [_headlike(text, b, col, wide) for b in blocks]
+    heads = list(like)
+    for i in range(1, len(blocks)):  # text right after an unfinished paragraph continues it
+        p = blocks[i - 1]
+        if heads[i] and p.kind == "body" and not like[i - 1] and not p.post:
+            nxt_head = i + 1 < len(blocks) and like[i + 1]
+            if not (
+                _ends_sentence(text[p.bs : p.be]) or nxt_head or _followed_by_byline(blocks, i)
+            ):
+                heads[i] = False
+    after = _headline_after(text, blocks, heads)
+    arts = _walk(text, blocks, heads, col, after)
+    _move_fragments(text, arts)
+    if after:
+        _swap_far_headlines(text, arts)
+    return _finish(stem, source, text, arts, after)
+
+
+def _followed_by_byline(blocks: list[_Block], i: int) -> bool:
+    n = blocks[i + 1] if i + 1 < len(blocks) else None
+    return n is not None and (n.kind == "byline" or (n.kind == "body" and n.pre is not None))
+
+
+def _mark_ads(text: str, blocks: list[_Block], col: float, wide: bool) -> None:
+    """An advertisement runs from a 广告 marker (and the short lines just above it) onwards."""
+    for k, b in enumerate(blocks):
+        if b.kind != "admark":
+            continue
+        i = k
+        while i > 0 and _headlike(text, blocks[i - 1], col, wide):
+            i -= 1
+        j = k + 1
+        while j < len(blocks) and not (blocks[j].pre and blocks[j].kind == "body"):
+            j += 1
+        for x in blocks[i:j]:
+            x.kind = "admark" if x is b else "ad"
+        return
+
+
+def _headline_after(text: str, blocks: list[_Block], heads: list[bool]) -> bool:
+    """Does this page print headlines below their bodies? Judge by what opens and ends it."""
+    first = next((i for i, b in enumerate(blocks) if b.kind not in ("ad", "admark")), 0)
+    last = max((i for i, b in enumerate(blocks) if b.kind not in ("ad", "admark")), default=0)
+    vote = 0
+    fb = blocks[first]
+    if fb.kind == "body" and not heads[first]:
+        vote += 3  # a page opening with body text (or an inline byline) puts headlines after
+    elif heads[first]:
+        vote -= 3
+    if heads[last]:
+        vote += 2
+    for i, b in enumerate(blocks[:-1]):  # own-line byline followed by another article's byline
+        if b.kind == "byline" and i > 0 and heads[i - 1]:
+            vote += 1 if _followed_by_byline(blocks, i) else -1
+    return vote > 0
+
+
+def _opener(b: _Block) -> bool:
+    return b.kind in ("cont", "briefs", "editor", "admark", "ad") or (
+        b.kind == "body" and b.pre is not None
+    )
+
+
+def _run_end(blocks: list[_Block], heads: list[bool], i: int, cols: bool) -> int:
+    j = i
+    while j < len(blocks) and (heads[j] or (cols and blocks[j].kind == "column")):
+        j += 1
+    return j
+
+
+def _segment_has_credit(
+    text: str, blocks: list[_Block], heads: list[bool], j: int, photo_only: bool
+) -> bool:
+    """Does the text from j up to the next headline-like block carry its own credit/byline?"""
+    while j < len(blocks) and not heads[j] and not _opener(blocks[j]):
+        b = blocks[j]
+        if b.kind == "credit" or (b.post and "摄" in text[b.post[0] : b.post[1]]):
+            return True
+        if not photo_only and (b.kind == "byline" or b.post):
+            return True
+        j += 1
+    return False
+
+
+def _width_changes(text: str, blocks: list[_Block], heads: list[bool], i: int, j: int) -> bool:
+    """Body set at a clearly different column width than the text before belongs elsewhere."""
+
+    def seg_width(k: int, step: int) -> float:
+        lens: list[int] = []
+        while 0 <= k < len(blocks) and not heads[k] and blocks[k].kind == "body" and len(lens) < 12:
+            lens += [len(_flat(text[s:e])) for s, e in blocks[k].lines]
+            k += step
+        return statistics.median(lens) if lens else 0.0
+
+    if _width(text, blocks) > 30:  # lines are whole paragraphs: width says nothing
+        return False
+    a, b = seg_width(i - 1, -1), seg_width(j, 1)
+    return a > 0 and b > 0 and max(a, b) > 1.8 * min(a, b)
+
+
+def _walk(
+    text: str, blocks: list[_Block], heads: list[bool], col: float, after: bool
+) -> list[_Art]:
+    """Assign blocks to articles in page order."""
+    arts: list[_Art] = []
+    cur: _Art | None = None
+    pending_cols: list[str] = []
+    i = 0
+
+    def new(kind: str = "news") -> _Art:
+        nonlocal cur, pending_cols
+        cur = _Art(kind=kind, subs_pre=pending_cols)
+        pending_cols = []
+        arts.append(cur)
+        return cur
+
+    while i < len(blocks):
+        b = blocks[i]
+        if heads[i] or (b.kind == "column" and not after):
+            j = _run_end(blocks, heads, i, not after)
+            run = blocks[i:j]
+            bys: list[_Block] = []
+            while j < len(blocks) and blocks[j].kind == "byline":
+                bys.append(blocks[j])
+                j += 1
+            nxt = blocks[j] if j < len(blocks) else None
+            if after:
+                is_head = (
+                    (
+                        nxt is None
+                        or _opener(nxt)
+                        or bool(bys)
+                        or nxt.kind == "column"
+                        or _segment_has_credit(text, blocks, heads, j, False)
+                        or _width_changes(text, blocks, heads, i, j)
+                    )
+                    and cur is not None
+                    and bool(cur.body)
+                )
+                if is_head:
+                    cur.heads += run
+                    cur.bylines += [(x.s, x.e) for x in bys]
+                    cur = None
+                    i = j
+                    continue
+            else:
+                real = [x for x in run if x.kind != "column"]
+                if (
+                    len(real) >= 2
+                    and not bys
+                    and _NAME.fullmatch(_flat(text[run[-1].s : run[-1].e]))
+                ):
+                    bys, run = [run[-1]], run[:-1]
+                is_head = (
+                    cur is None
+                    or bool(bys)
+                    or (nxt is not None and nxt.pre is not None)
+                    or len(run) >= 2
+                    or _segment_has_credit(text, blocks, heads, j, True)
+                    or _width_changes(text, blocks, heads, i, j)
+                )
+                if is_head:
+                    new().heads = run
+                    cur.bylines += [(x.s, x.e) for x in bys]
+                    i = j
+                    continue
+            for x in run + bys:
+                (cur or new()).body.append(x)
+            i = j
+            continue
+        if b.kind == "column":
+            pending_cols.append(_flat(text[b.s : b.e]))
+        elif b.kind in ("admark", "ad"):
+            if cur is None or cur.kind != "ad":
+                new("ad")
+            if b.kind == "admark":
+                cur.headline = _flat(text[b.s : b.e])
+                cur.meta.append((b.s, b.e))
+            else:
+                cur.body.append(b)
+        elif b.kind == "briefs":
+            new("briefs").headline = _flat(text[b.s : b.e])
+            cur.meta.append((b.s, b.e))
+        elif b.kind == "item" and cur is not None and cur.kind == "briefs":
+            cur.body.append(b)
+        elif b.kind in ("cont", "editor"):
+            new("continuation" if b.kind == "cont" else "editorial")
+            cur.meta.append(b.pre)
+            if b.kind == "editor":
+                cur.headline = "编者按"
+            if b.bs < b.be:
+                cur.body.append(b)
+        elif b.kind in ("byline", "credit"):
+            (cur or new()).bylines.append((b.s, b.e))
+            if b.kind == "credit":
+                cur.kind = "caption"
+        else:
+            if cur is not None and cur.kind == "briefs" and cur.body:
+                if _ends_sentence(text[cur.body[-1].bs : cur.body[-1].be]):
+                    cur = None
+            if b.pre is not None and (cur is None or cur.body or cur.kind == "ad" or after):
+                new()
+            elif cur is None or cur.kind == "ad":
+                new()
+            if b.pre is not None:
+                cur.bylines.append(b.pre)
+            if b.post is not None:
+                cur.bylines.append(b.post)
+                if "摄" in text[b.post[0] : b.post[1]]:
+                    cur.kind = "caption"
+            cur.body.append(b)
+        i += 1
+    return [a for a in arts if a.body or a.heads or a.headline]
+
+
+def _body_text(text: str, blocks: list[_Block]) -> str:
+    return "".join(_flat(text[b.bs : b.be]) for b in blocks)
+
+
+def _move_fragments(text: str, arts: list[_Art]) -> None:
+    """Paragraphs stranded at an article's end mid-sentence go to the unfinished article they
+    resemble most (layout extraction sometimes prints a column's overflow before its headline)."""
+
+    def unfinished(a: _Art) -> bool:
+        return bool(a.body) and not _ends_sentence(text[a.body[-1].bs : a.body[-1].be])
+
+    for a in arts:
+        if a.kind in ("ad", "briefs") or not unfinished(a) or a is arts[-1]:
+            continue
+        others = [
+            o for o in arts if o is not a and o.kind not in ("ad", "briefs") and unfinished(o)
+        ]
+        if not others:
+            continue
+        tail = a.body[-1]
+        target = max(others, key=lambda o: _sim(text[tail.bs : tail.be], _body_text(text, o.body)))
+        moved: list[_Block] = []
+        while len(a.body) > 1:
+            p = a.body[-1]
+            pt = text[p.bs : p.be]
+            if _sim(pt, _body_text(text, target.body)) <= _sim(pt, _body_text(text, a.body[:-1])):
+                break
+            moved.insert(0, a.body.pop())
+        target.extra += moved
+
+
+def _swap_far_headlines(text: str, arts: list[_Art]) -> None:
+    """On a headline-after page a headline may be printed far from its body: swap two
+    articles' headlines when each shares clearly more vocabulary with the other's body."""
+
+    def h(a: _Art) -> str:
+        return "".join(_flat(text[b.s : b.e]) for b in a.heads)
+
+    news = [a for a in arts if a.heads and a.kind not in ("ad", "briefs")]
+    for x in news:
+        for y in news:
+            if x is y:
+                continue
+            bx, by = _body_text(text, x.body), _body_text(text, y.body)
+            keep = _sim(h(x), bx) + _sim(h(y), by)
+            swap = _sim(h(x), by) + _sim(h(y), bx)
+            if swap > keep + 0.6 and _sim(h(x), by) > 0.5:
+                x.heads, y.heads = y.heads, x.heads
+
+
+def _split_groups(text: str, a: _Art, after: bool) -> tuple[str, list[str]]:
+    """Pick the main headline among the headline groups; the rest are kicker/subtitles.
+
+    Subtitles open with ——; a group with a comma explains rather than names the story; with
+    three groups the middle one is the main headline (kicker above, subtitle below); with two,
+    the lower one on headline-after pages and the upper one on headline-before pages.
+    """
+    cols = [_flat(text[b.s : b.e]) for b in a.heads if b.kind == "column"]
+    groups = [text[b.s : b.e] for b in a.heads if b.kind != "column"]
+    while len(groups) >= 2 and len(_flat(groups[0])) <= 5 < len(_flat(groups[1])):
+        cols.append(_flat(groups.pop(0)))  # a short label above a headline is a column name
+    flat = [_flat(g) for g in groups]
+    if len(groups) == 1 and "\n" not in groups[0]:
+        parts = groups[0].split()
+        if len(parts) >= 2 and (len(parts[0]) >= 14 or re.search("[，,]", parts[0])):
+            return "".join(parts[1:]), a.subs_pre + cols + [parts[0]]
+    if not flat:
+        return a.headline, a.subs_pre + cols
+    dash = next((i for i, g in enumerate(flat) if g.startswith("——")), None)
+    plain = [i for i in range(len(flat)) if not re.search("[，,]", flat[i])] or [0]
+    if dash:
+        main = dash - 1
+    elif len(flat) >= 3:
+        main = 1
+    else:
+        main = plain[-1] if after else plain[0]
+    return flat[main], a.subs_pre + cols + [g for i, g in enumerate(flat) if i != main]
+
+
+def _paper_of_page(text: str) -> str:
+    """The paper that '本报' means: one a byline names, else the page's most-named city + 日报."""
+    m = _PAPER.search(text)
+    if m:
+        return m.group(1)
+    cities = Counter(re.findall(r"([\u4e00-\u9fff]{2})市", text))
+    best = [c for c, _ in cities.most_common() if not re.search("[全我本该各城超门省县区市都]", c)]
+    return f"{best[0]}日报" if best else ""
+
+
+def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) -> list[Article]:
+    out: list[Article] = []
+    paper: str | None = None
+    for a in arts:
+        headline, subs = _split_groups(text, a, after)
+        bys = [_flat(text[s:e]) for s, e in a.bylines]
+        named = [x for x in bys if not re.fullmatch(r"\S{1,12}讯", x)]
+        byline = (named or bys or [""])[0]
+        if len(named) > 1 and any(x.startswith(("(", "（")) for x in named[1:]):
+            byline = next(x for x in named[1:] if x.startswith(("(", "（")))
+        pub = ""
+        if m := _PAPER.search("".join(bys)):
+            pub = m.group(1)
+        elif any("本报" in x for x in bys):
+            paper = _paper_of_page(text) if paper is None else paper
+            pub = paper
+        spans: list[tuple[int, int]] = []
+        for b in a.body + a.extra:
+            if b.bs >= b.be:
+                continue
+            if spans and not text[spans[-1][1] : b.bs].strip() and b not in a.extra:
+                spans[-1] = (spans[-1][0], b.be)
+            else:
+                spans.append((b.bs, b.be))
+        body = "".join(_flat(text[s:e]) for s, e in spans)
+        if a.kind == "briefs":
+            date = "、".join(dict.fromkeys(_DATE.findall(body)))
+        else:
+            m = _DATE.search(body[:200])
+            date = m.group() if m else ""
+        if out and out[-1].kind == "editorial" and headline:
+            note = "".join(_flat(text[s:e]) for s, e in out[-1].body_spans)
+            if f"《{headline}》" in note and (m := re.search(r"《([^》]{1,12}报)》", note)):
+                a.kind, pub = "other", m.group(1)
+        edges = [p for b in a.body + a.extra + a.heads for p in (b.s, b.e)]
+        edges += [p for s in a.bylines + a.meta for p in s]
+        seq = len(out) + 1
+        out.append(
+            Article(
+                id=f"{stem}-{seq:02d}",
+                source=source,
+                seq=seq,
+                kind=a.kind,
+                headline=headline,
+                subheadlines=subs,
+                byline=byline,
+                publication=pub,
+                date=date,
+                char_start=min(edges),
+                char_end=max(edges),
+                body_spans=spans,
+            )
+        )
+    return out
+
+
+def coverage(text: str, articles: list[Article]) -> float:
+    """Share of the page's non-whitespace characters attributed to an article's body,
+    headline, subheadlines or byline (markers such as 上接第一版 are not counted)."""
+    total = len(_flat(text))
+    if not total:
+        return 1.0
+    body = sum(len(_flat(text[s:e])) for a in articles for s, e in a.body_spans)
+    meta = sum(len(a.headline) + len(a.byline) + sum(map(len, a.subheadlines)) for a in articles)
+    return min(1.0, (body + meta) / total)
+
+
+def _pred_body(text: str, a: Article) -> str:
+    return "".join(_flat(text[s:e]) for s, e in a.body_spans)
+
+
+def score_segmentation(
+    gold_rows: list[dict], predicted: dict[str, list[Article]], texts: dict[str, str]
+) -> dict:
+    """Match gold articles to predicted ones by body start/end and report accuracies.
+
+    A gold article is *found* when one predicted body (whitespace removed) starts with its
+    ``body_start`` and ends with its ``body_end``; the boundary measures count starts and
+    ends separately. Field accuracies are given over found articles and over all gold rows.
+    """
+    fields = ("headline", "byline", "subheadlines", "date", "publication", "kind")
+    n = len(gold_rows)
+    found = start_ok = end_ok = 0
+    right = dict.fromkeys(fields, 0)
+    matched_ids: set[str] = set()
+    errors: list[dict] = []
+    for g in gold_rows:
+        src = g["source"]
+        preds = predicted.get(src, [])
+        bodies = [(a, _pred_body(texts[src], a)) for a in preds]
+        hit = next(
+            (a for a, b in bodies if b.startswith(g["body_start"]) and b.endswith(g["body_end"])),
+            None,
+        )
+        start_ok += any(b.startswith(g["body_start"]) for _, b in bodies)
+        end_ok += any(b.endswith(g["body_end"]) for _, b in bodies)
+        if hit is None:
+            errors.append(
+                {
+                    "source": src,
+                    "seq": g["seq"],
+                    "field": "body",
+                    "gold": g["body_start"] + "…" + g["body_end"],
+                }
+            )
+            continue
+        found += 1
+        matched_ids.add(hit.id)
+        for f in fields:
+            if getattr(hit, f) == g.get(f, [] if f == "subheadlines" else ""):
+                right[f] += 1
+            else:
+                errors.append(
+                    {
+                        "source": src,
+                        "seq": g["seq"],
+                        "field": f,
+                        "gold": g.get(f),
+                        "pred": getattr(hit, f),
+                    }
+                )
+    srcs = {g["source"] for g in gold_rows}
+    n_pred = sum(len(predicted.get(s, [])) for s in srcs)
+    res: dict = {
+        "gold": n,
+        "predicted": n_pred,
+        "found": found,
+        "recall": found / n if n else 0.0,
+        "precision": len(matched_ids) / n_pred if n_pred else 0.0,
+        "boundary_start": start_ok / n if n else 0.0,
+        "boundary_end": end_ok / n if n else 0.0,
+        "coverage": {s: round(coverage(texts[s], predicted.get(s, [])), 4) for s in sorted(srcs)},
+        "errors": errors,
+    }
+    for f in fields:
+        res[f"{f}_acc"] = right[f] / found if found else 0.0
+        res[f"{f}_acc_all"] = right[f] / n if n else 0.0
+    return res

