@@ -102,7 +102,6 @@ class _Art:
     heads: list[_Block] = field(default_factory=list)
     bylines: list[tuple[int, int]] = field(default_factory=list)
     body: list[_Block] = field(default_factory=list)
-    extra: list[_Block] = field(default_factory=list)
     meta: list[tuple[int, int]] = field(default_factory=list)
     subs_pre: list[str] = field(default_factory=list)
     headline: str = ""
@@ -126,17 +125,15 @@ def _raw_blocks(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def _starts_own_block(line: str) -> bool:
+def _marker(line: str) -> str:
+    """Kind of a line that opens a block of its own; '' for ordinary text."""
     f = _flat(line)
-    return bool(
-        _INLINE_BY.match(line)
-        or _CONT.match(line)
-        or _EDITOR.match(line)
-        or f in _BRIEFS
-        or _COLUMN.fullmatch(f)
-        or f == "广告"
-        or f.startswith("●")
-    )
+    tests = [
+        ("briefs", f in _BRIEFS), ("admark", f == "广告"), ("column", _COLUMN.fullmatch(f)),
+        ("item", f.startswith("●")), ("cont", _CONT.match(line)),
+        ("editor", _EDITOR.match(line)), ("byline", _INLINE_BY.match(line)),
+    ]  # fmt: skip
+    return next((k for k, ok in tests if ok), "")
 
 
 def _blocks(text: str, wide: bool) -> list[_Block]:
@@ -147,7 +144,7 @@ def _blocks(text: str, wide: bool) -> list[_Block]:
         for ln in run:
             line = text[ln[0] : ln[1]]
             prev = text[cur[-1][0] : cur[-1][1]] if cur else ""
-            if cur and (wide or _starts_own_block(line) or _flat(prev) in _BRIEFS):
+            if cur and (wide or _marker(line) or _flat(prev) in _BRIEFS):
                 out.append(_Block(cur[0][0], cur[-1][1], cur))
                 cur = []
             cur.append(ln)
@@ -162,18 +159,13 @@ def _classify(text: str, b: _Block) -> None:
     t = text[b.s : b.e]
     f = _flat(t)
     b.bs, b.be = b.s, b.e
-    if f in _BRIEFS:
-        b.kind = "briefs"
-    elif f == "广告":
-        b.kind = "admark"
-    elif _COLUMN.fullmatch(f):
-        b.kind = "column"
-    elif f.startswith("●"):
-        b.kind = "item"
-    elif m := (_CONT.match(t) or _EDITOR.match(t)):
-        b.kind = "cont" if m.re is _CONT else "editor"
+    kind = _marker(t)
+    if kind in ("briefs", "admark", "column", "item"):
+        b.kind = kind
+    elif kind in ("cont", "editor"):
+        b.kind, m = kind, (_CONT if kind == "cont" else _EDITOR).match(t)
         b.pre = (b.s, b.s + m.end())
-    elif (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m.group()) or "(" not in m.group()):
+    elif kind and (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m[0]) or "(" not in m[0]):
         b.pre = (b.s, b.s + m.end())
     if not b.pre and len(b.lines) <= 2 and len(f) <= 50 and not _ends_sentence(f):
         if _BY_LINE.fullmatch(_WS.sub(" ", t).strip()):
@@ -201,6 +193,9 @@ def _headlike(text: str, b: _Block, col: float, wide: bool) -> bool:
         return False
     if wide:
         return len(b.lines) <= 2 and len(f) <= 70
+    widths = [len(_flat(text[s:e])) for s, e in b.lines]
+    if len(widths) >= 3 and min(widths) >= 0.8 * col and re.search("[，,]", f):
+        return False  # three full column lines with a comma: running text cut by a blank line
     return len(b.lines) <= 3 and len(f) <= max(40, 4 * col)
 
 
@@ -240,7 +235,7 @@ def segment_page(source: str, text: str) -> list[Article]:
             ):
                 heads[i] = False
     after = _headline_after(text, blocks, heads)
-    arts = _walk(text, blocks, heads, col, after)
+    arts = _walk(text, blocks, heads, after)
     _move_fragments(text, arts)
     if after:
         _swap_far_headlines(text, arts)
@@ -258,7 +253,7 @@ def _mark_ads(text: str, blocks: list[_Block], col: float, wide: bool) -> None:
         if b.kind != "admark":
             continue
         i = k
-        while i > 0 and _headlike(text, blocks[i - 1], col, wide):
+        while i > 0 and _headlike(text, blocks[i - 1], col, wide) and _adlike(text, blocks[i - 1]):
             i -= 1
         j = k + 1
         while j < len(blocks) and not (blocks[j].pre and blocks[j].kind == "body"):
@@ -266,6 +261,12 @@ def _mark_ads(text: str, blocks: list[_Block], col: float, wide: bool) -> None:
         for x in blocks[i:j]:
             x.kind = "admark" if x is b else "ad"
         return
+
+
+def _adlike(text: str, b: _Block) -> bool:
+    """Prices, phone numbers, licence numbers: lines that sell rather than report."""
+    t = _flat(text[b.s : b.e])
+    return bool(_AD_CUE.search(t)) or sum(c.isdigit() for c in t) >= 0.3 * len(t)
 
 
 def _headline_after(text: str, blocks: list[_Block], heads: list[bool]) -> bool:
@@ -329,9 +330,32 @@ def _width_changes(text: str, blocks: list[_Block], heads: list[bool], i: int, j
     return a > 0 and b > 0 and max(a, b) > 1.8 * min(a, b)
 
 
-def _walk(
-    text: str, blocks: list[_Block], heads: list[bool], col: float, after: bool
-) -> list[_Art]:
+def _is_headline(
+    text: str,
+    blocks: list[_Block],
+    heads: list[bool],
+    span: tuple[int, int, int],
+    bys: bool,
+    after: bool,
+    cur: _Art | None,
+) -> bool:
+    """Is the head-like run an article's headline rather than an in-article heading?
+
+    It is when what follows starts something new: a byline, a marker, text carrying its own
+    credit, text set at another width, the page end (headline-after), or when the run has
+    several groups or opens the page (headline-before).
+    """
+    i, j, n = span
+    nxt = blocks[j] if j < len(blocks) else None
+    new_text = _segment_has_credit(text, blocks, heads, j, not after)
+    new_text = new_text or bys or _width_changes(text, blocks, heads, i, j)
+    if after:
+        starts = nxt is None or _opener(nxt) or nxt.kind == "column"
+        return bool(cur and cur.body) and (new_text or starts)
+    return new_text or cur is None or n >= 2 or (nxt is not None and nxt.pre is not None)
+
+
+def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> list[_Art]:
     """Assign blocks to articles in page order."""
     arts: list[_Art] = []
     cur: _Art | None = None
@@ -354,47 +378,26 @@ def _walk(
             while j < len(blocks) and blocks[j].kind == "byline":
                 bys.append(blocks[j])
                 j += 1
-            nxt = blocks[j] if j < len(blocks) else None
-            if after:
-                is_head = (
-                    (
-                        nxt is None
-                        or _opener(nxt)
-                        or bool(bys)
-                        or nxt.kind == "column"
-                        or _segment_has_credit(text, blocks, heads, j, False)
-                        or _width_changes(text, blocks, heads, i, j)
-                    )
-                    and cur is not None
-                    and bool(cur.body)
-                )
-                if is_head:
+            name = _NAME.fullmatch(_flat(text[run[-1].s : run[-1].e]))
+            if not after and len(run) >= 2 and not bys and name:
+                bys, run = [run[-1]], run[:-1]  # a bare author name under the headline
+            if after and len(run) >= 2 and cur and cur.body and _last_body_run(blocks, heads, j):
+                # The page's last text has no headline below it: on a headline-after page the
+                # lowest group above it is that text's headline, printed before it.
+                cur.heads += run[:-1]
+                cur.bylines += [(x.s, x.e) for x in bys]
+                new().heads = run[-1:]
+                i = j
+                continue
+            if _is_headline(text, blocks, heads, (i, j, len(run)), bool(bys), after, cur):
+                if after:
                     cur.heads += run
-                    cur.bylines += [(x.s, x.e) for x in bys]
-                    cur = None
-                    i = j
-                    continue
-            else:
-                real = [x for x in run if x.kind != "column"]
-                if (
-                    len(real) >= 2
-                    and not bys
-                    and _NAME.fullmatch(_flat(text[run[-1].s : run[-1].e]))
-                ):
-                    bys, run = [run[-1]], run[:-1]
-                is_head = (
-                    cur is None
-                    or bool(bys)
-                    or (nxt is not None and nxt.pre is not None)
-                    or len(run) >= 2
-                    or _segment_has_credit(text, blocks, heads, j, True)
-                    or _width_changes(text, blocks, heads, i, j)
-                )
-                if is_head:
+                else:
                     new().heads = run
-                    cur.bylines += [(x.s, x.e) for x in bys]
-                    i = j
-                    continue
+                cur.bylines += [(x.s, x.e) for x in bys]
+                cur = None if after else cur
+                i = j
+                continue
             for x in run + bys:
                 (cur or new()).body.append(x)
             i = j
@@ -444,35 +447,47 @@ def _walk(
     return [a for a in arts if a.body or a.heads or a.headline]
 
 
+def _last_body_run(blocks: list[_Block], heads: list[bool], j: int) -> bool:
+    """True when body text follows j and runs to the page end with no heading or opener."""
+    rest = blocks[j:]
+    return bool(rest) and all(
+        not heads[j + k] and not _opener(b) and b.kind in ("body", "byline", "credit")
+        for k, b in enumerate(rest)
+    )
+
+
 def _body_text(text: str, blocks: list[_Block]) -> str:
     return "".join(_flat(text[b.bs : b.be]) for b in blocks)
 
 
 def _move_fragments(text: str, arts: list[_Art]) -> None:
-    """Paragraphs stranded at an article's end mid-sentence go to the unfinished article they
-    resemble most (layout extraction sometimes prints a column's overflow before its headline)."""
+    """Paragraphs stranded at an article's end mid-sentence (a column's overflow printed before
+    its headline) go to the article whose vocabulary they share, after its unfinished part."""
 
-    def unfinished(a: _Art) -> bool:
-        return bool(a.body) and not _ends_sentence(text[a.body[-1].bs : a.body[-1].be])
+    def ref(a: _Art, blocks: list[_Block]) -> str:
+        return "".join(_flat(text[b.s : b.e]) for b in a.heads) + _body_text(text, blocks)
 
-    for a in arts:
-        if a.kind in ("ad", "briefs") or not unfinished(a) or a is arts[-1]:
+    news = [a for a in arts if a.kind not in ("ad", "briefs") and a.body]
+    for a in news[:-1] if arts[-1] is news[-1] else news:
+        if len(a.body) < 2 or _ends_sentence(text[a.body[-1].bs : a.body[-1].be]):
             continue
-        others = [
-            o for o in arts if o is not a and o.kind not in ("ad", "briefs") and unfinished(o)
-        ]
-        if not others:
+        own = ref(a, a.body[: max(1, len(a.body) // 2)])
+        tail = text[a.body[-1].bs : a.body[-1].be]
+        target = max(
+            (o for o in news if o is not a), key=lambda o: _sim(tail, ref(o, o.body)), default=None
+        )
+        if target is None:
             continue
-        tail = a.body[-1]
-        target = max(others, key=lambda o: _sim(text[tail.bs : tail.be], _body_text(text, o.body)))
+        other = ref(target, target.body)
         moved: list[_Block] = []
         while len(a.body) > 1:
-            p = a.body[-1]
-            pt = text[p.bs : p.be]
-            if _sim(pt, _body_text(text, target.body)) <= _sim(pt, _body_text(text, a.body[:-1])):
+            pt = text[a.body[-1].bs : a.body[-1].be]
+            if _sim(pt, other) <= _sim(pt, own):
                 break
             moved.insert(0, a.body.pop())
-        target.extra += moved
+        open_ends = [k for k, b in enumerate(target.body) if not _ends_sentence(text[b.bs : b.be])]
+        at = open_ends[-1] + 1 if open_ends else len(target.body)
+        target.body[at:at] = moved
 
 
 def _swap_far_headlines(text: str, arts: list[_Art]) -> None:
@@ -502,7 +517,7 @@ def _split_groups(text: str, a: _Art, after: bool) -> tuple[str, list[str]]:
     the lower one on headline-after pages and the upper one on headline-before pages.
     """
     cols = [_flat(text[b.s : b.e]) for b in a.heads if b.kind == "column"]
-    groups = [text[b.s : b.e] for b in a.heads if b.kind != "column"]
+    groups = [g for b in a.heads if b.kind != "column" for g in _elements(text[b.s : b.e])]
     while len(groups) >= 2 and len(_flat(groups[0])) <= 5 < len(_flat(groups[1])):
         cols.append(_flat(groups.pop(0)))  # a short label above a headline is a column name
     flat = [_flat(g) for g in groups]
@@ -521,6 +536,23 @@ def _split_groups(text: str, a: _Art, after: bool) -> tuple[str, list[str]]:
     else:
         main = plain[-1] if after else plain[0]
     return flat[main], a.subs_pre + cols + [g for i, g in enumerate(flat) if i != main]
+
+
+def _elements(group: str) -> list[str]:
+    """Split a headline group whose later line is a longer, comma-bearing subtitle.
+
+    A wrapped headline's first line is its widest; a longer line with a comma under it is a
+    subtitle set in smaller type, not the headline's continuation.
+    """
+    lines = [ln for ln in group.split("\n") if ln.strip()]
+    out = [lines[0]] if lines else []
+    for ln in lines[1:]:
+        comma = re.search("[，,]", ln) and not re.search("[，,]", out[-1])
+        if comma and len(_flat(ln)) > len(_flat(lines[0])):
+            out.append(ln)
+        else:
+            out[-1] += "\n" + ln
+    return out
 
 
 def _paper_of_page(text: str) -> str:
@@ -550,10 +582,10 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
             paper = _paper_of_page(text) if paper is None else paper
             pub = paper
         spans: list[tuple[int, int]] = []
-        for b in a.body + a.extra:
+        for b in a.body:
             if b.bs >= b.be:
                 continue
-            if spans and not text[spans[-1][1] : b.bs].strip() and b not in a.extra:
+            if spans and b.bs >= spans[-1][1] and not text[spans[-1][1] : b.bs].strip():
                 spans[-1] = (spans[-1][0], b.be)
             else:
                 spans.append((b.bs, b.be))
@@ -567,7 +599,7 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
             note = "".join(_flat(text[s:e]) for s, e in out[-1].body_spans)
             if f"《{headline}》" in note and (m := re.search(r"《([^》]{1,12}报)》", note)):
                 a.kind, pub = "other", m.group(1)
-        edges = [p for b in a.body + a.extra + a.heads for p in (b.s, b.e)]
+        edges = [p for b in a.body + a.heads for p in (b.s, b.e)]
         edges += [p for s in a.bylines + a.meta for p in s]
         seq = len(out) + 1
         out.append(
@@ -587,87 +619,3 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
             )
         )
     return out
-
-
-def coverage(text: str, articles: list[Article]) -> float:
-    """Share of the page's non-whitespace characters attributed to an article's body,
-    headline, subheadlines or byline (markers such as 上接第一版 are not counted)."""
-    total = len(_flat(text))
-    if not total:
-        return 1.0
-    body = sum(len(_flat(text[s:e])) for a in articles for s, e in a.body_spans)
-    meta = sum(len(a.headline) + len(a.byline) + sum(map(len, a.subheadlines)) for a in articles)
-    return min(1.0, (body + meta) / total)
-
-
-def _pred_body(text: str, a: Article) -> str:
-    return "".join(_flat(text[s:e]) for s, e in a.body_spans)
-
-
-def score_segmentation(
-    gold_rows: list[dict], predicted: dict[str, list[Article]], texts: dict[str, str]
-) -> dict:
-    """Match gold articles to predicted ones by body start/end and report accuracies.
-
-    A gold article is *found* when one predicted body (whitespace removed) starts with its
-    ``body_start`` and ends with its ``body_end``; the boundary measures count starts and
-    ends separately. Field accuracies are given over found articles and over all gold rows.
-    """
-    fields = ("headline", "byline", "subheadlines", "date", "publication", "kind")
-    n = len(gold_rows)
-    found = start_ok = end_ok = 0
-    right = dict.fromkeys(fields, 0)
-    matched_ids: set[str] = set()
-    errors: list[dict] = []
-    for g in gold_rows:
-        src = g["source"]
-        preds = predicted.get(src, [])
-        bodies = [(a, _pred_body(texts[src], a)) for a in preds]
-        hit = next(
-            (a for a, b in bodies if b.startswith(g["body_start"]) and b.endswith(g["body_end"])),
-            None,
-        )
-        start_ok += any(b.startswith(g["body_start"]) for _, b in bodies)
-        end_ok += any(b.endswith(g["body_end"]) for _, b in bodies)
-        if hit is None:
-            errors.append(
-                {
-                    "source": src,
-                    "seq": g["seq"],
-                    "field": "body",
-                    "gold": g["body_start"] + "…" + g["body_end"],
-                }
-            )
-            continue
-        found += 1
-        matched_ids.add(hit.id)
-        for f in fields:
-            if getattr(hit, f) == g.get(f, [] if f == "subheadlines" else ""):
-                right[f] += 1
-            else:
-                errors.append(
-                    {
-                        "source": src,
-                        "seq": g["seq"],
-                        "field": f,
-                        "gold": g.get(f),
-                        "pred": getattr(hit, f),
-                    }
-                )
-    srcs = {g["source"] for g in gold_rows}
-    n_pred = sum(len(predicted.get(s, [])) for s in srcs)
-    res: dict = {
-        "gold": n,
-        "predicted": n_pred,
-        "found": found,
-        "recall": found / n if n else 0.0,
-        "precision": len(matched_ids) / n_pred if n_pred else 0.0,
-        "boundary_start": start_ok / n if n else 0.0,
-        "boundary_end": end_ok / n if n else 0.0,
-        "coverage": {s: round(coverage(texts[s], predicted.get(s, [])), 4) for s in sorted(srcs)},
-        "errors": errors,
-    }
-    for f in fields:
-        res[f"{f}_acc"] = right[f] / found if found else 0.0
-        res[f"{f}_acc_all"] = right[f] / n if n else 0.0
-    return res

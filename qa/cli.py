@@ -199,7 +199,8 @@ def _http_ask(base: str):
 
 
 def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
-    from qa.articles import score_segmentation, segment_page
+    from qa.articles import segment_page
+    from qa.evaluate import score_segmentation
     from qa.pages import read_page_text
 
     seeds = Path(settings["SEEDS_DIR"])

@@ -13,8 +13,14 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from qa.articles import Article
+
 Ask = Callable[[str, int], dict]
 TYPES = ("lookup", "paraphrase", "headline", "unanswerable")
+
+
+def squash_ws(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -111,3 +117,90 @@ def format_table(report: dict) -> str:
         cells = "".join(f"{('-' if vals[k] is None else vals[k]):>10}" for k, _ in cols)
         lines.append(f"{name:<14}{cells}")
     return "\n".join(lines)
+
+
+# --- article segmentation against a gold file (articles-dev.jsonl format) ---
+
+
+def coverage(text: str, articles: list[Article]) -> float:
+    """Share of the page's non-whitespace characters attributed to an article's body,
+    headline, subheadlines or byline (markers such as 上接第一版 are not counted)."""
+    total = len(squash_ws(text))
+    if not total:
+        return 1.0
+    body = sum(len(squash_ws(text[s:e])) for a in articles for s, e in a.body_spans)
+    meta = sum(len(a.headline) + len(a.byline) + sum(map(len, a.subheadlines)) for a in articles)
+    return min(1.0, (body + meta) / total)
+
+
+def _pred_body(text: str, a: Article) -> str:
+    return "".join(squash_ws(text[s:e]) for s, e in a.body_spans)
+
+
+def score_segmentation(
+    gold_rows: list[dict], predicted: dict[str, list[Article]], texts: dict[str, str]
+) -> dict:
+    """Match gold articles to predicted ones by body start/end and report accuracies.
+
+    A gold article is *found* when one predicted body (whitespace removed) starts with its
+    ``body_start`` and ends with its ``body_end``; the boundary measures count starts and
+    ends separately. Field accuracies are given over found articles and over all gold rows.
+    """
+    fields = ("headline", "byline", "subheadlines", "date", "publication", "kind")
+    n = len(gold_rows)
+    found = start_ok = end_ok = 0
+    right = dict.fromkeys(fields, 0)
+    matched_ids: set[str] = set()
+    errors: list[dict] = []
+    for g in gold_rows:
+        src = g["source"]
+        preds = predicted.get(src, [])
+        bodies = [(a, _pred_body(texts[src], a)) for a in preds]
+        hit = next(
+            (a for a, b in bodies if b.startswith(g["body_start"]) and b.endswith(g["body_end"])),
+            None,
+        )
+        start_ok += any(b.startswith(g["body_start"]) for _, b in bodies)
+        end_ok += any(b.endswith(g["body_end"]) for _, b in bodies)
+        if hit is None:
+            errors.append(
+                {
+                    "source": src,
+                    "seq": g["seq"],
+                    "field": "body",
+                    "gold": g["body_start"] + "…" + g["body_end"],
+                }
+            )
+            continue
+        found += 1
+        matched_ids.add(hit.id)
+        for f in fields:
+            if getattr(hit, f) == g.get(f, [] if f == "subheadlines" else ""):
+                right[f] += 1
+            else:
+                errors.append(
+                    {
+                        "source": src,
+                        "seq": g["seq"],
+                        "field": f,
+                        "gold": g.get(f),
+                        "pred": getattr(hit, f),
+                    }
+                )
+    srcs = {g["source"] for g in gold_rows}
+    n_pred = sum(len(predicted.get(s, [])) for s in srcs)
+    res: dict = {
+        "gold": n,
+        "predicted": n_pred,
+        "found": found,
+        "recall": found / n if n else 0.0,
+        "precision": len(matched_ids) / n_pred if n_pred else 0.0,
+        "boundary_start": start_ok / n if n else 0.0,
+        "boundary_end": end_ok / n if n else 0.0,
+        "coverage": {s: round(coverage(texts[s], predicted.get(s, [])), 4) for s in sorted(srcs)},
+        "errors": errors,
+    }
+    for f in fields:
+        res[f"{f}_acc"] = right[f] / found if found else 0.0
+        res[f"{f}_acc_all"] = right[f] / n if n else 0.0
+    return res

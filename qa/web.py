@@ -5,10 +5,15 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template, request
 
 from qa.api import _check_query_string_utf8, article_dict, result_to_dict, validate_question
-from qa.errors import BadRequest, QAError
+from qa.errors import BadRequest
 from qa.passages import unwrap
 
 bp = Blueprint("web", __name__)
+
+FORM_MESSAGES = {
+    "empty_question": "请输入问题。",
+    "question_too_long": "问题太长了，最多 {limit} 个字。",
+}
 
 
 def marked(text: str, spans: list[list[int]], answer: tuple[int, int] | None = None):
@@ -46,7 +51,10 @@ def index():
         searcher = current_app.extensions["qa"].searcher()
         result = searcher.search(question, int(current_app.config["TOP_K"]))
     except BadRequest as exc:
-        return render_template("index.html", q=q, data=None, error=exc.message), 400
+        message = FORM_MESSAGES.get(exc.code, exc.message).format(
+            limit=current_app.config["MAX_QUESTION_CHARS"]
+        )
+        return render_template("index.html", q=q, data=None, error=message), 400
     data = result_to_dict(result, searcher.index)
     answer = data["answer"]
     for p in data["passages"]:
@@ -111,6 +119,3 @@ def _span_arg(name: str) -> tuple[int, int] | None:
 
 def error_page(status: int, code: str, message: str):
     return render_template("error.html", status=status, code=code, message=message), status
-
-
-__all__ = ["bp", "error_page", "QAError"]

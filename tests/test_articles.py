@@ -1,0 +1,161 @@
+"""Article segmentation: the dev gold (pages 000-002), the two other seed pages, and small
+invented pages under tests/pages/ with their own gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.articles import Article, segment_page
+from qa.evaluate import coverage, score_segmentation
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "eval" / "articles-dev.jsonl"
+PAGES = ROOT / "tests" / "pages"
+BYLINE_BITS = ("讯（记者", "讯(记者", "本报讯", "摄影）", "摄影)", "本报记者", "□", "上接第")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in _read(path).splitlines() if line.strip()]
+
+
+def _seed(prefix: str) -> tuple[str, str]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.name, _read(path)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[str, list[Article]]]:
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = _read(path)
+        out[path.name] = (text, segment_page(path.name, text))
+    return out
+
+
+def _score(rows: list[dict], pages: dict[str, tuple[str, list[Article]]]) -> dict:
+    return score_segmentation(
+        rows, {k: v[1] for k, v in pages.items()}, {k: v[0] for k, v in pages.items()}
+    )
+
+
+def test_dev_gold_floors(seeds):
+    # Measured on pages 000-002 (23 gold articles): recall 1.00, precision 1.00, boundary
+    # start/end 1.00, headline/byline/subheadline/date/publication/kind accuracy 1.00 over
+    # all gold. Floors sit a little below so small rule changes are allowed, not regressions.
+    res = _score(_rows(GOLD), seeds)
+    assert res["recall"] >= 0.9
+    assert res["precision"] >= 0.85
+    assert res["boundary_start"] >= 0.9 and res["boundary_end"] >= 0.9
+    for f in ("headline", "byline", "subheadlines", "date", "publication", "kind"):
+        assert res[f"{f}_acc_all"] >= 0.85, (f, res["errors"])
+
+
+@pytest.mark.parametrize(
+    "stem", ["pa_after_narrow", "pb_before_wide", "pc_continuation_ad", "pd_fragments"]
+)
+def test_invented_pages(stem):
+    # Measured: every invented page scores 1.00 on every measure (but see the report: three
+    # of the four were written while the rules were being tuned, so they are not held out).
+    text = _read(PAGES / f"{stem}.txt")
+    rows = _rows(PAGES / f"{stem}.jsonl")
+    res = _score(rows, {f"{stem}.txt": (text, segment_page(f"{stem}.txt", text))})
+    assert res["recall"] == 1.0 and res["precision"] == 1.0, res["errors"]
+    for f in ("headline", "byline", "subheadlines", "date", "publication", "kind"):
+        assert res[f"{f}_acc_all"] >= 0.75, (f, res["errors"])
+
+
+def _all_pages(seeds) -> list[tuple[str, list[Article]]]:
+    pages = list(seeds.values())
+    for path in sorted(PAGES.glob("*.txt")):
+        text = _read(path)
+        pages.append((text, segment_page(path.name, text)))
+    return pages
+
+
+def test_spans_exact_and_disjoint(seeds):
+    for text, arts in _all_pages(seeds):
+        spans = sorted(s for a in arts for s in a.body_spans)
+        for s, e in spans:
+            assert 0 <= s < e <= len(text)
+            assert not text[s].isspace() and not text[e - 1].isspace()
+        for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+            assert e1 <= s2, "body spans of different articles overlap"
+        for a in arts:
+            assert a.char_start <= min(s for s, _ in a.body_spans or [(a.char_start, 0)])
+            assert a.id == f"{a.source.rsplit('.', 1)[0]}-{a.seq:02d}"
+
+
+def test_no_byline_inside_body(seeds):
+    for text, arts in _all_pages(seeds):
+        for a in arts:
+            if a.kind == "ad":
+                continue
+            for s, e in a.body_spans:
+                body = "".join(text[s:e].split())
+                assert not any(bit in body for bit in BYLINE_BITS), (a.id, body[:40])
+                if a.byline:
+                    assert a.byline not in body, a.id
+                if a.headline and len(a.headline) > 6:
+                    assert not body.startswith(a.headline), a.id
+
+
+def test_coverage(seeds):
+    # Measured: 000 0.998, 001 1.000, 002 0.998, 003 1.000, 004 0.999 (the rest are markers
+    # such as 上接第一版 and datelines, attributed to an article but not body/headline/byline).
+    for text, arts in _all_pages(seeds):
+        assert coverage(text, arts) >= 0.97
+
+
+def test_page_003_before_layout_fragments_and_ad(seeds):
+    text, arts = seeds[_seed("003")[0]]
+    assert arts[0].byline == "□王新端"
+    assert arts[0].headline == "坚持党建引领助推军民融合"
+    ad = [a for a in arts if a.kind == "ad"]
+    assert len(ad) == 1 and "8900元" in "".join(text[s:e] for s, e in ad[0].body_spans)
+    feixian = next(a for a in arts if a.byline == "□赵箫")
+    body = "".join("".join(text[s:e].split()) for s, e in feixian.body_spans)
+    assert "“先锋贷”" in body and "县积极用好" in body  # stranded paragraphs reattached
+    first = "".join("".join(text[s:e].split()) for s, e in arts[0].body_spans)
+    assert "县积极用好" not in first and first.endswith("赵晨光说。")
+
+
+def test_page_004_after_layout(seeds):
+    text, arts = seeds[_seed("004")[0]]
+    conts = [a for a in arts if a.kind == "continuation"]
+    assert len(conts) == 1 and conts[0].headline == "家校社共育在滨州走向“全民共建”"
+    first = arts[0]
+    assert first.headline.startswith("群众因大病等返贫致贫可获救助金")
+    assert first.byline == "滨州日报/滨州网记者葛肇敏通讯员孟渤"
+    # headline printed far from its body (best effort: vocabulary shared with the body)
+    patent = next(a for a in arts if "臧玉希" in a.byline)
+    assert patent.headline == "我市政银企达成专利权质押融资合作意向金额近6亿元"
+    assert all(a.publication == "滨州日报" for a in arts if a.byline.startswith("滨州日报"))
+
+
+def test_page_000_continuations_and_briefs(seeds):
+    _, arts = seeds[_seed("000")[0]]
+    kinds = [a.kind for a in arts]
+    assert kinds.count("continuation") == 2 and kinds.count("briefs") == 1
+    briefs = arts[kinds.index("briefs")]
+    assert briefs.headline == "标题新闻" and briefs.date == "3月18日、3月19日"
+
+
+def test_empty_and_trivial_pages():
+    assert segment_page("x.txt", "") == []
+    assert segment_page("x.txt", "\n\n  \n") == []
+    one = segment_page("x.txt", "今天天气很好。\n")
+    assert len(one) == 1 and one[0].body_spans == [(0, 7)]
+
+
+def test_roundtrip_dict(seeds):
+    _, arts = next(iter(seeds.values()))
+    a = arts[0]
+    assert Article.from_dict(json.loads(json.dumps(a.to_dict()))) == a
