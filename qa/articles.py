@@ -561,7 +561,11 @@ def _paper_of_page(text: str) -> str:
     if m:
         return m.group(1)
     cities = Counter(re.findall(r"([\u4e00-\u9fff]{2})市", text))
-    best = [c for c, _ in cities.most_common() if not re.search("[全我本该各城超门省县区市都]", c)]
+    best = [
+        c
+        for c, n in cities.most_common()
+        if n >= 2 and text.count(c) >= 3 and not re.search("[全我本该各城超门省县区市都]", c)
+    ]
     return f"{best[0]}日报" if best else ""
 
 

@@ -40,16 +40,21 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
     from qa.index import build_index
 
     embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
-    bar = tqdm(total=0, unit="passage", desc="embedding", disable=quiet, file=sys.stderr)
+    bar = None
 
     def progress(done: int, total: int) -> None:
-        bar.total = total
+        nonlocal bar
+        if bar is None:  # opened on the first batch, so an early error prints no empty bar
+            bar = tqdm(
+                total=total, unit="passage", desc="embedding", disable=quiet, file=sys.stderr
+            )
         bar.update(done - bar.n)
 
     try:
         return build_index(settings, embedder, progress)
     finally:
-        bar.close()
+        if bar is not None:
+            bar.close()
 
 
 @main.command()

@@ -116,7 +116,7 @@ def build_index(
         by_id = {a.id: a for a in articles}
         texts = [embed_text(p, by_id[p.article_id], settings["EMBED_HEADLINE"]) for p in passages]
 
-        build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-"
+        build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f") + "-"
         build_id += uuid.uuid4().hex[:6]
         tmp = builds / f".tmp-{build_id}"
         tmp.mkdir()
@@ -202,13 +202,16 @@ def _load_build(path: Path, model: str) -> Index:
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
-            raise IndexCorrupt(f"index {path} has format {manifest.get('format')}, need {FORMAT}")
+            raise IndexCorrupt(
+                f"index {path} has format {manifest.get('format')}, need {FORMAT}: rebuild it"
+            )
         if manifest["model"] != model:
             raise ModelMismatch(
                 f"index {path.parent.parent} was built with model {manifest['model']!r}, "
                 f"but the service is configured for {model!r}. Rebuild it with "
                 f"`qa build --model {model}`, or set QA_MODEL={manifest['model']}."
             )
+        n, dim = int(manifest["counts"]["passages"]), int(manifest["dim"])
         passages = [Passage(**d) for d in _read_jsonl(path / "passages.jsonl")]
         articles = {a.id: a for a in map(Article.from_dict, _read_jsonl(path / "articles.jsonl"))}
         pages = {d["source"]: d["text"] for d in _read_jsonl(path / "pages.jsonl")}
@@ -218,8 +221,7 @@ def _load_build(path: Path, model: str) -> Index:
         raise
     except Exception as exc:  # noqa: BLE001 - any damage to the files is one error to the user
         raise IndexCorrupt(f"index {path} is damaged or incomplete ({exc}): rebuild it") from exc
-    n = manifest["counts"]["passages"]
-    if dense.ntotal != n or len(passages) != n or dense.d != manifest["dim"]:
+    if dense.ntotal != n or len(passages) != n or dense.d != dim:
         raise IndexCorrupt(f"index {path} is incomplete: counts disagree; rebuild it")
     if any(p.article_id not in articles for p in passages):
         raise IndexCorrupt(f"index {path} cites unknown articles; rebuild it")
@@ -253,10 +255,12 @@ def _set_current(root: Path, build_id: str) -> None:
 
 def _prune(builds: Path, keep: str) -> None:
     """Drop old builds and leftovers of killed ones; keep the newest few for rollback."""
-    done = sorted((p for p in builds.iterdir() if not p.name.startswith(".")), reverse=True)
-    for old in done[KEEP_BUILDS:]:
-        if old.name != keep:
-            shutil.rmtree(old, ignore_errors=True)
+    done = sorted(
+        (p for p in builds.iterdir() if not p.name.startswith(".") and p.name != keep),
+        reverse=True,
+    )
+    for old in done[KEEP_BUILDS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
     for stale in builds.glob(".tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
 

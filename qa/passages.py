@@ -114,6 +114,7 @@ def _bounds(text: str, cuts: list[int]) -> list[tuple[int, int]]:
 
 
 def _cut_long(text: str, a: int, b: int, max_chars: int) -> list[tuple[int, int]]:
+    """Cut a too-long sentence at clause punctuation; cut hard where there is none."""
     if b - a <= max_chars:
         return [(a, b)]
     pieces: list[tuple[int, int]] = []
@@ -121,14 +122,18 @@ def _cut_long(text: str, a: int, b: int, max_chars: int) -> list[tuple[int, int]
     last_cut = None
     for m in _CLAUSE_END.finditer(text, a, b):
         if m.end() - start > max_chars and last_cut and last_cut > start:
-            pieces.append((start, last_cut))
+            pieces += _cut_hard(start, last_cut, max_chars)
             start = last_cut
         last_cut = m.end()
-    while b - start > max_chars * 2:  # no punctuation at all: cut hard
-        pieces.append((start, start + max_chars))
-        start += max_chars
-    pieces.append((start, b))
-    return pieces
+    return pieces + _cut_hard(start, b, max_chars)
+
+
+def _cut_hard(a: int, b: int, max_chars: int) -> list[tuple[int, int]]:
+    pieces = []
+    while b - a > max_chars * 2:  # no punctuation at all
+        pieces.append((a, a + max_chars))
+        a += max_chars
+    return pieces + [(a, b)]
 
 
 def pack(sentences: list[Sentence], target_chars: int, overlap: int = 0) -> list[list[Sentence]]:

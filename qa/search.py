@@ -24,7 +24,10 @@ from qa.passages import Passage, split_sentences
 _NUMBER_Q = re.compile(
     r"多少|几[个家名次年月天岁人项]?|多大|多长|多高|多远|多久|哪一?年|何时|什么时候|哪天|几点"
 )
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两]+")
+# A number in the text: digits, or Chinese numerals followed by a measure word or unit.
+_DIGIT = re.compile(
+    r"[0-9０-９]|[一二两三四五六七八九十百千万亿]+[个名人家份次年月日元万亿户项倍亩米斤岁台件场批所处辆]"
+)
 
 
 @dataclass
@@ -86,16 +89,13 @@ class Searcher:
         kw_ids = np.argsort(-kw_all, kind="stable")[:cand]
         kw_ids = kw_ids[kw_all[kw_ids] > 0]
 
-        k = float(s["RRF_K"])
-        fused: dict[int, float] = {}
-        dense_of: dict[int, float] = {}
-        for rank, (pid, sc) in enumerate(zip(dense_ids.tolist(), dense_scores.tolist())):
-            if pid < 0:
-                continue
-            fused[pid] = fused.get(pid, 0.0) + float(s["DENSE_WEIGHT"]) / (k + rank + 1)
-            dense_of[pid] = sc
-        for rank, pid in enumerate(kw_ids.tolist()):
-            fused[pid] = fused.get(pid, 0.0) + float(s["KEYWORD_WEIGHT"]) / (k + rank + 1)
+        dense_of = {
+            pid: sc for pid, sc in zip(dense_ids.tolist(), dense_scores.tolist()) if pid >= 0
+        }
+        if s["FUSION"] == "linear":
+            fused = linear_fusion(dense_of, kw_all, kw_ids, s)
+        else:
+            fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
         order = sorted(fused, key=lambda p: -fused[p])
 
         hits = self._diversify(order, fused, dense_of, kw_all, top_k)
@@ -160,6 +160,35 @@ class Searcher:
             covered = 0.0
         dense_part = min(max((dense_top - 0.78) / 0.12, 0.0), 1.0)
         return 0.5 * dense_part + 0.5 * covered
+
+
+def rrf_fusion(dense_ids: list[int], kw_ids: list[int], s: dict) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion: robust to the two scores' different scales."""
+    k = float(s["RRF_K"])
+    fused: dict[int, float] = {}
+    for weight, ids in (
+        (float(s["DENSE_WEIGHT"]), dense_ids),
+        (float(s["KEYWORD_WEIGHT"]), kw_ids),
+    ):
+        for rank, pid in enumerate(ids):
+            fused[pid] = fused.get(pid, 0.0) + weight / (k + rank + 1)
+    return fused
+
+
+def linear_fusion(
+    dense_of: dict[int, float], kw_all: np.ndarray, kw_ids: np.ndarray, s: dict
+) -> dict[int, float]:
+    """Weighted sum of min-max-normalised scores over the union of both candidate lists."""
+    cands = set(dense_of) | set(kw_ids.tolist())
+    d = np.array(list(dense_of.values()) or [0.0])
+    d_lo, d_hi = float(d.min()), float(d.max())
+    k_hi = float(kw_all.max()) or 1.0
+    out = {}
+    for pid in cands:
+        dn = (dense_of.get(pid, d_lo) - d_lo) / ((d_hi - d_lo) or 1.0)
+        kn = float(kw_all[pid]) / k_hi
+        out[pid] = float(s["DENSE_WEIGHT"]) * dn + float(s["KEYWORD_WEIGHT"]) * kn
+    return out
 
 
 def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from qa.embed import Embedder, make_embedder
 from qa.index import current_build, load_index
+from qa.keyword import tokenize
 from qa.search import Searcher
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Service:
                     )
                     return self._searcher
                 raise
+            tokenize("预热")  # load jieba's dictionary now, not in a user's request
             self._searcher = Searcher(index, embedder, self.settings)
             self._loaded_from = index.path
             log.info("serving index %s (%d passages)", index.id, len(index.passages))

