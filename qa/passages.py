@@ -49,19 +49,26 @@ def unwrap(page: str, start: int, end: int) -> tuple[str, list[int]]:
 
     Returns the unwrapped text and, for each of its characters, the page offset it came
     from (``-1`` for an inserted paragraph break). A break is a paragraph break when the
-    text before it ends a sentence; otherwise the lines are one sentence cut by the column.
+    text before it ends a sentence, or when the line before it is much shorter than the
+    column, at most 30 characters (an in-article heading such as "强化党的领导，落实双拥政策");
+    otherwise the lines are one sentence cut by the column.
     """
     out: list[str] = []
     pos: list[int] = []
-    lines = [(m.start() + start, m.group()) for m in re.finditer(r"[^\n]+", page[start:end])]
-    for off, line in lines:
+    lines = [
+        (m.start() + start, m.group())
+        for m in re.finditer(r"[^\n]+", page[start:end])
+        if m.group().strip()
+    ]
+    widths = [_width(line) for _, line in lines]
+    column = sorted(widths)[len(widths) // 2] if widths else 0.0
+    prev_width = column
+    for (off, line), width in zip(lines, widths):
         stripped = line.strip()
-        if not stripped:
-            continue
         lead = len(line) - len(line.lstrip())
         if out:
             prev = out[-1]
-            if _ends_sentence(out):
+            if _ends_sentence(out) or prev_width < min(0.5 * column, 30):
                 out.append("\n")
                 pos.append(-1)
             elif _ASCII_WORD.match(prev) and _ASCII_WORD.match(stripped[0]):
@@ -74,7 +81,13 @@ def unwrap(page: str, start: int, end: int) -> tuple[str, list[int]]:
         for i, ch in enumerate(stripped):
             out.append(ch)
             pos.append(base + i)
+        prev_width = width
     return "".join(out), pos
+
+
+def _width(line: str) -> float:
+    """Printed width of a line: Latin letters and digits are about half a Han character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in line if not ch.isspace())
 
 
 def _ends_sentence(chars: list[str]) -> bool:

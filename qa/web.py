@@ -24,7 +24,7 @@ def marked(text: str, spans: list[list[int]], answer: tuple[int, int] | None = N
             kinds[i] = "hit"
     if answer:
         for i in range(max(answer[0], 0), min(answer[1], len(text))):
-            kinds[i] = "answer" if kinds[i] != "hit" else "answer hit"
+            kinds[i] = "ans" if kinds[i] != "hit" else "ans hit"
     runs: list[tuple[str, str]] = []
     for ch, k in zip(text, kinds):
         if runs and runs[-1][1] == k:
@@ -85,7 +85,7 @@ def article(article_id: str):
             if cited and off >= 0 and cited[0] <= off < cited[1]:
                 k = "cited"
             if answer and off >= 0 and answer[0] <= off < answer[1]:
-                k = "answer"
+                k = "ans"
             kinds.append(k)
         for para in _paragraph_runs(text, kinds):
             paragraphs.append(para)

@@ -26,7 +26,7 @@ def test_question_shows_answer_passages_and_citations(client):
     link = re.search(r'href="(/articles/[^"]+)"', html).group(1).replace("&amp;", "&")
     art = client.get(link)
     assert art.status_code == 200
-    assert '<mark class="answer">' in art.get_data(as_text=True)
+    assert '<mark class="ans">' in art.get_data(as_text=True)
 
 
 def test_everything_echoed_is_escaped(client):
