@@ -10,24 +10,16 @@ from __future__ import annotations
 import math
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from qa.answer import best_sentence, fold
 from qa.embed import Embedder
 from qa.index import Index
 from qa.keyword import tokenize
-from qa.passages import Passage, split_sentences
-
-_NUMBER_Q = re.compile(
-    r"多少|几[个家名次年月天岁人项]?|多大|多长|多高|多远|多久|哪一?年|何时|什么时候|哪天|几点"
-)
-# A number in the text: digits, or Chinese numerals followed by a measure word or unit.
-_DIGIT = re.compile(
-    r"[0-9０-９]|[一二两三四五六七八九十百千万亿]+[个名人家份次年月日元万亿户项倍亩米斤岁台件场批所处辆]"
-)
+from qa.passages import Passage
 
 
 @dataclass
@@ -58,15 +50,6 @@ class Result:
     took_ms: float
 
 
-def fold(text: str) -> str:
-    """Per-character NFKC + lower case, keeping length so offsets stay valid."""
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch).lower()
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
-
-
 class Searcher:
     """Searches one loaded index with one embedder; both are read-only, so thread-safe."""
 
@@ -75,6 +58,9 @@ class Searcher:
         self.embedder = embedder
         self.settings = settings
         self._pages = index.pages
+        self._headings = {
+            a.id: " ".join([a.headline, *a.subheadlines]) for a in index.articles.values()
+        }
 
     def search(self, question: str, top_k: int = 5) -> Result:
         t0 = time.perf_counter()
@@ -102,7 +88,7 @@ class Searcher:
         terms = highlight_terms(question, q_tokens)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
-        answer = self._answer(question, terms, hits[:3]) if hits else None
+        answer = self._answer(question, hits[:3]) if hits else None
         evidence = self._evidence(q_tokens, hits, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"])
         took = (time.perf_counter() - t0) * 1000
@@ -125,22 +111,11 @@ class Searcher:
                 break
         return kept
 
-    def _answer(self, question: str, terms: list[str], hits: list[Hit]) -> Answer | None:
-        """The sentence of the top passages that best covers the question's terms."""
-        wants_number = bool(_NUMBER_Q.search(question))
-        best: Answer | None = None
-        for rank, h in enumerate(hits):
-            page = self._pages[h.passage.source]
-            for sent in split_sentences(page, h.passage.char_start, h.passage.char_end):
-                text = fold(sent.text)
-                cover = sum(len(t) for t in terms if t in text)
-                score = cover / (1 + 0.15 * rank)
-                if wants_number and _DIGIT.search(sent.text):
-                    score += 2.0
-                score -= 0.002 * len(sent.text)
-                if best is None or score > best.score:
-                    best = Answer(sent.text, h.passage, sent.char_start, sent.char_end, score)
-        return best
+    def _answer(self, question: str, hits: list[Hit]) -> Answer | None:
+        best = best_sentence(question, [h.passage for h in hits], self._pages, self._headings)
+        if best is None:
+            return None
+        return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
 
     def _evidence(self, q_tokens: list[str], hits: list[Hit], kw_all: np.ndarray) -> float:
         """How strongly the best passage supports the question, from 0 to 1.

@@ -1,0 +1,122 @@
+"""Pick the sentence that answers the question, with its own exact page span.
+
+A careful reader scans the top passages for the sentence that (1) shares the question's
+distinctive words, above all the words right next to the question word (哪位**省委书记**,
+**建筑面积**约多少), and (2) holds the kind of thing asked for: a year for 哪一年, a time for
+几点, an amount of money for 多少钱, a count with the asked unit for 多少户. Sentences of
+higher-ranked passages are preferred when the evidence is otherwise equal.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from qa.keyword import tokenize
+from qa.passages import Passage, split_sentences
+
+_NUM = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
+# (question cue, what an answer to it contains)
+ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
+    (name, re.compile(q), re.compile(a))
+    for name, q, a in (
+        ("time", r"几点|什么时间|几时", r"\d{1,2}[:：]\d{2}|[上下]午\s*\d|\d{1,2}\s*[点时]"),
+        ("date", r"哪一?天|几月几[日号]|哪一?日|什么日子", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"),
+        ("year", r"哪一?年|何年|什么年份|什么时候|何时", r"(?:19|20)\d{2}\s*年"),
+        ("month", r"几月|哪个?月", r"\d{1,2}\s*月"),
+        (
+            "money",
+            r"钱|多少元|资金|金额|[款金费]|价值|多少万|多少亿|价格|起价",
+            rf"(?:{_NUM})\s*(?:万|亿)?\s*元",
+        ),
+        (
+            "area",
+            r"多大|面积|用地|占地|多少平方|多少亩|多少公顷",
+            rf"(?:{_NUM})\s*(?:平方米|平方公里|亩|公顷|m2|㎡)",
+        ),
+        ("count", r"多少|几", rf"(?:{_NUM})"),
+    )
+)
+_WH = re.compile(r"多少|几|哪[一个位里年天些家所]?|谁|什么|何|怎么|如何|多大|多久|多长|多高")
+_UNIT_Q = re.compile(r"(?:多少|几)\s*余?\s*([个名人家份次户项倍亩斤岁台件场批所处辆位部门张座])")
+_PEOPLE = "名人位"
+# The same unit written differently: what the question says vs. what the page prints.
+SYNONYMS = {"平方米": ("m2", "㎡", "平米"), "元": ("块",), "人": ("名", "位")}
+
+
+@dataclass
+class Candidate:
+    text: str
+    passage: Passage
+    char_start: int
+    char_end: int
+    score: float
+
+
+def fold(text: str) -> str:
+    """Per-character NFKC + lower case, keeping length so offsets stay valid."""
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch).lower()
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
+def _contains(text: str, term: str) -> bool:
+    return term in text or any(s in text for s in SYNONYMS.get(term, ()))
+
+
+def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
+    """What an answer must hold, most specific first (a unit the question names comes first)."""
+    kinds: list[tuple[str, re.Pattern]] = []
+    if m := _UNIT_Q.search(question):
+        unit = m.group(1)
+        units = _PEOPLE if unit in _PEOPLE else unit
+        kinds.append(("unit", re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*[{units}]")))
+    for name, q, a in ANSWER_KINDS:
+        if q.search(question):
+            kinds.append((name, a))
+    return kinds
+
+
+def focus_terms(question: str) -> list[str]:
+    """Words right next to the question word: what the question is really about."""
+    terms: list[str] = []
+    for m in _WH.finditer(question):
+        window = question[max(0, m.start() - 6) : m.start()] + " " + question[m.end() : m.end() + 6]
+        terms += [t for t in tokenize(window) if len(t) >= 2]
+    return list(dict.fromkeys(terms))
+
+
+def best_sentence(
+    question: str, passages: list[Passage], pages: dict[str, str], headings: dict[str, str]
+) -> Candidate | None:
+    """The best-scoring sentence among ``passages`` (given best first).
+
+    ``headings`` maps an article id to its headline and subheadlines: question words that
+    merely name the story (they stand in its headline) say little about which sentence
+    answers, so they count less there.
+    """
+    terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
+    focus = focus_terms(question)
+    kinds = answer_kinds(question)
+    best: Candidate | None = None
+    for rank, p in enumerate(passages):
+        heading = fold(headings.get(p.article_id, ""))
+        weights = {t: math.log(1 + len(t)) * (0.3 if t in heading else 1.0) for t in terms}
+        total = sum(weights.values()) or 1.0
+        for sent in split_sentences(pages[p.source], p.char_start, p.char_end):
+            text = fold(sent.text)
+            score = sum(w for t, w in weights.items() if _contains(text, t)) / total
+            if focus:
+                score += 0.5 * sum(_contains(text, t) for t in focus) / len(focus)
+            for i, (_, pattern) in enumerate(kinds):
+                if pattern.search(text):
+                    score += 0.6 if i == 0 else 0.3
+                    break
+            score -= 0.12 * rank + 0.0015 * len(sent.text)
+            if best is None or score > best.score:
+                best = Candidate(sent.text, p, sent.char_start, sent.char_end, score)
+    return best

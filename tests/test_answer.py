@@ -1,0 +1,48 @@
+"""Answer-sentence rules on made-up sentences: the kind of thing asked for wins."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer import answer_kinds, best_sentence, focus_terms
+from qa.passages import Passage
+
+PAGE = (
+    "新馆由市文化局主持建设。新馆于2019年动工，总投资1.2亿元。"
+    "开馆当天上午9:30，馆长王明宣布开馆。展厅面积约3000平方米，共有展品520件。"
+)
+
+
+def _best(question: str) -> str:
+    p = Passage(0, "a-01", "a.txt", PAGE, 0, len(PAGE))
+    return best_sentence(question, [p], {"a.txt": PAGE}, {"a-01": "新馆开馆"}).text
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("新馆是哪一年动工的？", "2019年动工"),
+        ("新馆总投资多少钱？", "1.2亿元"),
+        ("开馆仪式几点开始？", "9:30"),
+        ("展厅面积有多大？", "3000平方米"),
+        ("共有多少件展品？", "520件"),
+    ],
+)
+def test_answer_sentence_holds_what_is_asked(question, expected):
+    assert expected in _best(question)
+
+
+def test_answer_kinds_put_the_named_unit_first():
+    kinds = answer_kinds("文苑社区一共安置了多少户？")
+    assert kinds[0][0] == "unit"
+    assert kinds[0][1].search("共2986户")
+    assert not kinds[0][1].search("共2986人")
+
+
+def test_people_counters_are_interchangeable():
+    pattern = answer_kinds("帮多少名军人子女入学？")[0][1]
+    assert pattern.search("共协调军人子女入学102人")
+
+
+def test_focus_terms_are_the_words_next_to_the_question_word():
+    assert "省委书记" in focus_terms("动员大会上，哪位省委书记出席会议并讲话？")
