@@ -91,13 +91,17 @@ def focus_terms(question: str) -> list[str]:
 
 
 def best_sentence(
-    question: str, passages: list[Passage], pages: dict[str, str], headings: dict[str, str]
+    question: str,
+    passages: list[Passage],
+    pages: dict[str, str],
+    headings: dict[str, str],
+    idf: dict[str, float] | None = None,
 ) -> Candidate | None:
     """The best-scoring sentence among ``passages`` (given best first).
 
     ``headings`` maps an article id to its headline and subheadlines: question words that
     merely name the story (they stand in its headline) say little about which sentence
-    answers, so they count less there.
+    answers, so they count less there. ``idf`` weighs rare words (a name) over common ones.
     """
     terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
     focus = focus_terms(question)
@@ -105,7 +109,10 @@ def best_sentence(
     best: Candidate | None = None
     for rank, p in enumerate(passages):
         heading = fold(headings.get(p.article_id, ""))
-        weights = {t: math.log(1 + len(t)) * (0.3 if t in heading else 1.0) for t in terms}
+        weights = {
+            t: (idf or {}).get(t, math.log(1 + len(t))) * (0.3 if t in heading else 1.0)
+            for t in terms
+        }
         total = sum(weights.values()) or 1.0
         for sent in split_sentences(pages[p.source], p.char_start, p.char_end):
             text = fold(sent.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import unicodedata
@@ -79,3 +80,14 @@ class KeywordIndex:
         if not ids:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self._bm25.get_scores_from_ids(ids), dtype=np.float32)
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """Inverse document frequency of each token (unknown tokens count as rarest)."""
+        n = int(self._bm25.scores["num_docs"])
+        df = np.diff(self._bm25.scores["indptr"])
+        out = {}
+        for t in tokens:
+            i = self._bm25.vocab_dict.get(t)
+            d = int(df[i]) if i is not None and i < len(df) else 0
+            out[t] = math.log(1 + (n - d + 0.5) / (d + 0.5))
+        return out

@@ -60,7 +60,8 @@ def unwrap(page: str, start: int, end: int) -> tuple[str, list[int]]:
         for m in re.finditer(r"[^\n]+", page[start:end])
         if m.group().strip()
     ]
-    widths = [_width(line) for _, line in lines]
+    # Judge a line by its whole printed width, even where the span starts or ends inside it.
+    widths = [_width(_full_line(page, off)) for off, _ in lines]
     column = sorted(widths)[len(widths) // 2] if widths else 0.0
     prev_width = column
     for (off, line), width in zip(lines, widths):
@@ -83,6 +84,12 @@ def unwrap(page: str, start: int, end: int) -> tuple[str, list[int]]:
             pos.append(base + i)
         prev_width = width
     return "".join(out), pos
+
+
+def _full_line(page: str, offset: int) -> str:
+    start = page.rfind("\n", 0, offset) + 1
+    end = page.find("\n", offset)
+    return page[start : end if end >= 0 else len(page)]
 
 
 def _width(line: str) -> float:

@@ -21,6 +21,8 @@ from qa.index import Index
 from qa.keyword import tokenize
 from qa.passages import Passage
 
+ANSWER_POOL = 5
+
 
 @dataclass
 class Hit:
@@ -84,12 +86,15 @@ class Searcher:
             fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
         order = sorted(fused, key=lambda p: -fused[p])
 
-        hits = self._diversify(order, fused, dense_of, kw_all, top_k)
+        # The answer sentence is sought in the best five passages whatever top_k is.
+        pool = self._diversify(order, fused, dense_of, kw_all, max(top_k, ANSWER_POOL))
+        hits = pool[:top_k]
         terms = highlight_terms(question, q_tokens)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
-        answer = self._answer(question, hits[:3]) if hits else None
-        evidence = self._evidence(q_tokens, hits, kw_all)
+        idf = self.index.keyword.idf(q_tokens)
+        answer = self._answer(question, pool[:ANSWER_POOL], idf) if pool else None
+        evidence = self._evidence(q_tokens, pool, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"])
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
@@ -111,8 +116,9 @@ class Searcher:
                 break
         return kept
 
-    def _answer(self, question: str, hits: list[Hit]) -> Answer | None:
-        best = best_sentence(question, [h.passage for h in hits], self._pages, self._headings)
+    def _answer(self, question: str, hits: list[Hit], idf: dict[str, float]) -> Answer | None:
+        passages = [h.passage for h in hits]
+        best = best_sentence(question, passages, self._pages, self._headings, idf)
         if best is None:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)

