@@ -6,7 +6,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: serve test build lint format eval bench clean
+.PHONY: serve test build lint format eval bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,21 @@ serve: $(VENV)/.runtime
 build: $(VENV)/.runtime
 	$(BIN)/qa build
 
-test: $(VENV)/.test
+# tests/test_browser.py drives Debian's chromium through chromedriver: install them if missing.
+BROWSER_BINS := /usr/bin/chromium /usr/bin/chromedriver
+APT_BROWSER := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	chromium chromium-driver
+
+browser:
+	@for f in $(BROWSER_BINS); do [ -x "$$f" ] || missing="$$missing $$f"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "chromium/chromedriver missing:$$missing" >&2; \
+	if [ "$$(id -u)" = 0 ]; then $(APT_BROWSER); \
+	elif command -v sudo >/dev/null 2>&1; then sudo sh -c '$(APT_BROWSER)'; \
+	else echo "not root and no sudo: as root, run: $(APT_BROWSER)" >&2; \
+		echo "(until then tests/test_browser.py fails)" >&2; fi
+
+test: $(VENV)/.test browser
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/ruff format --check qa tests bench
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q

@@ -61,6 +61,7 @@ class KeywordIndex:
     def build(cls, texts: list[str]) -> KeywordIndex:
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build at DEBUG
         bm25 = bm25s.BM25()
         bm25.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
         return cls(bm25)

@@ -174,7 +174,7 @@ def linear_fusion(
 
 def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:
     """Words worth marking in a passage: question tokens of two or more characters."""
-    terms = {t for t in q_tokens if len(t) >= 2 or t.isdigit()}
+    terms = {t for t in q_tokens if len(t) >= 2}
     return sorted(terms, key=len, reverse=True)
 
 

@@ -56,7 +56,7 @@ def index():
         )
         return render_template("index.html", q=q, data=None, error=message), 400
     data = result_to_dict(result, searcher.index)
-    answer = data["answer"]
+    answer = None if data["no_answer"] else data["answer"]
     for p in data["passages"]:
         span = None
         if answer and p["citation"]["source"] == answer["citation"]["source"]:

@@ -1,0 +1,247 @@
+"""The web form end to end: the app served by waitress on loopback, driven in headless Chromium.
+
+Debian's chromium and chromium-driver are required (``make test`` installs them when missing);
+nothing is downloaded. Without them these tests fail, they never skip.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service as ChromeService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROME_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+]
+QUESTION = "张店区光荣牌应挂多少户？"
+ANSWER = "31904"
+SOURCE = "003_54c9fe256b89c4a1.txt"
+NO_ANSWER_QUESTION = "火星上的第一家咖啡馆叫什么名字？"
+XSS = "<img src=x onerror=alert(1)>"
+RANGE = re.compile(r"第 \d+–\d+ 字符")
+SCREENSHOT = Path("/tmp/browser-phone.png")
+WAIT_S = 15
+
+
+@pytest.fixture(scope="module")
+def server_url(index_dir, service):
+    """The app behind waitress on a free loopback port, stopped after the module."""
+    from waitress import create_server
+
+    from qa.app import create_app
+
+    app = create_app({"INDEX_DIR": str(index_dir)}, service=service)
+    server = create_server(app, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, name="waitress-browser-test", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+
+    def _close_everything():  # runs in the server's own loop thread
+        for channel in list(server.active_channels.values()):
+            channel.close()
+        server.close()  # also closes the trigger: the loop's map empties and run() returns
+
+    server.trigger.pull_trigger(_close_everything)
+    thread.join(timeout=10)
+    server.task_dispatcher.shutdown()
+    assert not thread.is_alive(), "waitress did not stop"
+
+
+def missing_browser() -> str | None:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
+    if not missing:
+        return None
+    return (
+        f"{' and '.join(missing)} not found: run `make test`, which installs Debian's "
+        "chromium and chromium-driver (as root, or with sudo) before running the tests"
+    )
+
+
+def test_chromium_and_chromedriver_are_installed():
+    """Without the browser these tests fail, loudly; they never skip."""
+    problem = missing_browser()
+    assert problem is None, problem
+
+
+@pytest.fixture(scope="module")
+def driver(request, tmp_path_factory):
+    """One headless Chromium for the module, with a fresh profile; quit before the server stops."""
+    problem = missing_browser()
+    if problem:  # checked before the server (and the shared index) is set up
+        pytest.fail(problem, pytrace=False)
+    request.getfixturevalue("server_url")  # started first, so it outlives the browser
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in CHROME_ARGS:
+        options.add_argument(arg)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    drv = webdriver.Chrome(options=options, service=ChromeService(str(CHROMEDRIVER)))
+    drv.set_page_load_timeout(WAIT_S)
+    yield drv
+    drv.quit()
+
+
+@pytest.fixture()
+def base_url(driver, request) -> str:
+    # Asked for by name, not as a parameter: the shared index (a session fixture, so pytest
+    # would set it up first) is only built once the browser is known to be there.
+    return request.getfixturevalue("server_url")
+
+
+def ask(driver, base_url: str, question: str) -> None:
+    """Open the form, type the question, press the button and wait for the results page."""
+    driver.get(base_url + "/")
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys(question)
+    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
+    WebDriverWait(driver, WAIT_S).until(
+        lambda d: (
+            "?q=" in d.current_url and d.find_elements(By.CSS_SELECTOR, "section.results, p.error")
+        ),
+        message=f"no results page for {question!r}",
+    )
+    errors = driver.find_elements(By.CSS_SELECTOR, "p.error, p.code")
+    assert not errors, f"{question!r} got an error page: {' '.join(e.text for e in errors)}"
+
+
+def assert_no_alert(driver) -> None:
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert  # noqa: B018 - the property raises when there is no alert
+
+
+def csp_violations(driver) -> list[str]:
+    """Console messages about the Content Security Policy since the last call."""
+    return [
+        e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]
+    ]
+
+
+def test_question_shows_answer_and_five_cited_passages(driver, base_url):
+    ask(driver, base_url, QUESTION)
+    assert driver.find_element(By.ID, "q").get_attribute("value") == QUESTION
+
+    answer = driver.find_element(By.ID, "answer")
+    assert answer.is_displayed()
+    assert ANSWER in answer.find_element(By.CSS_SELECTOR, ".answer-text").text
+    assert answer.find_element(By.CSS_SELECTOR, ".citation .file").text == SOURCE
+    assert RANGE.fullmatch(answer.find_element(By.CSS_SELECTOR, ".citation .range").text)
+    assert "/articles/" in answer.find_element(By.CSS_SELECTOR, "a.cite").get_attribute("href")
+
+    passages = driver.find_elements(By.CSS_SELECTOR, "li.passage")
+    assert len(passages) == 5
+    for p in passages:
+        link = p.find_element(By.CSS_SELECTOR, ".citation a.cite")
+        assert re.search(r"/articles/[^/?]+\?p=\d+-\d+", link.get_attribute("href"))
+        assert link.text.strip()
+        assert RANGE.fullmatch(p.find_element(By.CSS_SELECTOR, ".citation .range").text)
+    assert csp_violations(driver) == []
+
+
+def test_citation_link_opens_the_article_with_the_answer_marked(driver, base_url):
+    ask(driver, base_url, QUESTION)
+    link = driver.find_element(By.CSS_SELECTOR, "a.cite")  # the answer's own citation
+    headline = link.text.strip().strip("《》")
+    link.click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: "/articles/" in d.current_url)
+    assert re.search(r"/articles/[^/?]+\?p=\d+-\d+&a=\d+-\d+$", driver.current_url)
+
+    h1 = driver.find_element(By.TAG_NAME, "h1")
+    assert h1.text.strip() and h1.text.strip() != "（无标题）"
+    assert h1.text.strip() == headline
+    marks = driver.find_elements(By.CSS_SELECTOR, "mark.ans")
+    assert any(ANSWER in m.text for m in marks), [m.text for m in marks]
+    assert driver.find_element(By.CSS_SELECTOR, "article .meta .file").text == SOURCE
+    assert csp_violations(driver) == []
+
+
+def test_results_fit_a_phone_screen(driver, base_url):
+    ask(driver, base_url, QUESTION)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True},
+    )
+    try:
+        driver.refresh()
+        WebDriverWait(driver, WAIT_S).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "li.passage")
+        )
+        width = driver.execute_script("return window.innerWidth")
+        assert width == 390
+        overflow = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert overflow[0] <= overflow[1], f"page is wider than the phone: {overflow}"
+        SCREENSHOT.write_bytes(driver.get_screenshot_as_png())
+
+        button = driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]")
+        assert button.is_displayed() and button.is_enabled()
+        rect = button.rect
+        assert rect["x"] >= 0 and rect["x"] + rect["width"] <= width, rect
+        on_top = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)"
+            " === arguments[0];",
+            button,
+        )
+        assert on_top, "something covers the button"
+        WebDriverWait(driver, WAIT_S).until(EC.element_to_be_clickable(button)).click()
+        WebDriverWait(driver, WAIT_S).until(EC.staleness_of(button))
+        WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.ID, "answer"))
+        assert ANSWER in driver.find_element(By.ID, "answer").text
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_markup_typed_into_the_box_is_shown_as_text(driver, base_url):
+    ask(driver, base_url, XSS)
+    assert_no_alert(driver)
+    # Shown back as the text typed, never parsed into an element.
+    assert driver.find_element(By.ID, "q").get_attribute("value") == XSS
+    assert driver.title.startswith(XSS)
+    assert driver.find_elements(By.TAG_NAME, "img") == []
+    assert "&lt;img src=x onerror=alert(1)&gt;" in driver.page_source
+    # No script of any kind on the page, inline or not, so the strict CSP costs nothing.
+    assert (
+        driver.execute_script(
+            "return document.scripts.length + [...document.querySelectorAll('*')]"
+            ".filter(el => [...el.attributes].some(a => a.name.startsWith('on'))).length"
+        )
+        == 0
+    )
+    assert_no_alert(driver)
+    assert csp_violations(driver) == []
+
+    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with no_proxy.open(driver.current_url, timeout=WAIT_S) as resp:
+        csp = resp.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_unanswerable_question_says_so(driver, base_url):
+    ask(driver, base_url, NO_ANSWER_QUESTION)
+    assert driver.find_element(By.ID, "no-answer").is_displayed()
+    assert driver.find_elements(By.ID, "answer") == []
+    assert driver.find_elements(By.CSS_SELECTOR, "mark.ans") == []
+    assert csp_violations(driver) == []
