@@ -33,15 +33,22 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
         ),
         (
             "area",
-            r"多大|面积|用地|占地|多少平方|多少亩|多少公顷",
+            r"多大(?!年纪|岁)|面积|用地|占地|多少平方|多少亩|多少公顷",
             rf"(?:{_NUM})\s*(?:平方米|平方公里|亩|公顷|m2|㎡)",
         ),
+        ("age", r"多大年纪|多少岁|几岁|年龄|岁数|年纪", rf"(?:{_NUM})\s*(?:周)?岁"),
         ("count", r"多少|几", rf"(?:{_NUM})"),
     )
 )
 _WH = re.compile(r"多少|几|哪[一个位里年天些家所]?|谁|什么|何|怎么|如何|多大|多久|多长|多高")
-_UNIT_Q = re.compile(r"(?:多少|几)\s*余?\s*([个名人家份次户项倍亩斤岁台件场批所处辆位部门张座])")
+_UNIT_Q = re.compile(
+    r"(?:多少|几)\s*余?\s*(个小时|小时|分钟|公里|平方米|万元|亿元|"
+    r"[个名人家份次户项倍亩斤岁台件场批所处辆位部门张座天年月吨])"
+)
 _PEOPLE = "名人位"
+# Counters that fit almost anything: finding one proves little about the answer.
+GENERIC_KINDS = {"count", "month"}
+GENERIC_UNITS = set("个名人位次项")
 # The same unit written differently: what the question says vs. what the page prints.
 SYNONYMS = {"平方米": ("m2", "㎡", "平米"), "元": ("块",), "人": ("名", "位")}
 
@@ -72,22 +79,59 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
     """What an answer must hold, most specific first (a unit the question names comes first)."""
     kinds: list[tuple[str, re.Pattern]] = []
     if m := _UNIT_Q.search(question):
-        unit = m.group(1)
-        units = _PEOPLE if unit in _PEOPLE else unit
-        kinds.append(("unit", re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*[{units}]")))
+        unit = m.group(1).removeprefix("个") if m.group(1) == "个小时" else m.group(1)
+        units = f"[{_PEOPLE}]" if unit in _PEOPLE else re.escape(unit)
+        name = "unit" if unit in GENERIC_UNITS else "specific unit"
+        kinds.append((name, re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*{units}")))
     for name, q, a in ANSWER_KINDS:
         if q.search(question):
             kinds.append((name, a))
     return kinds
 
 
-def focus_terms(question: str) -> list[str]:
-    """Words right next to the question word: what the question is really about."""
+def near_terms(question: str) -> list[str]:
+    """Words within six characters of the question word: they pick the answering sentence."""
     terms: list[str] = []
     for m in _WH.finditer(question):
         window = question[max(0, m.start() - 6) : m.start()] + " " + question[m.end() : m.end() + 6]
         terms += [t for t in tokenize(window) if len(t) >= 2]
     return list(dict.fromkeys(terms))
+
+
+def focus_terms(question: str) -> list[str]:
+    """Words right next to the question word: what the question is really about.
+
+    The words the question word governs (省委书记 in 哪位省委书记, 到场 in 有多少人到场), or,
+    when it ends the question, the noun phrase it completes after the last 的 or comma
+    (院长 in 学院的院长是谁).
+    """
+    terms: list[str] = []
+    for m in _WH.finditer(question):
+        left = re.split(r"[的，,、；;：:]", question[: m.start()])[-1]
+        left = re.sub(r"[是为有在达约了共]+$", "", left)[-6:]
+        right = re.split(r"[的，,、；;：:？?。]", question[m.end() :])[0][:5]
+        right = re.sub(r"^余?[个名人家份次户项倍亩斤岁台件场批所处辆位张座]", "", right)
+        # A question word that governs a noun (哪家公司, 多少名学员) asks about that noun;
+        # one that ends the question (院长是谁) asks about the phrase before it.
+        governed = [t for t in tokenize(right) if len(t) >= 2]
+        terms += governed or [t for t in tokenize(left) if len(t) >= 2]
+    return list(dict.fromkeys(terms))
+
+
+def focus_coverage(question: str, text: str, idf: dict[str, float]) -> float:
+    """IDF-weighted share of the question's focus words found in ``text`` (1.0 if none)."""
+    focus = focus_terms(question)
+    if not focus:
+        return 1.0
+    weights = {t: idf.get(t, 1.0) for t in focus}
+    folded = fold(text)
+    return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
+
+
+def specific_kind_found(question: str, sentence: str) -> bool:
+    """Does the sentence hold a value of the specific kind asked for (a year, money, ...)?"""
+    kinds = [(n, p) for n, p in answer_kinds(question) if n not in GENERIC_KINDS | {"unit"}]
+    return bool(kinds) and bool(kinds[0][1].search(fold(sentence)))
 
 
 def best_sentence(
@@ -104,7 +148,7 @@ def best_sentence(
     answers, so they count less there. ``idf`` weighs rare words (a name) over common ones.
     """
     terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
-    focus = focus_terms(question)
+    focus = near_terms(question)
     kinds = answer_kinds(question)
     best: Candidate | None = None
     for rank, p in enumerate(passages):

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.answer import best_sentence, fold
+from qa.answer import best_sentence, focus_coverage, focus_terms, fold, specific_kind_found
 from qa.embed import Embedder
 from qa.index import Index
 from qa.keyword import tokenize
@@ -95,7 +95,9 @@ class Searcher:
         idf = self.index.keyword.idf(q_tokens)
         answer = self._answer(question, pool[:ANSWER_POOL], idf) if pool else None
         evidence = self._evidence(q_tokens, pool, kw_all)
-        no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"])
+        no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or self._detail_missing(
+            question, pool, answer
+        )
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
 
@@ -122,6 +124,20 @@ class Searcher:
         if best is None:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
+
+    def _detail_missing(self, question: str, pool: list[Hit], answer: Answer | None) -> bool:
+        """The story is there but not the detail asked for.
+
+        A question names the thing it wants right next to its question word (院长是谁,
+        办公地址在哪里, 在保余额有多少). When those focus words are (nearly) absent from every
+        passage found, and no sentence holds the specific kind of value asked for (a year,
+        an amount of money, an area...), the archive does not answer it.
+        """
+        text = "".join(h.passage.text for h in pool)
+        idf = self.index.keyword.idf(focus_terms(question))
+        if focus_coverage(question, text, idf) >= float(self.settings["FOCUS_MIN"]):
+            return False
+        return not (answer and specific_kind_found(question, answer.text))
 
     def _evidence(self, q_tokens: list[str], hits: list[Hit], kw_all: np.ndarray) -> float:
         """How strongly the best passage supports the question, from 0 to 1.

@@ -50,6 +50,12 @@ SETTINGS: tuple[Setting, ...] = (
         0.55,
         "Evidence score (0..1) below which a question is reported as not answered.",
     ),
+    Setting(
+        "FOCUS_MIN",
+        0.2,
+        "Share of the question's focus words (those next to its question word) that the "
+        "passages found must contain, unless they hold the kind of value asked for.",
+    ),
     Setting("TOP_K", 5, "Passages returned when a request does not say."),
     Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for."),
     Setting("MAX_QUESTION_CHARS", 500, "Longest question accepted, in characters."),
@@ -57,6 +63,35 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HOST", "127.0.0.1", "Address `qa serve` listens on."),
     Setting("PORT", 8000, "Port `qa serve` listens on."),
     Setting("THREADS", 8, "Worker threads of the WSGI server."),
+    Setting(
+        "REQUEST_TIMEOUT",
+        30,
+        "Seconds a client connection may stay idle (or send a request this slowly) before "
+        "`qa serve` closes it (waitress channel_timeout).",
+    ),
+    Setting(
+        "CONNECTION_LIMIT",
+        100,
+        "Most client connections `qa serve` keeps open at once; more wait in the backlog.",
+    ),
+    Setting(
+        "RATE_LIMIT",
+        0,
+        "Requests per minute one client address may make to /api/* and the web form "
+        "(a token bucket; over it: 429 with Retry-After). 0 turns the limit off.",
+    ),
+    Setting(
+        "RATE_LIMIT_BURST",
+        10,
+        "With RATE_LIMIT on: how many requests a client may make at once before the rate "
+        "applies (the bucket's size).",
+    ),
+    Setting(
+        "RELOAD_IN_BACKGROUND",
+        True,
+        "Load a new build (index/CURRENT changed) in a background thread while the old one "
+        "keeps answering; off: the request that notices it waits for the load.",
+    ),
     Setting("LOG_LEVEL", "INFO", "Logging level of the service."),
 )
 

@@ -9,7 +9,7 @@ from qa.passages import Passage
 
 PAGE = (
     "新馆由市文化局主持建设。新馆于2019年动工，总投资1.2亿元。"
-    "开馆当天上午9:30，馆长王明宣布开馆。展厅面积约3000平方米，共有展品520件。"
+    "开馆当天上午9:30，56岁的馆长王明宣布开馆。展厅面积约3000平方米，共有展品520件。"
 )
 
 
@@ -26,6 +26,7 @@ def _best(question: str) -> str:
         ("开馆仪式几点开始？", "9:30"),
         ("展厅面积有多大？", "3000平方米"),
         ("共有多少件展品？", "520件"),
+        ("馆长王明多大年纪？", "56岁"),
     ],
 )
 def test_answer_sentence_holds_what_is_asked(question, expected):
@@ -34,7 +35,7 @@ def test_answer_sentence_holds_what_is_asked(question, expected):
 
 def test_answer_kinds_put_the_named_unit_first():
     kinds = answer_kinds("文苑社区一共安置了多少户？")
-    assert kinds[0][0] == "unit"
+    assert kinds[0][0] == "specific unit"
     assert kinds[0][1].search("共2986户")
     assert not kinds[0][1].search("共2986人")
 
@@ -46,3 +47,5 @@ def test_people_counters_are_interchangeable():
 
 def test_focus_terms_are_the_words_next_to_the_question_word():
     assert "省委书记" in focus_terms("动员大会上，哪位省委书记出席会议并讲话？")
+    assert focus_terms("滨州知识产权学院的院长是谁？") == ["院长"]
+    assert "到场" in focus_terms("颁奖晚会有多少人到场？")
