@@ -39,8 +39,38 @@ def _found(passage: dict, item: dict) -> bool:
     )
 
 
-def evaluate(ask: Ask, questions: list[dict], top_k: int = 5) -> dict:
-    """Return overall and per-type figures plus one row per question."""
+def gold_headline(item: dict, articles: list[dict], pages: dict[str, str]) -> str | None:
+    """Headline of the gold article holding the question's evidence, if the gold has it.
+
+    Gold articles give only the first and last 20 characters of their bodies: locate them in
+    the page (whitespace removed) and see which body range the evidence falls in.
+    """
+    page = squash_ws(pages.get(item.get("source", ""), ""))
+    at = page.find(squash_ws(item.get("evidence", ""))) if item.get("evidence") else -1
+    if at < 0:
+        return None
+    for g in articles:
+        if g["source"] != item["source"]:
+            continue
+        a = page.find(g["body_start"])
+        b = page.find(g["body_end"], max(a, 0))
+        if 0 <= a <= at < b + len(g["body_end"]):
+            return squash_ws(g["headline"])
+    return None
+
+
+def evaluate(
+    ask: Ask,
+    questions: list[dict],
+    top_k: int = 5,
+    articles: list[dict] | None = None,
+    pages: dict[str, str] | None = None,
+) -> dict:
+    """Return overall and per-type figures plus one row per question.
+
+    With a gold article file (``articles``) and the page texts, it also scores whether the
+    top passage's citation names the gold article's headline.
+    """
     rows = []
     for item in questions:
         res = ask(item["question"], top_k)
@@ -66,6 +96,9 @@ def evaluate(ask: Ask, questions: list[dict], top_k: int = 5) -> dict:
                 "took_ms": res.get("took_ms", 0.0),
             }
         )
+        gold = gold_headline(item, articles, pages or {}) if articles and answerable else None
+        if gold is not None and res["passages"]:
+            rows[-1]["headline_ok"] = squash_ws(rows[-1]["top_headline"]) == gold
     report = {"all": summarize(rows)}
     for t in TYPES:
         sub = [r for r in rows if r["type"] == t]
@@ -89,6 +122,7 @@ def summarize(rows: list[dict]) -> dict:
         "hit@5": frac([r["rank"] is not None and r["rank"] <= 5 for r in ans]),
         "mrr": frac([1 / r["rank"] if r["rank"] else 0.0 for r in ans]),
         "answer_contains_gold": frac([r["answer_ok"] for r in ans]),
+        "top_headline_is_gold": frac([r["headline_ok"] for r in ans if "headline_ok" in r]),
         "no_answer_on_unanswerable": frac([r["no_answer"] for r in una]),
         "no_answer_on_answerable": frac([r["no_answer"] for r in ans]),
         "latency_p50_ms": round(statistics.median(lat), 1) if lat else None,
@@ -104,6 +138,7 @@ def format_table(report: dict) -> str:
         ("hit@5", "hit@5"),
         ("mrr", "MRR"),
         ("answer_contains_gold", "answer"),
+        ("top_headline_is_gold", "headline"),
         ("no_answer_on_unanswerable", "NA|unans"),
         ("no_answer_on_answerable", "NA|ans"),
         ("latency_p50_ms", "p50 ms"),
