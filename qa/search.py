@@ -86,17 +86,18 @@ class Searcher:
             fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
         order = sorted(fused, key=lambda p: -fused[p])
 
-        # The answer sentence is sought in the best five passages whatever top_k is.
-        pool = self._diversify(order, fused, dense_of, kw_all, max(top_k, ANSWER_POOL))
-        hits = pool[:top_k]
+        idf = self.index.keyword.idf(q_tokens)
+        depth = max(top_k, ANSWER_POOL, int(s["RERANK_DEPTH"]))
+        pool = self._diversify(order, fused, dense_of, kw_all, depth)
+        best = pool[:ANSWER_POOL]  # the answer and no_answer are judged on the fused order
+        hits = self._rerank(question, pool, idf)[:top_k]
         terms = highlight_terms(question, q_tokens)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
-        idf = self.index.keyword.idf(q_tokens)
-        answer = self._answer(question, pool[:ANSWER_POOL], idf) if pool else None
-        evidence = self._evidence(q_tokens, pool, kw_all)
+        answer = self._answer(question, best, idf) if best else None
+        evidence = self._evidence(q_tokens, best, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or self._detail_missing(
-            question, pool, answer
+            question, best, answer
         )
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
@@ -117,6 +118,20 @@ class Searcher:
             if len(kept) == top_k:
                 break
         return kept
+
+    def _rerank(self, question: str, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
+        """Prefer passages holding a sentence that answers: fused score plus the score of
+        the passage's best answer sentence (question type, focus words, IDF overlap)."""
+        w = float(self.settings["RERANK_WEIGHT"])
+        if w <= 0 or not pool:
+            return pool
+        top = max(h.score for h in pool) or 1.0
+        out = []
+        for h in pool:
+            best = best_sentence(question, [h.passage], self._pages, self._headings, idf)
+            score = h.score / top + w * (best.score if best else 0.0)
+            out.append(Hit(h.passage, score, h.dense, h.keyword))
+        return sorted(out, key=lambda h: -h.score)
 
     def _answer(self, question: str, hits: list[Hit], idf: dict[str, float]) -> Answer | None:
         passages = [h.passage for h in hits]

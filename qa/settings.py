@@ -44,6 +44,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DENSE_WEIGHT", 1.0, "Weight of the dense ranking in the fusion."),
     Setting("KEYWORD_WEIGHT", 1.0, "Weight of the keyword (BM25) ranking in the fusion."),
     Setting("CANDIDATES", 50, "How many passages each retriever hands to the fusion."),
+    Setting("RERANK_DEPTH", 10, "How many fused passages the answer-aware rerank reorders."),
+    Setting(
+        "RERANK_WEIGHT",
+        0.2,
+        "Weight of a passage's best answer-sentence score against its fused score (0: off).",
+    ),
     Setting("MAX_PER_ARTICLE", 5, "At most this many passages of one article in the top k."),
     Setting(
         "NO_ANSWER_THRESHOLD",

