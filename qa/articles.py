@@ -13,6 +13,17 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from qa.layout import (
+    Block,
+    column_width,
+    ends_sentence,
+    flat,
+    headlike,
+    mark_ads,
+    raw_blocks,
+    read_blocks,
+)
+
 
 @dataclass
 class Article:
@@ -48,160 +59,21 @@ class Article:
         return cls(**d)
 
 
-TERMINAL = "。！？!?；;…"
-CLOSING = "”’」』）)》】\"'"
-_WS = re.compile(r"\s+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"(?<![\d月])\d{1,2}月\d{1,2}日")
-_INLINE_BY = re.compile(
-    r"[^\s，。,；;：:“”（）()]{1,20}?讯\s*[（(][^（）()]{0,60}?[）)]"  # 本报讯(记者 X 报道)
-    r"|[^\s，。,；;：:“”（）()]{1,12}讯(?=\s)"  # dateline: 东昌府讯 ...
-)
-_BY_WORDS = re.compile(r"记者|通讯员|融媒体|报道|摄|供稿|撰稿")
-_TAIL_BY = re.compile(r"[（(]([^（）()]{2,50})[）)]\s*$")
-_BY_LINE = re.compile(
-    r"□\s*\S.{0,24}|本报(?:记者|通讯员|特约记者)\s*\S.{0,40}"
-    r"|(?:融媒体中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
-)
-_CONT = re.compile(r"[（(]\s*(?:上接|下转)第.{1,4}版\s*[）)]")
-_EDITOR = re.compile(r"编者按\s*[:：]?")
-_COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
-_BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
-_AD_CUE = re.compile(r"元\s*/\s*(?:m²|㎡|平方米)|(?<!\d)\d{8}(?!\d)|项目地址|售楼|热线")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))/")
-
-
-def _flat(s: str) -> str:
-    return _WS.sub("", s)
-
-
-def _ends_sentence(s: str) -> bool:
-    """True when text ends a sentence (closing quotes/brackets after 。！？ count too)."""
-    s = s.rstrip().rstrip(CLOSING)
-    return bool(s) and s[-1] in TERMINAL
-
-
-@dataclass
-class _Block:
-    """A run of non-blank lines; ``pre``/``post`` are marker or byline spans at its edges."""
-
-    s: int
-    e: int
-    lines: list[tuple[int, int]]
-    kind: str = "body"  # body|head|byline|credit|cont|briefs|item|editor|column|admark|ad
-    pre: tuple[int, int] | None = None
-    post: tuple[int, int] | None = None
-    bs: int = 0
-    be: int = 0
 
 
 @dataclass
 class _Art:
     kind: str = "news"
-    heads: list[_Block] = field(default_factory=list)
+    heads: list[Block] = field(default_factory=list)
     bylines: list[tuple[int, int]] = field(default_factory=list)
-    body: list[_Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
     meta: list[tuple[int, int]] = field(default_factory=list)
     subs_pre: list[str] = field(default_factory=list)
     headline: str = ""
-
-
-def _raw_blocks(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of non-blank lines, each line as its stripped (start, end)."""
-    runs: list[list[tuple[int, int]]] = []
-    cur: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if not line.strip():
-            if cur:
-                runs.append(cur)
-                cur = []
-            continue
-        cur.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
-    if cur:
-        runs.append(cur)
-    return runs
-
-
-def _marker(line: str) -> str:
-    """Kind of a line that opens a block of its own; '' for ordinary text."""
-    f = _flat(line)
-    tests = [
-        ("briefs", f in _BRIEFS), ("admark", f == "广告"), ("column", _COLUMN.fullmatch(f)),
-        ("item", f.startswith("●")), ("cont", _CONT.match(line)),
-        ("editor", _EDITOR.match(line)), ("byline", _INLINE_BY.match(line)),
-    ]  # fmt: skip
-    return next((k for k, ok in tests if ok), "")
-
-
-def _blocks(text: str, wide: bool) -> list[_Block]:
-    """Cut the page into blocks, splitting runs where a marker/byline line starts something new."""
-    out: list[_Block] = []
-    for run in _raw_blocks(text):
-        cur: list[tuple[int, int]] = []
-        for ln in run:
-            line = text[ln[0] : ln[1]]
-            prev = text[cur[-1][0] : cur[-1][1]] if cur else ""
-            if cur and (wide or _marker(line) or _flat(prev) in _BRIEFS):
-                out.append(_Block(cur[0][0], cur[-1][1], cur))
-                cur = []
-            cur.append(ln)
-        out.append(_Block(cur[0][0], cur[-1][1], cur))
-    for b in out:
-        _classify(text, b)
-    return out
-
-
-def _classify(text: str, b: _Block) -> None:
-    """Set the block's kind, its marker/byline edges and its body range."""
-    t = text[b.s : b.e]
-    f = _flat(t)
-    b.bs, b.be = b.s, b.e
-    kind = _marker(t)
-    if kind in ("briefs", "admark", "column", "item"):
-        b.kind = kind
-    elif kind in ("cont", "editor"):
-        b.kind, m = kind, (_CONT if kind == "cont" else _EDITOR).match(t)
-        b.pre = (b.s, b.s + m.end())
-    elif kind and (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m[0]) or "(" not in m[0]):
-        b.pre = (b.s, b.s + m.end())
-    if not b.pre and len(b.lines) <= 2 and len(f) <= 50 and not _ends_sentence(f):
-        if _BY_LINE.fullmatch(_WS.sub(" ", t).strip()):
-            b.kind = "byline"
-    if b.kind == "body" and (m := _TAIL_BY.search(t)) and _BY_WORDS.search(m.group(1)):
-        if m.start() == 0:
-            b.kind = "credit" if "摄" in m.group(1) else "byline"
-        else:
-            b.post = (b.s + m.start(), b.s + m.end())
-    if b.pre:
-        rest = text[b.pre[1] : b.e]
-        b.bs = b.pre[1] + len(rest) - len(rest.lstrip())
-    if b.post:
-        b.be = b.s + len(text[b.s : b.post[0]].rstrip())
-    if b.bs >= b.be and b.kind in ("cont", "editor"):
-        b.bs = b.be = b.pre[1] if b.pre else b.e
-
-
-def _headlike(text: str, b: _Block, col: float, wide: bool) -> bool:
-    """A short unpunctuated block: a headline, kicker, subtitle or in-article heading."""
-    if b.kind != "body" or b.pre or b.post:
-        return False
-    f = _flat(text[b.s : b.e])
-    if not f or f[-1] in TERMINAL + "，,、：:" or _ends_sentence(f) or re.search("[。；;]", f):
-        return False
-    if wide:
-        return len(b.lines) <= 2 and len(f) <= 70
-    widths = [len(_flat(text[s:e])) for s, e in b.lines]
-    if len(widths) >= 3 and min(widths) >= 0.8 * col and re.search("[，,]", f):
-        return False  # three full column lines with a comma: running text cut by a blank line
-    return len(b.lines) <= 3 and len(f) <= max(40, 4 * col)
-
-
-def _width(text: str, blocks: list[_Block]) -> float:
-    lens = [len(_flat(text[s:e])) for b in blocks for s, e in b.lines]
-    return statistics.median(lens) if lens else 0.0
 
 
 def _bigrams(s: str) -> set[str]:
@@ -218,21 +90,19 @@ def _sim(a: str, b: str) -> float:
 def segment_page(source: str, text: str) -> list[Article]:
     """Split one page into articles, in reading order, with exact body spans."""
     stem = source.rsplit(".", 1)[0]
-    col = _width(text, [_Block(0, 0, ln) for ln in _raw_blocks(text)])
+    col = column_width(text, [Block(0, 0, ln) for ln in raw_blocks(text)])
     wide = col > 30
-    blocks = _blocks(text, wide)
+    blocks = read_blocks(text, wide)
     if not blocks:
         return []
-    _mark_ads(text, blocks, col, wide)
-    like = [_headlike(text, b, col, wide) for b in blocks]
+    mark_ads(text, blocks, col, wide)
+    like = [headlike(text, b, col, wide) for b in blocks]
     heads = list(like)
     for i in range(1, len(blocks)):  # text right after an unfinished paragraph continues it
         p = blocks[i - 1]
         if heads[i] and p.kind == "body" and not like[i - 1] and not p.post:
             nxt_head = i + 1 < len(blocks) and like[i + 1]
-            if not (
-                _ends_sentence(text[p.bs : p.be]) or nxt_head or _followed_by_byline(blocks, i)
-            ):
+            if not (ends_sentence(text[p.bs : p.be]) or nxt_head or _followed_by_byline(blocks, i)):
                 heads[i] = False
     after = _headline_after(text, blocks, heads)
     arts = _walk(text, blocks, heads, after)
@@ -242,34 +112,12 @@ def segment_page(source: str, text: str) -> list[Article]:
     return _finish(stem, source, text, arts, after)
 
 
-def _followed_by_byline(blocks: list[_Block], i: int) -> bool:
+def _followed_by_byline(blocks: list[Block], i: int) -> bool:
     n = blocks[i + 1] if i + 1 < len(blocks) else None
     return n is not None and (n.kind == "byline" or (n.kind == "body" and n.pre is not None))
 
 
-def _mark_ads(text: str, blocks: list[_Block], col: float, wide: bool) -> None:
-    """An advertisement runs from a 广告 marker (and the short lines just above it) onwards."""
-    for k, b in enumerate(blocks):
-        if b.kind != "admark":
-            continue
-        i = k
-        while i > 0 and _headlike(text, blocks[i - 1], col, wide) and _adlike(text, blocks[i - 1]):
-            i -= 1
-        j = k + 1
-        while j < len(blocks) and not (blocks[j].pre and blocks[j].kind == "body"):
-            j += 1
-        for x in blocks[i:j]:
-            x.kind = "admark" if x is b else "ad"
-        return
-
-
-def _adlike(text: str, b: _Block) -> bool:
-    """Prices, phone numbers, licence numbers: lines that sell rather than report."""
-    t = _flat(text[b.s : b.e])
-    return bool(_AD_CUE.search(t)) or sum(c.isdigit() for c in t) >= 0.3 * len(t)
-
-
-def _headline_after(text: str, blocks: list[_Block], heads: list[bool]) -> bool:
+def _headline_after(text: str, blocks: list[Block], heads: list[bool]) -> bool:
     """Does this page print headlines below their bodies? Judge by what opens and ends it."""
     first = next((i for i, b in enumerate(blocks) if b.kind not in ("ad", "admark")), 0)
     last = max((i for i, b in enumerate(blocks) if b.kind not in ("ad", "admark")), default=0)
@@ -287,13 +135,13 @@ def _headline_after(text: str, blocks: list[_Block], heads: list[bool]) -> bool:
     return vote > 0
 
 
-def _opener(b: _Block) -> bool:
+def _opener(b: Block) -> bool:
     return b.kind in ("cont", "briefs", "editor", "admark", "ad") or (
         b.kind == "body" and b.pre is not None
     )
 
 
-def _run_end(blocks: list[_Block], heads: list[bool], i: int, cols: bool) -> int:
+def _run_end(blocks: list[Block], heads: list[bool], i: int, cols: bool) -> int:
     j = i
     while j < len(blocks) and (heads[j] or (cols and blocks[j].kind == "column")):
         j += 1
@@ -301,7 +149,7 @@ def _run_end(blocks: list[_Block], heads: list[bool], i: int, cols: bool) -> int
 
 
 def _segment_has_credit(
-    text: str, blocks: list[_Block], heads: list[bool], j: int, photo_only: bool
+    text: str, blocks: list[Block], heads: list[bool], j: int, photo_only: bool
 ) -> bool:
     """Does the text from j up to the next headline-like block carry its own credit/byline?"""
     while j < len(blocks) and not heads[j] and not _opener(blocks[j]):
@@ -314,17 +162,17 @@ def _segment_has_credit(
     return False
 
 
-def _width_changes(text: str, blocks: list[_Block], heads: list[bool], i: int, j: int) -> bool:
+def _width_changes(text: str, blocks: list[Block], heads: list[bool], i: int, j: int) -> bool:
     """Body set at a clearly different column width than the text before belongs elsewhere."""
 
     def seg_width(k: int, step: int) -> float:
         lens: list[int] = []
         while 0 <= k < len(blocks) and not heads[k] and blocks[k].kind == "body" and len(lens) < 12:
-            lens += [len(_flat(text[s:e])) for s, e in blocks[k].lines]
+            lens += [len(flat(text[s:e])) for s, e in blocks[k].lines]
             k += step
         return statistics.median(lens) if lens else 0.0
 
-    if _width(text, blocks) > 30:  # lines are whole paragraphs: width says nothing
+    if column_width(text, blocks) > 30:  # lines are whole paragraphs: width says nothing
         return False
     a, b = seg_width(i - 1, -1), seg_width(j, 1)
     return a > 0 and b > 0 and max(a, b) > 1.8 * min(a, b)
@@ -332,7 +180,7 @@ def _width_changes(text: str, blocks: list[_Block], heads: list[bool], i: int, j
 
 def _is_headline(
     text: str,
-    blocks: list[_Block],
+    blocks: list[Block],
     heads: list[bool],
     span: tuple[int, int, int],
     bys: bool,
@@ -355,7 +203,7 @@ def _is_headline(
     return new_text or cur is None or n >= 2 or (nxt is not None and nxt.pre is not None)
 
 
-def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> list[_Art]:
+def _walk(text: str, blocks: list[Block], heads: list[bool], after: bool) -> list[_Art]:
     """Assign blocks to articles in page order."""
     arts: list[_Art] = []
     cur: _Art | None = None
@@ -374,11 +222,11 @@ def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> li
         if heads[i] or (b.kind == "column" and not after):
             j = _run_end(blocks, heads, i, not after)
             run = blocks[i:j]
-            bys: list[_Block] = []
+            bys: list[Block] = []
             while j < len(blocks) and blocks[j].kind == "byline":
                 bys.append(blocks[j])
                 j += 1
-            name = _NAME.fullmatch(_flat(text[run[-1].s : run[-1].e]))
+            name = _NAME.fullmatch(flat(text[run[-1].s : run[-1].e]))
             if not after and len(run) >= 2 and not bys and name:
                 bys, run = [run[-1]], run[:-1]  # a bare author name under the headline
             if after and len(run) >= 2 and cur and cur.body and _last_body_run(blocks, heads, j):
@@ -403,17 +251,17 @@ def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> li
             i = j
             continue
         if b.kind == "column":
-            pending_cols.append(_flat(text[b.s : b.e]))
+            pending_cols.append(flat(text[b.s : b.e]))
         elif b.kind in ("admark", "ad"):
             if cur is None or cur.kind != "ad":
                 new("ad")
             if b.kind == "admark":
-                cur.headline = _flat(text[b.s : b.e])
+                cur.headline = flat(text[b.s : b.e])
                 cur.meta.append((b.s, b.e))
             else:
                 cur.body.append(b)
         elif b.kind == "briefs":
-            new("briefs").headline = _flat(text[b.s : b.e])
+            new("briefs").headline = flat(text[b.s : b.e])
             cur.meta.append((b.s, b.e))
         elif b.kind == "item" and cur is not None and cur.kind == "briefs":
             cur.body.append(b)
@@ -430,7 +278,7 @@ def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> li
                 cur.kind = "caption"
         else:
             if cur is not None and cur.kind == "briefs" and cur.body:
-                if _ends_sentence(text[cur.body[-1].bs : cur.body[-1].be]):
+                if ends_sentence(text[cur.body[-1].bs : cur.body[-1].be]):
                     cur = None
             if b.pre is not None and (cur is None or cur.body or cur.kind == "ad" or after):
                 new()
@@ -447,7 +295,7 @@ def _walk(text: str, blocks: list[_Block], heads: list[bool], after: bool) -> li
     return [a for a in arts if a.body or a.heads or a.headline]
 
 
-def _last_body_run(blocks: list[_Block], heads: list[bool], j: int) -> bool:
+def _last_body_run(blocks: list[Block], heads: list[bool], j: int) -> bool:
     """True when body text follows j and runs to the page end with no heading or opener."""
     rest = blocks[j:]
     return bool(rest) and all(
@@ -456,20 +304,20 @@ def _last_body_run(blocks: list[_Block], heads: list[bool], j: int) -> bool:
     )
 
 
-def _body_text(text: str, blocks: list[_Block]) -> str:
-    return "".join(_flat(text[b.bs : b.be]) for b in blocks)
+def _body_text(text: str, blocks: list[Block]) -> str:
+    return "".join(flat(text[b.bs : b.be]) for b in blocks)
 
 
 def _move_fragments(text: str, arts: list[_Art]) -> None:
     """Paragraphs stranded at an article's end mid-sentence (a column's overflow printed before
     its headline) go to the article whose vocabulary they share, after its unfinished part."""
 
-    def ref(a: _Art, blocks: list[_Block]) -> str:
-        return "".join(_flat(text[b.s : b.e]) for b in a.heads) + _body_text(text, blocks)
+    def ref(a: _Art, blocks: list[Block]) -> str:
+        return "".join(flat(text[b.s : b.e]) for b in a.heads) + _body_text(text, blocks)
 
     news = [a for a in arts if a.kind not in ("ad", "briefs") and a.body]
     for a in news[:-1] if arts[-1] is news[-1] else news:
-        if len(a.body) < 2 or _ends_sentence(text[a.body[-1].bs : a.body[-1].be]):
+        if len(a.body) < 2 or ends_sentence(text[a.body[-1].bs : a.body[-1].be]):
             continue
         own = ref(a, a.body[: max(1, len(a.body) // 2)])
         tail = text[a.body[-1].bs : a.body[-1].be]
@@ -479,13 +327,13 @@ def _move_fragments(text: str, arts: list[_Art]) -> None:
         if target is None:
             continue
         other = ref(target, target.body)
-        moved: list[_Block] = []
+        moved: list[Block] = []
         while len(a.body) > 1:
             pt = text[a.body[-1].bs : a.body[-1].be]
             if _sim(pt, other) <= _sim(pt, own):
                 break
             moved.insert(0, a.body.pop())
-        open_ends = [k for k, b in enumerate(target.body) if not _ends_sentence(text[b.bs : b.be])]
+        open_ends = [k for k, b in enumerate(target.body) if not ends_sentence(text[b.bs : b.be])]
         at = open_ends[-1] + 1 if open_ends else len(target.body)
         target.body[at:at] = moved
 
@@ -495,7 +343,7 @@ def _swap_far_headlines(text: str, arts: list[_Art]) -> None:
     articles' headlines when each shares clearly more vocabulary with the other's body."""
 
     def h(a: _Art) -> str:
-        return "".join(_flat(text[b.s : b.e]) for b in a.heads)
+        return "".join(flat(text[b.s : b.e]) for b in a.heads)
 
     news = [a for a in arts if a.heads and a.kind not in ("ad", "briefs")]
     for x in news:
@@ -516,26 +364,26 @@ def _split_groups(text: str, a: _Art, after: bool) -> tuple[str, list[str]]:
     three groups the middle one is the main headline (kicker above, subtitle below); with two,
     the lower one on headline-after pages and the upper one on headline-before pages.
     """
-    cols = [_flat(text[b.s : b.e]) for b in a.heads if b.kind == "column"]
+    cols = [flat(text[b.s : b.e]) for b in a.heads if b.kind == "column"]
     groups = [g for b in a.heads if b.kind != "column" for g in _elements(text[b.s : b.e])]
-    while len(groups) >= 2 and len(_flat(groups[0])) <= 5 < len(_flat(groups[1])):
-        cols.append(_flat(groups.pop(0)))  # a short label above a headline is a column name
-    flat = [_flat(g) for g in groups]
+    while len(groups) >= 2 and len(flat(groups[0])) <= 5 < len(flat(groups[1])):
+        cols.append(flat(groups.pop(0)))  # a short label above a headline is a column name
+    flats = [flat(g) for g in groups]
     if len(groups) == 1 and "\n" not in groups[0]:
         parts = groups[0].split()
         if len(parts) >= 2 and (len(parts[0]) >= 14 or re.search("[，,]", parts[0])):
             return "".join(parts[1:]), a.subs_pre + cols + [parts[0]]
-    if not flat:
+    if not flats:
         return a.headline, a.subs_pre + cols
-    dash = next((i for i, g in enumerate(flat) if g.startswith("——")), None)
-    plain = [i for i in range(len(flat)) if not re.search("[，,]", flat[i])] or [0]
+    dash = next((i for i, g in enumerate(flats) if g.startswith("——")), None)
+    plain = [i for i in range(len(flats)) if not re.search("[，,]", flats[i])] or [0]
     if dash:
         main = dash - 1
-    elif len(flat) >= 3:
+    elif len(flats) >= 3:
         main = 1
     else:
         main = plain[-1] if after else plain[0]
-    return flat[main], a.subs_pre + cols + [g for i, g in enumerate(flat) if i != main]
+    return flats[main], a.subs_pre + cols + [g for i, g in enumerate(flats) if i != main]
 
 
 def _elements(group: str) -> list[str]:
@@ -548,7 +396,7 @@ def _elements(group: str) -> list[str]:
     out = [lines[0]] if lines else []
     for ln in lines[1:]:
         comma = re.search("[，,]", ln) and not re.search("[，,]", out[-1])
-        if comma and len(_flat(ln)) > len(_flat(lines[0])):
+        if comma and len(flat(ln)) > len(flat(lines[0])):
             out.append(ln)
         else:
             out[-1] += "\n" + ln
@@ -574,7 +422,7 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
     paper: str | None = None
     for a in arts:
         headline, subs = _split_groups(text, a, after)
-        bys = [_flat(text[s:e]) for s, e in a.bylines]
+        bys = [flat(text[s:e]) for s, e in a.bylines]
         named = [x for x in bys if not re.fullmatch(r"\S{1,12}讯", x)]
         byline = (named or bys or [""])[0]
         if len(named) > 1 and any(x.startswith(("(", "（")) for x in named[1:]):
@@ -593,14 +441,14 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
                 spans[-1] = (spans[-1][0], b.be)
             else:
                 spans.append((b.bs, b.be))
-        body = "".join(_flat(text[s:e]) for s, e in spans)
+        body = "".join(flat(text[s:e]) for s, e in spans)
         if a.kind == "briefs":
             date = "、".join(dict.fromkeys(_DATE.findall(body)))
         else:
             m = _DATE.search(body[:200])
             date = m.group() if m else ""
         if out and out[-1].kind == "editorial" and headline:
-            note = "".join(_flat(text[s:e]) for s, e in out[-1].body_spans)
+            note = "".join(flat(text[s:e]) for s, e in out[-1].body_spans)
             if f"《{headline}》" in note and (m := re.search(r"《([^》]{1,12}报)》", note)):
                 a.kind, pub = "other", m.group(1)
         edges = [p for b in a.body + a.heads for p in (b.s, b.e)]

@@ -1,0 +1,175 @@
+"""Read a layout-extracted page as typed blocks: the first stage of article segmentation.
+
+A block is a run of non-blank lines, cut further where a marker or byline starts. Each block
+gets a kind (body, byline, photo credit, continuation marker, brief-list heading, item,
+editor's note, column label, ad marker, ad) from general cues: sentence-final punctuation,
+line width, byline and marker patterns. ``articles.py`` decides which blocks form an article.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+TERMINAL = "。！？!?；;…"
+CLOSING = "”’」』）)》】\"'"
+WS = re.compile(r"\s+")
+_INLINE_BY = re.compile(
+    r"[^\s，。,；;：:“”（）()]{1,20}?讯\s*[（(][^（）()]{0,60}?[）)]"  # 本报讯(记者 X 报道)
+    r"|[^\s，。,；;：:“”（）()]{1,12}讯(?=\s)"  # dateline: 东昌府讯 ...
+)
+_BY_WORDS = re.compile(r"记者|通讯员|融媒体|报道|摄|供稿|撰稿")
+_TAIL_BY = re.compile(r"[（(]([^（）()]{2,50})[）)]\s*$")
+_BY_LINE = re.compile(
+    r"□\s*\S.{0,24}|本报(?:记者|通讯员|特约记者)\s*\S.{0,40}"
+    r"|(?:融媒体中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
+)
+_CONT = re.compile(r"[（(]\s*(?:上接|下转)第.{1,4}版\s*[）)]")
+_EDITOR = re.compile(r"编者按\s*[:：]?")
+_COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
+BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
+_AD_CUE = re.compile(r"元\s*/\s*(?:m²|㎡|平方米)|(?<!\d)\d{8}(?!\d)|项目地址|售楼|热线")
+
+
+def flat(s: str) -> str:
+    return WS.sub("", s)
+
+
+def ends_sentence(s: str) -> bool:
+    """True when text ends a sentence (closing quotes/brackets after 。！？ count too)."""
+    s = s.rstrip().rstrip(CLOSING)
+    return bool(s) and s[-1] in TERMINAL
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines; ``pre``/``post`` are marker or byline spans at its edges."""
+
+    s: int
+    e: int
+    lines: list[tuple[int, int]]
+    kind: str = "body"  # body|head|byline|credit|cont|briefs|item|editor|column|admark|ad
+    pre: tuple[int, int] | None = None
+    post: tuple[int, int] | None = None
+    bs: int = 0
+    be: int = 0
+
+
+def raw_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines, each line as its stripped (start, end)."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        cur.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _marker(line: str) -> str:
+    """Kind of a line that opens a block of its own; '' for ordinary text."""
+    f = flat(line)
+    tests = [
+        ("briefs", f in BRIEFS), ("admark", f == "广告"), ("column", _COLUMN.fullmatch(f)),
+        ("item", f.startswith("●")), ("cont", _CONT.match(line)),
+        ("editor", _EDITOR.match(line)), ("byline", _INLINE_BY.match(line)),
+    ]  # fmt: skip
+    return next((k for k, ok in tests if ok), "")
+
+
+def read_blocks(text: str, wide: bool) -> list[Block]:
+    """Cut the page into blocks, splitting runs where a marker/byline line starts something new."""
+    out: list[Block] = []
+    for run in raw_blocks(text):
+        cur: list[tuple[int, int]] = []
+        for ln in run:
+            line = text[ln[0] : ln[1]]
+            prev = text[cur[-1][0] : cur[-1][1]] if cur else ""
+            if cur and (wide or _marker(line) or flat(prev) in BRIEFS):
+                out.append(Block(cur[0][0], cur[-1][1], cur))
+                cur = []
+            cur.append(ln)
+        out.append(Block(cur[0][0], cur[-1][1], cur))
+    for b in out:
+        _classify(text, b)
+    return out
+
+
+def _classify(text: str, b: Block) -> None:
+    """Set the block's kind, its marker/byline edges and its body range."""
+    t = text[b.s : b.e]
+    f = flat(t)
+    b.bs, b.be = b.s, b.e
+    kind = _marker(t)
+    if kind in ("briefs", "admark", "column", "item"):
+        b.kind = kind
+    elif kind in ("cont", "editor"):
+        b.kind, m = kind, (_CONT if kind == "cont" else _EDITOR).match(t)
+        b.pre = (b.s, b.s + m.end())
+    elif kind and (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m[0]) or "(" not in m[0]):
+        b.pre = (b.s, b.s + m.end())
+    if not b.pre and len(b.lines) <= 2 and len(f) <= 50 and not ends_sentence(f):
+        if _BY_LINE.fullmatch(WS.sub(" ", t).strip()):
+            b.kind = "byline"
+    if b.kind == "body" and (m := _TAIL_BY.search(t)) and _BY_WORDS.search(m.group(1)):
+        if m.start() == 0:
+            b.kind = "credit" if "摄" in m.group(1) else "byline"
+        else:
+            b.post = (b.s + m.start(), b.s + m.end())
+    if b.pre:
+        rest = text[b.pre[1] : b.e]
+        b.bs = b.pre[1] + len(rest) - len(rest.lstrip())
+    if b.post:
+        b.be = b.s + len(text[b.s : b.post[0]].rstrip())
+    if b.bs >= b.be and b.kind in ("cont", "editor"):
+        b.bs = b.be = b.pre[1] if b.pre else b.e
+
+
+def headlike(text: str, b: Block, col: float, wide: bool) -> bool:
+    """A short unpunctuated block: a headline, kicker, subtitle or in-article heading."""
+    if b.kind != "body" or b.pre or b.post:
+        return False
+    f = flat(text[b.s : b.e])
+    if not f or f[-1] in TERMINAL + "，,、：:" or ends_sentence(f) or re.search("[。；;]", f):
+        return False
+    if wide:
+        return len(b.lines) <= 2 and len(f) <= 70
+    widths = [len(flat(text[s:e])) for s, e in b.lines]
+    if len(widths) >= 3 and min(widths) >= 0.8 * col and re.search("[，,]", f):
+        return False  # three full column lines with a comma: running text cut by a blank line
+    return len(b.lines) <= 3 and len(f) <= max(40, 4 * col)
+
+
+def column_width(text: str, blocks: list[Block]) -> float:
+    lens = [len(flat(text[s:e])) for b in blocks for s, e in b.lines]
+    return statistics.median(lens) if lens else 0.0
+
+
+def mark_ads(text: str, blocks: list[Block], col: float, wide: bool) -> None:
+    """An advertisement runs from a 广告 marker (and the short lines just above it) onwards."""
+    for k, b in enumerate(blocks):
+        if b.kind != "admark":
+            continue
+        i = k
+        while i > 0 and headlike(text, blocks[i - 1], col, wide) and _adlike(text, blocks[i - 1]):
+            i -= 1
+        j = k + 1
+        while j < len(blocks) and not (blocks[j].pre and blocks[j].kind == "body"):
+            j += 1
+        for x in blocks[i:j]:
+            x.kind = "admark" if x is b else "ad"
+        return
+
+
+def _adlike(text: str, b: Block) -> bool:
+    """Prices, phone numbers, licence numbers: lines that sell rather than report."""
+    t = flat(text[b.s : b.e])
+    return bool(_AD_CUE.search(t)) or sum(c.isdigit() for c in t) >= 0.3 * len(t)
