@@ -71,6 +71,13 @@ def validate_question(value: Any, settings: dict) -> str:
     if not isinstance(value, str):
         raise BadRequest("'question' must be a string", code="invalid_question")
     question = value.strip()
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, e.g. JSON "\ud800": no model can read it
+        raise BadRequest(
+            "'question' is not valid Unicode text (an unpaired surrogate)",
+            code="invalid_question",
+        ) from None
     if not question:
         raise BadRequest("'question' is empty: type a question", code="empty_question")
     limit = int(settings["MAX_QUESTION_CHARS"])
@@ -142,6 +149,14 @@ def ask():
     return jsonify(result_to_dict(result, searcher.index))
 
 
+@bp.get("/openapi.json")
+def openapi():
+    """The OpenAPI 3 description of this API, with the limits this service enforces."""
+    from qa.openapi import openapi_spec
+
+    return jsonify(openapi_spec(current_app.config))
+
+
 @bp.get("/health")
 def health():
     """Say whether the service has an index, and which."""
@@ -158,7 +173,8 @@ def article(article_id: str):
 
 def article_dict(index: Index, article_id: str) -> dict:
     if not ARTICLE_ID.match(article_id) or article_id not in index.articles:
-        raise NotFound(f"no article with id {article_id!r}", code="unknown_article")
+        shown = article_id if len(article_id) <= 80 else article_id[:80] + "…"
+        raise NotFound(f"no article with id {shown!r}", code="unknown_article")
     art = index.articles[article_id]
     page = index.pages.get(art.source, "")
     d = art.to_dict()

@@ -10,7 +10,8 @@ from typing import Any
 from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from qa.errors import QAError
+from qa.errors import QAError, RateLimited
+from qa.limits import make_limiter, retry_after_header
 from qa.service import Service
 from qa.settings import load_settings
 
@@ -20,6 +21,25 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# Cheap, and asked by monitors: never rate limited.
+UNLIMITED = ("/api/health", "/api/openapi.json", "/static/")
+
+
+def waitress_options(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """How `qa serve` (and the serving tests) run waitress, from the settings."""
+    timeout = int(settings["REQUEST_TIMEOUT"])
+    return {
+        "threads": int(settings["THREADS"]),
+        "channel_timeout": timeout,
+        # Idle channels are closed on each cleanup pass: check often enough that a
+        # connection never lives much past the timeout (waitress's default is 30 s).
+        "cleanup_interval": max(1, min(10, timeout // 2)),
+        "connection_limit": int(settings["CONNECTION_LIMIT"]),
+        # waitress buffers a whole body before the app sees it: refuse absurd ones there
+        # (a plain 413); anything over MAX_BODY_BYTES below this gets the app's JSON 413.
+        "max_request_body_size": max(1 << 20, 4 * int(settings["MAX_BODY_BYTES"])),
+        "ident": "qa",
+    }
 
 
 def create_app(config: Mapping[str, Any] | None = None, service: Service | None = None) -> Flask:
@@ -27,6 +47,9 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     app = Flask(__name__)
     settings = load_settings(config)
     app.config.from_mapping(settings)
+    # Never the debugger or tracebacks in a response, whatever FLASK_DEBUG says; only an
+    # explicit DEBUG=True in the mapping (a developer's own choice) turns it on.
+    app.debug = settings.get("DEBUG") is True
     app.config["MAX_CONTENT_LENGTH"] = int(settings["MAX_BODY_BYTES"])
     app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False
@@ -37,9 +60,20 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     app.register_blueprint(api.bp)
     app.register_blueprint(web.bp)
 
+    limiter = make_limiter(settings)
+
     @app.before_request
-    def _start_timer():
+    def _start_timer_and_limit():
         g.t0 = time.perf_counter()
+        if limiter is None or request.path.startswith(UNLIMITED):
+            return
+        wait = limiter.acquire(request.remote_addr or "-")
+        if wait > 0:
+            raise RateLimited(
+                f"too many requests from this address: the limit is {settings['RATE_LIMIT']} "
+                f"a minute; retry in {retry_after_header(wait)} s",
+                retry_after=int(retry_after_header(wait)),
+            )
 
     @app.after_request
     def _headers_and_log(resp):
@@ -62,7 +96,9 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     def _qa_error(exc: QAError):
         if exc.status >= 500:
             log.error("%s: %s", exc.code, exc.message)
-        return _error_response(exc.status, exc.code, exc.message)
+        resp = app.make_response(_error_response(exc.status, exc.code, exc.message))
+        resp.headers.update(exc.headers())
+        return resp
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

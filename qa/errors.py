@@ -20,6 +20,10 @@ class QAError(Exception):
     def to_dict(self) -> dict:
         return {"error": {"code": self.code, "message": self.message}}
 
+    def headers(self) -> dict[str, str]:
+        """Extra HTTP headers the error response carries."""
+        return {}
+
 
 class BadRequest(QAError):
     status = 400
@@ -39,6 +43,13 @@ class PayloadTooLarge(QAError):
 class RateLimited(QAError):
     status = 429
     code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int = 1, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = max(1, int(retry_after))
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 class IndexError_(QAError):

@@ -162,11 +162,9 @@ def build_index(
             _set_current(root, build_id)
         except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(exc, BuildError | KeyboardInterrupt):
-                raise
-            if isinstance(exc, OSError | IndexCorrupt):
-                raise BuildError(f"build failed, current index kept: {exc}") from exc
-            raise
+            if isinstance(exc, BuildError) or not isinstance(exc, Exception):
+                raise  # ours already, or an interrupt: pass it on as it is
+            raise BuildError(f"build failed, current index kept: {exc}") from exc
         _prune(builds, keep=build_id)
         return manifest
 

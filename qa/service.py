@@ -27,28 +27,65 @@ class Service:
         self._searcher: Searcher | None = None
         self._loaded_from: Path | None = None
         self._failed: Path | None = None  # a build that did not load; not retried
-        self._lock = threading.Lock()
+        self._state_lock = threading.Lock()  # the embedder and the loader thread
+        self._load_lock = threading.Lock()  # one index load at a time
+        self._loader: threading.Thread | None = None  # the background reload, if running
 
     @property
     def embedder(self) -> Embedder:
-        with self._lock:
+        with self._state_lock:
             if self._embedder is None:
                 self._embedder = make_embedder(self.settings["MODEL"], self.settings["ENGINE"])
             return self._embedder
 
     def searcher(self) -> Searcher:
-        """The searcher over the current build, loading a newer build if one appeared."""
-        root = Path(self.settings["INDEX_DIR"])
-        wanted = current_build(root)
+        """The searcher over the current build, loading a newer build if one appeared.
+
+        The first load happens in the caller. A later one (a rebuild) happens in a
+        background thread when RELOAD_IN_BACKGROUND is on: until it is complete, every
+        request, including the one that noticed it, is answered from the old build.
+        """
+        wanted = current_build(self.settings["INDEX_DIR"])
         current = self._searcher
         if current is not None and wanted in (self._loaded_from, self._failed):
             return current
+        if current is not None and self.settings.get("RELOAD_IN_BACKGROUND", True):
+            self._reload_in_background()
+            return current
+        return self._load()
+
+    def wait_for_reload(self, timeout: float | None = None) -> None:
+        """Block until a background reload (if any) has finished: for tests and tools."""
+        loader = self._loader
+        if loader is not None:
+            loader.join(timeout)
+
+    def _reload_in_background(self) -> None:
+        with self._state_lock:
+            if self._loader is not None and self._loader.is_alive():
+                return
+            self._loader = threading.Thread(
+                target=self._reload, name="qa-index-reload", daemon=True
+            )
+            self._loader.start()
+
+    def _reload(self) -> None:
+        try:
+            self._load()
+        except Exception:  # noqa: BLE001 - a background thread has no caller to tell
+            log.exception("reloading the index failed; still serving %s", self._loaded_from)
+
+    def _load(self) -> Searcher:
         embedder = self.embedder
-        with self._lock:
+        root = Path(self.settings["INDEX_DIR"])
+        with self._load_lock:
+            wanted = current_build(root)
             if self._searcher is not None and wanted in (self._loaded_from, self._failed):
                 return self._searcher
             try:
-                index = load_index(root, self.settings["MODEL"])
+                # The index must come from the model the embedder runs (an exported copy of
+                # the bundled model counts as that model, whichever engine runs it).
+                index = load_index(root, embedder.model)
             except Exception:
                 if self._searcher is not None:
                     # A broken build must not take the service down: keep the old one.
@@ -59,7 +96,10 @@ class Service:
                     return self._searcher
                 raise
             tokenize("预热")  # load jieba's dictionary now, not in a user's request
-            self._searcher = Searcher(index, embedder, self.settings)
+            searcher = Searcher(index, embedder, self.settings)
+            # One assignment swaps it in: a request sees the old searcher or the new one.
+            self._searcher = searcher
             self._loaded_from = index.path
+            self._failed = None
             log.info("serving index %s (%d passages)", index.id, len(index.passages))
-            return self._searcher
+            return searcher

@@ -299,7 +299,7 @@ class FailAfter:
     "exc,raised",
     [
         (OSError(28, "No space left on device"), BuildError),
-        (RuntimeError("engine crashed"), RuntimeError),
+        (RuntimeError("engine crashed"), BuildError),
         (KeyboardInterrupt(), KeyboardInterrupt),
     ],
     ids=["disk full", "engine error", "interrupted"],
