@@ -19,6 +19,18 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9_.\-]{1,120}$")
 
 
+CITATION_FIELDS = (
+    "source",
+    "article_id",
+    "headline",
+    "publication",
+    "date",
+    "byline",
+    "char_start",
+    "char_end",
+)
+
+
 def citation(index: Index, article_id: str, source: str, start: int, end: int) -> dict:
     art = index.articles[article_id]
     return {

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa import __version__
+from qa.api import CITATION_FIELDS
 
 JSON = "application/json"
 
@@ -53,16 +54,7 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
     }
     citation = {
         "type": "object",
-        "required": [
-            "source",
-            "article_id",
-            "headline",
-            "publication",
-            "date",
-            "byline",
-            "char_start",
-            "char_end",
-        ],
+        "required": list(CITATION_FIELDS),
         "properties": {
             "source": {"type": "string", "description": "Page file name."},
             "article_id": {"type": "string"},

@@ -63,3 +63,21 @@ def small_seeds(tmp_path) -> Path:
     for name in sorted(os.listdir(SEEDS))[1:3]:
         shutil.copy(SEEDS / name, folder / name)
     return folder
+
+
+class FailAfter:
+    """A real embedder that fails after ``after`` batches of passages: a fault injection."""
+
+    def __init__(self, inner, exc: BaseException, after: int = 1):
+        self.inner, self.exc, self.after = inner, exc, after
+        self.model, self.engine, self.dim = inner.model, inner.engine, inner.dim
+        self.calls = 0
+
+    def queries(self, texts):
+        return self.inner.queries(texts)
+
+    def passages(self, texts):
+        self.calls += 1
+        if self.calls > self.after:
+            raise self.exc
+        return self.inner.passages(texts)

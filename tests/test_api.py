@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-CITATION_KEYS = {
-    "source",
-    "article_id",
-    "headline",
-    "publication",
-    "date",
-    "byline",
-    "char_start",
-    "char_end",
-}
+from qa.api import CITATION_FIELDS
+
+CITATION_KEYS = set(CITATION_FIELDS)
 
 
 def _check_answer_shape(data: dict, top_k: int) -> None:

@@ -10,21 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from qa import __version__
+from qa.api import CITATION_FIELDS
 from qa.cli import main
 from qa.embed import E5_SMALL
 from qa.index import load_index
 from tests.conftest import EVAL, SEEDS
 
-CITATION_KEYS = {
-    "source",
-    "article_id",
-    "headline",
-    "publication",
-    "date",
-    "byline",
-    "char_start",
-    "char_end",
-}
+CITATION_KEYS = set(CITATION_FIELDS)
 
 
 @pytest.fixture()

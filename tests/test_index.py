@@ -30,7 +30,7 @@ from qa.index import build_index, current_build, load_index
 from qa.pages import decode
 from qa.search import Searcher
 from qa.settings import load_settings
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, FailAfter
 
 OTHER_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -275,24 +275,6 @@ def test_missing_index_is_index_missing(tmp_path, make):
 
 
 # --- failed builds -----------------------------------------------------------------------
-
-
-class FailAfter:
-    """A real embedder that fails after ``after`` batches of passages: a fault injection."""
-
-    def __init__(self, inner, exc: BaseException, after: int = 1):
-        self.inner, self.exc, self.after = inner, exc, after
-        self.model, self.engine, self.dim = inner.model, inner.engine, inner.dim
-        self.calls = 0
-
-    def queries(self, texts):
-        return self.inner.queries(texts)
-
-    def passages(self, texts):
-        self.calls += 1
-        if self.calls > self.after:
-            raise self.exc
-        return self.inner.passages(texts)
 
 
 @pytest.mark.parametrize(

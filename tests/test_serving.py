@@ -30,7 +30,7 @@ from qa.index import build_index, current_build
 from qa.limits import RateLimiter
 from qa.service import Service
 from qa.settings import load_settings
-from tests.conftest import EVAL, SEEDS
+from tests.conftest import EVAL, SEEDS, FailAfter
 
 QUESTIONS = [row["question"] for row in load_jsonl(EVAL / "dev.jsonl")]
 CLIENTS = 8
@@ -134,24 +134,6 @@ class Timed:
         out = self.inner.passages(texts)
         self.last_batch_done = time.monotonic()
         return out
-
-
-class FailAfter:
-    """The real embedder that raises ``exc`` after ``after`` batches: a fault injection."""
-
-    def __init__(self, inner, exc: BaseException, after: int = 1):
-        self.inner, self.exc, self.after = inner, exc, after
-        self.model, self.engine, self.dim = inner.model, inner.engine, inner.dim
-        self.calls = 0
-
-    def queries(self, texts):
-        return self.inner.queries(texts)
-
-    def passages(self, texts):
-        self.calls += 1
-        if self.calls > self.after:
-            raise self.exc
-        return self.inner.passages(texts)
 
 
 @pytest.fixture()
