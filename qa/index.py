@@ -197,6 +197,9 @@ def load_index(root: str | Path, model: str) -> Index:
 def _load_build(path: Path, model: str) -> Index:
     import faiss
 
+    # One query against a flat index is a single matrix-vector product: FAISS's own OpenMP
+    # team gains nothing there and its idle threads spin against the embedding engine's.
+    faiss.omp_set_num_threads(1)
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
