@@ -134,8 +134,22 @@ def specific_kind_found(question: str, sentence: str) -> bool:
     return bool(kinds) and bool(kinds[0][1].search(fold(sentence)))
 
 
+@dataclass(frozen=True)
+class Cues:
+    """What a question tells about its answering sentence, read once per question."""
+
+    terms: tuple[str, ...]  # its words
+    near: tuple[str, ...]  # the words next to its question word
+    kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
+
+
+def read_cues(question: str) -> Cues:
+    terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
+    return Cues(tuple(terms), tuple(near_terms(question)), tuple(answer_kinds(question)))
+
+
 def best_sentence(
-    question: str,
+    cues: Cues,
     passages: list[Passage],
     pages: dict[str, str],
     headings: dict[str, str],
@@ -147,9 +161,7 @@ def best_sentence(
     merely name the story (they stand in its headline) say little about which sentence
     answers, so they count less there. ``idf`` weighs rare words (a name) over common ones.
     """
-    terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
-    focus = near_terms(question)
-    kinds = answer_kinds(question)
+    terms, focus, kinds = cues.terms, cues.near, cues.kinds
     best: Candidate | None = None
     for rank, p in enumerate(passages):
         heading = fold(headings.get(p.article_id, ""))

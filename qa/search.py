@@ -15,7 +15,15 @@ from typing import Any
 
 import numpy as np
 
-from qa.answer import best_sentence, focus_coverage, focus_terms, fold, specific_kind_found
+from qa.answer import (
+    Cues,
+    best_sentence,
+    focus_coverage,
+    focus_terms,
+    fold,
+    read_cues,
+    specific_kind_found,
+)
 from qa.embed import Embedder
 from qa.index import Index
 from qa.keyword import tokenize
@@ -90,11 +98,12 @@ class Searcher:
         depth = max(top_k, ANSWER_POOL, int(s["RERANK_DEPTH"]))
         pool = self._diversify(order, fused, dense_of, kw_all, depth)
         best = pool[:ANSWER_POOL]  # the answer and no_answer are judged on the fused order
-        hits = self._rerank(question, pool, idf)[:top_k]
+        cues = read_cues(question)  # read once, used for every passage below
+        hits = self._rerank(cues, pool, idf)[:top_k]
         terms = highlight_terms(question, q_tokens)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
-        answer = self._answer(question, best, idf) if best else None
+        answer = self._answer(cues, best, idf) if best else None
         evidence = self._evidence(q_tokens, best, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or self._detail_missing(
             question, best, answer
@@ -119,7 +128,7 @@ class Searcher:
                 break
         return kept
 
-    def _rerank(self, question: str, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
+    def _rerank(self, cues: Cues, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
         """Prefer passages holding a sentence that answers: fused score plus the score of
         the passage's best answer sentence (question type, focus words, IDF overlap)."""
         w = float(self.settings["RERANK_WEIGHT"])
@@ -128,14 +137,14 @@ class Searcher:
         top = max(h.score for h in pool) or 1.0
         out = []
         for h in pool:
-            best = best_sentence(question, [h.passage], self._pages, self._headings, idf)
+            best = best_sentence(cues, [h.passage], self._pages, self._headings, idf)
             score = h.score / top + w * (best.score if best else 0.0)
             out.append(Hit(h.passage, score, h.dense, h.keyword))
         return sorted(out, key=lambda h: -h.score)
 
-    def _answer(self, question: str, hits: list[Hit], idf: dict[str, float]) -> Answer | None:
+    def _answer(self, cues: Cues, hits: list[Hit], idf: dict[str, float]) -> Answer | None:
         passages = [h.passage for h in hits]
-        best = best_sentence(question, passages, self._pages, self._headings, idf)
+        best = best_sentence(cues, passages, self._pages, self._headings, idf)
         if best is None:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import answer_kinds, best_sentence, focus_terms
+from qa.answer import answer_kinds, best_sentence, focus_terms, read_cues
 from qa.passages import Passage
 
 PAGE = (
@@ -15,7 +15,7 @@ PAGE = (
 
 def _best(question: str) -> str:
     p = Passage(0, "a-01", "a.txt", PAGE, 0, len(PAGE))
-    return best_sentence(question, [p], {"a.txt": PAGE}, {"a-01": "新馆开馆"}).text
+    return best_sentence(read_cues(question), [p], {"a.txt": PAGE}, {"a-01": "新馆开馆"}).text
 
 
 @pytest.mark.parametrize(
