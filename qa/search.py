@@ -30,6 +30,7 @@ from qa.keyword import tokenize
 from qa.passages import Passage
 
 ANSWER_POOL = 5
+NEAR_COPY = 0.8  # a passage this much already shown adds too little to show again
 
 
 @dataclass
@@ -112,7 +113,13 @@ class Searcher:
         return Result(question, hits, answer, no_answer, evidence, took)
 
     def _diversify(self, order, fused, dense_of, kw_all, top_k) -> list[Hit]:
-        """Keep at most MAX_PER_ARTICLE passages of an article and no overlapping copies."""
+        """Keep at most MAX_PER_ARTICLE passages of an article and no near copies.
+
+        Neighbouring passages share a sentence by design; a neighbour is dropped only
+        when the reader would see almost the same text twice (NEAR_COPY of its characters
+        already in kept passages, or of a kept passage's in it), since a neighbour's new
+        part may hold the answer. The test is symmetric because the rerank may reorder.
+        """
         cap = int(self.settings["MAX_PER_ARTICLE"])
         per_article: dict[str, int] = {}
         kept: list[Hit] = []
@@ -120,7 +127,8 @@ class Searcher:
             p = self.index.passages[pid]
             if per_article.get(p.article_id, 0) >= cap:
                 continue
-            if any(_overlap(p, h.passage) > 0.5 for h in kept):
+            shown = [h.passage for h in kept]
+            if _covered(p, shown) >= NEAR_COPY or any(_covered(q, [p]) >= NEAR_COPY for q in shown):
                 continue
             per_article[p.article_id] = per_article.get(p.article_id, 0) + 1
             kept.append(Hit(p, fused[pid], dense_of.get(pid, 0.0), float(kw_all[pid])))
@@ -233,8 +241,10 @@ def find_spans(text: str, terms: list[str]) -> list[list[int]]:
     return sorted(spans)
 
 
-def _overlap(a: Passage, b: Passage) -> float:
-    if a.source != b.source:
-        return 0.0
-    inter = min(a.char_end, b.char_end) - max(a.char_start, b.char_start)
-    return max(inter, 0) / max(1, min(a.char_end - a.char_start, b.char_end - b.char_start))
+def _covered(p: Passage, shown: list[Passage]) -> float:
+    """Share of ``p``'s page span that the ``shown`` passages already cover."""
+    taken = set()
+    for q in shown:
+        if q.source == p.source:
+            taken.update(range(max(p.char_start, q.char_start), min(p.char_end, q.char_end)))
+    return len(taken) / max(1, p.char_end - p.char_start)

