@@ -100,11 +100,15 @@ class Searcher:
         pool = self._diversify(order, fused, dense_of, kw_all, depth)
         best = pool[:ANSWER_POOL]  # the answer and no_answer are judged on the fused order
         cues = read_cues(question)  # read once, used for every passage below
-        hits = self._rerank(cues, pool, idf)[:top_k]
+        ranked = self._rerank(cues, pool, idf)
+        hits = ranked[:top_k]
         terms = highlight_terms(question, q_tokens)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
-        answer = self._answer(cues, best, idf) if best else None
+        # The answer is read from the passage shown first, then the fused top five: the
+        # rerank may lift a passage whose sentence answers from below the fused top five.
+        lead = [h for h in ranked[:1] if h.passage.id not in {b.passage.id for b in best}]
+        answer = self._answer(cues, lead + best, idf) if best else None
         evidence = self._evidence(q_tokens, best, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or self._detail_missing(
             question, best, answer

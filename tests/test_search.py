@@ -41,3 +41,13 @@ def test_no_hit_repeats_what_the_hits_above_it_show(service):
                 assert _covered(p, [q]) < NEAR_COPY and _covered(q, [p]) < NEAR_COPY, row["id"]
         per_article = [p.article_id for p in passages]
         assert max(per_article.count(a) for a in per_article) <= cap, row["id"]
+
+
+def test_the_passage_shown_first_is_read_for_the_answer(service):
+    # own003: the rerank lifts the passage with 累计安置部队转业干部77人 to the top from
+    # below the fused top five; the answer came from a lower passage before the rule
+    # (截至目前,共安置随军家属...6人).
+    row = next(r for r in load_jsonl(EVAL / "own-questions.jsonl") if r["id"] == "own003")
+    result = service.searcher().search(row["question"], top_k=5)
+    assert row["answer"] in result.answer.text
+    assert result.answer.passage.id == result.hits[0].passage.id
