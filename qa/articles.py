@@ -316,7 +316,7 @@ def _move_fragments(text: str, arts: list[_Art]) -> None:
         return "".join(flat(text[b.s : b.e]) for b in a.heads) + _body_text(text, blocks)
 
     news = [a for a in arts if a.kind not in ("ad", "briefs") and a.body]
-    for a in news[:-1] if arts[-1] is news[-1] else news:
+    for a in news[:-1] if news and arts[-1] is news[-1] else news:
         if len(a.body) < 2 or ends_sentence(text[a.body[-1].bs : a.body[-1].be]):
             continue
         own = ref(a, a.body[: max(1, len(a.body) // 2)])

@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import json
+import logging
 import os
 import shutil
 import uuid
@@ -38,6 +39,8 @@ from qa.errors import BuildError, IndexCorrupt, IndexMissing, ModelMismatch
 from qa.keyword import KeywordIndex
 from qa.pages import Page, read_pages
 from qa.passages import Passage, article_passages
+
+log = logging.getLogger(__name__)
 
 FORMAT = 1
 KEEP_BUILDS = 2
@@ -75,18 +78,30 @@ def collect(
     pages, warnings = read_pages(seeds_dir)
     articles: list[Article] = []
     passages: list[Passage] = []
+    kept: list[Page] = []
     for page in pages:
-        for art in segment_page(page.source, page.text):
-            articles.append(art)
-            if art.kind == "ad" and not settings["INDEX_ADS"]:
-                continue
-            passages += article_passages(
-                page.text,
-                art,
-                int(settings["PASSAGE_CHARS"]),
-                int(settings["PASSAGE_OVERLAP"]),
-                first_id=len(passages),
-            )
+        try:
+            page_articles = segment_page(page.source, page.text)
+            page_passages: list[Passage] = []
+            for art in page_articles:
+                if art.kind == "ad" and not settings["INDEX_ADS"]:
+                    continue
+                page_passages += article_passages(
+                    page.text,
+                    art,
+                    int(settings["PASSAGE_CHARS"]),
+                    int(settings["PASSAGE_OVERLAP"]),
+                    first_id=len(passages) + len(page_passages),
+                )
+        except Exception as exc:  # noqa: BLE001 - one odd page must not stop a rebuild
+            msg = f"skipped {page.source}: cannot segment it ({type(exc).__name__}: {exc})"
+            log.warning(msg)
+            warnings.append(msg)
+            continue
+        kept.append(page)
+        articles += page_articles
+        passages += page_passages
+    pages = kept
     return articles, passages, pages, warnings
 
 

@@ -155,6 +155,30 @@ def test_empty_and_trivial_pages():
     assert len(one) == 1 and one[0].body_spans == [(0, 7)]
 
 
+ODD_PAGES = {
+    "only an ad": "广告\n\n恒大城\n\n8900元/m²起\n\n"
+    "上述价格按照一次性付款方式计算，优惠截止日期至2019年11月30日，售完即止。\n",
+    "only briefs": "标题新闻\n\n●3月18日，滨州市巩固国家卫生城市长效管理工作调度会议召开。\n\n"
+    "●3月19日，全市工业经济指挥部第二次调度会议召开。\n",
+    "only a headline": "滨州召开大会\n",
+    "only a caption": "送新兵激壮志\n\n日前，无棣县举行入伍新兵欢送仪式。（通讯员高士东摄影）\n",
+}
+
+
+@pytest.mark.parametrize("name", ODD_PAGES)
+def test_pages_without_a_news_article(name):
+    # These once raised IndexError (fragment moving assumed some news article).
+    text = ODD_PAGES[name]
+    arts = segment_page("x.txt", text)
+    assert arts
+    for a in arts:
+        assert 0 <= a.char_start <= a.char_end <= len(text)
+        assert all(a.char_start <= s < e <= a.char_end for s, e in a.body_spans)
+    kinds = {"only an ad": "ad", "only briefs": "briefs", "only a caption": "caption"}
+    if name in kinds:
+        assert [a.kind for a in arts] == [kinds[name]]
+
+
 def test_roundtrip_dict(seeds):
     _, arts = next(iter(seeds.values()))
     a = arts[0]

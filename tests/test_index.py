@@ -345,6 +345,31 @@ def test_undecodable_page_is_skipped_with_a_warning(tiny_seeds, tmp_path, embedd
     assert "broken.txt" not in index.pages
 
 
+def test_a_page_that_cannot_be_segmented_is_skipped_with_a_warning(
+    tiny_seeds, tmp_path, embedder, caplog, monkeypatch
+):
+    (tiny_seeds / "odd.txt").write_text("滨州召开大会\n\n今天天气很好。\n", encoding="utf-8")
+    real = qa.index.segment_page
+
+    def segment(source, text):
+        if source == "odd.txt":
+            raise ValueError("a layout nobody foresaw")
+        return real(source, text)
+
+    monkeypatch.setattr(qa.index, "segment_page", segment)
+    root = tmp_path / "index"
+    with caplog.at_level(logging.WARNING, logger="qa.index"):
+        manifest = build_index(_settings(tiny_seeds, root), embedder)
+    assert manifest["counts"]["pages"] == 1 and manifest["counts"]["skipped_pages"] == 1
+    assert (
+        "odd.txt" in manifest["warnings"][0]
+        and "a layout nobody foresaw" in manifest["warnings"][0]
+    )
+    assert any("odd.txt" in r.getMessage() for r in caplog.records)
+    index = load_index(root, E5_SMALL)
+    assert {p.source for p in index.passages} == {"tiny.txt"} and "odd.txt" not in index.pages
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_page_encodings_are_read(tmp_path, embedder, encoding):
     seeds = tmp_path / "seeds"
