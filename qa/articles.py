@@ -335,7 +335,46 @@ def _move_fragments(text: str, arts: list[_Art]) -> None:
             moved.insert(0, a.body.pop())
         open_ends = [k for k, b in enumerate(target.body) if not ends_sentence(text[b.bs : b.be])]
         at = open_ends[-1] + 1 if open_ends else len(target.body)
-        target.body[at:at] = moved
+        target.body[at:at] = _reading_order(text, target.body[:at], moved, target.body[at:])
+
+
+def _reading_order(
+    text: str, before: list[Block], moved: list[Block], after: list[Block]
+) -> list[Block]:
+    """Order moved fragments as a reader would join them (page order when nothing tells).
+
+    A fragment's order is judged by three cues: a line that stops mid-word joins the piece
+    whose first character completes a word found elsewhere in the article (费 + 县积极 ->
+    费县); a paragraph that opens like other paragraphs of the article (打好“乡情牌” ...
+    打好“竞技牌”) follows a finished sentence, not an unfinished one; and the article ends
+    with a finished sentence.
+    """
+    if len(moved) < 2 or len(moved) > 5:
+        return moved
+    from itertools import permutations
+
+    paras = ["".join(_HAN.findall(text[b.bs : b.be])) for b in before + moved + after]
+    openings = Counter(p[:2] for p in paras if len(p) >= 2)
+
+    def words(a: str, b: str) -> int:
+        """1 when the characters either side of a join form a bigram used in the article."""
+        return int(bool(a and b) and any(a[-1] + b[0] in p for p in paras))
+
+    def score(order: tuple[Block, ...]) -> int:
+        seq = before[-1:] + list(order) + after[:1]
+        total = 0
+        for prev, nxt in zip(seq, seq[1:]):
+            hp = "".join(_HAN.findall(text[prev.bs : prev.be]))
+            hn = "".join(_HAN.findall(text[nxt.bs : nxt.be]))
+            finished = ends_sentence(text[prev.bs : prev.be])
+            opens = openings[hn[:2]] >= 2
+            total += 0 if finished else words(hp, hn)
+            total += (1 if finished else -1) if opens else 0
+        last = (list(order) + after)[-1]
+        return total + int(ends_sentence(text[last.bs : last.be]))
+
+    best = max(permutations(moved), key=score)  # max keeps the first (page order) on ties
+    return list(best)
 
 
 def _swap_far_headlines(text: str, arts: list[_Art]) -> None:
@@ -444,6 +483,8 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
         body = "".join(flat(text[s:e]) for s, e in spans)
         if a.kind == "briefs":
             date = "、".join(dict.fromkeys(_DATE.findall(body)))
+        elif a.kind == "ad":
+            date = ""  # an ad's dates are offers and deadlines, not when anything happened
         else:
             m = _DATE.search(body[:200])
             date = m.group() if m else ""

@@ -59,7 +59,14 @@ def test_dev_gold_floors(seeds):
 
 
 @pytest.mark.parametrize(
-    "stem", ["pa_after_narrow", "pb_before_wide", "pc_continuation_ad", "pd_fragments"]
+    "stem",
+    [
+        "pa_after_narrow",
+        "pb_before_wide",
+        "pc_continuation_ad",
+        "pd_fragments",
+        "pe_fragment_order",
+    ],
 )
 def test_invented_pages(stem):
     # Measured: every invented page scores 1.00 on every measure (but see the report: three
@@ -70,6 +77,16 @@ def test_invented_pages(stem):
     assert res["recall"] == 1.0 and res["precision"] == 1.0, res["errors"]
     for f in ("headline", "byline", "subheadlines", "date", "publication", "kind"):
         assert res[f"{f}_acc_all"] >= 0.75, (f, res["errors"])
+
+
+def test_stranded_fragments_are_joined_in_reading_order():
+    # pe_fragment_order: three fragments of the second article printed before its headline,
+    # in the page order 朐县评选..., 260人取得..., 念好“用”字经...同时，临
+    text = _read(PAGES / "pe_fragment_order.txt")
+    art = segment_page("pe_fragment_order.txt", text)[1]
+    body = "".join("".join(text[s:e].split()) for s, e in art.body_spans)
+    assert "其中260人取得" in body and "樱桃种植面积扩大到1.2万亩。念好“用”字经" in body
+    assert "同时，临朐县评选" in body and body.endswith("尊才爱才的浓厚氛围。")
 
 
 def _all_pages(seeds) -> list[tuple[str, list[Article]]]:
@@ -120,9 +137,13 @@ def test_page_003_before_layout_fragments_and_ad(seeds):
     assert arts[0].headline == "坚持党建引领助推军民融合"
     ad = [a for a in arts if a.kind == "ad"]
     assert len(ad) == 1 and "8900元" in "".join(text[s:e] for s, e in ad[0].body_spans)
+    assert ad[0].date == ""  # its 2019年11月30日 is an offer's deadline
     feixian = next(a for a in arts if a.byline == "□赵箫")
     body = "".join("".join(text[s:e].split()) for s, e in feixian.body_spans)
     assert "“先锋贷”" in body and "县积极用好" in body  # stranded paragraphs reattached
+    # ... in reading order: 青年人才 + “先锋贷”..., 激活“科技潮”。费 + 县积极用好..., end.
+    assert "开发青年人才“先锋贷”" in body and "激活“科技潮”。费县积极用好" in body
+    assert body.endswith("累计培训达到了3万多人次。")
     first = "".join("".join(text[s:e].split()) for s, e in arts[0].body_spans)
     assert "县积极用好" not in first and first.endswith("赵晨光说。")
 
