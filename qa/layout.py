@@ -12,8 +12,10 @@ import re
 import statistics
 from dataclasses import dataclass
 
+# Sentence-final punctuation, and what may follow it and still belong to the sentence:
+# the one definition segmentation (here) and sentence splitting (passages.py) share.
 TERMINAL = "。！？!?；;…"
-CLOSING = "”’」』）)》】\"'"
+CLOSING = "”’」』）)》】〉\"'"
 WS = re.compile(r"\s+")
 _INLINE_BY = re.compile(
     r"[^\s，。,；;：:“”（）()]{1,20}?讯\s*[（(][^（）()]{0,60}?[）)]"  # 本报讯(记者 X 报道)

@@ -10,12 +10,10 @@ import re
 from dataclasses import asdict, dataclass
 
 from qa.articles import Article
+from qa.layout import CLOSING, TERMINAL
 
-# Sentence-final punctuation, and what may follow it and still belong to the sentence.
-TERMINATORS = "。！？；!?;…"
-CLOSERS = "”’\"'」』）)】》〉"
-_SENT_END = re.compile(rf"[{TERMINATORS}]+[{CLOSERS}]*")
-_CLAUSE_END = re.compile(rf"[，,、：:{TERMINATORS}]+[{CLOSERS}]*")
+_SENT_END = re.compile(rf"[{TERMINAL}]+[{CLOSING}]*")
+_CLAUSE_END = re.compile(rf"[，,、：:{TERMINAL}]+[{CLOSING}]*")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
@@ -99,7 +97,7 @@ def _width(line: str) -> float:
 
 def _ends_sentence(chars: list[str]) -> bool:
     """True when ``chars`` ends with sentence-final punctuation (closers allowed after)."""
-    return bool(re.search(rf"[{TERMINATORS}][{CLOSERS}]*$", "".join(chars[-4:])))
+    return bool(re.search(rf"[{TERMINAL}][{CLOSING}]*$", "".join(chars[-4:])))
 
 
 def split_sentences(page: str, start: int, end: int, max_chars: int = 200) -> list[Sentence]:
