@@ -24,7 +24,12 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
     for name, q, a in (
         ("time", r"几点|什么时间|几时", r"\d{1,2}[:：]\d{2}|[上下]午\s*\d|\d{1,2}\s*[点时]"),
         ("date", r"哪一?天|几月几[日号]|哪一?日|什么日子", r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"),
-        ("year", r"哪一?年|何年|什么年份|什么时候|何时", r"(?:19|20)\d{2}\s*年"),
+        ("year", r"哪一?年|何年|什么年份", r"(?:19|20)\d{2}\s*年"),
+        (
+            "when",
+            r"什么时候|何时",
+            r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[今去前明]年|近日|日前|当天|[上下]午",
+        ),
         ("month", r"几月|哪个?月", r"\d{1,2}\s*月"),
         (
             "money",
@@ -37,15 +42,19 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
             rf"(?:{_NUM})\s*(?:平方米|平方公里|亩|公顷|m2|㎡)",
         ),
         ("age", r"多大年纪|多少岁|几岁|年龄|岁数|年纪", rf"(?:{_NUM})\s*(?:周)?岁"),
-        ("count", r"多少|几", rf"(?:{_NUM})"),
+        ("count", r"多少|(?<!哪)几", rf"(?:{_NUM})"),
     )
 )
 _WH = re.compile(r"多少|几|哪[一个位里年天些家所]?|谁|什么|何|怎么|如何|多大|多久|多长|多高")
-_UNIT_Q = re.compile(
-    r"(?:多少|几)\s*余?\s*(个小时|小时|分钟|公里|平方米|万元|亿元|"
+_UNIT_Q = re.compile(  # 哪几家 asks which ones, not how many
+    r"(?:多少|(?<!哪)几)\s*余?\s*(个小时|小时|分钟|公里|平方米|万元|亿元|"
     r"[个名人家份次户项倍亩斤岁台件场批所处辆位部门张座天年月吨])"
 )
 _PEOPLE = "名人位"
+# Counters a page uses for one another: 多少名 ~ 1070人, 多少家贫困户 ~ 2400户.
+_SAME_COUNTERS = (_PEOPLE, "户家")
+# 标题是什么 / 题目叫什么 / 报道的名称: the reader wants the headline itself.
+_TITLE_Q = re.compile(r"标题|题目|篇名|题为|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")
 # Counters that fit almost anything: finding one proves little about the answer.
 GENERIC_KINDS = {"count", "month"}
 GENERIC_UNITS = set("个名人位次项")
@@ -80,7 +89,8 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
     kinds: list[tuple[str, re.Pattern]] = []
     if m := _UNIT_Q.search(question):
         unit = m.group(1).removeprefix("个") if m.group(1) == "个小时" else m.group(1)
-        units = f"[{_PEOPLE}]" if unit in _PEOPLE else re.escape(unit)
+        same = next((c for c in _SAME_COUNTERS if unit in c), None)
+        units = f"[{same}]" if same else re.escape(unit)
         name = "unit" if unit in GENERIC_UNITS else "specific unit"
         kinds.append((name, re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*{units}")))
     for name, q, a in ANSWER_KINDS:
@@ -128,9 +138,18 @@ def focus_coverage(question: str, text: str, idf: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
 
 
+def _specific_kinds(question: str) -> list[tuple[str, re.Pattern]]:
+    return [(n, p) for n, p in answer_kinds(question) if n not in GENERIC_KINDS | {"unit"}]
+
+
+def specific_kind_asked(question: str) -> bool:
+    """Does the question ask for a specific kind of value (a year, money, an area, ...)?"""
+    return bool(_specific_kinds(question))
+
+
 def specific_kind_found(question: str, sentence: str) -> bool:
     """Does the sentence hold a value of the specific kind asked for (a year, money, ...)?"""
-    kinds = [(n, p) for n, p in answer_kinds(question) if n not in GENERIC_KINDS | {"unit"}]
+    kinds = _specific_kinds(question)
     return bool(kinds) and bool(kinds[0][1].search(fold(sentence)))
 
 
@@ -141,11 +160,17 @@ class Cues:
     terms: tuple[str, ...]  # its words
     near: tuple[str, ...]  # the words next to its question word
     kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
+    title: bool = False  # asks for an article's headline
 
 
 def read_cues(question: str) -> Cues:
     terms = [t for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or t.isdigit()]
-    return Cues(tuple(terms), tuple(near_terms(question)), tuple(answer_kinds(question)))
+    return Cues(
+        tuple(terms),
+        tuple(near_terms(question)),
+        tuple(answer_kinds(question)),
+        bool(_TITLE_Q.search(question)),
+    )
 
 
 def best_sentence(

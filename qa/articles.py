@@ -87,6 +87,15 @@ def _sim(a: str, b: str) -> float:
     return len(ga & _bigrams(b)) / len(ga) if ga else 0.0
 
 
+def headline_span(page: str, article: Article) -> tuple[int, int] | None:
+    """Where the article's headline is printed (line breaks allowed inside), if it is."""
+    if not article.headline:
+        return None
+    pattern = re.compile(r"\s*".join(map(re.escape, article.headline)))
+    m = pattern.search(page, article.char_start, article.char_end) or pattern.search(page)
+    return (m.start(), m.end()) if m else None
+
+
 def segment_page(source: str, text: str) -> list[Article]:
     """Split one page into articles, in reading order, with exact body spans."""
     stem = source.rsplit(".", 1)[0]

@@ -22,8 +22,10 @@ from qa.answer import (
     focus_terms,
     fold,
     read_cues,
+    specific_kind_asked,
     specific_kind_found,
 )
+from qa.articles import headline_span
 from qa.embed import Embedder
 from qa.index import Index
 from qa.keyword import tokenize
@@ -109,9 +111,11 @@ class Searcher:
         # rerank may lift a passage whose sentence answers from below the fused top five.
         lead = [h for h in ranked[:1] if h.passage.id not in {b.passage.id for b in best}]
         answer = self._answer(cues, lead + best, idf) if best else None
+        if cues.title and hits:
+            answer = self._title(hits[0].passage) or answer
         evidence = self._evidence(q_tokens, best, kw_all)
-        no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or self._detail_missing(
-            question, best, answer
+        no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or (
+            not cues.title and self._detail_missing(question, best, answer)
         )
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
@@ -161,15 +165,26 @@ class Searcher:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
 
+    def _title(self, passage: Passage) -> Answer | None:
+        """For 标题是什么: the headline of the article shown first, where it is printed."""
+        article = self.index.articles[passage.article_id]
+        span = headline_span(self._pages[passage.source], article)
+        if span is None:
+            return None
+        return Answer(article.headline, passage, span[0], span[1], 1.0)
+
     def _detail_missing(self, question: str, pool: list[Hit], answer: Answer | None) -> bool:
         """The story is there but not the detail asked for.
 
         A question names the thing it wants right next to its question word (院长是谁,
         办公地址在哪里, 在保余额有多少). When those focus words are (nearly) absent from every
         passage found, and no sentence holds the specific kind of value asked for (a year,
-        an amount of money, an area...), the archive does not answer it.
+        an amount of money, an area...), the archive does not answer it. Nor does it when
+        a specific kind is asked for and no passage found holds one at all.
         """
         text = "".join(h.passage.text for h in pool)
+        if specific_kind_asked(question) and not specific_kind_found(question, text):
+            return True  # 多少钱, and not one sum of money in sight
         idf = self.index.keyword.idf(focus_terms(question))
         if focus_coverage(question, text, idf) >= float(self.settings["FOCUS_MIN"]):
             return False

@@ -49,3 +49,27 @@ def test_focus_terms_are_the_words_next_to_the_question_word():
     assert "省委书记" in focus_terms("动员大会上，哪位省委书记出席会议并讲话？")
     assert focus_terms("滨州知识产权学院的院长是谁？") == ["院长"]
     assert "到场" in focus_terms("颁奖晚会有多少人到场？")
+
+
+def test_a_title_question_is_recognised():
+    assert read_cues("介绍文龙河社区扶贫车间的那篇报道，标题是什么？").title
+    assert read_cues("那则图片新闻的题目叫什么？").title
+    assert not read_cues("新馆是哪一年动工的？").title
+
+
+def test_when_accepts_months_and_relative_dates():
+    kinds = dict(answer_kinds("东昌府区何时建成全省首个双拥工作室？"))
+    assert "when" in kinds
+    for text in ("今年8月，东昌府区建成", "2019年动工", "去年以来"):
+        assert kinds["when"].search(text), text
+    assert not kinds["when"].search("共有展品520件")
+
+
+def test_which_ones_is_not_a_count():
+    names = [n for n, _ in answer_kinds("学院是由哪几家单位共同创建的？")]
+    assert not {"unit", "specific unit", "count"} & set(names)
+
+
+def test_households_are_counted_in_hu_or_jia():
+    kinds = answer_kinds("光伏扶贫项目让多少家贫困户受益？")
+    assert kinds[0][1].search("惠及贫困户2400户") and kinds[0][1].search("带动企业12家")

@@ -51,3 +51,20 @@ def test_the_passage_shown_first_is_read_for_the_answer(service):
     result = service.searcher().search(row["question"], top_k=5)
     assert row["answer"] in result.answer.text
     assert result.answer.passage.id == result.hits[0].passage.id
+
+
+def test_a_title_question_is_answered_with_the_headline_where_it_is_printed(service):
+    searcher = service.searcher()
+    result = searcher.search("讲临沂临港把扶贫车间开进文龙河社区的那篇报道，标题是什么？", 5)
+    article = searcher.index.articles[result.hits[0].passage.article_id]
+    assert not result.no_answer
+    assert result.answer.text == article.headline == "临沂临港“扶贫车间”开进社区"
+    page = searcher.index.pages[result.answer.passage.source]
+    printed = page[result.answer.char_start : result.answer.char_end]
+    assert "".join(printed.split()) == article.headline
+
+
+def test_no_answer_when_the_kind_of_value_asked_for_is_nowhere(service):
+    # The 博兴 monitoring story gives no sum of money at all.
+    result = service.searcher().search("博兴县建设高点可视化监控系统总共投资了多少钱？", 5)
+    assert result.hits and result.no_answer
