@@ -138,6 +138,22 @@ def focus_coverage(question: str, text: str, idf: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
 
 
+def counted_focus_found(question: str, text: str) -> bool:
+    """A count in the unit asked for, followed closely by a word the count is about.
+
+    For 多少位退伍军人, ``1070名优秀退役军人`` counts soldiers even though the page says 退役
+    where the question says 退伍: the count and 军人 a few characters on make the detail.
+    """
+    units = [p for n, p in answer_kinds(question) if n in ("unit", "specific unit")]
+    focus = focus_terms(question)
+    if not units or not focus:
+        return False
+    folded = fold(text)
+    return any(
+        any(t in folded[m.end() : m.end() + 8] for t in focus) for m in units[0].finditer(folded)
+    )
+
+
 def _specific_kinds(question: str) -> list[tuple[str, re.Pattern]]:
     return [(n, p) for n, p in answer_kinds(question) if n not in GENERIC_KINDS | {"unit"}]
 

@@ -18,6 +18,7 @@ import numpy as np
 from qa.answer import (
     Cues,
     best_sentence,
+    counted_focus_found,
     focus_coverage,
     focus_terms,
     fold,
@@ -177,7 +178,8 @@ class Searcher:
         """The story is there but not the detail asked for.
 
         A question names the thing it wants right next to its question word (院长是谁,
-        办公地址在哪里, 在保余额有多少). When those focus words are (nearly) absent from every
+        办公地址在哪里, 在保余额有多少). Unless a count in the asked unit names one of them
+        right after it, when those focus words are (nearly) absent from every
         passage found, and no sentence holds the specific kind of value asked for (a year,
         an amount of money, an area...), the archive does not answer it. Nor does it when
         a specific kind is asked for and no passage found holds one at all.
@@ -185,6 +187,8 @@ class Searcher:
         text = "".join(h.passage.text for h in pool)
         if specific_kind_asked(question) and not specific_kind_found(question, text):
             return True  # 多少钱, and not one sum of money in sight
+        if counted_focus_found(question, text):
+            return False  # 多少位退伍军人 ... 1070名优秀退役军人
         idf = self.index.keyword.idf(focus_terms(question))
         if focus_coverage(question, text, idf) >= float(self.settings["FOCUS_MIN"]):
             return False

@@ -73,3 +73,12 @@ def test_which_ones_is_not_a_count():
 def test_households_are_counted_in_hu_or_jia():
     kinds = answer_kinds("光伏扶贫项目让多少家贫困户受益？")
     assert kinds[0][1].search("惠及贫困户2400户") and kinds[0][1].search("带动企业12家")
+
+
+def test_a_count_names_what_it_counts_even_in_other_words():
+    from qa.answer import counted_focus_found
+
+    q = "滨州有多少位退伍军人在中小学兼任辅导员？"
+    assert counted_focus_found(q, "全市共有1070名优秀退役军人在中小学担任辅导员。")
+    assert not counted_focus_found(q, "全市共有1070名教师参加培训，退役军人事务局组织。")
+    assert not counted_focus_found("博兴县投资了多少钱？", "投资1.2亿元。")
