@@ -17,6 +17,12 @@ from dataclasses import dataclass
 from qa.keyword import tokenize
 from qa.passages import Passage, split_sentences
 
+# A person is named after a title or role (副市长杜玉杰, 社区书记赵震, 馆长王明).
+_TITLES = (
+    "书记|[省市县区镇乡村]长|主任|局长|处长|科长|院长|校长|主席|经理|部长|厅长|委员|负责人|"
+    "董事长|总监|所长|站长|队长|馆长|行长|社长|会长|秘书长|主编|教授|医生|老师|记者|通讯员|"
+    "老人|大爷|代表|同志|先生|女士"
+)
 _NUM = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
 # (question cue, what an answer to it contains)
 ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
@@ -42,6 +48,7 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
             rf"(?:{_NUM})\s*(?:平方米|平方公里|亩|公顷|m2|㎡)",
         ),
         ("age", r"多大年纪|多少岁|几岁|年龄|岁数|年纪", rf"(?:{_NUM})\s*(?:周)?岁"),
+        ("person", r"谁|哪一?位|什么人", rf"(?:{_TITLES})\s*[\u4e00-\u9fff]{{2,3}}"),
         ("count", r"多少|(?<!哪)几", rf"(?:{_NUM})"),
     )
 )
@@ -56,7 +63,7 @@ _SAME_COUNTERS = (_PEOPLE, "户家")
 # 标题是什么 / 题目叫什么 / 报道的名称: the reader wants the headline itself.
 _TITLE_Q = re.compile(r"标题|题目|篇名|题为|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")
 # Counters that fit almost anything: finding one proves little about the answer.
-GENERIC_KINDS = {"count", "month"}
+GENERIC_KINDS = {"count", "month", "person"}
 GENERIC_UNITS = set("个名人位次项")
 # The same unit written differently: what the question says vs. what the page prints.
 SYNONYMS = {"平方米": ("m2", "㎡", "平米"), "元": ("块",), "人": ("名", "位")}
@@ -95,8 +102,15 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
         kinds.append((name, re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*{units}")))
     for name, q, a in ANSWER_KINDS:
         if q.search(question):
+            if name == "person" and (roles := _roles_asked(question)):
+                a = re.compile(rf"(?:{'|'.join(roles)})\s*[\u4e00-\u9fff]{{2,3}}")
             kinds.append((name, a))
     return kinds
+
+
+def _roles_asked(question: str) -> list[str]:
+    """The titles a 谁 question names (哪位副市长 -> 市长): the answer names that one."""
+    return [m.group() for m in re.finditer(_TITLES, question)]
 
 
 def near_terms(question: str) -> list[str]:

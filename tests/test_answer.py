@@ -82,3 +82,15 @@ def test_a_count_names_what_it_counts_even_in_other_words():
     assert counted_focus_found(q, "全市共有1070名优秀退役军人在中小学担任辅导员。")
     assert not counted_focus_found(q, "全市共有1070名教师参加培训，退役军人事务局组织。")
     assert not counted_focus_found("博兴县投资了多少钱？", "投资1.2亿元。")
+
+
+def test_a_who_question_wants_the_sentence_naming_the_role_it_asks_about():
+    page = (
+        "分行行长助理张凤莉表示，将继续为社区居民做好服务，社区的蔬菜供应得到保障。"
+        "“分时段送至居民家门口。”社区书记赵震说道。"
+    )
+    p = Passage(0, "a-01", "a.txt", page, 0, len(page))
+    cues = read_cues("捐赠蔬菜的报道中，社区书记是谁？")
+    best = best_sentence(cues, [p], {"a.txt": page}, {"a-01": "蔬菜送进居民家中"})
+    assert "赵震" in best.text
+    assert "王明" in _best("谁宣布开馆？")
