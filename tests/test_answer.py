@@ -86,11 +86,11 @@ def test_a_count_names_what_it_counts_even_in_other_words():
 
 def test_a_who_question_wants_the_sentence_naming_the_role_it_asks_about():
     page = (
-        "分行行长助理张凤莉表示，将继续为社区居民做好服务，社区的蔬菜供应得到保障。"
-        "“分时段送至居民家门口。”社区书记赵震说道。"
+        "面对社区的感谢，北京银行聊城分行行长助理张凤莉表示：“来文苑社区办业务时得知居民居家"
+        "隔离，社区帮忙采购蔬菜需要大量人力。”“分时段送至居民家门口。”文苑社区书记赵震说道。"
     )
     p = Passage(0, "a-01", "a.txt", page, 0, len(page))
-    cues = read_cues("捐赠蔬菜的报道中，社区书记是谁？")
+    cues = read_cues("北京银行聊城分行捐赠蔬菜报道中，文苑社区书记是谁？")
     best = best_sentence(cues, [p], {"a.txt": page}, {"a-01": "蔬菜送进居民家中"})
     assert "赵震" in best.text
     assert "王明" in _best("谁宣布开馆？")
