@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from qa.keyword import tokenize
 from qa.passages import Passage, split_sentences
 
-# A person is named after a title or role (副市长杜玉杰, 社区书记赵震, 馆长王明).
+# A person is named next to a title or role (副市长杜玉杰, 社区书记赵震, 常亚青教授).
 _TITLES = (
     "书记|[省市县区镇乡村]长|主任|局长|处长|科长|院长|校长|主席|经理|部长|厅长|委员|负责人|"
     "董事长|总监|所长|站长|队长|馆长|行长|社长|会长|秘书长|主编|教授|医生|老师|记者|通讯员|"
     "老人|大爷|代表|同志|先生|女士"
 )
+_NAME = r"[\u4e00-\u9fff]{2,3}"  # 杜玉杰 before or after its title: 常亚青教授
 _NUM = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
 # (question cue, what an answer to it contains)
 ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
@@ -48,7 +49,7 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
             rf"(?:{_NUM})\s*(?:平方米|平方公里|亩|公顷|m2|㎡)",
         ),
         ("age", r"多大年纪|多少岁|几岁|年龄|岁数|年纪", rf"(?:{_NUM})\s*(?:周)?岁"),
-        ("person", r"谁|哪一?位|什么人", rf"(?:{_TITLES})\s*[\u4e00-\u9fff]{{2,3}}"),
+        ("person", r"谁|哪一?位|什么人", rf"(?:{_TITLES})\s*{_NAME}|{_NAME}\s*(?:{_TITLES})"),
         ("count", r"多少|(?<!哪)几", rf"(?:{_NUM})"),
     )
 )
@@ -103,7 +104,9 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
     for name, q, a in ANSWER_KINDS:
         if q.search(question):
             if name == "person" and (roles := _roles_asked(question)):
-                a = re.compile(rf"(?:{'|'.join(roles)})\s*[\u4e00-\u9fff]{{2,3}}")
+                # 哪位副市长: a name after that title is specific, and its absence telling
+                role = "|".join(roles)
+                name, a = "role", re.compile(rf"(?:{role})\s*{_NAME}|{_NAME}\s*(?:{role})")
             kinds.append((name, a))
     return kinds
 

@@ -94,3 +94,11 @@ def test_a_who_question_wants_the_sentence_naming_the_role_it_asks_about():
     best = best_sentence(cues, [p], {"a.txt": page}, {"a-01": "蔬菜送进居民家中"})
     assert "赵震" in best.text
     assert "王明" in _best("谁宣布开馆？")
+
+
+def test_a_who_question_naming_a_title_asks_for_that_title():
+    kinds = dict(answer_kinds("滨州市妇联主席是谁？"))
+    assert "role" in kinds and "person" not in kinds
+    assert kinds["role"].search("市妇联主席王芳出席") and kinds["role"].search("由常亚青主席领衔")
+    assert not kinds["role"].search("市妇联召开家庭和儿童工作会议")
+    assert "person" in dict(answer_kinds("谁宣布开馆？"))
