@@ -76,6 +76,24 @@ def test_second_held_out_questions(service):
     assert overall["no_answer_on_unanswerable"] >= 0.57
 
 
+def test_third_held_out_questions(service):
+    """tests/eval/held-out-3.jsonl: 30 more questions by a colleague who had not seen the
+    code (9 lookup, 10 paraphrase, 4 headline, 7 unanswerable), scored once and not tuned
+    on. Measured: hit@1, hit@5, MRR and answer 1.0; no_answer on 6 of 7 unanswerable and
+    0 of 23 answerable (at the start of this round of changes: 5 of 7)."""
+    searcher = service.searcher()
+    questions = load_jsonl(EVAL / "held-out-3.jsonl")
+    overall = evaluate(
+        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
+    )["all"]
+    assert overall["hit@1"] >= 0.95
+    assert overall["hit@5"] >= 0.95
+    assert overall["mrr"] >= 0.95
+    assert overall["answer_contains_gold"] >= 0.9
+    assert overall["no_answer_on_answerable"] <= 0.05
+    assert overall["no_answer_on_unanswerable"] >= 0.7
+
+
 def test_off_topic_questions_are_not_answered(service):
     searcher = service.searcher()
     for q in ("火星上的第一家咖啡馆叫什么名字？", "如何用Python写一个快速排序？"):
