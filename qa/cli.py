@@ -63,9 +63,16 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
 @click.option("--model", help="Embedding model name or local folder.")
 @click.option("--engine", type=ENGINE_CHOICE, help="Embedding engine.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(seeds_dir, index_dir, model, engine, quiet):
+@click.option("--full", is_flag=True, help="Embed every passage again, reusing no vectors.")
+def build(seeds_dir, index_dir, model, engine, quiet, full):
     """Build the index from the pages, then swap it in atomically."""
-    settings = _settings(seeds_dir=seeds_dir, index_dir=index_dir, model=model, engine=engine)
+    settings = _settings(
+        seeds_dir=seeds_dir,
+        index_dir=index_dir,
+        model=model,
+        engine=engine,
+        reuse_vectors=False if full else None,
+    )
     try:
         manifest = run_build(settings, quiet)
     except QAError as exc:
@@ -75,7 +82,8 @@ def build(seeds_dir, index_dir, model, engine, quiet):
     c = manifest["counts"]
     click.echo(
         f"built index {manifest['id']}: {c['pages']} pages, {c['articles']} articles, "
-        f"{c['passages']} passages, model {manifest['model']} -> {settings['INDEX_DIR']}"
+        f"{c['passages']} passages ({c['reused_vectors']} vectors reused), "
+        f"model {manifest['model']} -> {settings['INDEX_DIR']}"
     )
 
 

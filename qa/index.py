@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -137,10 +138,18 @@ def build_index(
         tmp.mkdir()
         try:
             vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
-            for i in range(0, len(texts), batch_size):
-                vectors[i : i + batch_size] = embedder.passages(texts[i : i + batch_size])
+            known = _previous_vectors(root, embedder) if settings["REUSE_VECTORS"] else {}
+            todo = []
+            for i, text in enumerate(texts):
+                if (v := known.get(_text_key(text))) is not None:
+                    vectors[i] = v
+                else:
+                    todo.append(i)
+            for b in range(0, len(todo), batch_size):
+                rows = todo[b : b + batch_size]
+                vectors[rows] = embedder.passages([texts[i] for i in rows])
                 if progress:
-                    progress(min(i + batch_size, len(texts)), len(texts))
+                    progress(min(b + batch_size, len(todo)), len(todo))
             dense = faiss.IndexFlatIP(embedder.dim)
             dense.add(vectors)
             faiss.write_index(dense, str(tmp / "dense.faiss"))
@@ -159,6 +168,7 @@ def build_index(
                     "articles": len(articles),
                     "passages": len(passages),
                     "skipped_pages": len(warnings),
+                    "reused_vectors": len(texts) - len(todo),
                 },
                 "corpus": hashes,
                 "warnings": warnings,
@@ -182,6 +192,44 @@ def build_index(
             raise BuildError(f"build failed, current index kept: {exc}") from exc
         _prune(builds, keep=build_id)
         return manifest
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _previous_vectors(root: Path, embedder: Embedder) -> dict[str, np.ndarray]:
+    """The current build's passage vectors by the hash of the text that was embedded.
+
+    A rebuild after adding pages then embeds only the new passages (and any whose text or
+    headline changed): on a CPU, embedding is nearly all of a build's time. Only vectors of
+    the same model on the same engine are reused, so a rebuild gives the same vectors a
+    fresh build would. Anything unreadable just means embedding everything.
+    """
+    import faiss
+
+    path = current_build(root)
+    if path is None:
+        return {}
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        same = (manifest["model"], manifest["engine"], int(manifest["dim"]))
+        if same != (embedder.model, embedder.engine, embedder.dim):
+            return {}
+        with_headline = manifest["settings"]["EMBED_HEADLINE"]
+        passages = [Passage(**d) for d in _read_jsonl(path / "passages.jsonl")]
+        articles = {a.id: a for a in map(Article.from_dict, _read_jsonl(path / "articles.jsonl"))}
+        dense = faiss.read_index(str(path / "dense.faiss"))
+        if dense.ntotal != len(passages):
+            return {}
+        vectors = dense.reconstruct_n(0, dense.ntotal)
+        return {
+            _text_key(embed_text(p, articles[p.article_id], with_headline)): vectors[i]
+            for i, p in enumerate(passages)
+        }
+    except Exception as exc:  # noqa: BLE001 - a damaged old build only costs time
+        log.warning("not reusing vectors of build %s: %s", path.name, exc)
+        return {}
 
 
 def current_build(root: str | Path) -> Path | None:

@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PASSAGE_CHARS", 150, "Target passage size in characters (a few sentences)."),
     Setting("PASSAGE_OVERLAP", 1, "Sentences repeated between consecutive passages."),
     Setting("EMBED_HEADLINE", True, "Embed each passage with its article's headline as context."),
+    Setting(
+        "REUSE_VECTORS",
+        True,
+        "A rebuild reuses the current build's vectors for unchanged passages (same model "
+        "and engine), so adding pages embeds only the new ones.",
+    ),
     Setting("INDEX_ADS", True, "Index advertisements too (readers ask about them as well)."),
     Setting("FUSION", "rrf", "How to fuse dense and keyword rankings: 'rrf' or 'linear'."),
     Setting("RRF_K", 60, "Reciprocal-rank-fusion constant: larger flattens rank differences."),

@@ -61,7 +61,8 @@ def test_build_prints_counts(runner, small_seeds, tmp_path):
     )
     assert result.exit_code == 0, result.output
     m = re.search(
-        r"built index (\S+): (\d+) pages, (\d+) articles, (\d+) passages, model (\S+) -> (.+)",
+        r"built index (\S+): (\d+) pages, (\d+) articles, (\d+) passages "
+        r"\((\d+) vectors reused\), model (\S+) -> (.+)",
         result.stdout,
     )
     assert m, result.stdout
@@ -71,9 +72,18 @@ def test_build_prints_counts(runner, small_seeds, tmp_path):
     assert int(m.group(2)) == counts["pages"] == 2
     assert int(m.group(3)) == counts["articles"] == len(loaded.articles)
     assert int(m.group(4)) == counts["passages"] == len(loaded.passages)
-    assert m.group(5) == E5_SMALL
-    assert m.group(6).strip() == str(index)
+    assert int(m.group(5)) == counts["reused_vectors"] == 0
+    assert m.group(6) == E5_SMALL
+    assert m.group(7).strip() == str(index)
     assert "embedding" not in result.stderr  # --quiet: no progress bar
+    again = _invoke(
+        runner, ["build", "--seeds", str(small_seeds), "--index", str(index), "--quiet"]
+    )
+    assert f"({counts['passages']} vectors reused)" in again.stdout
+    full = _invoke(
+        runner, ["build", "--seeds", str(small_seeds), "--index", str(index), "--quiet", "--full"]
+    )
+    assert "(0 vectors reused)" in full.stdout
 
 
 def test_build_warns_about_a_skipped_page(runner, tmp_path):

@@ -127,6 +127,7 @@ def test_round_trip_manifest(small_build):
         "articles": len(index.articles),
         "passages": len(index.passages),
         "skipped_pages": 0,
+        "reused_vectors": 0,
     }
     assert m["warnings"] == []
     assert len(index.passages) > 10 and len(index.articles) > 2
@@ -291,7 +292,10 @@ def test_failed_build_keeps_the_served_index(served, small_build, embedder, exc,
     old_id = _current(served)
     failing = FailAfter(embedder, exc)
     with pytest.raises(raised) as info:
-        build_index(_settings(small_build.seeds, served), failing, batch_size=4)
+        # nothing to reuse, so the build must embed (and meet the fault)
+        build_index(
+            _settings(small_build.seeds, served, REUSE_VECTORS=False), failing, batch_size=4
+        )
     assert failing.calls == 2  # it failed midway, after one batch was embedded
     if raised is BuildError:
         assert "current index kept" in info.value.message
@@ -471,3 +475,72 @@ def test_builds_within_one_second_are_pruned_oldest_first(
     assert len(set(ids)) == 3
     assert _current(root) == ids[2]
     assert _builds(root) == {ids[1], ids[2]}
+
+
+class Counting:
+    """A real embedder that counts the passages it is asked to embed."""
+
+    def __init__(self, inner, model: str | None = None):
+        self.inner = inner
+        self.model, self.engine, self.dim = model or inner.model, inner.engine, inner.dim
+        self.embedded = 0
+
+    def queries(self, texts):
+        return self.inner.queries(texts)
+
+    def passages(self, texts):
+        self.embedded += len(texts)
+        return self.inner.passages(texts)
+
+
+def _vectors(root: Path):
+    import faiss
+
+    dense = faiss.read_index(str(current_build(root) / "dense.faiss"))
+    return dense.reconstruct_n(0, dense.ntotal)
+
+
+def test_a_rebuild_embeds_only_new_passages_and_matches_a_full_build(
+    tiny_seeds, tmp_path, embedder
+):
+    root = tmp_path / "index"
+    first = Counting(embedder)
+    m1 = build_index(_settings(tiny_seeds, root), first)
+    assert first.embedded == m1["counts"]["passages"] and m1["counts"]["reused_vectors"] == 0
+
+    again = Counting(embedder)
+    m2 = build_index(_settings(tiny_seeds, root), again)
+    assert again.embedded == 0 and m2["counts"]["reused_vectors"] == m1["counts"]["passages"]
+
+    shutil.copy(SEEDS / sorted(os.listdir(SEEDS))[1], tiny_seeds)  # an administrator adds a page
+    more = Counting(embedder)
+    m3 = build_index(_settings(tiny_seeds, root), more)
+    new = m3["counts"]["passages"] - m1["counts"]["passages"]
+    assert more.embedded == new > 0 and m3["counts"]["reused_vectors"] == m1["counts"]["passages"]
+
+    full_root = tmp_path / "full"
+    full = Counting(embedder)
+    build_index(_settings(tiny_seeds, full_root, REUSE_VECTORS=False), full)
+    assert full.embedded == m3["counts"]["passages"]
+    assert (_vectors(root) == _vectors(full_root)).all()  # the same vectors, bit for bit
+
+
+def test_vectors_of_another_model_are_not_reused(tiny_seeds, tmp_path, embedder):
+    root = tmp_path / "index"
+    build_index(_settings(tiny_seeds, root), Counting(embedder))
+    other = Counting(embedder, model="another/model")
+    manifest = build_index(_settings(tiny_seeds, root, MODEL="another/model"), other)
+    assert manifest["counts"]["reused_vectors"] == 0 and other.embedded > 0
+
+
+def test_a_damaged_previous_build_only_costs_the_reuse(tiny_seeds, tmp_path, embedder, caplog):
+    root = tmp_path / "index"
+    build_index(_settings(tiny_seeds, root), embedder)
+    (current_build(root) / "dense.faiss").write_bytes(b"not an index")
+    counting = Counting(embedder)
+    with caplog.at_level(logging.WARNING, logger="qa.index"):
+        manifest = build_index(_settings(tiny_seeds, root), counting)
+    assert manifest["counts"]["reused_vectors"] == 0
+    assert counting.embedded == manifest["counts"]["passages"]
+    assert any("not reusing vectors" in r.getMessage() for r in caplog.records)
+    assert load_index(root, E5_SMALL).dense.ntotal == manifest["counts"]["passages"]
