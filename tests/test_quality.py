@@ -8,6 +8,8 @@ service must beat (hit@1 0.76, hit@5 0.97) and a small margin under what we meas
 
 from __future__ import annotations
 
+import pytest
+
 from qa.api import result_to_dict
 from qa.evaluate import evaluate, load_jsonl
 from qa.pages import read_page_text
@@ -38,60 +40,42 @@ def test_dev_figures_hold(service):
     assert overall["answer_contains_gold"] >= 0.85
 
 
-def test_questions_the_rules_were_not_written_for(service):
-    """tests/eval/own-questions.jsonl: our own questions over the seeds, written after the
-    rules, as a check that they generalise. Measured: hit@1 1.0, hit@5 1.0, answer 1.0,
-    no_answer on 4 of 6 unanswerable and 0 of 12 answerable."""
+# Question sets written after the rules, as checks that they generalise, with floors a
+# little under what was measured (in the same order: hit@1, hit@5, answer, no_answer on
+# answerable at most, no_answer on unanswerable at least).
+#
+# own-questions.jsonl: 18 of our own (7 lookup, 5 paraphrase, 6 unanswerable). Measured:
+#   hit@1, hit@5, answer 1.0; no_answer on 5 of 6 unanswerable, 0 of 12 answerable.
+# held-out-2.jsonl: 28 by a colleague who had not seen the code (8 lookup, 9 paraphrase,
+#   4 asking for a title, 7 unanswerable). First run: hit@1 0.95, hit@5 1.0, answer 0.62,
+#   no_answer on 3 of 7 unanswerable and 5 of 21 answerable. Its failures led to title
+#   answers, 何时 accepting 今年8月, 户/家 as one counter, 哪几家 not being a count,
+#   no_answer when the asked kind of value (money, a year, the title a 谁 question names)
+#   is nowhere in the passages found, a count naming what it counts in other words
+#   (1070名优秀退役军人 for 多少位退伍军人), and a 谁 question wanting a name next to its
+#   title. After them (so tuned on it too): hit@1, answer 1.0, no_answer 5 of 7 and 0 of 21.
+# held-out-3.jsonl: 30 more by the same colleague in dev's four types, scored once and not
+#   tuned on: hit@1, hit@5, MRR, answer 1.0; no_answer 6 of 7 and 0 of 23.
+HELD_OUT = {
+    "own-questions.jsonl": (0.8, 0.9, 0.9, 0.1, 0.5),
+    "held-out-2.jsonl": (0.95, 0.95, 0.9, 0.1, 0.57),
+    "held-out-3.jsonl": (0.95, 0.95, 0.9, 0.05, 0.7),
+}
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_questions_the_rules_were_not_written_for(service, name):
     searcher = service.searcher()
-    questions = load_jsonl(EVAL / "own-questions.jsonl")
+    questions = load_jsonl(EVAL / name)
     overall = evaluate(
         lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
     )["all"]
-    assert overall["hit@1"] >= 0.8
-    assert overall["hit@5"] >= 0.9
-    assert overall["answer_contains_gold"] >= 0.9
-    assert overall["no_answer_on_answerable"] <= 0.1
-    assert overall["no_answer_on_unanswerable"] >= 0.5
-
-
-def test_second_held_out_questions(service):
-    """tests/eval/held-out-2.jsonl: 28 questions written by a colleague who had not seen the
-    code (8 lookup, 9 paraphrase, 4 asking for a title, 7 unanswerable). Measured on its
-    first run: hit@1 0.95, hit@5 1.0, answer 0.62, no_answer on 3 of 7 unanswerable and 5
-    of 21 answerable. Its failures led to title answers, 何时 accepting 今年8月, 户/家 as
-    one counter, 哪几家 not being a count, and no_answer when the asked kind of value is
-    nowhere in the passages found, and a count naming what it counts (1070名优秀退役军人 for
-    多少位退伍军人), and a 谁 question wanting a name after the title it asks about (副市长
-    杜玉杰, 社区书记赵震) and no_answer when that title is nowhere (妇联主席); after them (so
-    now tuned on it too): hit@1 1.0, answer 1.0, no_answer 5 of 7 and 0 of 21."""
-    searcher = service.searcher()
-    questions = load_jsonl(EVAL / "held-out-2.jsonl")
-    overall = evaluate(
-        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
-    )["all"]
-    assert overall["hit@1"] >= 0.95
-    assert overall["hit@5"] >= 0.95
-    assert overall["answer_contains_gold"] >= 0.9
-    assert overall["no_answer_on_answerable"] <= 0.1
-    assert overall["no_answer_on_unanswerable"] >= 0.57
-
-
-def test_third_held_out_questions(service):
-    """tests/eval/held-out-3.jsonl: 30 more questions by a colleague who had not seen the
-    code (9 lookup, 10 paraphrase, 4 headline, 7 unanswerable), scored once and not tuned
-    on. Measured: hit@1, hit@5, MRR and answer 1.0; no_answer on 6 of 7 unanswerable and
-    0 of 23 answerable (at the start of this round of changes: 5 of 7)."""
-    searcher = service.searcher()
-    questions = load_jsonl(EVAL / "held-out-3.jsonl")
-    overall = evaluate(
-        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
-    )["all"]
-    assert overall["hit@1"] >= 0.95
-    assert overall["hit@5"] >= 0.95
-    assert overall["mrr"] >= 0.95
-    assert overall["answer_contains_gold"] >= 0.9
-    assert overall["no_answer_on_answerable"] <= 0.05
-    assert overall["no_answer_on_unanswerable"] >= 0.7
+    hit1, hit5, answer, na_answerable, na_unanswerable = HELD_OUT[name]
+    assert overall["hit@1"] >= hit1
+    assert overall["hit@5"] >= hit5
+    assert overall["answer_contains_gold"] >= answer
+    assert overall["no_answer_on_answerable"] <= na_answerable
+    assert overall["no_answer_on_unanswerable"] >= na_unanswerable
 
 
 def test_off_topic_questions_are_not_answered(service):
