@@ -61,8 +61,18 @@ _UNIT_Q = re.compile(  # 哪几家 asks which ones, not how many
 _PEOPLE = "名人位"
 # Counters a page uses for one another: 多少名 ~ 1070人, 多少家贫困户 ~ 2400户.
 _SAME_COUNTERS = (_PEOPLE, "户家")
-# 标题是什么 / 题目叫什么 / 报道的名称: the reader wants the headline itself.
-_TITLE_Q = re.compile(r"标题|题目|篇名|题为|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")
+# Questions about the article itself, answered from its citation, not from its text:
+# 标题是什么 / 题目叫什么 wants the headline, 记者是谁 / 谁写的 the byline.
+ARTICLE_FIELDS = (
+    ("headline", re.compile(r"标题|题目|篇名|题为|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")),
+    (
+        "byline",
+        re.compile(
+            r"(?:记者|作者|通讯员|摄影|撰稿人?)(?:是谁|是哪位|叫什么|姓名|的名字)"
+            r"|哪(?:一)?位(?:记者|作者|通讯员)|谁(?:写|撰写|采写|拍摄|摄)"
+        ),
+    ),
+)
 # Counters that fit almost anything: finding one proves little about the answer.
 GENERIC_KINDS = {"count", "month", "person"}
 GENERIC_UNITS = set("个名人位次项")
@@ -193,7 +203,7 @@ class Cues:
     terms: tuple[str, ...]  # its words
     near: tuple[str, ...]  # the words next to its question word
     kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
-    title: bool = False  # asks for an article's headline
+    field: str = ""  # asks for the article's "headline" or "byline" itself
 
 
 def read_cues(question: str) -> Cues:
@@ -202,7 +212,7 @@ def read_cues(question: str) -> Cues:
         tuple(terms),
         tuple(near_terms(question)),
         tuple(answer_kinds(question)),
-        bool(_TITLE_Q.search(question)),
+        next((name for name, cue in ARTICLE_FIELDS if cue.search(question)), ""),
     )
 
 

@@ -87,11 +87,14 @@ def _sim(a: str, b: str) -> float:
     return len(ga & _bigrams(b)) / len(ga) if ga else 0.0
 
 
-def headline_span(page: str, article: Article) -> tuple[int, int] | None:
-    """Where the article's headline is printed (line breaks allowed inside), if it is."""
-    if not article.headline:
+def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | None:
+    """Where a field of the article (its headline, its byline) is printed, if it is.
+
+    Fields are stored without whitespace; on the page they may run over line breaks.
+    """
+    if not value:
         return None
-    pattern = re.compile(r"\s*".join(map(re.escape, article.headline)))
+    pattern = re.compile(r"\s*".join(map(re.escape, value)))
     m = pattern.search(page, article.char_start, article.char_end) or pattern.search(page)
     return (m.start(), m.end()) if m else None
 

@@ -26,7 +26,7 @@ from qa.answer import (
     specific_kind_asked,
     specific_kind_found,
 )
-from qa.articles import headline_span
+from qa.articles import printed_span
 from qa.embed import Embedder
 from qa.index import Index
 from qa.keyword import tokenize
@@ -112,11 +112,11 @@ class Searcher:
         # rerank may lift a passage whose sentence answers from below the fused top five.
         lead = [h for h in ranked[:1] if h.passage.id not in {b.passage.id for b in best}]
         answer = self._answer(cues, lead + best, idf) if best else None
-        if cues.title and hits:
-            answer = self._title(hits[0].passage) or answer
+        if cues.field and hits:
+            answer = self._article_field(hits[0].passage, cues.field) or answer
         evidence = self._evidence(q_tokens, best, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or (
-            not cues.title and self._detail_missing(question, best, answer)
+            not cues.field and self._detail_missing(question, best, answer)
         )
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
@@ -166,13 +166,14 @@ class Searcher:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
 
-    def _title(self, passage: Passage) -> Answer | None:
-        """For 标题是什么: the headline of the article shown first, where it is printed."""
+    def _article_field(self, passage: Passage, field: str) -> Answer | None:
+        """For 标题是什么 / 记者是谁: that field of the article shown first, where printed."""
         article = self.index.articles[passage.article_id]
-        span = headline_span(self._pages[passage.source], article)
+        value = getattr(article, field)
+        span = printed_span(self._pages[passage.source], article, value)
         if span is None:
             return None
-        return Answer(article.headline, passage, span[0], span[1], 1.0)
+        return Answer(value, passage, span[0], span[1], 1.0)
 
     def _detail_missing(self, question: str, pool: list[Hit], answer: Answer | None) -> bool:
         """The story is there but not the detail asked for.

@@ -51,10 +51,13 @@ def test_focus_terms_are_the_words_next_to_the_question_word():
     assert "到场" in focus_terms("颁奖晚会有多少人到场？")
 
 
-def test_a_title_question_is_recognised():
-    assert read_cues("介绍文龙河社区扶贫车间的那篇报道，标题是什么？").title
-    assert read_cues("那则图片新闻的题目叫什么？").title
-    assert not read_cues("新馆是哪一年动工的？").title
+def test_questions_about_the_article_itself_are_recognised():
+    assert read_cues("介绍文龙河社区扶贫车间的那篇报道，标题是什么？").field == "headline"
+    assert read_cues("那则图片新闻的题目叫什么？").field == "headline"
+    assert read_cues("报道扶贫车间的记者是谁？").field == "byline"
+    assert read_cues("这篇文章是谁写的？").field == "byline"
+    assert read_cues("新馆是哪一年动工的？").field == ""
+    assert read_cues("记者从市妇联了解到什么？").field == ""
 
 
 def test_when_accepts_months_and_relative_dates():

@@ -64,6 +64,16 @@ def test_a_title_question_is_answered_with_the_headline_where_it_is_printed(serv
     assert "".join(printed.split()) == article.headline
 
 
+def test_a_byline_question_is_answered_with_the_byline_where_it_is_printed(service):
+    searcher = service.searcher()
+    result = searcher.search("滨州完成全国双拥模范城考评验收迎检工作这篇报道是谁写的？", 5)
+    article = searcher.index.articles[result.hits[0].passage.article_id]
+    assert not result.no_answer and "丁春贵" in result.answer.text == article.byline
+    page = searcher.index.pages[result.answer.passage.source]
+    printed = page[result.answer.char_start : result.answer.char_end]
+    assert "".join(printed.split()) == article.byline
+
+
 def test_no_answer_when_the_kind_of_value_asked_for_is_nowhere(service):
     # The 博兴 monitoring story gives no sum of money at all.
     result = service.searcher().search("博兴县建设高点可视化监控系统总共投资了多少钱？", 5)
