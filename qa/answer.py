@@ -62,9 +62,10 @@ _PEOPLE = "名人位"
 # Counters a page uses for one another: 多少名 ~ 1070人, 多少家贫困户 ~ 2400户.
 _SAME_COUNTERS = (_PEOPLE, "户家")
 # Questions about the article itself, answered from its citation, not from its text:
-# 标题是什么 / 题目叫什么 wants the headline, 记者是谁 / 谁写的 the byline.
+# 标题是什么 / 题目叫什么 wants the headline, 记者是谁 / 谁写的 the byline, 哪份报纸 the
+# publication.
 ARTICLE_FIELDS = (
-    ("headline", re.compile(r"标题|题目|篇名|题为|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")),
+    ("headline", re.compile(r"标题|题目|篇名|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")),
     (
         "byline",
         re.compile(
@@ -72,6 +73,7 @@ ARTICLE_FIELDS = (
             r"|哪(?:一)?位(?:记者|作者|通讯员)|谁(?:写|撰写|采写|拍摄|摄)"
         ),
     ),
+    ("publication", re.compile(r"哪(?:一)?[份家张]报|什么报|(?:刊登|刊发|发表|登)在哪")),
 )
 # Counters that fit almost anything: finding one proves little about the answer.
 GENERIC_KINDS = {"count", "month", "person"}
@@ -203,7 +205,7 @@ class Cues:
     terms: tuple[str, ...]  # its words
     near: tuple[str, ...]  # the words next to its question word
     kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
-    field: str = ""  # asks for the article's "headline" or "byline" itself
+    field: str = ""  # asks for the article's "headline", "byline" or "publication"
 
 
 def read_cues(question: str) -> Cues:

@@ -56,6 +56,8 @@ def test_questions_about_the_article_itself_are_recognised():
     assert read_cues("那则图片新闻的题目叫什么？").field == "headline"
     assert read_cues("报道扶贫车间的记者是谁？").field == "byline"
     assert read_cues("这篇文章是谁写的？").field == "byline"
+    assert read_cues("守护干部心健康一文最早刊登在哪份报纸上？").field == "publication"
+    assert read_cues("题为《守护干部心健康》的文章刊登在哪份报纸？").field == "publication"
     assert read_cues("新馆是哪一年动工的？").field == ""
     assert read_cues("记者从市妇联了解到什么？").field == ""
 
