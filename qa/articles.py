@@ -121,7 +121,24 @@ def segment_page(source: str, text: str) -> list[Article]:
     _move_fragments(text, arts)
     if after:
         _swap_far_headlines(text, arts)
+    _place_notes(text, arts)
     return _finish(stem, source, text, arts, after)
+
+
+def _place_notes(text: str, arts: list[_Art]) -> None:
+    """An editor's-note label printed apart from its text (·开栏的话· over a new column)
+    takes the next piece of unsigned text on the page: a note from the editors carries no
+    byline, unlike the reports around it. Headings that piece had become subtitles."""
+    for note in [a for a in arts if a.kind == "editorial" and not a.body]:
+        after_note = arts[arts.index(note) + 1 :]
+        text_of = next(
+            (a for a in after_note if a.kind == "news" and a.body and not a.bylines), None
+        )
+        if text_of is None:
+            continue
+        note.body = text_of.body
+        note.subs_pre += text_of.subs_pre + [flat(text[b.s : b.e]) for b in text_of.heads]
+        arts.remove(text_of)
 
 
 def _followed_by_byline(blocks: list[Block], i: int) -> bool:
@@ -180,6 +197,8 @@ def _width_changes(text: str, blocks: list[Block], heads: list[bool], i: int, j:
     def seg_width(k: int, step: int) -> float:
         lens: list[int] = []
         while 0 <= k < len(blocks) and not heads[k] and blocks[k].kind == "body" and len(lens) < 12:
+            if lens and step > 0 and blocks[k].pre is not None:
+                break  # a byline opens the next article: its width is not this text's
             lens += [len(flat(text[s:e])) for s, e in blocks[k].lines]
             k += step
         return statistics.median(lens) if lens else 0.0
@@ -281,7 +300,7 @@ def _walk(text: str, blocks: list[Block], heads: list[bool], after: bool) -> lis
             new("continuation" if b.kind == "cont" else "editorial")
             cur.meta.append(b.pre)
             if b.kind == "editor":
-                cur.headline = "编者按"
+                cur.headline = re.sub(r"[·•:：]", "", flat(text[b.pre[0] : b.pre[1]]))
             if b.bs < b.be:
                 cur.body.append(b)
         elif b.kind in ("byline", "credit"):

@@ -28,7 +28,9 @@ _BY_LINE = re.compile(
     r"|(?:融媒体中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
 )
 _CONT = re.compile(r"[（(]\s*(?:上接|下转)第.{1,4}版\s*[）)]")
-_EDITOR = re.compile(r"编者按\s*[:：]?")
+# An editor's note: 编者按：..., or a label of its own such as ·开栏的话· over a new column.
+EDITOR_LABELS = ("编者按", "编者的话", "开栏的话", "开栏语", "编后语", "编后", "卷首语")
+_EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?")
 _COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
 BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
 _AD_CUE = re.compile(r"元\s*/\s*(?:m²|㎡|平方米)|(?<!\d)\d{8}(?!\d)|项目地址|售楼|热线")
@@ -80,9 +82,9 @@ def _marker(line: str) -> str:
     """Kind of a line that opens a block of its own; '' for ordinary text."""
     f = flat(line)
     tests = [
-        ("briefs", f in BRIEFS), ("admark", f == "广告"), ("column", _COLUMN.fullmatch(f)),
-        ("item", f.startswith("●")), ("cont", _CONT.match(line)),
-        ("editor", _EDITOR.match(line)), ("byline", _INLINE_BY.match(line)),
+        ("briefs", f in BRIEFS), ("admark", f == "广告"), ("editor", _EDITOR.match(line)),
+        ("column", _COLUMN.fullmatch(f)), ("item", f.startswith("●")),
+        ("cont", _CONT.match(line)), ("byline", _INLINE_BY.match(line)),
     ]  # fmt: skip
     return next((k for k, ok in tests if ok), "")
 
