@@ -512,6 +512,9 @@ def _finish(stem: str, source: str, text: str, arts: list[_Art], after: bool) ->
             else:
                 spans.append((b.bs, b.be))
         body = "".join(flat(text[s:e]) for s, e in spans)
+        if not pub and a.kind == "editorial" and "本报" in body:  # the editors' own paper
+            paper = _paper_of_page(text) if paper is None else paper
+            pub = paper
         if a.kind == "briefs":
             date = "、".join(dict.fromkeys(_DATE.findall(body)))
         elif a.kind == "ad":

@@ -13,7 +13,8 @@ from qa.evaluate import coverage, score_segmentation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "eval" / "articles-dev.jsonl"
+EVAL = ROOT / "tests" / "eval"
+GOLD = EVAL / "articles-dev.jsonl"
 PAGES = ROOT / "tests" / "pages"
 BYLINE_BITS = ("讯（记者", "讯(记者", "本报讯", "摄影）", "摄影)", "本报记者", "□", "上接第")
 
@@ -56,6 +57,24 @@ def test_dev_gold_floors(seeds):
     assert res["boundary_start"] >= 0.9 and res["boundary_end"] >= 0.9
     for f in ("headline", "byline", "subheadlines", "date", "publication", "kind"):
         assert res[f"{f}_acc_all"] >= 0.85, (f, res["errors"])
+
+
+def test_gold_of_pages_003_004_by_another_reader(seeds):
+    # tests/eval/articles-003-004.jsonl: 14 articles annotated by a colleague who had not
+    # seen our output, following articles-dev.jsonl's conventions. First run: recall 13/14,
+    # precision 13/15, body start/end 1.00 of found; headline 12/13, byline 13/13,
+    # subheadlines 9/13, date 13/13, publication 12/13, kind 13/13 of found. Since then an
+    # editor's note that says 本报 takes the page's paper (publication 13/13). The misses are
+    # readings a rule cannot settle: whether 百城千校… (no byline, same subject) ends the
+    # continuation or stands alone; whether 对年度任务进行一次“回头看” is a kicker or the
+    # first line of the headline; which article each column label belongs to.
+    gold = _rows(EVAL / "articles-003-004.jsonl")
+    res = _score(gold, {k: v for k, v in seeds.items() if k.startswith(("003", "004"))})
+    assert res["recall"] >= 0.9 and res["precision"] >= 0.85
+    assert res["boundary_start"] >= 0.95 and res["boundary_end"] >= 0.95
+    for f, floor in (("headline", 0.9), ("byline", 0.95), ("date", 0.95), ("kind", 0.95)):
+        assert res[f"{f}_acc"] >= floor, (f, res["errors"])
+    assert res["publication_acc"] >= 0.95 and res["subheadlines_acc"] >= 0.65
 
 
 @pytest.mark.parametrize(
