@@ -157,55 +157,51 @@ def focus_terms(question: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def focus_coverage(question: str, text: str, idf: dict[str, float]) -> float:
-    """IDF-weighted share of the question's focus words found in ``text`` (1.0 if none)."""
-    focus = focus_terms(question)
-    if not focus:
-        return 1.0
-    weights = {t: idf.get(t, 1.0) for t in focus}
-    folded = fold(text)
-    return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
-
-
-def counted_focus_found(question: str, text: str) -> bool:
-    """A count in the unit asked for, followed closely by a word the count is about.
-
-    For 多少位退伍军人, ``1070名优秀退役军人`` counts soldiers even though the page says 退役
-    where the question says 退伍: the count and 军人 a few characters on make the detail.
-    """
-    units = [p for n, p in answer_kinds(question) if n in ("unit", "specific unit")]
-    focus = focus_terms(question)
-    if not units or not focus:
-        return False
-    folded = fold(text)
-    return any(
-        any(t in folded[m.end() : m.end() + 8] for t in focus) for m in units[0].finditer(folded)
-    )
-
-
-def _specific_kinds(question: str) -> list[tuple[str, re.Pattern]]:
-    return [(n, p) for n, p in answer_kinds(question) if n not in GENERIC_KINDS | {"unit"}]
-
-
-def specific_kind_asked(question: str) -> bool:
-    """Does the question ask for a specific kind of value (a year, money, an area, ...)?"""
-    return bool(_specific_kinds(question))
-
-
-def specific_kind_found(question: str, sentence: str) -> bool:
-    """Does the sentence hold a value of the specific kind asked for (a year, money, ...)?"""
-    kinds = _specific_kinds(question)
-    return bool(kinds) and bool(kinds[0][1].search(fold(sentence)))
-
-
 @dataclass(frozen=True)
 class Cues:
-    """What a question tells about its answering sentence, read once per question."""
+    """What a question tells about its answer, read once per question."""
 
     terms: tuple[str, ...]  # its words
     near: tuple[str, ...]  # the words next to its question word
     kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
     field: str = ""  # asks for the article's "headline", "byline" or "publication"
+    focus: tuple[str, ...] = ()  # what it is really about (focus_terms)
+
+    @property
+    def specific_kinds(self) -> list[tuple[str, re.Pattern]]:
+        """Kinds of value that prove an answer (a year, money, ...), not any number or name."""
+        return [(n, p) for n, p in self.kinds if n not in GENERIC_KINDS | {"unit"}]
+
+
+def focus_coverage(cues: Cues, text: str, idf: dict[str, float]) -> float:
+    """IDF-weighted share of the question's focus words found in ``text`` (1.0 if none)."""
+    if not cues.focus:
+        return 1.0
+    weights = {t: idf.get(t, 1.0) for t in cues.focus}
+    folded = fold(text)
+    return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
+
+
+def counted_focus_found(cues: Cues, text: str) -> bool:
+    """A count in the unit asked for, followed closely by a word the count is about.
+
+    For 多少位退伍军人, ``1070名优秀退役军人`` counts soldiers even though the page says 退役
+    where the question says 退伍: the count and 军人 a few characters on make the detail.
+    """
+    units = [p for n, p in cues.kinds if n in ("unit", "specific unit")]
+    if not units or not cues.focus:
+        return False
+    folded = fold(text)
+    return any(
+        any(t in folded[m.end() : m.end() + 8] for t in cues.focus)
+        for m in units[0].finditer(folded)
+    )
+
+
+def specific_kind_found(cues: Cues, text: str) -> bool:
+    """Does the text hold a value of the specific kind asked for (a year, money, ...)?"""
+    kinds = cues.specific_kinds
+    return bool(kinds) and bool(kinds[0][1].search(fold(text)))
 
 
 def read_cues(question: str) -> Cues:
@@ -215,6 +211,7 @@ def read_cues(question: str) -> Cues:
         tuple(near_terms(question)),
         tuple(answer_kinds(question)),
         next((name for name, cue in ARTICLE_FIELDS if cue.search(question)), ""),
+        tuple(focus_terms(question)),
     )
 
 
@@ -231,7 +228,7 @@ def best_sentence(
     merely name the story (they stand in its headline) say little about which sentence
     answers, so they count less there. ``idf`` weighs rare words (a name) over common ones.
     """
-    terms, focus, kinds = cues.terms, cues.near, cues.kinds
+    terms, near, kinds = cues.terms, cues.near, cues.kinds
     best: Candidate | None = None
     for rank, p in enumerate(passages):
         heading = fold(headings.get(p.article_id, ""))
@@ -243,8 +240,8 @@ def best_sentence(
         for sent in split_sentences(pages[p.source], p.char_start, p.char_end):
             text = fold(sent.text)
             score = sum(w for t, w in weights.items() if _contains(text, t)) / total
-            if focus:
-                score += 0.5 * sum(_contains(text, t) for t in focus) / len(focus)
+            if near:
+                score += 0.5 * sum(_contains(text, t) for t in near) / len(near)
             for i, (_, pattern) in enumerate(kinds):
                 if pattern.search(text):
                     score += 0.6 if i == 0 else 0.3

@@ -20,10 +20,8 @@ from qa.answer import (
     best_sentence,
     counted_focus_found,
     focus_coverage,
-    focus_terms,
     fold,
     read_cues,
-    specific_kind_asked,
     specific_kind_found,
 )
 from qa.articles import printed_span
@@ -116,7 +114,7 @@ class Searcher:
             answer = self._article_field(hits[0].passage, cues.field) or answer
         evidence = self._evidence(q_tokens, best, kw_all)
         no_answer = evidence < float(s["NO_ANSWER_THRESHOLD"]) or (
-            not cues.field and self._detail_missing(question, best, answer)
+            not cues.field and self._detail_missing(cues, best, answer)
         )
         took = (time.perf_counter() - t0) * 1000
         return Result(question, hits, answer, no_answer, evidence, took)
@@ -175,7 +173,7 @@ class Searcher:
             return None
         return Answer(value, passage, span[0], span[1], 1.0)
 
-    def _detail_missing(self, question: str, pool: list[Hit], answer: Answer | None) -> bool:
+    def _detail_missing(self, cues: Cues, pool: list[Hit], answer: Answer | None) -> bool:
         """The story is there but not the detail asked for.
 
         A question names the thing it wants right next to its question word (院长是谁,
@@ -186,14 +184,14 @@ class Searcher:
         a specific kind is asked for and no passage found holds one at all.
         """
         text = "".join(h.passage.text for h in pool)
-        if specific_kind_asked(question) and not specific_kind_found(question, text):
+        if cues.specific_kinds and not specific_kind_found(cues, text):
             return True  # 多少钱, and not one sum of money in sight
-        if counted_focus_found(question, text):
+        if counted_focus_found(cues, text):
             return False  # 多少位退伍军人 ... 1070名优秀退役军人
-        idf = self.index.keyword.idf(focus_terms(question))
-        if focus_coverage(question, text, idf) >= float(self.settings["FOCUS_MIN"]):
+        idf = self.index.keyword.idf(list(cues.focus))
+        if focus_coverage(cues, text, idf) >= float(self.settings["FOCUS_MIN"]):
             return False
-        return not (answer and specific_kind_found(question, answer.text))
+        return not (answer and specific_kind_found(cues, answer.text))
 
     def _evidence(self, q_tokens: list[str], hits: list[Hit], kw_all: np.ndarray) -> float:
         """How strongly the best passage supports the question, from 0 to 1.

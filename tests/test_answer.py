@@ -83,10 +83,10 @@ def test_households_are_counted_in_hu_or_jia():
 def test_a_count_names_what_it_counts_even_in_other_words():
     from qa.answer import counted_focus_found
 
-    q = "滨州有多少位退伍军人在中小学兼任辅导员？"
+    q = read_cues("滨州有多少位退伍军人在中小学兼任辅导员？")
     assert counted_focus_found(q, "全市共有1070名优秀退役军人在中小学担任辅导员。")
     assert not counted_focus_found(q, "全市共有1070名教师参加培训，退役军人事务局组织。")
-    assert not counted_focus_found("博兴县投资了多少钱？", "投资1.2亿元。")
+    assert not counted_focus_found(read_cues("博兴县投资了多少钱？"), "投资1.2亿元。")
 
 
 def test_a_who_question_wants_the_sentence_naming_the_role_it_asks_about():
