@@ -14,13 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qa.articles import Article
+from qa.layout import flat
 
 Ask = Callable[[str, int], dict]
 TYPES = ("lookup", "paraphrase", "headline", "unanswerable")
-
-
-def squash_ws(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
@@ -47,8 +44,8 @@ def gold_headline(item: dict, articles: list[dict], pages: dict[str, str]) -> st
     Gold articles give only the first and last 20 characters of their bodies: locate them in
     the page (whitespace removed) and see which body range the evidence falls in.
     """
-    page = squash_ws(pages.get(item.get("source", ""), ""))
-    at = page.find(squash_ws(item.get("evidence", ""))) if item.get("evidence") else -1
+    page = flat(pages.get(item.get("source", ""), ""))
+    at = page.find(flat(item.get("evidence", ""))) if item.get("evidence") else -1
     if at < 0:
         return None
     for g in articles:
@@ -57,7 +54,7 @@ def gold_headline(item: dict, articles: list[dict], pages: dict[str, str]) -> st
         a = page.find(g["body_start"])
         b = page.find(g["body_end"], max(a, 0))
         if 0 <= a <= at < b + len(g["body_end"]):
-            return squash_ws(g["headline"])
+            return flat(g["headline"])
     return None
 
 
@@ -100,7 +97,7 @@ def evaluate(
         )
         gold = gold_headline(item, articles, pages or {}) if articles and answerable else None
         if gold is not None and res["passages"]:
-            rows[-1]["headline_ok"] = squash_ws(rows[-1]["top_headline"]) == gold
+            rows[-1]["headline_ok"] = flat(rows[-1]["top_headline"]) == gold
     report = {"all": summarize(rows)}
     for t in dict.fromkeys([*TYPES, *(r["type"] for r in rows)]):  # the usual four first
         sub = [r for r in rows if r["type"] == t]
@@ -160,16 +157,16 @@ def format_table(report: dict) -> str:
 def coverage(text: str, articles: list[Article]) -> float:
     """Share of the page's non-whitespace characters attributed to an article's body,
     headline, subheadlines or byline (markers such as 上接第一版 are not counted)."""
-    total = len(squash_ws(text))
+    total = len(flat(text))
     if not total:
         return 1.0
-    body = sum(len(squash_ws(text[s:e])) for a in articles for s, e in a.body_spans)
+    body = sum(len(flat(text[s:e])) for a in articles for s, e in a.body_spans)
     meta = sum(len(a.headline) + len(a.byline) + sum(map(len, a.subheadlines)) for a in articles)
     return min(1.0, (body + meta) / total)
 
 
 def _pred_body(text: str, a: Article) -> str:
-    return "".join(squash_ws(text[s:e]) for s, e in a.body_spans)
+    return "".join(flat(text[s:e]) for s, e in a.body_spans)
 
 
 def score_segmentation(
