@@ -206,27 +206,21 @@ def _previous_vectors(root: Path, embedder: Embedder) -> dict[str, np.ndarray]:
     the same model on the same engine are reused, so a rebuild gives the same vectors a
     fresh build would. Anything unreadable just means embedding everything.
     """
-    import faiss
-
     path = current_build(root)
     if path is None:
         return {}
     try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        same = (manifest["model"], manifest["engine"], int(manifest["dim"]))
-        if same != (embedder.model, embedder.engine, embedder.dim):
+        old = _load_build(path, embedder.model)  # checks the model and the files' integrity
+        if (old.manifest["engine"], old.dense.d) != (embedder.engine, embedder.dim):
             return {}
-        with_headline = manifest["settings"]["EMBED_HEADLINE"]
-        passages = [Passage(**d) for d in _read_jsonl(path / "passages.jsonl")]
-        articles = {a.id: a for a in map(Article.from_dict, _read_jsonl(path / "articles.jsonl"))}
-        dense = faiss.read_index(str(path / "dense.faiss"))
-        if dense.ntotal != len(passages):
-            return {}
-        vectors = dense.reconstruct_n(0, dense.ntotal)
+        with_headline = old.manifest["settings"]["EMBED_HEADLINE"]
+        vectors = old.dense.reconstruct_n(0, old.dense.ntotal)
         return {
-            _text_key(embed_text(p, articles[p.article_id], with_headline)): vectors[i]
-            for i, p in enumerate(passages)
+            _text_key(embed_text(p, old.articles[p.article_id], with_headline)): vectors[i]
+            for i, p in enumerate(old.passages)
         }
+    except ModelMismatch:
+        return {}  # another model: nothing to reuse, and nothing wrong
     except Exception as exc:  # noqa: BLE001 - a damaged old build only costs time
         log.warning("not reusing vectors of build %s: %s", path.name, exc)
         return {}
