@@ -90,7 +90,8 @@ def _reading_order(
     """
     if len(moved) < 2 or len(moved) > 5:
         return moved
-    paras = ["".join(_HAN.findall(text[b.bs : b.be])) for b in before + moved + after]
+    han = {id(b): "".join(_HAN.findall(text[b.bs : b.be])) for b in before + moved + after}
+    paras = list(han.values())
     openings = Counter(p[:2] for p in paras if len(p) >= 2)
 
     def words(a: str, b: str) -> int:
@@ -101,8 +102,7 @@ def _reading_order(
         seq = before[-1:] + list(order) + after[:1]
         total = 0
         for prev, nxt in zip(seq, seq[1:]):
-            hp = "".join(_HAN.findall(text[prev.bs : prev.be]))
-            hn = "".join(_HAN.findall(text[nxt.bs : nxt.be]))
+            hp, hn = han[id(prev)], han[id(nxt)]
             finished = ends_sentence(text[prev.bs : prev.be])
             opens = openings[hn[:2]] >= 2
             total += 0 if finished else words(hp, hn)
