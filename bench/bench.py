@@ -1,4 +1,5 @@
-"""Benchmark: query latency in-process and over HTTP, concurrency, build speed, memory.
+"""Benchmark: query latency in-process and over HTTP, concurrency, build speed, memory,
+and segmentation of one very long page.
 
 Writes bench/results.json and prints a table. Run with `make bench` (2 cores: ~2 minutes).
 Numbers are measurements of this machine, not assertions: tests never time anything.
@@ -7,6 +8,7 @@ Numbers are measurements of this machine, not assertions: tests never time anyth
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import os
@@ -24,9 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from qa.articles import segment_page  # noqa: E402
 from qa.embed import make_embedder  # noqa: E402
 from qa.evaluate import load_jsonl  # noqa: E402
 from qa.index import build_index, collect, embed_text  # noqa: E402
+from qa.passages import article_passages  # noqa: E402
 from qa.service import Service  # noqa: E402
 from qa.settings import load_settings  # noqa: E402
 
@@ -144,6 +148,7 @@ def main() -> None:
         "build_s": round(build, 2),
     }
     results["rebuild"] = rebuilds(settings, embedder, work)
+    results["segmentation"] = [segmentation(settings, mb) for mb in (1, 4)]
 
     # In-process latency: query embedding alone, and the whole search.
     searcher = Service(settings, embedder).searcher()
@@ -225,6 +230,43 @@ def rebuilds(settings: dict, embedder, work: Path) -> dict:
     }
 
 
+def long_page(mb: float) -> str:
+    """One synthetic page of at most ``mb`` MB (10^6 bytes of UTF-8): the seed pages and the
+    test pages, each whole, end to end and over again, as many as fit."""
+    pages = sorted((ROOT / "seeds").glob("*.txt")) + sorted(ROOT.glob("tests/pages/*.txt"))
+    texts = itertools.cycle([p.read_text(encoding="utf-8").strip("\n") + "\n\n\n" for p in pages])
+    parts: list[str] = []
+    size = 0
+    while size + len((text := next(texts)).encode()) <= mb * 1e6:
+        parts.append(text)
+        size += len(text.encode())
+    return "".join(parts)
+
+
+def segmentation(settings: dict, mb: float) -> dict:
+    """Segmentation and passage cutting of one long page: what `collect` does per page."""
+    text = long_page(mb)
+    t = time.perf_counter()
+    articles = segment_page("long.txt", text)
+    passages = [
+        p
+        for a in articles
+        if a.kind != "ad" or settings["INDEX_ADS"]
+        for p in article_passages(
+            text, a, int(settings["PASSAGE_CHARS"]), int(settings["PASSAGE_OVERLAP"])
+        )
+    ]
+    s = time.perf_counter() - t
+    size = len(text.encode()) / 1e6
+    return {
+        "mb": round(size, 2),
+        "articles": len(articles),
+        "passages": len(passages),
+        "s": round(s, 2),
+        "mb_per_s": round(size / s, 2),
+    }
+
+
 def table(r: dict) -> str:
     b, ip, h = r["build"], r["in_process"], r["http"]
     rows = [
@@ -245,6 +287,13 @@ def table(r: dict) -> str:
         ("search in-process p50 / p95 ms", f"{ip['search_p50_ms']} / {ip['search_p95_ms']}"),
         ("search over HTTP p50 / p95 ms", f"{h['p50_ms']} / {h['p95_ms']}"),
     ]
+    for g in r["segmentation"]:
+        rows.append(
+            (
+                f"segment + passages, {g['mb']} MB page: s, MB/s",
+                f"{g['s']}, {g['mb_per_s']} ({g['articles']} articles, {g['passages']} passages)",
+            )
+        )
     for c in r["concurrency"]:
         rows.append(
             (

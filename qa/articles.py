@@ -95,7 +95,7 @@ def segment_page(source: str, text: str) -> list[Article]:
             if not (ends_sentence(text[p.bs : p.be]) or nxt_head or _followed_by_byline(blocks, i)):
                 heads[i] = False
     after = _headline_after(text, blocks, heads)
-    arts = _walk(text, blocks, heads, after)
+    arts = _walk(text, blocks, heads, after, wide)
     move_fragments(text, arts)
     if after:
         swap_far_headlines(text, arts)
@@ -139,22 +139,36 @@ def _run_end(blocks: list[Block], heads: list[bool], i: int, cols: bool) -> int:
     return j
 
 
-def _segment_has_credit(
-    text: str, blocks: list[Block], heads: list[bool], j: int, photo_only: bool
-) -> bool:
-    """Does the text from j up to the next headline-like block carry its own credit/byline?"""
-    while j < len(blocks) and not heads[j] and not _opener(blocks[j]):
+def _credit_ahead(
+    text: str, blocks: list[Block], heads: list[bool], photo_only: bool
+) -> list[bool]:
+    """For each block j: does the text from j up to the next headline-like block or opener
+    carry its own credit/byline?
+
+    One pass back from the page end answers it for every j at once. Asked afresh for each
+    headline candidate it read the same text again for each column label (which starts a
+    candidate but does not end the text), quadratic on a long page of labelled columns.
+    """
+    ahead = [False] * (len(blocks) + 1)
+    for j in range(len(blocks) - 1, -1, -1):
         b = blocks[j]
-        if b.kind == "credit" or (b.post and "摄" in text[b.post[0] : b.post[1]]):
-            return True
-        if not photo_only and (b.kind == "byline" or b.post):
-            return True
-        j += 1
-    return False
+        if heads[j] or _opener(b):
+            continue
+        own = b.kind == "credit" or bool(b.post and "摄" in text[b.post[0] : b.post[1]])
+        own = own or (not photo_only and (b.kind == "byline" or bool(b.post)))
+        ahead[j] = own or ahead[j + 1]
+    return ahead
 
 
-def _width_changes(text: str, blocks: list[Block], heads: list[bool], i: int, j: int) -> bool:
-    """Body set at a clearly different column width than the text before belongs elsewhere."""
+def _width_changes(
+    text: str, blocks: list[Block], heads: list[bool], i: int, j: int, wide: bool
+) -> bool:
+    """Body set at a clearly different column width than the text before belongs elsewhere.
+
+    ``wide`` is the page's own judgement (median line over 30 characters), made once in
+    ``segment_page``: measuring the whole page again for every headline candidate made
+    segmentation quadratic in page size.
+    """
 
     def seg_width(k: int, step: int) -> float:
         lens: list[int] = []
@@ -165,7 +179,7 @@ def _width_changes(text: str, blocks: list[Block], heads: list[bool], i: int, j:
             k += step
         return statistics.median(lens) if lens else 0.0
 
-    if column_width(text, blocks) > 30:  # lines are whole paragraphs: width says nothing
+    if wide:  # lines are whole paragraphs: width says nothing
         return False
     a, b = seg_width(i - 1, -1), seg_width(j, 1)
     return a > 0 and b > 0 and max(a, b) > 1.8 * min(a, b)
@@ -179,6 +193,8 @@ def _is_headline(
     bys: bool,
     after: bool,
     cur: Draft | None,
+    wide: bool,
+    credited: list[bool],
 ) -> bool:
     """Is the head-like run an article's headline rather than an in-article heading?
 
@@ -188,16 +204,18 @@ def _is_headline(
     """
     i, j, n = span
     nxt = blocks[j] if j < len(blocks) else None
-    new_text = _segment_has_credit(text, blocks, heads, j, not after)
-    new_text = new_text or bys or _width_changes(text, blocks, heads, i, j)
+    new_text = credited[j] or bys or _width_changes(text, blocks, heads, i, j, wide)
     if after:
         starts = nxt is None or _opener(nxt) or nxt.kind == "column"
         return bool(cur and cur.body) and (new_text or starts)
     return new_text or cur is None or n >= 2 or (nxt is not None and nxt.pre is not None)
 
 
-def _walk(text: str, blocks: list[Block], heads: list[bool], after: bool) -> list[Draft]:
+def _walk(
+    text: str, blocks: list[Block], heads: list[bool], after: bool, wide: bool
+) -> list[Draft]:
     """Assign blocks to articles in page order."""
+    credited = _credit_ahead(text, blocks, heads, not after)
     arts: list[Draft] = []
     cur: Draft | None = None
     pending_cols: list[str] = []
@@ -230,7 +248,8 @@ def _walk(text: str, blocks: list[Block], heads: list[bool], after: bool) -> lis
                 new().heads = run[-1:]
                 i = j
                 continue
-            if _is_headline(text, blocks, heads, (i, j, len(run)), bool(bys), after, cur):
+            span = (i, j, len(run))
+            if _is_headline(text, blocks, heads, span, bool(bys), after, cur, wide, credited):
                 if after:
                     cur.heads += run
                 else:
@@ -289,11 +308,14 @@ def _walk(text: str, blocks: list[Block], heads: list[bool], after: bool) -> lis
 
 
 def _last_body_run(blocks: list[Block], heads: list[bool], j: int) -> bool:
-    """True when body text follows j and runs to the page end with no heading or opener."""
-    rest = blocks[j:]
-    return bool(rest) and all(
-        not heads[j + k] and not _opener(b) and b.kind in ("body", "byline", "credit")
-        for k, b in enumerate(rest)
+    """True when body text follows j and runs to the page end with no heading or opener.
+
+    Reads in place from j (no copy of the rest of the page) and stops at the first block that
+    is not such text, so the walk's calls read each block about once.
+    """
+    return j < len(blocks) and all(
+        not heads[k] and not _opener(blocks[k]) and blocks[k].kind in ("body", "byline", "credit")
+        for k in range(j, len(blocks))
     )
 
 
@@ -349,12 +371,12 @@ def _paper_of_page(text: str) -> str:
     if m:
         return m.group(1)
     cities = Counter(re.findall(r"([\u4e00-\u9fff]{2})市", text))
-    best = [
-        c
-        for c, n in cities.most_common()
-        if n >= 2 and text.count(c) >= 3 and not re.search("[全我本该各城超门省县区市都]", c)
-    ]
-    return f"{best[0]}日报" if best else ""
+    # The first city that qualifies, in order of mentions: counting every candidate over the
+    # whole page (only to keep the first) read the page once per city it names.
+    for c, n in cities.most_common():
+        if n >= 2 and not re.search("[全我本该各城超门省县区市都]", c) and text.count(c) >= 3:
+            return f"{c}日报"
+    return ""
 
 
 def _finish(stem: str, source: str, text: str, arts: list[Draft], after: bool) -> list[Article]:

@@ -18,6 +18,15 @@ from qa.layout import Block, ends_sentence, flat
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
+# The repairs below pair articles (a stranded fragment with the article it continues, a
+# headline with the body it names, an editor's-note label with its text). A reader does that
+# within one page, and a newspaper page carries a few dozen articles at most (the seed pages
+# hold at most 12), so each article is compared only with the NEAR articles either side of
+# it (a note label: the NEAR articles after it). On any page of up to NEAR + 1 articles the
+# window holds the whole page, so the result is exactly that of comparing every pair; on a
+# very long text the work stays linear.
+NEAR = 30
+
 
 @dataclass
 class Draft:
@@ -39,8 +48,12 @@ def _bigrams(s: str) -> set[str]:
 
 def _sim(a: str, b: str) -> float:
     """Share of a's Han bigrams that also occur in b."""
-    ga = _bigrams(a)
-    return len(ga & _bigrams(b)) / len(ga) if ga else 0.0
+    return _share(_bigrams(a), _bigrams(b))
+
+
+def _share(ga: set[str], gb: set[str]) -> float:
+    """``_sim`` over bigram sets already made: each text's set is made once, not per pair."""
+    return len(ga & gb) / len(ga) if ga else 0.0
 
 
 def _body_text(text: str, blocks: list[Block]) -> str:
@@ -54,27 +67,38 @@ def move_fragments(text: str, arts: list[Draft]) -> None:
     def ref(a: Draft, blocks: list[Block]) -> str:
         return "".join(flat(text[b.s : b.e]) for b in a.heads) + _body_text(text, blocks)
 
+    grams: dict[int, set[str]] = {}  # id(article) -> bigrams of its headline and whole body
+
+    def whole(o: Draft) -> set[str]:
+        if id(o) not in grams:
+            grams[id(o)] = _bigrams(ref(o, o.body))
+        return grams[id(o)]
+
     news = [a for a in arts if a.kind not in ("ad", "briefs") and a.body]
-    for a in news[:-1] if news and arts[-1] is news[-1] else news:
+    for n, a in enumerate(news[:-1] if news and arts[-1] is news[-1] else news):
         if len(a.body) < 2 or ends_sentence(text[a.body[-1].bs : a.body[-1].be]):
             continue
-        own = ref(a, a.body[: max(1, len(a.body) // 2)])
-        tail = text[a.body[-1].bs : a.body[-1].be]
+        own = _bigrams(ref(a, a.body[: max(1, len(a.body) // 2)]))
+        tail = _bigrams(text[a.body[-1].bs : a.body[-1].be])
+        near = news[max(0, n - NEAR) : n + NEAR + 1]  # the page around it: see NEAR
         target = max(
-            (o for o in news if o is not a), key=lambda o: _sim(tail, ref(o, o.body)), default=None
+            (o for o in near if o is not a), key=lambda o: _share(tail, whole(o)), default=None
         )
         if target is None:
             continue
-        other = ref(target, target.body)
+        other = whole(target)
         moved: list[Block] = []
         while len(a.body) > 1:
-            pt = text[a.body[-1].bs : a.body[-1].be]
-            if _sim(pt, other) <= _sim(pt, own):
+            pt = _bigrams(text[a.body[-1].bs : a.body[-1].be])
+            if _share(pt, other) <= _share(pt, own):
                 break
-            moved.insert(0, a.body.pop())
+            moved.append(a.body.pop())
+        moved.reverse()  # back to page order
         open_ends = [k for k, b in enumerate(target.body) if not ends_sentence(text[b.bs : b.be])]
         at = open_ends[-1] + 1 if open_ends else len(target.body)
         target.body[at:at] = _reading_order(text, target.body[:at], moved, target.body[at:])
+        grams.pop(id(a), None)  # both bodies may have changed
+        grams.pop(id(target), None)
 
 
 def _reading_order(
@@ -118,18 +142,19 @@ def swap_far_headlines(text: str, arts: list[Draft]) -> None:
     """On a headline-after page a headline may be printed far from its body: swap two
     articles' headlines when each shares clearly more vocabulary with the other's body."""
 
-    def h(a: Draft) -> str:
-        return "".join(flat(text[b.s : b.e]) for b in a.heads)
-
     news = [a for a in arts if a.heads and a.kind not in ("ad", "briefs")]
-    for x in news:
-        for y in news:
-            if x is y:
+    bodies = [_bigrams(_body_text(text, a.body)) for a in news]
+    # Headlines move between articles as whole lists: key their bigrams by the list.
+    heads = {id(a.heads): _bigrams("".join(flat(text[b.s : b.e]) for b in a.heads)) for a in news}
+    for i, x in enumerate(news):
+        for k in range(max(0, i - NEAR), min(len(news), i + NEAR + 1)):  # see NEAR
+            if k == i:
                 continue
-            bx, by = _body_text(text, x.body), _body_text(text, y.body)
-            keep = _sim(h(x), bx) + _sim(h(y), by)
-            swap = _sim(h(x), by) + _sim(h(y), bx)
-            if swap > keep + 0.6 and _sim(h(x), by) > 0.5:
+            y = news[k]
+            hx, hy = heads[id(x.heads)], heads[id(y.heads)]
+            keep = _share(hx, bodies[i]) + _share(hy, bodies[k])
+            swap = _share(hx, bodies[k]) + _share(hy, bodies[i])
+            if swap > keep + 0.6 and _share(hx, bodies[k]) > 0.5:
                 x.heads, y.heads = y.heads, x.heads
 
 
@@ -137,8 +162,11 @@ def place_notes(text: str, arts: list[Draft]) -> None:
     """An editor's-note label printed apart from its text (·开栏的话· over a new column)
     takes the next piece of unsigned text on the page: a note from the editors carries no
     byline, unlike the reports around it. Headings that piece had become subtitles."""
-    for note in [a for a in arts if a.kind == "editorial" and not a.body]:
-        after_note = arts[arts.index(note) + 1 :]
+    taken: set[int] = set()  # ids of the pieces notes took, dropped from arts at the end
+    for n, note in enumerate(arts):
+        if note.kind != "editorial" or note.body:
+            continue
+        after_note = (a for a in arts[n + 1 : n + 1 + NEAR] if id(a) not in taken)  # see NEAR
         text_of = next(
             (a for a in after_note if a.kind == "news" and a.body and not a.bylines), None
         )
@@ -146,4 +174,6 @@ def place_notes(text: str, arts: list[Draft]) -> None:
             continue
         note.body = text_of.body
         note.subs_pre += text_of.subs_pre + [flat(text[b.s : b.e]) for b in text_of.heads]
-        arts.remove(text_of)
+        taken.add(id(text_of))
+    if taken:
+        arts[:] = [a for a in arts if id(a) not in taken]

@@ -4,12 +4,14 @@ invented pages under tests/pages/ with their own gold."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from qa.articles import Article, segment_page
 from qa.evaluate import coverage, score_segmentation
+from qa.passages import article_passages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -201,6 +203,62 @@ def test_empty_and_trivial_pages():
     assert segment_page("x.txt", "\n\n  \n") == []
     one = segment_page("x.txt", "今天天气很好。\n")
     assert len(one) == 1 and one[0].body_spans == [(0, 7)]
+
+
+def _page_path(stem: str) -> Path:
+    return next(SEEDS.glob(f"{stem}_*.txt"), PAGES / f"{stem}.txt")
+
+
+def _counted_work(text: str) -> tuple[int, list[Article]]:
+    """Segment a page and cut its passages (what a build does per page), counting the Python
+    function calls made: a measure of the work that, unlike a clock, is the same every run."""
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    old = sys.getprofile()
+    sys.setprofile(count)
+    try:
+        arts = segment_page("long.txt", text)
+        for a in arts:
+            article_passages(text, a, 150, 1)
+    finally:
+        sys.setprofile(old)
+    return calls, arts
+
+
+@pytest.mark.parametrize(
+    ("stems", "copies"),
+    [(("000",), 7), (("pa_after_narrow", "pf_column_note"), 40)],  # headlines before / after
+)
+def test_long_pages_are_segmented_with_linear_work(stems, copies):
+    # Pages printed end to end, `copies` times (~130 KB) and twice as many times (~260 KB):
+    # each copy of each article is found where it is printed, and twice the text takes about
+    # twice the work. Work is counted (function calls), never timed. Measured: 2.03 times the
+    # work on both; 3.7 (000) and 4.0 (pa+pf) when each headline candidate re-measured the
+    # whole page's width and every article was compared with every other.
+    texts = [_read(_page_path(stem)).strip("\n") + "\n\n\n" for stem in stems]
+    alone = [segment_page("x.txt", t) for t in texts]
+    expected: list[dict] = []
+    offset = 0
+    for _ in range(2 * copies):
+        for text, arts in zip(texts, alone):
+            for a in arts:
+                seq = len(expected) + 1
+                d = a.to_dict()
+                d.update(id=f"long-{seq:02d}", source="long.txt", seq=seq)
+                d["char_start"], d["char_end"] = a.char_start + offset, a.char_end + offset
+                d["body_spans"] = [[s + offset, e + offset] for s, e in a.body_spans]
+                expected.append(d)
+            offset += len(text)
+    small, _ = _counted_work("".join(texts) * copies)
+    large, arts = _counted_work("".join(texts) * (2 * copies))
+    assert len(expected) >= 2 * copies * 4 and all(alone)
+    assert [a.to_dict() for a in arts] == expected
+    assert large <= 2.3 * small, (small, large)
 
 
 ODD_PAGES = {
