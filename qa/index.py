@@ -44,7 +44,6 @@ from qa.passages import Passage, article_passages
 log = logging.getLogger(__name__)
 
 FORMAT = 1
-KEEP_BUILDS = 2
 Progress = Callable[[int, int], None]
 
 
@@ -76,10 +75,19 @@ def collect(
     seeds_dir: str | Path, settings: dict[str, Any]
 ) -> tuple[list[Article], list[Passage], list[Page], list[str]]:
     """Read pages, segment them into articles and cut the passages to index."""
-    pages, warnings = read_pages(seeds_dir)
+    pages, warnings = read_pages(seeds_dir, int(settings["MAX_PAGE_BYTES"]))
+    articles, passages, kept, more = segment_pages(pages, settings)
+    return articles, passages, kept, warnings + more
+
+
+def segment_pages(
+    pages: list[Page], settings: dict[str, Any]
+) -> tuple[list[Article], list[Passage], list[Page], list[str]]:
+    """Segment pages into articles and passages; a page that fails is skipped, named."""
     articles: list[Article] = []
     passages: list[Passage] = []
     kept: list[Page] = []
+    warnings: list[str] = []
     for page in pages:
         try:
             page_articles = segment_page(page.source, page.text)
@@ -102,8 +110,44 @@ def collect(
         kept.append(page)
         articles += page_articles
         passages += page_passages
-    pages = kept
-    return articles, passages, pages, warnings
+    return articles, passages, kept, warnings
+
+
+def _embed_missing(
+    texts: list[str],
+    sources: list[str],
+    known: dict[str, np.ndarray],
+    embedder: Embedder,
+    progress: Progress | None,
+    batch_size: int,
+) -> dict[str, str]:
+    """Embed every text ``known`` lacks into it; return {page: error} for pages that fail.
+
+    A batch that fails is embedded again one text at a time, so one bad passage costs
+    only its own page, which the caller skips with a warning naming it. When a text fails
+    alone, a plain text is tried too: if that fails as well, the engine itself is broken
+    and the batch's error is raised (the build fails, the served index stays).
+    """
+    todo = sorted({t: i for i, t in enumerate(texts) if _text_key(t) not in known}.values())
+    failed: dict[str, str] = {}
+    for b in range(0, len(todo), batch_size):
+        rows = [i for i in todo[b : b + batch_size] if sources[i] not in failed]
+        try:
+            pairs = list(zip(rows, embedder.passages([texts[i] for i in rows])))
+        except Exception as batch_error:  # noqa: BLE001 - find the text (and page) that fails
+            pairs = []
+            for i in rows:
+                try:
+                    pairs.append((i, embedder.passages([texts[i]])[0]))
+                except Exception as exc:  # noqa: BLE001
+                    if not _engine_works(embedder):
+                        raise batch_error from None
+                    failed.setdefault(sources[i], f"{type(exc).__name__}: {exc}")
+        for i, v in pairs:
+            known[_text_key(texts[i])] = v
+        if progress:
+            progress(min(b + batch_size, len(todo)), len(todo))
+    return failed
 
 
 def build_index(
@@ -125,31 +169,35 @@ def build_index(
     builds = root / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     with _build_lock(root):
+        served = current_build(root)  # the rollback copy, whatever else builds/ holds
         articles, passages, pages, warnings = collect(seeds_dir, settings)
-        hashes = {p.source: p.sha256 for p in pages}
-        if not passages:
-            raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
-        by_id = {a.id: a for a in articles}
-        texts = [embed_text(p, by_id[p.article_id], settings["EMBED_HEADLINE"]) for p in passages]
-
         build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f") + "-"
         build_id += uuid.uuid4().hex[:6]
         tmp = builds / f".tmp-{build_id}"
         tmp.mkdir()
         try:
-            vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
             known = _previous_vectors(root, embedder) if settings["REUSE_VECTORS"] else {}
-            todo = []
+            texts = _embed_texts(articles, passages, settings)
+            reused = sum(_text_key(t) in known for t in texts)
+            failed = _embed_missing(
+                texts, [p.source for p in passages], known, embedder, progress, batch_size
+            )
+            if failed:
+                for source, why in failed.items():
+                    msg = f"skipped {source}: cannot embed it ({why})"
+                    log.warning(msg)
+                    warnings.append(msg)
+                articles, passages, pages, more = segment_pages(
+                    [p for p in pages if p.source not in failed], settings
+                )
+                warnings += more
+                texts = _embed_texts(articles, passages, settings)
+            if not passages:
+                raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
+            hashes = {p.source: p.sha256 for p in pages}
+            vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
             for i, text in enumerate(texts):
-                if (v := known.get(_text_key(text))) is not None:
-                    vectors[i] = v
-                else:
-                    todo.append(i)
-            for b in range(0, len(todo), batch_size):
-                rows = todo[b : b + batch_size]
-                vectors[rows] = embedder.passages([texts[i] for i in rows])
-                if progress:
-                    progress(min(b + batch_size, len(todo)), len(todo))
+                vectors[i] = known[_text_key(text)]
             dense = faiss.IndexFlatIP(embedder.dim)
             dense.add(vectors)
             faiss.write_index(dense, str(tmp / "dense.faiss"))
@@ -168,7 +216,7 @@ def build_index(
                     "articles": len(articles),
                     "passages": len(passages),
                     "skipped_pages": len(warnings),
-                    "reused_vectors": len(texts) - len(todo),
+                    "reused_vectors": reused,
                 },
                 "corpus": hashes,
                 "warnings": warnings,
@@ -181,7 +229,7 @@ def build_index(
             (tmp / "manifest.json").write_text(
                 json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
             )
-            _load_build(tmp, embedder.model)  # never swap in what would not load
+            load_build(tmp, embedder.model)  # never swap in what would not load
             final = builds / build_id
             os.replace(tmp, final)
             _set_current(root, build_id)
@@ -190,8 +238,21 @@ def build_index(
             if isinstance(exc, BuildError) or not isinstance(exc, Exception):
                 raise  # ours already, or an interrupt: pass it on as it is
             raise BuildError(f"build failed, current index kept: {exc}") from exc
-        _prune(builds, keep=build_id)
+        _prune(root, keep={build_id, served.name if served else build_id})
         return manifest
+
+
+def _engine_works(embedder: Embedder) -> bool:
+    try:
+        embedder.passages(["报纸"])
+    except Exception:  # noqa: BLE001 - any failure on a plain text: the engine is broken
+        return False
+    return True
+
+
+def _embed_texts(articles: list[Article], passages: list[Passage], settings) -> list[str]:
+    by_id = {a.id: a for a in articles}
+    return [embed_text(p, by_id[p.article_id], settings["EMBED_HEADLINE"]) for p in passages]
 
 
 def _text_key(text: str) -> str:
@@ -210,7 +271,7 @@ def _previous_vectors(root: Path, embedder: Embedder) -> dict[str, np.ndarray]:
     if path is None:
         return {}
     try:
-        old = _load_build(path, embedder.model)  # checks the model and the files' integrity
+        old = load_build(path, embedder.model)  # checks the model and the files' integrity
         if (old.manifest["engine"], old.dense.d) != (embedder.engine, embedder.dim):
             return {}
         with_headline = old.manifest["settings"]["EMBED_HEADLINE"]
@@ -245,13 +306,16 @@ def load_index(root: str | Path, model: str) -> Index:
     """Load the current build, checking it is whole and made with ``model``."""
     path = current_build(root)
     if path is None:
-        raise IndexMissing(f"no index in {root}: run `qa build` first")
+        raise IndexMissing("there is no index yet: run `qa build` first", detail=str(root))
     if not path.is_dir():
-        raise IndexCorrupt(f"index {root} points at build {path.name}, which is missing: rebuild")
-    return _load_build(path, model)
+        raise IndexCorrupt(
+            f"the current build {path.name} is missing: rebuild with `qa build`", detail=str(path)
+        )
+    return load_build(path, model)
 
 
-def _load_build(path: Path, model: str) -> Index:
+def load_build(path: Path, model: str) -> Index:
+    """Load one build folder, checking that it is whole and made with ``model``."""
     import faiss
 
     # One query against a flat index is a single matrix-vector product: FAISS's own OpenMP
@@ -261,13 +325,16 @@ def _load_build(path: Path, model: str) -> Index:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
             raise IndexCorrupt(
-                f"index {path} has format {manifest.get('format')}, need {FORMAT}: rebuild it"
+                f"build {path.name} has format {manifest.get('format')}, need {FORMAT}: "
+                "rebuild with `qa build`",
+                detail=str(path),
             )
         if manifest["model"] != model:
             raise ModelMismatch(
-                f"index {path.parent.parent} was built with model {manifest['model']!r}, "
+                f"the index was built with model {manifest['model']!r}, "
                 f"but the service is configured for {model!r}. Rebuild it with "
-                f"`qa build --model {model}`, or set QA_MODEL={manifest['model']}."
+                f"`qa build --model {model}`, or set QA_MODEL={manifest['model']}.",
+                detail=str(path),
             )
         n, dim = int(manifest["counts"]["passages"]), int(manifest["dim"])
         passages = [Passage(**d) for d in _read_jsonl(path / "passages.jsonl")]
@@ -278,13 +345,19 @@ def _load_build(path: Path, model: str) -> Index:
     except (ModelMismatch, IndexCorrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - any damage to the files is one error to the user
-        raise IndexCorrupt(f"index {path} is damaged or incomplete ({exc}): rebuild it") from exc
+        raise IndexCorrupt(
+            f"build {path.name} is damaged or incomplete: rebuild with `qa build`",
+            detail=f"{path}: {type(exc).__name__}: {exc}",
+        ) from exc
+    why = None
     if dense.ntotal != n or len(passages) != n or dense.d != dim:
-        raise IndexCorrupt(f"index {path} is incomplete: counts disagree; rebuild it")
-    if any(p.article_id not in articles for p in passages):
-        raise IndexCorrupt(f"index {path} cites unknown articles; rebuild it")
-    if any(p.source not in pages for p in passages):
-        raise IndexCorrupt(f"index {path} cites unknown pages; rebuild it")
+        why = "is incomplete: its counts disagree"
+    elif any(p.article_id not in articles for p in passages):
+        why = "cites unknown articles"
+    elif any(p.source not in pages for p in passages):
+        why = "cites unknown pages"
+    if why:
+        raise IndexCorrupt(f"build {path.name} {why}: rebuild with `qa build`", detail=str(path))
     return Index(path, manifest, passages, articles, pages, dense, keyword)
 
 
@@ -311,16 +384,24 @@ def _set_current(root: Path, build_id: str) -> None:
     os.replace(tmp, root / "CURRENT")
 
 
-def _prune(builds: Path, keep: str) -> None:
-    """Drop old builds and leftovers of killed ones; keep the newest few for rollback."""
-    done = sorted(
-        (p for p in builds.iterdir() if not p.name.startswith(".") and p.name != keep),
-        reverse=True,
-    )
-    for old in done[KEEP_BUILDS - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
-    for stale in builds.glob(".tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+def _prune(root: Path, keep: set[str]) -> None:
+    """Drop every build but the new one and the one served before it (the rollback copy),
+    and every leftover of a killed build: half-written folders, builds that were moved in
+    but never made current, and CURRENT files never renamed into place."""
+    for old in (root / "builds").iterdir():
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in root.glob(".CURRENT.*"):
+        stale.unlink(missing_ok=True)
+
+
+def builds_newest_first(root: str | Path) -> list[Path]:
+    """Every complete build in ``root``, newest first (build ids begin with their time)."""
+    folder = Path(root) / "builds"
+    if not folder.is_dir():
+        return []
+    done = [p for p in folder.iterdir() if not p.name.startswith(".") and p.is_dir()]
+    return sorted(done, key=lambda p: p.name, reverse=True)
 
 
 def _write_jsonl(path: Path, rows) -> None:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 ENCODINGS = ("utf-8", "gb18030")
+# A file name that can serve as its articles' id stem as it is (ids go into URLs).
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,79}")
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,19 @@ class Page:
     text: str
     sha256: str
     encoding: str
+
+
+def page_key(source: str) -> str:
+    """The stem of the ids of a page's articles, safe in a URL by construction.
+
+    The file name without its extension when that is a plain identifier (``003_54c9``),
+    else ``p`` and a hash of the whole name: spaces, Chinese, quotes or ``..`` in a file
+    name never reach a URL, and the citation keeps the file name as its ``source``.
+    """
+    stem = source.rsplit(".", 1)[0]
+    if PLAIN_NAME.fullmatch(stem):
+        return stem
+    return "p" + hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
 def decode(raw: bytes) -> tuple[str, str] | None:
@@ -35,30 +53,84 @@ def decode(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
-def read_pages(folder: str | Path) -> tuple[list[Page], list[str]]:
+def read_pages(folder: str | Path, max_bytes: int = 4 << 20) -> tuple[list[Page], list[str]]:
     """Read every ``*.txt`` page in ``folder``, sorted by name.
 
-    Returns the pages and a list of warnings for files that were skipped, so a build
-    over thousands of pages goes on past one bad file and still says which it was.
+    Only regular files inside the folder are read: a link is followed only when it leads
+    to a file inside the folder, and a FIFO, device or socket is never opened for a
+    blocking read. A page over ``max_bytes``, or empty, is skipped. Returns the pages and
+    a warning for each file skipped, so a build over thousands of pages goes on past one
+    bad file and still says which it was.
     """
     folder = Path(folder)
+    top = folder.resolve()
     pages: list[Page] = []
     warnings: list[str] = []
     for path in sorted(folder.glob("*.txt")):
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            warnings.append(f"skipped {path.name}: cannot read ({exc.strerror or exc})")
+        if not path.name.isprintable() or not _utf8(path.name):
+            shown = ascii(path.name)
+            warnings.append(f"skipped {shown}: the file name is not printable UTF-8; rename it")
+            continue
+        raw, why = _read_regular(path, top, max_bytes)
+        if raw is None:
+            warnings.append(f"skipped {path.name}: {why}")
             continue
         decoded = decode(raw)
         if decoded is None:
             warnings.append(f"skipped {path.name}: neither UTF-8 nor GB18030")
             continue
         text, enc = decoded
+        if not text.strip():
+            warnings.append(f"skipped {path.name}: empty (no text but whitespace)")
+            continue
         pages.append(Page(path.name, text, hashlib.sha256(raw).hexdigest(), enc))
     for w in warnings:
         log.warning(w)
     return pages, warnings
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, kept as lone surrogates
+        return False
+    return True
+
+
+def _read_regular(path: Path, top: Path, max_bytes: int) -> tuple[bytes | None, str]:
+    """The bytes of ``path`` if it is a regular file inside ``top`` and not too large."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link, or a loop of links
+        return None, "a link that leads nowhere"
+    if not real.is_relative_to(top):
+        return None, "a link to a file outside the pages folder"
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: the path was
+        # resolved above, a link swapped in since is refused.
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError as exc:
+        return None, f"cannot read ({exc.strerror or exc})"
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None, "not a regular file"
+        if st.st_size > max_bytes:
+            return None, (
+                f"{st.st_size} bytes, over the limit of {max_bytes} a page (QA_MAX_PAGE_BYTES)"
+            )
+        chunks, left = [], max_bytes + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        raw = b"".join(chunks)
+    except OSError as exc:
+        return None, f"cannot read ({exc.strerror or exc})"
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # it grew while we read it
+        return None, f"over the limit of {max_bytes} bytes a page (QA_MAX_PAGE_BYTES)"
+    return raw, ""
 
 
 def read_page_text(path: str | Path) -> str:

@@ -23,6 +23,11 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("SEEDS_DIR", "seeds", "Folder of page files (*.txt) that a build indexes."),
+    Setting(
+        "MAX_PAGE_BYTES",
+        4 << 20,
+        "Largest page file a build reads, in bytes; a larger one is skipped with a warning.",
+    ),
     Setting("INDEX_DIR", "index", "Folder a build writes to and the service reads from."),
     Setting(
         "MODEL",
@@ -78,8 +83,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "REQUEST_TIMEOUT",
         30,
-        "Seconds a client connection may stay idle (or send a request this slowly) before "
-        "`qa serve` closes it (waitress channel_timeout).",
+        "Seconds a client connection may stay idle before `qa serve` closes it (waitress "
+        "channel_timeout).",
+    ),
+    Setting(
+        "REQUEST_READ_TIMEOUT",
+        10,
+        "Seconds a client may take to send one whole request (headers and body), counted "
+        "from its first byte; a slower one is closed, however steadily it trickles.",
+    ),
+    Setting(
+        "CONNECTIONS_PER_CLIENT",
+        16,
+        "Most connections `qa serve` keeps open for one client address (more get a 429 and "
+        "are closed); 0 turns the cap off. Behind a reverse proxy every client shares its "
+        "address: raise it to CONNECTION_LIMIT, and cap per client in the proxy.",
     ),
     Setting(
         "CONNECTION_LIMIT",
