@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Mapping
@@ -23,23 +24,6 @@ CSP = (
 )
 # Cheap, and asked by monitors: never rate limited.
 UNLIMITED = ("/api/health", "/api/openapi.json", "/static/")
-
-
-def waitress_options(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """How `qa serve` (and the serving tests) run waitress, from the settings."""
-    timeout = int(settings["REQUEST_TIMEOUT"])
-    return {
-        "threads": int(settings["THREADS"]),
-        "channel_timeout": timeout,
-        # Idle channels are closed on each cleanup pass: check often enough that a
-        # connection never lives much past the timeout (waitress's default is 30 s).
-        "cleanup_interval": max(1, min(10, timeout // 2)),
-        "connection_limit": int(settings["CONNECTION_LIMIT"]),
-        # waitress buffers a whole body before the app sees it: refuse absurd ones there
-        # (a plain 413); anything over MAX_BODY_BYTES below this gets the app's JSON 413.
-        "max_request_body_size": max(1 << 20, 4 * int(settings["MAX_BODY_BYTES"])),
-        "ident": "qa",
-    }
 
 
 def create_app(config: Mapping[str, Any] | None = None, service: Service | None = None) -> Flask:
@@ -85,7 +69,7 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
         log.info(
             "method=%s path=%s status=%d ms=%.1f answered=%s",
             request.method,
-            request.path,
+            quoted(request.path),
             resp.status_code,
             ms,
             g.get("answered", "-"),
@@ -95,7 +79,7 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     @app.errorhandler(QAError)
     def _qa_error(exc: QAError):
         if exc.status >= 500:
-            log.error("%s: %s", exc.code, exc.message)
+            log.error("%s: %s (%s)", exc.code, exc.message, exc.detail or "-")
         resp = app.make_response(_error_response(exc.status, exc.code, exc.message))
         resp.headers.update(exc.headers())
         return resp
@@ -119,9 +103,23 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     return app
 
 
+def is_api(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
+def quoted(value: str) -> str:
+    """``value`` for a log line: in quotes, with quotes and control characters escaped,
+    so what a client sends can never start a line of its own or forge a field."""
+    return (
+        json.dumps(value, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
 def _error_response(status: int, code: str, message: str):
     """One error shape everywhere: JSON for the API, a short Chinese page for the web form."""
-    if request.path.startswith("/api/") or request.is_json:
+    if is_api(request.path) or request.is_json:
         return jsonify({"error": {"code": code, "message": message}}), status
     from qa.web import error_page
 

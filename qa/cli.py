@@ -21,6 +21,8 @@ def _settings(**overrides) -> dict:
 
 def _fail(exc: QAError) -> None:
     click.echo(f"error: {exc.message}", err=True)
+    if exc.detail:  # the operator's own machine: paths and causes help here
+        click.echo(f"  ({exc.detail})", err=True)
     sys.exit(2 if exc.status < 500 else 1)
 
 
@@ -126,10 +128,9 @@ def ask(question, top_k, as_json, index_dir):
 @click.option("--threads", type=click.IntRange(1, 64), help="Worker threads.")
 def serve(host, port, threads):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
-    import waitress
-
-    from qa.app import create_app, waitress_options
+    from qa.app import create_app
     from qa.index import index_exists
+    from qa.server import create_server
 
     settings = _settings(host=host, port=port, threads=threads)
     try:
@@ -141,11 +142,17 @@ def serve(host, port, threads):
     except QAError as exc:
         _fail(exc)
     logging.getLogger().setLevel(settings["LOG_LEVEL"])
-    click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
     # Never app.run() or debug: waitress, with the timeouts and limits from the settings.
-    waitress.serve(
-        app, host=settings["HOST"], port=int(settings["PORT"]), **waitress_options(settings)
-    )
+    try:
+        server = create_server(app, settings)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        click.echo(
+            f"error: cannot listen on {settings['HOST']}:{settings['PORT']}: {exc.strerror or exc}",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
+    server.run()
 
 
 @main.command(name="eval")

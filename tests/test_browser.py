@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -45,26 +44,14 @@ WAIT_S = 15
 
 @pytest.fixture(scope="module")
 def server_url(index_dir, service):
-    """The app behind waitress on a free loopback port, stopped after the module."""
-    from waitress import create_server
-
+    """The app behind the real server on a free loopback port, stopped after the module."""
     from qa.app import create_app
+    from qa.server import Running
+    from qa.settings import load_settings
 
-    app = create_app({"INDEX_DIR": str(index_dir)}, service=service)
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, name="waitress-browser-test", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-
-    def _close_everything():  # runs in the server's own loop thread
-        for channel in list(server.active_channels.values()):
-            channel.close()
-        server.close()  # also closes the trigger: the loop's map empties and run() returns
-
-    server.trigger.pull_trigger(_close_everything)
-    thread.join(timeout=10)
-    server.task_dispatcher.shutdown()
-    assert not thread.is_alive(), "waitress did not stop"
+    settings = load_settings({"INDEX_DIR": str(index_dir), "THREADS": 2}, environ={})
+    with Running(create_app(settings, service=service), settings) as running:
+        yield running.url
 
 
 def missing_browser() -> str | None:

@@ -23,11 +23,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qa.app import create_app, waitress_options
+from qa.app import create_app
 from qa.errors import BuildError
 from qa.evaluate import load_jsonl
 from qa.index import build_index, current_build
 from qa.limits import RateLimiter
+from qa.server import Running, server_options
 from qa.service import Service
 from qa.settings import load_settings
 from tests.conftest import EVAL, SEEDS, FailAfter
@@ -43,25 +44,9 @@ NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 @contextlib.contextmanager
 def serving(app, settings: dict):
-    """``app`` behind real waitress on a free loopback port; stopped cleanly afterwards."""
-    from waitress import create_server
-
-    server = create_server(app, host="127.0.0.1", port=0, **waitress_options(settings))
-    thread = threading.Thread(target=server.run, name="waitress-serving-test", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-
-        def _close_everything():  # runs in the server's own loop thread
-            for channel in list(server.active_channels.values()):
-                channel.close()
-            server.close()
-
-        server.trigger.pull_trigger(_close_everything)
-        thread.join(timeout=10)
-        server.task_dispatcher.shutdown()
-        assert not thread.is_alive(), "waitress did not stop"
+    """``app`` behind the real server on a free loopback port; stopped cleanly afterwards."""
+    with Running(app, settings) as running:
+        yield running.url
 
 
 def http(base: str, path: str, body: dict | None = None, timeout: float = 30) -> tuple[int, dict]:
@@ -305,7 +290,7 @@ def test_failed_builds_leave_the_service_answering(
             failing = FailAfter(embedder, exc)
             with pytest.raises(raised):
                 build_index({**settings, "REUSE_VECTORS": False}, failing, batch_size=4)
-            assert failing.calls == 2
+            assert failing.calls == 4  # a batch, its first text alone, a plain text
         # The disk fills up when the vectors are written.
         tiny = _served_settings(own_index, tiny_seeds)
         with monkeypatch.context() as m:
@@ -459,7 +444,7 @@ def test_rate_limit_over_real_http(index_dir, service):
 
 
 def test_waitress_options_come_from_the_settings():
-    opts = waitress_options(
+    opts = server_options(
         load_settings({"REQUEST_TIMEOUT": 12, "CONNECTION_LIMIT": 50, "THREADS": 3}, environ={})
     )
     assert opts["channel_timeout"] == 12 and opts["connection_limit"] == 50
@@ -574,10 +559,10 @@ def test_one_log_line_per_request_without_the_question(client, caplog):
     client.post("/api/ask", json={"question": question + "x" * 600})  # rejected: too long
     lines = [r for r in caplog.records if r.name == "qa.request"]
     assert [r.getMessage().split(" ms=")[0] for r in lines] == [
-        "method=POST path=/api/ask status=200",
-        "method=GET path=/api/ask status=200",
-        "method=GET path=/ status=200",
-        "method=POST path=/api/ask status=400",
+        'method=POST path="/api/ask" status=200',
+        'method=GET path="/api/ask" status=200',
+        'method=GET path="/" status=200',
+        'method=POST path="/api/ask" status=400',
     ]
     assert all(r.levelno == logging.INFO for r in lines)
     assert lines[0].getMessage().endswith("answered=True")
