@@ -16,6 +16,7 @@ from qa.search import Result
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9_.\-]{1,120}$")
 
 
@@ -82,7 +83,8 @@ def result_to_dict(result: Result, index: Index) -> dict[str, Any]:
 def validate_question(value: Any, settings: dict) -> str:
     if not isinstance(value, str):
         raise BadRequest("'question' must be a string", code="invalid_question")
-    question = value.strip()
+    # Control characters are no part of a question (a NUL, a stray escape): read as spaces.
+    question = CONTROL.sub(" ", value).strip()
     try:
         question.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, e.g. JSON "\ud800": no model can read it
@@ -129,6 +131,11 @@ def _json_body() -> dict:
         raise BadRequest("the request body is not valid UTF-8", code="invalid_utf8") from None
     try:
         body = json.loads(text)
+    except RecursionError:
+        raise BadRequest(
+            'the request body nests too deeply; send {"question": "...", "top_k": 5}',
+            code="invalid_json",
+        ) from None
     except ValueError:
         raise BadRequest(
             'the request body is not JSON; send {"question": "...", "top_k": 5}',
@@ -172,7 +179,12 @@ def openapi():
 @bp.get("/health")
 def health():
     """Say whether the service has an index, and which."""
-    searcher = current_app.extensions["qa"].searcher()
+    service = current_app.extensions["qa"]
+    searcher = service.searcher()
+    if service.fallback:  # serving an older build: the current one is damaged
+        return jsonify(
+            {"status": "degraded", "index": searcher.index.manifest, "fallback": service.fallback}
+        )
     return jsonify({"status": "ok", "index": searcher.index.manifest})
 
 

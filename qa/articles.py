@@ -23,6 +23,7 @@ from qa.layout import (
     raw_blocks,
     read_blocks,
 )
+from qa.pages import page_key
 from qa.regroup import Draft, move_fragments, place_notes, swap_far_headlines
 
 
@@ -79,7 +80,7 @@ def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | N
 
 def segment_page(source: str, text: str) -> list[Article]:
     """Split one page into articles, in reading order, with exact body spans."""
-    stem = source.rsplit(".", 1)[0]
+    stem = page_key(source)  # ids go into URLs: safe whatever the file name
     col = column_width(text, [Block(0, 0, ln) for ln in raw_blocks(text)])
     wide = col > 30
     blocks = read_blocks(text, wide)

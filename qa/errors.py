@@ -9,9 +9,17 @@ class QAError(Exception):
     status = 500
     code = "internal_error"
 
-    def __init__(self, message: str, *, code: str | None = None, status: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        detail: str = "",
+    ):
         super().__init__(message)
-        self.message = message
+        self.message = message  # for anyone: never a server path or a library's internals
+        self.detail = detail  # for the operator (logs, the CLI): paths, causes
         if code:
             self.code = code
         if status:

@@ -121,7 +121,21 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "type": "object",
         "required": ["status", "index"],
         "properties": {
-            "status": {"type": "string", "enum": ["ok"]},
+            "status": {
+                "type": "string",
+                "enum": ["ok", "degraded"],
+                "description": "degraded: the current build is damaged and an older intact "
+                "one is served until the next build (see fallback).",
+            },
+            "fallback": {
+                "type": "object",
+                "required": ["current", "serving", "reason"],
+                "properties": {
+                    "current": {"type": "string"},
+                    "serving": {"type": "string"},
+                    "reason": {"type": "string"},
+                },
+            },
             "index": {
                 "type": "object",
                 "description": "The manifest of the build being served.",

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from qa.embed import Embedder, make_embedder
-from qa.index import current_build, load_index
+from qa.errors import IndexCorrupt
+from qa.index import Index, builds_newest_first, current_build, load_build, load_index
 from qa.keyword import tokenize
 from qa.search import Searcher
 
@@ -30,6 +31,9 @@ class Service:
         self._state_lock = threading.Lock()  # the embedder and the loader thread
         self._load_lock = threading.Lock()  # one index load at a time
         self._loader: threading.Thread | None = None  # the background reload, if running
+        # Set when the current build is damaged and an older intact one is served instead:
+        # {"current": id, "serving": id, "reason": message}; shown by /api/health.
+        self.fallback: dict[str, str] | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -82,11 +86,12 @@ class Service:
             wanted = current_build(root)
             if self._searcher is not None and wanted in (self._loaded_from, self._failed):
                 return self._searcher
+            fallback = None
             try:
                 # The index must come from the model the embedder runs (an exported copy of
                 # the bundled model counts as that model, whichever engine runs it).
                 index = load_index(root, embedder.model)
-            except Exception:
+            except Exception as exc:
                 if self._searcher is not None:
                     # A broken build must not take the service down: keep the old one.
                     self._failed = wanted
@@ -94,12 +99,38 @@ class Service:
                         "index %s did not load; still serving %s", wanted, self._loaded_from
                     )
                     return self._searcher
-                raise
+                if not isinstance(exc, IndexCorrupt):
+                    raise
+                # Nothing served yet: the newest intact build is better than no answer.
+                index = self._newest_intact(root, wanted, embedder.model)
+                if index is None:
+                    raise
+                fallback = {"current": wanted.name, "serving": index.id, "reason": exc.message}
+                log.warning(
+                    "the current build %s is damaged (%s; %s): serving the newest intact "
+                    "build %s instead until the next build",
+                    wanted.name,
+                    exc.message,
+                    exc.detail,
+                    index.id,
+                )
             tokenize("预热")  # load jieba's dictionary now, not in a user's request
             searcher = Searcher(index, embedder, self.settings)
             # One assignment swaps it in: a request sees the old searcher or the new one.
             self._searcher = searcher
             self._loaded_from = index.path
-            self._failed = None
+            self._failed = wanted if fallback else None
+            self.fallback = fallback
             log.info("serving index %s (%d passages)", index.id, len(index.passages))
             return searcher
+
+    @staticmethod
+    def _newest_intact(root: Path, damaged: Path | None, model: str) -> Index | None:
+        for path in builds_newest_first(root):
+            if damaged is not None and path.name == damaged.name:
+                continue
+            try:
+                return load_build(path, model)
+            except Exception as exc:  # noqa: BLE001 - try the next older one
+                log.warning("build %s does not load either: %s", path.name, exc)
+        return None

@@ -272,7 +272,8 @@ def test_missing_index_is_index_missing(tmp_path, make):
     with pytest.raises(IndexMissing) as info:
         load_index(root, E5_SMALL)
     assert info.value.code == "index_missing" and info.value.status == 503
-    assert "qa build" in info.value.message and str(root) in info.value.message
+    assert "qa build" in info.value.message and str(root) not in info.value.message
+    assert str(root) in info.value.detail  # the operator's log says where
 
 
 # --- failed builds -----------------------------------------------------------------------
@@ -296,7 +297,9 @@ def test_failed_build_keeps_the_served_index(served, small_build, embedder, exc,
         build_index(
             _settings(small_build.seeds, served, REUSE_VECTORS=False), failing, batch_size=4
         )
-    assert failing.calls == 2  # it failed midway, after one batch was embedded
+    # It failed midway, after one batch was embedded; an error (not an interrupt) is then
+    # retried text by text, and a plain text fails too: the engine is broken, not a page.
+    assert failing.calls == (2 if raised is KeyboardInterrupt else 4)
     if raised is BuildError:
         assert "current index kept" in info.value.message
         assert info.value.__cause__ is exc
