@@ -11,7 +11,7 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraint
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
+$(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt requirements.lock
 	$(PIP) -e .
 	touch $@
 
