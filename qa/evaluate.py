@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.articles import Article
-from qa.layout import flat
+from qa.segment.articles import Article
+from qa.segment.layout import flat
 
 Ask = Callable[[str, int], dict]
 TYPES = ("lookup", "paraphrase", "headline", "unanswerable")
@@ -105,6 +105,23 @@ def evaluate(
             report[t] = summarize(sub)
     report["questions"] = rows
     return report
+
+
+def passed_checks(row: dict) -> list[str]:
+    """Which checks one question's row passes: a question-by-question record to compare."""
+    checks = []
+    if row["answerable"]:
+        if row["rank"] == 1:
+            checks.append("hit@1")
+        if row["rank"] is not None and row["rank"] <= 5:
+            checks.append("hit@5")
+        if row["answer_ok"]:
+            checks.append("answer")
+        if row.get("headline_ok"):
+            checks.append("headline")
+    if row["no_answer"] != row["answerable"]:  # flagged exactly when it should be
+        checks.append("no_answer")
+    return checks
 
 
 def summarize(rows: list[dict]) -> dict:

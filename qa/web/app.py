@@ -12,9 +12,9 @@ from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from qa.errors import QAError, RateLimited
-from qa.limits import make_limiter, retry_after_header
 from qa.service import Service
 from qa.settings import load_settings
+from qa.web.limits import make_limiter, retry_after_header
 
 log = logging.getLogger("qa.request")
 
@@ -39,10 +39,10 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     app.json.ensure_ascii = False
     app.extensions["qa"] = service or Service(settings)
 
-    from qa import api, web
+    from qa.web import api, pages
 
     app.register_blueprint(api.bp)
-    app.register_blueprint(web.bp)
+    app.register_blueprint(pages.bp)
 
     limiter = make_limiter(settings)
 
@@ -121,6 +121,6 @@ def _error_response(status: int, code: str, message: str):
     """One error shape everywhere: JSON for the API, a short Chinese page for the web form."""
     if is_api(request.path) or request.is_json:
         return jsonify({"error": {"code": code, "message": message}}), status
-    from qa.web import error_page
+    from qa.web.pages import error_page
 
     return error_page(status, code, message)

@@ -13,7 +13,9 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from qa.layout import (
+from qa.ingest.pages import page_key
+from qa.segment.draft import Draft
+from qa.segment.layout import (
     Block,
     column_width,
     ends_sentence,
@@ -23,8 +25,7 @@ from qa.layout import (
     raw_blocks,
     read_blocks,
 )
-from qa.pages import page_key
-from qa.regroup import Draft, move_fragments, place_notes, swap_far_headlines
+from qa.segment.regroup import move_fragments, place_notes, swap_far_headlines
 
 
 @dataclass

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template, request
 
-from qa.api import _check_query_string_utf8, article_dict, result_to_dict, validate_question
 from qa.errors import BadRequest
 from qa.passages import unwrap
+from qa.web.shapes import (
+    article_dict,
+    check_query_string_utf8,
+    result_to_dict,
+    validate_question,
+)
 
 bp = Blueprint("web", __name__)
 
@@ -42,7 +47,7 @@ def _answer_in(passage_text: str, answer_text: str) -> tuple[int, int] | None:
 @bp.get("/")
 def index():
     """The search form; with ?q= it also shows the answer and passages, best first."""
-    _check_query_string_utf8()
+    check_query_string_utf8(request.query_string)
     q = request.args.get("q")
     if q is None:
         return render_template("index.html", q="", data=None, error=None)

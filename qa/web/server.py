@@ -33,7 +33,7 @@ from waitress.server import TcpWSGIServer
 from waitress.task import ErrorTask
 from waitress.utilities import Error
 
-log = logging.getLogger("qa.server")
+log = logging.getLogger("qa.web.server")
 DRAIN_CHUNKS = 64  # at most 4 MiB of a refused request read and dropped before closing
 
 # waitress's error classes -> the API's error codes (anything else: bad_request).

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa import __version__
-from qa.api import CITATION_FIELDS
+from qa.web.shapes import CITATION_FIELDS
 
 JSON = "application/json"
 

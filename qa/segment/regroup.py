@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import permutations
 
-from qa.layout import Block, ends_sentence, flat
+from qa.segment.draft import Draft
+from qa.segment.layout import Block, ends_sentence, flat
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -26,19 +26,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # window holds the whole page, so the result is exactly that of comparing every pair; on a
 # very long text the work stays linear.
 NEAR = 30
-
-
-@dataclass
-class Draft:
-    """An article while its page is being read: blocks and spans, not yet text."""
-
-    kind: str = "news"
-    heads: list[Block] = field(default_factory=list)
-    bylines: list[tuple[int, int]] = field(default_factory=list)
-    body: list[Block] = field(default_factory=list)
-    meta: list[tuple[int, int]] = field(default_factory=list)
-    subs_pre: list[str] = field(default_factory=list)
-    headline: str = ""
 
 
 def _bigrams(s: str) -> set[str]:

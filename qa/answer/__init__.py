@@ -1,0 +1,171 @@
+"""The answer stage: from retrieved candidates to what the reader is shown.
+
+It reorders the candidates so a passage that answers comes first, picks the sentence that
+answers (or the article's own headline, byline or publication when that is what is asked),
+marks the question's words, and decides whether the archive answers at all. It reads the
+index (articles, pages, word weights) but never retrieves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from qa.answer.sentences import (
+    Cues,
+    best_sentence,
+    counted_focus_found,
+    focus_coverage,
+    fold,
+    read_cues,
+    specific_kind_found,
+)
+from qa.passages import Passage
+from qa.retrieve import Hit
+from qa.segment.articles import printed_span
+from qa.store import Index
+
+ANSWER_POOL = 5
+
+
+@dataclass
+class Answer:
+    text: str
+    passage: Passage
+    char_start: int
+    char_end: int
+    score: float
+
+
+@dataclass
+class Answered:
+    hits: list[Hit]
+    answer: Answer | None
+    no_answer: bool
+    evidence: float
+
+
+class Answerer:
+    """Answers from one loaded index; read-only, so thread-safe."""
+
+    def __init__(self, index: Index, settings: dict[str, Any]):
+        self.index = index
+        self.settings = settings
+        self._pages = index.pages
+        self._headings = {
+            a.id: " ".join([a.headline, *a.subheadlines]) for a in index.articles.values()
+        }
+
+    def answer(self, question: str, q_tokens: list[str], pool: list[Hit], top_k: int) -> Answered:
+        """The ``top_k`` hits to show, the answer, and whether the archive answers at all."""
+        idf = self.index.keyword.idf(q_tokens)
+        best = pool[:ANSWER_POOL]  # the answer and no_answer are judged on the fused order
+        cues = read_cues(question)  # read once, used for every passage below
+        ranked = self._rerank(cues, pool, idf)
+        hits = ranked[:top_k]
+        terms = highlight_terms(question, q_tokens)
+        for h in hits:
+            h.highlights = find_spans(h.passage.text, terms)
+        # The answer is read from the passage shown first, then the fused top five: the
+        # rerank may lift a passage whose sentence answers from below the fused top five.
+        lead = [h for h in ranked[:1] if h.passage.id not in {b.passage.id for b in best}]
+        answer = self._answer(cues, lead + best, idf) if best else None
+        if cues.field and hits:
+            answer = self._article_field(hits[0].passage, cues.field) or answer
+        evidence = self._evidence(q_tokens, best)
+        no_answer = evidence < float(self.settings["NO_ANSWER_THRESHOLD"]) or (
+            not cues.field and self._detail_missing(cues, best, answer)
+        )
+        return Answered(hits, answer, no_answer, evidence)
+
+    def _rerank(self, cues: Cues, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
+        """Prefer passages holding a sentence that answers: fused score plus the score of
+        the passage's best answer sentence (question type, focus words, IDF overlap)."""
+        w = float(self.settings["RERANK_WEIGHT"])
+        if w <= 0 or not pool:
+            return pool
+        top = max(h.score for h in pool) or 1.0
+        out = []
+        for h in pool:
+            best = best_sentence(cues, [h.passage], self._pages, self._headings, idf)
+            score = h.score / top + w * (best.score if best else 0.0)
+            out.append(Hit(h.passage, score, h.dense, h.keyword))
+        return sorted(out, key=lambda h: -h.score)
+
+    def _answer(self, cues: Cues, hits: list[Hit], idf: dict[str, float]) -> Answer | None:
+        passages = [h.passage for h in hits]
+        best = best_sentence(cues, passages, self._pages, self._headings, idf)
+        if best is None:
+            return None
+        return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
+
+    def _article_field(self, passage: Passage, field: str) -> Answer | None:
+        """For 标题是什么 / 记者是谁: that field of the article shown first, where printed."""
+        article = self.index.articles[passage.article_id]
+        value = getattr(article, field)
+        span = printed_span(self._pages[passage.source], article, value)
+        if span is None:
+            return None
+        return Answer(value, passage, span[0], span[1], 1.0)
+
+    def _detail_missing(self, cues: Cues, pool: list[Hit], answer: Answer | None) -> bool:
+        """The story is there but not the detail asked for.
+
+        A question names the thing it wants right next to its question word (院长是谁,
+        办公地址在哪里, 在保余额有多少). Unless a count in the asked unit names one of them
+        right after it, when those focus words are (nearly) absent from every
+        passage found, and no sentence holds the specific kind of value asked for (a year,
+        an amount of money, an area...), the archive does not answer it. Nor does it when
+        a specific kind is asked for and no passage found holds one at all.
+        """
+        text = "".join(h.passage.text for h in pool)
+        if cues.specific_kinds and not specific_kind_found(cues, text):
+            return True  # 多少钱, and not one sum of money in sight
+        if counted_focus_found(cues, text):
+            return False  # 多少位退伍军人 ... 1070名优秀退役军人
+        idf = self.index.keyword.idf(list(cues.focus))
+        if focus_coverage(cues, text, idf) >= float(self.settings["FOCUS_MIN"]):
+            return False
+        return not (answer and specific_kind_found(cues, answer.text))
+
+    def _evidence(self, q_tokens: list[str], hits: list[Hit]) -> float:
+        """How strongly the best passage supports the question, from 0 to 1.
+
+        Combines the dense cosine of the top passage with how much of the question's
+        keyword weight (IDF-like: rarer words count more) the top passages contain.
+        """
+        if not hits:
+            return 0.0
+        dense_top = max(h.dense for h in hits[:3])
+        text = fold("".join(h.passage.text for h in hits[:3]))
+        toks = [t for t in dict.fromkeys(q_tokens) if len(t) >= 2]
+        if toks:
+            weights = [math.log(1 + len(t)) for t in toks]
+            covered = sum(w for t, w in zip(toks, weights) if t in text) / sum(weights)
+        else:
+            covered = 0.0
+        dense_part = min(max((dense_top - 0.78) / 0.12, 0.0), 1.0)
+        return 0.5 * dense_part + 0.5 * covered
+
+
+def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:
+    """Words worth marking in a passage: question tokens of two or more characters."""
+    terms = {t for t in q_tokens if len(t) >= 2}
+    return sorted(terms, key=len, reverse=True)
+
+
+def find_spans(text: str, terms: list[str]) -> list[list[int]]:
+    """Non-overlapping [start, end) spans of ``terms`` in ``text``, in order."""
+    folded = fold(text)
+    taken = [False] * len(text)
+    spans: list[list[int]] = []
+    for t in terms:
+        for m in re.finditer(re.escape(t), folded):
+            a, b = m.span()
+            if not any(taken[a:b]):
+                spans.append([a, b])
+                for i in range(a, b):
+                    taken[i] = True
+    return sorted(spans)

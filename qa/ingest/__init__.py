@@ -1,0 +1,1 @@
+"""Reading page files from a folder: safely, decoded, hashed."""

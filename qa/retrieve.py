@@ -1,0 +1,126 @@
+"""Retrieve: dense and keyword candidates, fused, one article not crowding out the rest.
+
+Dense (e5 cosine) and keyword (BM25 over jieba tokens) rankings are fused with weighted
+reciprocal-rank fusion (or a linear blend); going down the fused list, a passage is kept
+unless its article already has MAX_PER_ARTICLE or the reader would see it twice. What
+comes out is candidates with their scores: the answer stage decides what answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from qa.embed import Embedder
+from qa.keyword import tokenize
+from qa.passages import Passage
+from qa.store import Index
+
+NEAR_COPY = 0.8  # a passage this much already shown adds too little to show again
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+    dense: float
+    keyword: float
+    highlights: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Candidates:
+    """What retrieval found for one question: its tokens and the kept passages, best first."""
+
+    tokens: list[str]
+    hits: list[Hit]
+
+
+class Retriever:
+    """Retrieves from one loaded index with one embedder; both read-only, so thread-safe."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: dict[str, Any]):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+
+    def candidates(self, question: str, depth: int) -> Candidates:
+        """The ``depth`` best passages after fusion and diversity, best first."""
+        s = self.settings
+        cand = min(int(s["CANDIDATES"]), len(self.index.passages))
+        qvec = self.embedder.queries([question])[0]
+        dense_ids, dense_scores = self.index.dense.search(qvec, cand)
+        dense_of = dict(zip(dense_ids.tolist(), dense_scores.tolist()))
+        q_tokens = tokenize(question)
+        kw_ids, kw_scores = self.index.keyword.top(q_tokens, cand)
+        kw_of = dict(zip(kw_ids.tolist(), kw_scores.tolist()))
+        if s["FUSION"] == "linear":
+            fused = linear_fusion(dense_of, self.index.keyword.scores(q_tokens), kw_ids, s)
+        else:
+            fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
+        order = sorted(fused, key=lambda p: -fused[p])
+        return Candidates(q_tokens, self._diversify(order, fused, dense_of, kw_of, depth))
+
+    def _diversify(self, order, fused, dense_of, kw_of, top_k) -> list[Hit]:
+        """Keep at most MAX_PER_ARTICLE passages of an article and no near copies.
+
+        Neighbouring passages share a sentence by design; a neighbour is dropped only
+        when the reader would see almost the same text twice (NEAR_COPY of its characters
+        already in kept passages, or of a kept passage's in it), since a neighbour's new
+        part may hold the answer. The test is symmetric because the rerank may reorder.
+        """
+        cap = int(self.settings["MAX_PER_ARTICLE"])
+        per_article: dict[str, int] = {}
+        kept: list[Hit] = []
+        for pid in order:
+            p = self.index.passages[pid]
+            if per_article.get(p.article_id, 0) >= cap:
+                continue
+            shown = [h.passage for h in kept]
+            if _covered(p, shown) >= NEAR_COPY or any(_covered(q, [p]) >= NEAR_COPY for q in shown):
+                continue
+            per_article[p.article_id] = per_article.get(p.article_id, 0) + 1
+            kept.append(Hit(p, fused[pid], dense_of.get(pid, 0.0), kw_of.get(pid, 0.0)))
+            if len(kept) == top_k:
+                break
+        return kept
+
+
+def rrf_fusion(dense_ids: list[int], kw_ids: list[int], s: dict) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion: robust to the two scores' different scales."""
+    k = float(s["RRF_K"])
+    fused: dict[int, float] = {}
+    for weight, ids in (
+        (float(s["DENSE_WEIGHT"]), dense_ids),
+        (float(s["KEYWORD_WEIGHT"]), kw_ids),
+    ):
+        for rank, pid in enumerate(ids):
+            fused[pid] = fused.get(pid, 0.0) + weight / (k + rank + 1)
+    return fused
+
+
+def linear_fusion(
+    dense_of: dict[int, float], kw_all: np.ndarray, kw_ids: np.ndarray, s: dict
+) -> dict[int, float]:
+    """Weighted sum of min-max-normalised scores over the union of both candidate lists."""
+    cands = set(dense_of) | set(kw_ids.tolist())
+    d = np.array(list(dense_of.values()) or [0.0])
+    d_lo, d_hi = float(d.min()), float(d.max())
+    k_hi = float(kw_all.max()) or 1.0
+    out = {}
+    for pid in cands:
+        dn = (dense_of.get(pid, d_lo) - d_lo) / ((d_hi - d_lo) or 1.0)
+        kn = float(kw_all[pid]) / k_hi
+        out[pid] = float(s["DENSE_WEIGHT"]) * dn + float(s["KEYWORD_WEIGHT"]) * kn
+    return out
+
+
+def _covered(p: Passage, shown: list[Passage]) -> float:
+    """Share of ``p``'s page span that the ``shown`` passages already cover."""
+    taken = set()
+    for q in shown:
+        if q.source == p.source:
+            taken.update(range(max(p.char_start, q.char_start), min(p.char_end, q.char_end)))
+    return len(taken) / max(1, p.char_end - p.char_start)

@@ -1,0 +1,1 @@
+"""Splitting a page into articles: typed blocks, the walk, and page-level repairs."""

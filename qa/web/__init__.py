@@ -1,0 +1,1 @@
+"""The web service: app factory, JSON API, Chinese pages, OpenAPI, limits, HTTP server."""
