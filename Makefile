@@ -6,7 +6,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: serve test build lint format eval bench clean browser
+.PHONY: serve test test-fast build lint format eval bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,8 @@ bench: $(VENV)/.test
 
 clean:
 	rm -rf $(VENV) index
+
+# The fast tier: segmentation, passages, stores, API shapes, settings; no model is loaded.
+test-fast: $(VENV)/.test
+	$(BIN)/ruff check qa tests bench
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q -m "not model"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer import answer_kinds, best_sentence, focus_terms, read_cues
+from qa.answer.sentences import answer_kinds, best_sentence, focus_terms, read_cues
 from qa.passages import Passage
 
 PAGE = (
@@ -81,7 +81,7 @@ def test_households_are_counted_in_hu_or_jia():
 
 
 def test_a_count_names_what_it_counts_even_in_other_words():
-    from qa.answer import counted_focus_found
+    from qa.answer.sentences import counted_focus_found
 
     q = read_cues("滨州有多少位退伍军人在中小学兼任辅导员？")
     assert counted_focus_found(q, "全市共有1070名优秀退役军人在中小学担任辅导员。")

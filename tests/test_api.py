@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.api import CITATION_FIELDS
+from qa.web.shapes import CITATION_FIELDS
 
 CITATION_KEYS = set(CITATION_FIELDS)
 
@@ -48,7 +48,7 @@ def test_get_ask_with_top_k(client):
 
 
 def test_answer_citation_points_at_its_text(client, index_dir):
-    from qa.pages import read_page_text
+    from qa.ingest.pages import read_page_text
     from qa.passages import strip_ws
     from tests.conftest import SEEDS
 
@@ -118,8 +118,8 @@ BAD_POSTS = [
 
 
 @pytest.mark.parametrize("name,kwargs,status,code", BAD_POSTS, ids=[b[0] for b in BAD_POSTS])
-def test_bad_post_gets_a_json_4xx(client, name, kwargs, status, code):
-    resp = client.post("/api/ask", **kwargs)
+def test_bad_post_gets_a_json_4xx(fake_client, name, kwargs, status, code):
+    resp = fake_client.post("/api/ask", **kwargs)
     assert resp.status_code == status, resp.data
     body = resp.get_json()
     assert set(body) == {"error"}
@@ -139,22 +139,22 @@ BAD_GETS = [
 
 
 @pytest.mark.parametrize("name,url,status,code", BAD_GETS, ids=[b[0] for b in BAD_GETS])
-def test_bad_get_gets_a_json_4xx(client, name, url, status, code):
-    resp = client.get(url)
+def test_bad_get_gets_a_json_4xx(fake_client, name, url, status, code):
+    resp = fake_client.get(url)
     assert resp.status_code == status
     assert resp.get_json()["error"]["code"] == code
 
 
-def test_wrong_method_is_a_json_405(client):
-    resp = client.put("/api/ask", json={"question": "x"})
+def test_wrong_method_is_a_json_405(fake_client):
+    resp = fake_client.put("/api/ask", json={"question": "x"})
     assert resp.status_code == 405
     assert resp.get_json()["error"]["code"] == "method_not_allowed"
 
 
 def test_missing_index_is_a_clear_json_error(tmp_path, embedder):
-    from qa.app import create_app
     from qa.service import Service
     from qa.settings import load_settings
+    from qa.web.app import create_app
 
     settings = load_settings({"INDEX_DIR": str(tmp_path / "none")}, environ={})
     app = create_app(settings, service=Service(settings, embedder))

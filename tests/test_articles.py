@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.articles import Article, segment_page
 from qa.evaluate import coverage, score_segmentation
 from qa.passages import article_passages
+from qa.segment.articles import Article, segment_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -19,6 +19,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+pytestmark = pytest.mark.model  # runs the real engine (left out by make test-fast)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROME_ARGS = [
@@ -45,9 +47,9 @@ WAIT_S = 15
 @pytest.fixture(scope="module")
 def server_url(index_dir, service):
     """The app behind the real server on a free loopback port, stopped after the module."""
-    from qa.app import create_app
-    from qa.server import Running
     from qa.settings import load_settings
+    from qa.web.app import create_app
+    from qa.web.server import Running
 
     settings = load_settings({"INDEX_DIR": str(index_dir), "THREADS": 2}, environ={})
     with Running(create_app(settings, service=service), settings) as running:

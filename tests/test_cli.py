@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from qa import __version__
-from qa.api import CITATION_FIELDS
 from qa.cli import main
 from qa.embed import E5_SMALL
-from qa.index import load_index
+from qa.store import load_index
+from qa.web.shapes import CITATION_FIELDS
 from tests.conftest import EVAL, SEEDS
 
 CITATION_KEYS = set(CITATION_FIELDS)
@@ -54,6 +54,7 @@ def test_version(runner):
 # --- build -------------------------------------------------------------------------------
 
 
+@pytest.mark.model  # builds with the real engine, through the CLI
 def test_build_prints_counts(runner, small_seeds, tmp_path):
     index = tmp_path / "index"
     result = _invoke(
@@ -267,3 +268,20 @@ def test_eval_segmentation_prints_json_and_writes_the_report(runner, tmp_path):
     assert 0 <= printed["found"] <= n_gold
     assert 0.0 <= printed["recall"] <= 1.0 and 0.0 <= printed["precision"] <= 1.0
     assert json.loads(report.read_text(encoding="utf-8")) == printed
+
+
+def test_export_model_without_the_st_extra_says_which_extra(runner, tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_tokenizers(name, *args, **kwargs):
+        if name == "tokenizers":
+            raise ImportError("No module named 'tokenizers'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_tokenizers)
+    result = runner.invoke(main, ["export-model", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "pip install '.[st]'" in result.output
+    assert not (tmp_path / "out").exists()

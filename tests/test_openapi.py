@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from openapi_schema_validator import OAS30Validator
 
-from qa.app import create_app
 from qa.service import Service
 from qa.settings import load_settings
+from qa.web.app import create_app
 from tests.test_api import BAD_POSTS
 
 QUESTION = "张店区光荣牌应挂多少户？"

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from qa.pages import read_pages
+from qa.ingest.pages import read_pages
 
 PAGE = "滨河新区图书馆正式开放\n\n3月5日，滨河新区图书馆正式向市民开放。\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.embed import E5_SMALL
-from qa.pages import read_page_text
+from qa.ingest.pages import read_page_text
 from qa.passages import Sentence, pack, split_sentences, strip_ws, unwrap
 from tests.conftest import SEEDS
 
@@ -14,7 +14,7 @@ from tests.conftest import SEEDS
 
 @pytest.fixture(scope="module")
 def index(index_dir):
-    from qa.index import load_index
+    from qa.store import load_index
 
     return load_index(index_dir, E5_SMALL)
 

