@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.articles import segment_page  # noqa: E402
+from qa.build import build_index, collect, embed_text  # noqa: E402
 from qa.embed import make_embedder  # noqa: E402
 from qa.evaluate import load_jsonl  # noqa: E402
-from qa.index import build_index, collect, embed_text  # noqa: E402
 from qa.passages import article_passages  # noqa: E402
+from qa.segment.articles import segment_page  # noqa: E402
 from qa.service import Service  # noqa: E402
 from qa.settings import load_settings  # noqa: E402
 
