@@ -15,6 +15,7 @@ import numpy as np
 from qa import __version__, store
 from qa.embed import Embedder
 from qa.errors import BuildError, ModelMismatch
+from qa.ingest.catalog import PageMeta, page_furniture, read_catalog
 from qa.ingest.pages import Page, read_pages
 from qa.keyword import KeywordIndex
 from qa.passages import Passage, article_passages
@@ -38,12 +39,47 @@ def collect(
 ) -> tuple[list[Article], list[Passage], list[Page], list[str]]:
     """Read pages, segment them into articles and cut the passages to index."""
     pages, warnings = read_pages(seeds_dir, int(settings["MAX_PAGE_BYTES"]))
-    articles, passages, kept, more = segment_pages(pages, settings)
-    return articles, passages, kept, warnings + more
+    catalog, more = read_catalog(seeds_dir)
+    articles, passages, kept, most = segment_pages(pages, settings, catalog)
+    return articles, passages, kept, warnings + more + most
+
+
+def read_articles(
+    source: str, text: str, catalog: dict[str, PageMeta] | None = None
+) -> list[Article]:
+    """A page's articles, each with the paper, issue date and page it was printed in.
+
+    The catalogue says it when it has the file; otherwise what the article itself prints
+    (a byline naming its paper), then the page's furniture; never a guess.
+    """
+    listed = (catalog or {}).get(source, PageMeta())
+    printed = page_furniture(text)
+    meta = listed.over(printed)
+    articles = segment_page(source, text)
+    for art in articles:
+        art.publication = listed.publication or art.publication or printed.publication
+        art.issue_date, art.page = meta.issue_date, meta.page
+    return articles
+
+
+def doubts(source: str, text: str, articles: list[Article]) -> list[str]:
+    """What looks doubtful in a page's segmentation, for the administrator to check."""
+    out = []
+    size = len("".join(text.split()))
+    if not articles and size > 200:
+        out.append(f"{source}: no article found in {size} characters")
+    headless = [a.seq for a in articles if not a.headline and a.kind != "continuation"]
+    if headless:
+        out.append(f"{source}: no headline recognised for article(s) {headless}")
+    for a in articles:
+        body = sum(len("".join(text[s:e].split())) for s, e in a.body_spans)
+        if size > 3000 and len(articles) > 0 and body > 0.6 * size:
+            out.append(f"{source}: article {a.seq} covers {body} of {size} characters")
+    return out
 
 
 def segment_pages(
-    pages: list[Page], settings: dict[str, Any]
+    pages: list[Page], settings: dict[str, Any], catalog: dict[str, PageMeta] | None = None
 ) -> tuple[list[Article], list[Passage], list[Page], list[str]]:
     """Segment pages into articles and passages; a page that fails is skipped, named."""
     articles: list[Article] = []
@@ -52,7 +88,7 @@ def segment_pages(
     warnings: list[str] = []
     for page in pages:
         try:
-            page_articles = segment_page(page.source, page.text)
+            page_articles = read_articles(page.source, page.text, catalog)
             page_passages: list[Passage] = []
             for art in page_articles:
                 if art.kind == "ad" and not settings["INDEX_ADS"]:
@@ -69,6 +105,8 @@ def segment_pages(
             log.warning(msg)
             warnings.append(msg)
             continue
+        for doubt in doubts(page.source, page.text, page_articles):
+            log.warning("segmentation looks doubtful: %s", doubt)
         kept.append(page)
         articles += page_articles
         passages += page_passages
@@ -144,7 +182,9 @@ def build_index(
                     log.warning(msg)
                     warnings.append(msg)
                 articles, passages, pages, more = segment_pages(
-                    [p for p in pages if p.source not in failed], settings
+                    [p for p in pages if p.source not in failed],
+                    settings,
+                    read_catalog(seeds_dir)[0],
                 )
                 warnings += more
                 texts = _embed_texts(articles, passages, settings)

@@ -134,9 +134,18 @@ def ask(question, top_k, as_json, index_dir):
         c = p["citation"]
         click.echo(f"[{i}] {p['text']}")
         click.echo(
-            f"    —— 《{c['headline']}》 {c['publication']} {c['date']} "
+            f"    —— {_headline(c['headline'])} {c['publication']} {_issue(c)} {c['date']} "
             f"{c['source']} [{c['char_start']}:{c['char_end']}]  score={p['score']:.4f}\n"
         )
+
+
+def _headline(headline: str | None) -> str:
+    return f"《{headline}》" if headline else "标题未识别"
+
+
+def _issue(c: dict) -> str:
+    """A citation's issue date and page, as a librarian writes them."""
+    return " ".join(x for x in (c["issue_date"], f"第{c['page']}版" if c["page"] else "") if x)
 
 
 @main.command()
@@ -247,14 +256,69 @@ def _page_texts(settings: dict, gold: list[dict]) -> dict[str, str]:
 
 
 def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
+    from qa.build import read_articles
     from qa.evaluate import score_segmentation
+    from qa.ingest.catalog import read_catalog
     from qa.ingest.pages import read_page_text
-    from qa.segment.articles import segment_page
 
     seeds = Path(settings["SEEDS_DIR"])
+    catalog = read_catalog(seeds)[0]
     texts = {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
-    predicted = {s: segment_page(s, t) for s, t in texts.items()}
+    predicted = {s: read_articles(s, t, catalog) for s, t in texts.items()}
     return score_segmentation(gold, predicted, texts)
+
+
+INSPECT_FIELDS = (
+    "source",
+    "kind",
+    "headline",
+    "subheadlines",
+    "byline",
+    "date",
+    "publication",
+    "issue_date",
+    "page",
+    "char_start",
+    "char_end",
+    "body_start",
+    "body_end",
+)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article per line.")
+def inspect(files, as_json):
+    """Show how each page is segmented, to check a new paper before indexing it."""
+    from qa.build import doubts, read_articles
+    from qa.evaluate import article_body
+    from qa.ingest.catalog import read_catalog
+    from qa.ingest.pages import decode
+
+    for name in files:
+        path = Path(name)
+        decoded = decode(path.read_bytes())
+        if decoded is None:
+            click.echo(f"warning: skipped {path.name}: neither UTF-8 nor GB18030", err=True)
+            continue
+        text = decoded[0]
+        articles = read_articles(path.name, text, read_catalog(path.parent)[0])
+        for a in articles:
+            body = article_body(text, a)
+            row = {f: getattr(a, f, None) for f in INSPECT_FIELDS[:11]}
+            row["headline"] = a.headline or None
+            row["body_start"], row["body_end"] = body[:20], body[-20:]
+            if as_json:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo(
+                    f"{a.source} #{a.seq} {a.kind} {_headline(a.headline)} "
+                    f"[{a.char_start}:{a.char_end}] {a.byline or '-'} | "
+                    f"{a.publication or '-'} {_issue(row) or '-'} {a.date or '-'} | "
+                    f"{row['body_start']}…{row['body_end']}"
+                )
+        for d in doubts(path.name, text, articles):
+            click.echo(f"warning: {d}", err=True)
 
 
 @main.command(name="export-model")

@@ -89,7 +89,7 @@ def evaluate(
                 "rank": rank,
                 "no_answer": bool(res["no_answer"]),
                 "answer_ok": answerable and squash(item["answer"]) in squash(answer_text),
-                "top_headline": res["passages"][0]["citation"]["headline"]
+                "top_headline": (res["passages"][0]["citation"]["headline"] or "")
                 if res["passages"]
                 else "",
                 "took_ms": res.get("took_ms", 0.0),
@@ -182,7 +182,8 @@ def coverage(text: str, articles: list[Article]) -> float:
     return min(1.0, (body + meta) / total)
 
 
-def _pred_body(text: str, a: Article) -> str:
+def article_body(text: str, a: Article) -> str:
+    """An article's body with all whitespace removed (the form of the gold files)."""
     return "".join(flat(text[s:e]) for s, e in a.body_spans)
 
 
@@ -196,15 +197,18 @@ def score_segmentation(
     ends separately. Field accuracies are given over found articles and over all gold rows.
     """
     fields = ("headline", "byline", "subheadlines", "date", "publication", "kind")
+    optional = ("issue_date", "page")  # scored where the gold has them
     n = len(gold_rows)
     found = start_ok = end_ok = 0
-    right = dict.fromkeys(fields, 0)
+    right = dict.fromkeys(fields + optional, 0)
+    scored = dict.fromkeys(fields + optional, 0)
+    wrong_headline = unknown_headline = 0
     matched_ids: set[str] = set()
     errors: list[dict] = []
     for g in gold_rows:
         src = g["source"]
         preds = predicted.get(src, [])
-        bodies = [(a, _pred_body(texts[src], a)) for a in preds]
+        bodies = [(a, article_body(texts[src], a)) for a in preds]
         hit = next(
             (a for a, b in bodies if b.startswith(g["body_start"]) and b.endswith(g["body_end"])),
             None,
@@ -223,7 +227,14 @@ def score_segmentation(
             continue
         found += 1
         matched_ids.add(hit.id)
-        for f in fields:
+        if hit.headline and hit.headline != g.get("headline", ""):
+            wrong_headline += 1  # a citation that names the wrong headline
+        elif not hit.headline and g.get("headline"):
+            unknown_headline += 1  # one that says it does not know
+        for f in fields + optional:
+            if f in optional and f not in g:
+                continue
+            scored[f] += 1
             if getattr(hit, f) == g.get(f, [] if f == "subheadlines" else ""):
                 right[f] += 1
             else:
@@ -249,7 +260,12 @@ def score_segmentation(
         "coverage": {s: round(coverage(texts[s], predicted.get(s, [])), 4) for s in sorted(srcs)},
         "errors": errors,
     }
+    res["headline_wrong"] = wrong_headline / found if found else 0.0
+    res["headline_unknown"] = unknown_headline / found if found else 0.0
     for f in fields:
         res[f"{f}_acc"] = right[f] / found if found else 0.0
         res[f"{f}_acc_all"] = right[f] / n if n else 0.0
+    for f in optional:
+        if scored[f]:
+            res[f"{f}_acc"] = right[f] / scored[f]
     return res

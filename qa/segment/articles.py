@@ -45,7 +45,9 @@ class Article:
     subheadlines: list[str] = field(default_factory=list)
     byline: str = ""
     publication: str = ""
-    date: str = ""
+    date: str = ""  # the event date the text gives (a dateline's), not the issue's
+    issue_date: str = ""  # YYYY-MM-DD, from the catalogue or the page's furniture
+    page: str = ""  # 版次, likewise
     char_start: int = 0
     char_end: int = 0
     body_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -264,7 +266,9 @@ def _walk(
                 (cur or new()).body.append(x)
             i = j
             continue
-        if b.kind == "column":
+        if b.kind == "furniture":
+            pass  # the page's own header, tag or staff line: no article's text
+        elif b.kind == "column":
             pending_cols.append(flat(text[b.s : b.e]))
         elif b.kind in ("admark", "ad"):
             if cur is None or cur.kind != "ad":

@@ -33,6 +33,17 @@ EDITOR_LABELS = ("编者按", "编者的话", "开栏的话", "开栏语", "编�
 _EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?")
 _COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
 BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
+# Page furniture: what a page prints about itself, never part of an article. A header with
+# the issue date and weekday (2024年5月8日 星期三 第3版 要闻), a page label (03版：要闻), an
+# e-paper tag (《某某日报》（2024年05月08日 第 03 版）), a staff line (责任编辑：某某), a web
+# copy's source line (来源：某某网). One short line, not a sentence.
+_FURNITURE = re.compile(
+    r".{0,30}?(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,50}"
+    r"|[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
+    r"|.{0,20}第\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,30})?"
+    r"|《[^《》]{2,12}》\s*[（(][^（）()]{0,20}?第\s*\d{1,3}\s*版\s*[）)]"
+    r"|(?:责任编辑|本版编辑|编辑|美编|校对|版式设计|版式|来源|图片来源)\s*[:：].{0,30}"
+)
 _AD_CUE = re.compile(r"元\s*/\s*(?:m²|㎡|平方米)|(?<!\d)\d{8}(?!\d)|项目地址|售楼|热线")
 
 
@@ -53,7 +64,7 @@ class Block:
     s: int
     e: int
     lines: list[tuple[int, int]]
-    kind: str = "body"  # body|head|byline|credit|cont|briefs|item|editor|column|admark|ad
+    kind: str = "body"  # body|head|byline|credit|cont|briefs|item|editor|column|admark|ad|furniture
     pre: tuple[int, int] | None = None
     post: tuple[int, int] | None = None
     bs: int = 0
@@ -78,10 +89,19 @@ def raw_blocks(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
+def is_furniture(line: str) -> bool:
+    """A line of page furniture (see _FURNITURE): short, not a sentence."""
+    f = flat(line)
+    return (
+        len(f) <= 70 and not re.search("[。！？]", f) and bool(_FURNITURE.fullmatch(line.strip()))
+    )
+
+
 def _marker(line: str) -> str:
     """Kind of a line that opens a block of its own; '' for ordinary text."""
     f = flat(line)
     tests = [
+        ("furniture", "\n" not in line.strip() and is_furniture(line)),
         ("briefs", f in BRIEFS), ("admark", f == "广告"), ("editor", _EDITOR.match(line)),
         ("column", _COLUMN.fullmatch(f)), ("item", f.startswith("●")),
         ("cont", _CONT.match(line)), ("byline", _INLINE_BY.match(line)),
@@ -97,7 +117,7 @@ def read_blocks(text: str, wide: bool) -> list[Block]:
         for ln in run:
             line = text[ln[0] : ln[1]]
             prev = text[cur[-1][0] : cur[-1][1]] if cur else ""
-            if cur and (wide or _marker(line) or flat(prev) in BRIEFS):
+            if cur and (wide or _marker(line) or flat(prev) in BRIEFS or is_furniture(prev)):
                 out.append(Block(cur[0][0], cur[-1][1], cur))
                 cur = []
             cur.append(ln)
@@ -113,7 +133,7 @@ def _classify(text: str, b: Block) -> None:
     f = flat(t)
     b.bs, b.be = b.s, b.e
     kind = _marker(t)
-    if kind in ("briefs", "admark", "column", "item"):
+    if kind in ("briefs", "admark", "column", "item", "furniture"):
         b.kind = kind
     elif kind in ("cont", "editor"):
         b.kind, m = kind, (_CONT if kind == "cont" else _EDITOR).match(t)

@@ -23,6 +23,8 @@ CITATION_FIELDS = (
     "article_id",
     "headline",
     "publication",
+    "issue_date",
+    "page",
     "date",
     "byline",
     "char_start",
@@ -35,8 +37,10 @@ def citation(index: Index, article_id: str, source: str, start: int, end: int) -
     return {
         "source": source,
         "article_id": article_id,
-        "headline": art.headline,
+        "headline": art.headline or None,  # unknown beats wrong: null, never a guess
         "publication": art.publication,
+        "issue_date": art.issue_date,
+        "page": art.page,
         "date": art.date,
         "byline": art.byline,
         "char_start": start,
@@ -128,6 +132,7 @@ def article_dict(index: Index, article_id: str) -> dict:
     art = index.articles[article_id]
     page = index.pages.get(art.source, "")
     d = art.to_dict()
+    d["headline"] = art.headline or None  # as in citations: unknown, not empty
     d["body"] = [
         {"char_start": a, "char_end": b, "text": unwrap(page, a, b)[0]} for a, b in art.body_spans
     ]
