@@ -191,12 +191,18 @@ def serve(host, port, threads):
 )
 @click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Pages folder.")
 @click.option(
+    "--compare",
+    "compare_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A saved --report: list by id the questions that got better or worse since.",
+)
+@click.option(
     "--articles",
     "articles_file",
     type=click.Path(exists=True, dir_okay=False),
     help="Gold article file: also score the top citation's headline against it.",
 )
-def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, articles_file):
+def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, compare_file, articles_file):
     """Score questions (hit@1, hit@5, MRR, no-answer, latency) or a segmentation."""
     from qa.evaluate import evaluate, format_table, load_jsonl
 
@@ -216,6 +222,12 @@ def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, articles_file):
     except QAError as exc:
         _fail(exc)
     click.echo(format_table(out))
+    if compare_file:
+        from qa.evaluate import compare
+
+        changes = compare(json.loads(Path(compare_file).read_text("utf-8")), out)
+        for kind in ("better", "worse"):
+            click.echo(f"{kind} ({len(changes[kind])}): " + ("; ".join(changes[kind]) or "none"))
     if report:
         Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
         click.echo(f"report written to {report}")

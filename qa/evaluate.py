@@ -7,6 +7,7 @@ the in-process searcher and against a running service over HTTP.
 from __future__ import annotations
 
 import json
+import math
 import re
 import statistics
 import unicodedata
@@ -124,26 +125,67 @@ def passed_checks(row: dict) -> list[str]:
     return checks
 
 
+def wilson(k: float, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The 95% Wilson score interval of a proportion k/n (sound for small n and 0 or 1)."""
+    if not n:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)
+
+
+def mean_interval(xs: list[float], z: float = 1.96) -> tuple[float, float] | None:
+    """A normal 95% interval of a mean (for MRR), clipped to [0, 1]."""
+    if len(xs) < 2:
+        return None
+    m, sd = statistics.fmean(xs), statistics.stdev(xs)
+    half = z * sd / math.sqrt(len(xs))
+    return round(max(0.0, m - half), 4), round(min(1.0, m + half), 4)
+
+
 def summarize(rows: list[dict]) -> dict:
     ans = [r for r in rows if r["answerable"]]
     una = [r for r in rows if not r["answerable"]]
     lat = sorted(r["took_ms"] for r in rows)
+    shares = {
+        "hit@1": [r["rank"] == 1 for r in ans],
+        "hit@5": [r["rank"] is not None and r["rank"] <= 5 for r in ans],
+        "answer_contains_gold": [r["answer_ok"] for r in ans],
+        "top_headline_is_gold": [r["headline_ok"] for r in ans if "headline_ok" in r],
+        "no_answer_on_unanswerable": [r["no_answer"] for r in una],
+        "no_answer_on_answerable": [r["no_answer"] for r in ans],
+    }
+    rr = [1 / r["rank"] if r["rank"] else 0.0 for r in ans]
 
     def frac(xs):
         return round(sum(xs) / len(xs), 4) if xs else None
 
-    return {
-        "n": len(rows),
-        "hit@1": frac([r["rank"] == 1 for r in ans]),
-        "hit@5": frac([r["rank"] is not None and r["rank"] <= 5 for r in ans]),
-        "mrr": frac([1 / r["rank"] if r["rank"] else 0.0 for r in ans]),
-        "answer_contains_gold": frac([r["answer_ok"] for r in ans]),
-        "top_headline_is_gold": frac([r["headline_ok"] for r in ans if "headline_ok" in r]),
-        "no_answer_on_unanswerable": frac([r["no_answer"] for r in una]),
-        "no_answer_on_answerable": frac([r["no_answer"] for r in ans]),
-        "latency_p50_ms": round(statistics.median(lat), 1) if lat else None,
-        "latency_p95_ms": round(lat[min(len(lat) - 1, int(0.95 * len(lat)))], 1) if lat else None,
-    }
+    out = {"n": len(rows)}
+    for name, xs in shares.items():
+        out[name] = frac(xs)
+    out["mrr"] = frac(rr)
+    out["latency_p50_ms"] = round(statistics.median(lat), 1) if lat else None
+    out["latency_p95_ms"] = round(lat[min(len(lat) - 1, int(0.95 * len(lat)))], 1) if lat else None
+    # 95% intervals: with 40 questions, one question moves a share by 2.5 points
+    out["ci95"] = {name: wilson(sum(xs), len(xs)) for name, xs in shares.items()}
+    out["ci95"]["mrr"] = mean_interval(rr)
+    return out
+
+
+def compare(old: dict, new: dict) -> dict[str, list[str]]:
+    """By question id: the checks gained ("better") and lost ("worse") since ``old``."""
+    before = {r["id"]: set(passed_checks(r)) for r in old["questions"]}
+    out: dict[str, list[str]] = {"better": [], "worse": []}
+    for r in new["questions"]:
+        if r["id"] not in before:
+            continue
+        now = set(passed_checks(r))
+        if gained := sorted(now - before[r["id"]]):
+            out["better"].append(f"{r['id']}: +{', +'.join(gained)}")
+        if lost := sorted(before[r["id"]] - now):
+            out["worse"].append(f"{r['id']}: -{', -'.join(lost)}")
+    return out
 
 
 def format_table(report: dict) -> str:
@@ -165,6 +207,12 @@ def format_table(report: dict) -> str:
         vals = report[name]
         cells = "".join(f"{('-' if vals[k] is None else vals[k]):>10}" for k, _ in cols)
         lines.append(f"{name:<14}{cells}")
+    ci = report["all"].get("ci95", {})
+    shown = [(k, h) for k, h in cols if ci.get(k)]
+    if shown:
+        lines.append(
+            "95% intervals (all): " + ", ".join(f"{h} {ci[k][0]}–{ci[k][1]}" for k, h in shown)
+        )
     return "\n".join(lines)
 
 
