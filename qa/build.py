@@ -49,15 +49,18 @@ def read_articles(
 ) -> list[Article]:
     """A page's articles, each with the paper, issue date and page it was printed in.
 
-    The catalogue says it when it has the file; otherwise what the article itself prints
-    (a byline naming its paper), then the page's furniture; never a guess.
+    The paper an article prints itself (a masthead or tag on its page, a byline naming a
+    paper, as a reprint's does) comes first; an article of the paper's own (its byline
+    says 本报, "this paper") takes the catalogue's paper; else the page's e-paper tag. The
+    issue date and page come from the catalogue, then the furniture. Never a guess.
     """
     listed = (catalog or {}).get(source, PageMeta())
     printed = page_furniture(text)
     meta = listed.over(printed)
     articles = segment_page(source, text)
     for art in articles:
-        art.publication = listed.publication or art.publication or printed.publication
+        own = listed.publication if "本报" in art.byline else ""
+        art.publication = art.publication or own or printed.publication
         art.issue_date, art.page = meta.issue_date, meta.page
     return articles
 

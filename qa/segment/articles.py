@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from qa.ingest.pages import page_key
+from qa.segment import stack
 from qa.segment.draft import Draft
 from qa.segment.layout import (
     Block,
@@ -84,6 +84,8 @@ def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | N
 def segment_page(source: str, text: str) -> list[Article]:
     """Split one page into articles, in reading order, with exact body spans."""
     stem = page_key(source)  # ids go into URLs: safe whatever the file name
+    if stack.applies(text):
+        return _from_stack(stem, source, text)
     col = column_width(text, [Block(0, 0, ln) for ln in raw_blocks(text)])
     wide = col > 30
     blocks = read_blocks(text, wide)
@@ -105,6 +107,20 @@ def segment_page(source: str, text: str) -> list[Article]:
         swap_far_headlines(text, arts)
     place_notes(text, arts)
     return _finish(stem, source, text, arts, after)
+
+
+def _from_stack(stem: str, source: str, text: str) -> list[Article]:
+    """Articles of a page read line by line (see stack.py); the paper is the one the page
+    prints (its masthead or e-paper tag), else the one a dateline on it names (某某日报讯:
+    its own reports), else none."""
+    pieces = stack.segment(text)
+    paper = stack.masthead(text) or next((d["publication"] for d in pieces if d["publication"]), "")
+    out: list[Article] = []
+    for d in pieces:
+        seq = len(out) + 1
+        d["publication"] = paper or d["publication"]
+        out.append(Article(id=f"{stem}-{seq:02d}", source=source, seq=seq, **d))
+    return out
 
 
 def _followed_by_byline(blocks: list[Block], i: int) -> bool:
@@ -372,17 +388,10 @@ def _elements(group: str) -> list[str]:
 
 
 def _paper_of_page(text: str) -> str:
-    """The paper that '本报' means: one a byline names, else the page's most-named city + 日报."""
+    """The paper that '本报' means: only one the page prints (a byline naming it, 某某日报/),
+    never one guessed from the places the page names."""
     m = _PAPER.search(text)
-    if m:
-        return m.group(1)
-    cities = Counter(re.findall(r"([\u4e00-\u9fff]{2})市", text))
-    # The first city that qualifies, in order of mentions: counting every candidate over the
-    # whole page (only to keep the first) read the page once per city it names.
-    for c, n in cities.most_common():
-        if n >= 2 and not re.search("[全我本该各城超门省县区市都]", c) and text.count(c) >= 3:
-            return f"{c}日报"
-    return ""
+    return m.group(1) if m else ""
 
 
 def _finish(stem: str, source: str, text: str, arts: list[Draft], after: bool) -> list[Article]:

@@ -1,0 +1,621 @@
+"""Line-level segmentation for pages whose headline stacks touch their bodies.
+
+Most printed pages set a headline stack (kicker / headline / subtitle) directly above the
+article's opening: a dateline (本报讯（记者…）, 本报某地5月7日电, 新华社某地…电), a byline on its
+own line (□ 某某, 文/图 本报记者 某某, 本报评论员) or the first paragraph, which is indented on
+pages that indent paragraphs. Such a page is read line by line here: the cues are the
+conventions below, never words of any particular page.
+
+Every table and pattern names the newspaper convention it encodes.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from qa.segment.layout import CLOSING, TERMINAL, ends_sentence, flat, is_furniture
+
+# --- conventions -------------------------------------------------------------------------
+
+_H = r"\u4e00-\u9fff"
+_NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
+# A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news),
+# 本报某地5月7日电 / 新华社某地5月7日电 (a dated dispatch), with the reporters in brackets.
+DATELINE = re.compile(
+    rf"(?:本报|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报)(?:/[{_H}]{{1,8}}网)?)\s*讯{_PAREN}"
+    rf"|(?:本报|新华社|中新社)[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
+    rf"{_NUM_DAY}\s*日\s*电{_PAREN}"
+)
+# A byline set on its own line under the headline: □ 某某, 文/图 某某, 本报记者 某某,
+# 本报评论员, 县融媒体中心记者 某某, 记者 某某 通讯员 某某, 新华社记者 某某.
+_NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
+OWN_BYLINE = re.compile(
+    r"□\s*\S.{0,24}"
+    r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
+    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体中心)(?:特派|特约|首席|见习)?(?:记者|通讯员|评论员)"
+    r"(?:[\s　]*" + _NAMES + r")?"
+    r"|(?:特派|特约|首席|见习)?(?:记者|通讯员)[\s　]+" + _NAMES
+)
+_ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
+# A signature closing a piece: （作者为…）/（作者：…）/（作者单位：…）, a reader's
+# 某地读者 某某, or a bare name of two or three characters (spaced or not) on its own line.
+SIGNATURE = re.compile(
+    r"[（(]\s*作者[为：:单].{1,60}[）)]"
+    r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
+    r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+)
+# A short signature in brackets ending the last paragraph of a commentary: 。（某某）
+_TAIL_NAME = re.compile(r"[（(]\s*[" + _H + r"]{2,4}\s*[）)]\s*$")
+# A photo credit ending a caption: （记者 某某 摄）
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
+_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
+_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
+# A column tag over a headline: 【读者来信】, ·评论·, ·某某时评·
+# A genre label standing alone over a headline is a tag too: 社论, 短评, 评论员文章, 编者按.
+_TAG = re.compile(
+    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员文章|编者按|编辑手记"
+)
+# A genre label in brackets after a headline is not part of it: 某某（编辑手记）
+_GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
+# An item of a brief list opens with a bullet.
+_ITEM = re.compile(r"[●△■★▲◆◇○☆]")
+# A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
+_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
+# A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
+_SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
+# A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
+NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
+# An advertisement is marked 广告.
+_AD = re.compile(r"广\s*告")
+# An editor's lead ends with ——编者.
+_EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
+# Page furniture a page prints beyond what layout.is_furniture knows: a masthead's
+# romanised name, the Party committee's organ line, 主办/出版 lines, the issue number,
+# the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …).
+_FURN_EXTRA = re.compile(
+    r"[A-Z][A-Z\s]{3,40}"
+    r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
+    r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
+    r"|农历.{0,20}"
+    r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
+    r"|首页\s*[>＞].{0,40}"
+    r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
+    r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
+    r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,12}"
+)
+# A masthead: the paper's name standing alone or opening the header line.
+_MASTHEAD = re.compile(r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报))")
+_EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+
+
+@dataclass
+class _Line:
+    s: int
+    e: int
+    text: str  # stripped
+    f: str  # without whitespace
+    indent: bool
+
+
+@dataclass
+class _Piece:
+    kind: str = "news"
+    heads: list[int] = field(default_factory=list)  # line indexes of the headline stack
+    bylines: list[tuple[int, int]] = field(default_factory=list)
+    body: list[tuple[int, int]] = field(default_factory=list)
+    meta: list[tuple[int, int]] = field(default_factory=list)
+    headline: str | None = None  # set directly for briefs, notices, markers
+
+
+def applies(text: str) -> bool:
+    """Do the page's blank lines stand between articles (not after every paragraph, not
+    at random points inside sentences)?
+
+    Layout extraction of some pages leaves a blank line after every paragraph and heading,
+    or breaks text boxes mid-sentence; such pages are read block by block (articles.py).
+    Where blank lines are few and fall between finished pieces, the page is read line by
+    line here, by its headline stacks, datelines and bylines.
+    """
+    lines = text.split("\n")
+    nonblank = [flat(ln) for ln in lines if ln.strip()]
+    if not nonblank:
+        return False
+    col = statistics.median(len(f) for f in nonblank)
+    blanks = mid = 0
+    for prev, ln in zip(lines, lines[1:]):
+        if ln.strip() or not prev.strip():
+            continue
+        blanks += 1
+        p = flat(prev)
+        if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
+            mid += 1  # a full line cut off mid-sentence by a blank line
+    if blanks >= 0.5 * len(nonblank):
+        return False  # a blank line after every paragraph
+    if col <= 20 and blanks >= 0.26 * len(nonblank):
+        return False  # narrow columns broken into short boxes every few lines
+    return not (mid >= 5 and mid >= 0.2 * blanks)
+
+
+def _own_byline(line: str) -> bool:
+    """A whole line that is a byline (see OWN_BYLINE); names keep their spacing here."""
+    f = flat(line)
+    t = line.strip()
+    return len(f) <= 30 and not re.search("[。！？，、；]", f) and bool(OWN_BYLINE.fullmatch(t))
+
+
+def masthead(text: str) -> str:
+    """The paper's name as the page prints it: an e-paper tag 《某某日报》（…）, or a
+    masthead line at the page top (the name alone, or opening the header line), or the name
+    standing in the page header; a top line followed by 主办/出版/机关报 is the masthead."""
+    m = _EPAPER.search(text)
+    if m:
+        return m.group(1)
+    top = [ln.strip() for ln in text.split("\n")[:8] if ln.strip()]
+    for ln in top[:4]:
+        words = [w for w in re.split(r"[\s　]+", ln) if w]
+        f = flat(ln)
+        if _MASTHEAD.fullmatch(f) and len(f) <= 10:
+            return f
+        for w in words:
+            if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
+                return w
+    if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
+        if not re.search(r"\d", top[0]):
+            return flat(top[0])
+    return ""
+
+
+def _lines(text: str) -> list[_Line | None]:
+    out: list[_Line | None] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        if not raw.strip():
+            out.append(None)
+            continue
+        s = start + len(raw) - len(raw.lstrip())
+        e = start + len(raw.rstrip())
+        st = raw.strip()
+        indent = bool(re.match(r"(?:　|\s{2,})", raw)) and len(raw) - len(raw.lstrip()) >= 1
+        out.append(_Line(s, e, st, flat(st), indent))
+    return out
+
+
+def _furniture(ln: _Line) -> bool:
+    if re.search("[。！？]", ln.f):
+        return False
+    return (
+        is_furniture(ln.text)
+        or bool(_FURN_EXTRA.fullmatch(ln.text))
+        or bool(_EPAPER.match(ln.text) and "版" in ln.text)
+    )
+
+
+def segment(text: str) -> list[dict]:
+    """The page's pieces as dicts of Article fields (without id/source/seq)."""
+    lines = _lines(text)
+    nonblank = [ln for ln in lines if ln]
+    if not nonblank:
+        return []
+    col = statistics.median(len(ln.f) for ln in nonblank)
+    # a page printing a paragraph a line: most of its longer lines finish a sentence
+    long = [ln for ln in nonblank if len(ln.f) >= 20]
+    flat_page = col > 40 or (
+        bool(long) and sum(ends_sentence(ln.f) for ln in long) >= 0.6 * len(long)
+    )
+    indented = sum(1 for ln in nonblank if ln.indent) >= 5
+    n = len(lines)
+    furn = [bool(ln and _furniture(ln)) for ln in lines]
+    # the page header: the top lines up to the first blank line, when none is a sentence
+    k = 0
+    while k < n and lines[k] is None:
+        k += 1
+    j = k
+    while j < n and lines[j] is not None:
+        j += 1
+    top = [ln for ln in lines[k:j] if ln]
+    if (
+        top
+        and j - k <= 10
+        and not any(ends_sentence(x.f) for x in top)
+        and any(_furniture(x) for x in top)
+    ):
+        for i in range(k, j):
+            furn[i] = True
+    else:
+        i = k
+        while i < n and lines[i] is not None and furn[i]:
+            i += 1
+
+    def blank_before(i: int) -> bool:
+        p = i - 1
+        while p >= 0 and furn[p] and i - p < 12:  # bounded: linear on any page
+            p -= 1
+        return p < 0 or lines[p] is None
+
+    def prev_line(i: int) -> _Line | None:
+        p = i - 1
+        while p >= 0 and (furn[p] or lines[p] is None) and i - p < 12:  # bounded
+            p -= 1
+        return lines[p] if p >= 0 else None
+
+    def headish(i: int) -> bool:
+        ln = lines[i]
+        if ln is None or furn[i]:
+            return False
+        f = ln.f
+        if not f or len(f) > 40 or (indented and ln.indent):
+            return False
+        if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
+            return False
+        if _ITEM.match(f) or DATELINE.match(ln.text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
+            return False
+        if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
+            return False
+        return True
+
+    def opener(i: int) -> bool:
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None:
+            return False
+        return bool(DATELINE.match(ln.text)) or (_own_byline(ln.text) and not _TAG.fullmatch(ln.f))
+
+    def para_start(i: int) -> bool:
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or furn[i]:
+            return False
+        if indented:
+            return ln.indent
+        return not headish(i) or flat_page or full(i)
+
+    def full(i: int) -> bool:
+        """A line set to the column's full width: running text, not a headline."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            bool(ln)
+            and not flat_page
+            and not indented
+            and len(ln.f) >= 0.85 * col
+            and not (i + 1 >= n or lines[i + 1] is None)
+        )
+
+    pieces: list[_Piece] = []
+    cur: _Piece | None = None
+    i = 0
+
+    def new(kind: str = "news") -> _Piece:
+        nonlocal cur
+        cur = _Piece(kind=kind)
+        pieces.append(cur)
+        return cur
+
+    def signature(i: int) -> bool:
+        """A closing signature: after a finished paragraph, before a blank, a new stack or
+        the page end."""
+        ln = lines[i]
+        if ln is None or cur is None or not cur.body:
+            return False
+        p = prev_line(i)
+        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f)):
+            return False
+        if not SIGNATURE.fullmatch(ln.f):
+            return False
+        if "读者" in ln.f or "作者" in ln.f:
+            return True
+        nxt = lines[i + 1] if i + 1 < n else None
+        return nxt is None or furn[i + 1] or bool(SIGNATURE.fullmatch(nxt.f) and "作者" in nxt.f)
+
+    while i < n:
+        ln = lines[i]
+        if ln is None or furn[i]:
+            i += 1
+            continue
+        # markers
+        if m := _CONT_IN.match(ln.text):
+            new("continuation").headline = ""
+            cur.meta.append((ln.s, ln.s + m.end()))
+            rest = ln.text[m.end() :].lstrip()
+            if rest:
+                cur.body.append((ln.e - len(rest), ln.e))
+            i += 1
+            continue
+        if _AD.fullmatch(ln.f):
+            new("ad").headline = ""
+            cur.meta.append((ln.s, ln.e))
+            i += 1
+            continue
+        # a photo credit on its own line closes a caption: on pages printing a paragraph a
+        # line, the paragraph above it is the caption, apart from the article it follows
+        m = _PHOTO.search(ln.text)
+        if m and m.start() == 0 and cur is not None and cur.body:
+            if (
+                flat_page
+                and len(cur.body) >= 2
+                and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
+            ):
+                last = cur.body.pop()
+                new("caption").headline = ""
+                cur.body.append(last)
+            cur.bylines.append((ln.s, ln.e))
+            if cur.kind == "news":
+                cur.kind = "caption"
+            cur = None
+            i += 1
+            continue
+        if signature(i):
+            cur.bylines.append((ln.s, ln.e))
+            i += 1
+            continue
+        # a headline stack
+        if headish(i) and (
+            blank_before(i)
+            or prev_line(i) is None
+            or ends_sentence(prev_line(i).f)
+            or _CONT_OUT.search(prev_line(i).f)
+            or bool(_PHOTO.search(prev_line(i).f))
+            or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
+        ):
+            j = i
+            while j < n and headish(j) and not opener(j) and j - i < 6 and not (j > i and full(j)):
+                j += 1
+            if j - i >= 6 and flat_page and len(lines[i].f) <= 12:
+                # a heading over a run of unpunctuated lines is a table (数据, 指标), not a
+                # headline stack: it stands as a piece of its own
+                p = new("other")
+                p.headline = lines[i].f
+                p.heads = [i]
+                j = i + 1
+                while j < n and headish(j) and not opener(j):
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
+                cur = None
+                i = j
+                continue
+            stack_ok = False
+            item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
+            if j - i <= 5:
+                if opener(j):
+                    stack_ok = True
+                elif item_list:
+                    stack_ok = True
+                elif j < n and lines[j] is not None and para_start(j):
+                    stack_ok = (
+                        flat_page
+                        or indented
+                        or (
+                            blank_before(i)
+                            and all(len(lines[x].f) <= max(0.85 * col, 8) for x in range(i, j))
+                        )
+                    )
+                    if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
+                        stack_ok = False
+            # a bare name under a one-line headline is its byline
+            if not stack_ok and j - i >= 2 and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f):
+                if j < n and lines[j] is not None and para_start(j):
+                    stack_ok = True
+            # headline printed below its body: a stack after a finished body with none
+            if (
+                not stack_ok
+                and cur is not None
+                and cur.body
+                and not cur.heads
+                and cur.headline is None
+                and (j >= n or lines[j] is None)
+                and j - i <= 4
+            ):
+                cur.heads = list(range(i, j))
+                i = j
+                continue
+            if stack_ok:
+                head = [x for x in range(i, j)]
+                p = new()
+                p.heads = head
+                i = j
+                heading = flat("".join(lines[x].f for x in head if not _TAG.fullmatch(lines[x].f)))
+                if item_list and len(head) == 1:
+                    p.kind = "other" if _SERVICE.fullmatch(heading) else "briefs"
+                    p.headline = heading
+                elif NOTICE.fullmatch(heading):
+                    p.kind = "notice"
+                elif _SERVICE.fullmatch(heading) and len(head) == 1:
+                    p.kind = "other"
+                    p.headline = heading
+                # bylines under the stack
+                while (
+                    i < n
+                    and lines[i] is not None
+                    and _own_byline(lines[i].text)
+                    and not DATELINE.match(lines[i].text)
+                ):
+                    s, e = lines[i].s, lines[i].e
+                    if _ROLE_END.search(lines[i].text) and i + 1 < n and lines[i + 1] is not None:
+                        nx = lines[i + 1]
+                        if len(nx.f) <= 6 and not ends_sentence(nx.f):
+                            e = nx.e
+                            i += 1
+                    p.bylines.append((s, e))
+                    i += 1
+                if (
+                    len(head) >= 2
+                    and not p.bylines
+                    and re.fullmatch(rf"[{_H}]{{2,3}}", lines[head[-1]].f)
+                ):
+                    x = head.pop()
+                    p.bylines.append((lines[x].s, lines[x].e))
+                continue
+        # a paragraph line
+        if cur is None:
+            new()
+        if m := DATELINE.match(text, ln.s):
+            if cur.body and cur.kind not in ("continuation",):
+                new()
+            cur.bylines.append((m.start(), m.end()))
+            rest_s = m.end()
+            while rest_s < len(text) and text[rest_s].isspace():
+                rest_s += 1
+            # the dateline may run over lines: skip every line it covers
+            while i < n and (lines[i] is None or lines[i].e <= rest_s):
+                i += 1
+            if i < n and lines[i] is not None and lines[i].s <= rest_s < lines[i].e:
+                cur.body.append((rest_s, lines[i].e))
+                i += 1
+            continue
+        if _EDITOR_END.search(ln.text):
+            m = _EDITOR_END.search(ln.text)
+            if not cur.body or cur.heads or cur.bylines:
+                # the lead opens the page's column: it is a piece of its own
+                lead = new("editorial")
+            else:
+                lead = cur
+                lead.kind = "editorial"
+            lead.headline = lead.headline if lead.heads else ""
+            if m.start() > 0:
+                lead.body.append((ln.s, ln.s + len(ln.text[: m.start()].rstrip())))
+            lead.bylines.append((ln.s + m.start(), ln.e))
+            cur = None
+            i += 1
+            continue
+        cur.body.append((ln.s, ln.e))
+        i += 1
+    return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
+
+
+def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
+    """The headline and the subheadlines of a stack, or '' when the stack is not clear.
+
+    Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
+    wrapped lines follow it). On pages set in narrow columns a headline wraps over lines:
+    one or two lines are the headline, a third line under a kicker is the headline's second
+    half. On wide pages every line is whole: one line is the headline, two are kicker and
+    headline. A longer line with a comma under the headline is a subtitle.
+    """
+    lines = [_GENRE_SUFFIX.sub("", h) for h in heads if not _TAG.fullmatch(h)]
+    subs: list[str] = []
+    dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
+    if dash is not None:
+        subs.append("".join(lines[dash:]))
+        lines = lines[:dash]
+    if not lines:
+        return "", subs
+    if wide:
+        if len(lines) == 1:
+            return lines[0], subs
+        if len(lines) == 2:
+            return lines[1], [lines[0]] + subs
+        return "", [*lines, *subs]
+    # narrow columns
+    comma = next((k for k, h in enumerate(lines) if k > 0 and re.search("[，,]", h)), None)
+    if comma is not None and comma >= 1:
+        main, rest = lines[:comma], ["".join(lines[comma:])]
+        subs = rest + subs
+        lines = main
+    if len(lines) == 1:
+        return lines[0], subs
+    if len(lines) == 2:
+        a, b = (len(x) for x in lines)
+        if a >= 10 and b >= 0.8 * a:
+            return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
+        return "".join(lines), subs
+    if len(lines) == 3:
+        return "".join(lines[1:]), [lines[0], *subs]
+    return "", [*lines, *subs]
+
+
+def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> dict:
+    heads = [lines[x].f for x in p.heads]
+    if p.headline is not None:
+        headline, subs = p.headline, []
+    else:
+        headline, subs = _split_stack(heads, col > 20)
+    body = list(p.body)
+    bylines = list(p.bylines)
+    kind = p.kind
+    # trailing markers and credits of the body
+    if body:
+        s, e = body[-1]
+        seg = text[s:e]
+        if m := _CONT_OUT.search(seg):
+            cut = s + len(seg[: m.start()].rstrip())
+            body[-1] = (s, cut)
+            if cut <= s:
+                body.pop()
+    if body:
+        s, e = body[-1]
+        seg = text[s:e]
+        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg)
+        if m is None:
+            # a credit broken over the last two lines: （记者\n　钟　磊　摄）
+            joined = text[body[-2][0] : e] if len(body) >= 2 else seg
+            m2 = re.search(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$", joined)
+            if m2 and len(body) >= 2:
+                start = body[-2][0] + m2.start()
+                bylines.append((start, e))
+                body.pop()
+                ps, _pe = body[-1]
+                body[-1] = (ps, ps + len(text[ps:start].rstrip()))
+                if body[-1][1] <= ps:
+                    body.pop()
+                kind = "caption" if kind == "news" else kind
+        else:
+            bylines.append((s + m.start(), e))
+            cut = s + len(seg[: m.start()].rstrip())
+            if cut <= s:
+                body.pop()
+            else:
+                body[-1] = (s, cut)
+            if "摄" in m.group() and kind == "news":
+                kind = "caption"
+    # merge touching spans
+    spans: list[tuple[int, int]] = []
+    for s, e in body:
+        if e <= s:
+            continue
+        if spans and not text[spans[-1][1] : s].strip():
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    bys = [flat(text[s:e]) for s, e in bylines]
+    byline = _join_bylines(bys)
+    body_text = "".join(flat(text[s:e]) for s, e in spans)
+    if kind == "news":
+        if any("评论员" in b for b in bys):
+            kind = "editorial"
+        elif any("读者" in b for b in bys) or body_text.startswith("编辑同志"):
+            kind = "letter"
+        elif NOTICE.fullmatch(headline or "-"):
+            kind = "notice"
+    date = ""
+    if kind not in ("ad", "notice", "briefs", "other"):
+        src = "".join(bys) + body_text[:200] if kind != "caption" else body_text[:200]
+        m = re.search(r"(?<![\d月])\d{1,2}月\d{1,2}日", src)
+        date = m.group() if m else ""
+    edges = [q for s in spans + bylines + p.meta for q in s]
+    edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
+    pub = ""
+    if m := re.search(
+        rf"([{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报))(?:/[{_H}]{{1,8}}网)?讯", "".join(bys)
+    ):
+        pub = m.group(1)
+    return {
+        "kind": kind,
+        "headline": headline,
+        "subheadlines": subs,
+        "byline": byline,
+        "publication": pub,
+        "date": date,
+        "char_start": min(edges) if edges else 0,
+        "char_end": max(edges) if edges else 0,
+        "body_spans": spans,
+    }
+
+
+def _join_bylines(bys: list[str]) -> str:
+    """An own-line byline and the dateline under it read as one credit."""
+    bys = [b for b in bys if b]
+    if not bys:
+        return ""
+    return "".join(bys)
