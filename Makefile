@@ -6,7 +6,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: serve test test-fast build lint format eval bench clean browser
+.PHONY: serve test test-fast build lint format eval eval-fresh bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ format: $(VENV)/.test
 
 eval: $(VENV)/.runtime
 	$(BIN)/qa eval tests/eval/dev.jsonl
+
+# The fresh questions ask about the seeds and the corpus pages: one archive of all 50.
+ARCHIVE ?= /tmp/qa-archive
+eval-fresh: $(VENV)/.runtime
+	rm -rf $(ARCHIVE) && mkdir -p $(ARCHIVE)/pages
+	cp seeds/*.txt seeds/catalog.csv corpus/tune/*-*.txt corpus/test/*-*.txt $(ARCHIVE)/pages/
+	QA_SEEDS_DIR=$(ARCHIVE)/pages QA_INDEX_DIR=$(ARCHIVE)/index $(BIN)/qa build --quiet
+	for half in train test; do \
+		QA_INDEX_DIR=$(ARCHIVE)/index $(BIN)/qa eval tests/eval/fresh/$$half.jsonl \
+			--compare tests/eval/fresh/baseline-$$half.json || exit 1; done
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench.py
