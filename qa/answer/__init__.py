@@ -102,7 +102,8 @@ class Answerer:
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
 
     def _article_field(self, passage: Passage, field: str) -> Answer | None:
-        """For 标题是什么 / 记者是谁: that field of the article shown first, where printed."""
+        """For a question about the article itself (its title, its reporter): that field of the
+        article shown first, where printed."""
         article = self.index.articles[passage.article_id]
         value = getattr(article, field)
         span = printed_span(self._pages[passage.source], article, value)
@@ -113,8 +114,8 @@ class Answerer:
     def _detail_missing(self, cues: Cues, pool: list[Hit], answer: Answer | None) -> bool:
         """The story is there but not the detail asked for.
 
-        A question names the thing it wants right next to its question word (院长是谁,
-        办公地址在哪里, 在保余额有多少). Unless a count in the asked unit names one of them
+        A question names the thing it wants right next to its question word (X的站长是谁,
+        联系方式在哪). Unless a count in the asked unit names one of them
         right after it, when those focus words are (nearly) absent from every
         passage found, and no sentence holds the specific kind of value asked for (a year,
         an amount of money, an area...), the archive does not answer it. Nor does it when
@@ -124,7 +125,7 @@ class Answerer:
         if cues.specific_kinds and not specific_kind_found(cues, text):
             return True  # 多少钱, and not one sum of money in sight
         if counted_focus_found(cues, text):
-            return False  # 多少位退伍军人 ... 1070名优秀退役军人
+            return False  # 多少位老师 ... 120名骨干教师
         idf = self.index.keyword.idf(list(cues.focus))
         if focus_coverage(cues, text, idf) >= float(self.settings["FOCUS_MIN"]):
             return False

@@ -1,8 +1,8 @@
 """Pick the sentence that answers the question, with its own exact page span.
 
 A careful reader scans the top passages for the sentence that (1) shares the question's
-distinctive words, above all the words right next to the question word (哪位**省委书记**,
-**建筑面积**约多少), and (2) holds the kind of thing asked for: a year for 哪一年, a time for
+distinctive words, above all the words right next to the question word (哪位**站长**,
+**占地**约多少), and (2) holds the kind of thing asked for: a year for 哪一年, a time for
 几点, an amount of money for 多少钱, a count with the asked unit for 多少户. Sentences of
 higher-ranked passages are preferred when the evidence is otherwise equal.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from qa.keyword import tokenize
 from qa.passages import Passage, split_sentences
 
-# A person is named next to a title or role (副市长杜玉杰, 社区书记赵震, 常亚青教授).
+# A person is named next to a title or role (副县长王某某, 村支书李某, 张某某教授).
 _TITLES = (
     "书记|[省市县区镇乡村]长|主任|局长|处长|科长|院长|校长|主席|经理|部长|厅长|委员|负责人|"
     "董事长|总监|所长|站长|队长|馆长|行长|社长|会长|秘书长|主编|教授|医生|老师|记者|通讯员|"
@@ -59,10 +59,10 @@ _UNIT_Q = re.compile(  # 哪几家 asks which ones, not how many
     r"[个名人家份次户项倍亩斤岁台件场批所处辆位部门张座天年月吨])"
 )
 _PEOPLE = "名人位"
-# Counters a page uses for one another: 多少名 ~ 1070人, 多少家贫困户 ~ 2400户.
+# Counters a page uses for one another: 多少名 ~ 120人, 多少家商户 ~ 300户.
 _SAME_COUNTERS = (_PEOPLE, "户家")
 # Questions about the article itself, answered from its citation, not from its text:
-# 标题是什么 / 题目叫什么 wants the headline, 记者是谁 / 谁写的 the byline, 哪份报纸 the
+# 标题 / 题目 wants the headline, 记者是谁 / 谁写的 the byline, 哪份报纸 the
 # publication.
 ARTICLE_FIELDS = (
     ("headline", re.compile(r"标题|题目|篇名|(?:报道|文章|消息|新闻|图片)的?(?:名字|名称)")),
@@ -116,7 +116,7 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
     for name, q, a in ANSWER_KINDS:
         if q.search(question):
             if name == "person" and (roles := _roles_asked(question)):
-                # 哪位副市长: a name after that title is specific, and its absence telling
+                # 哪位局长: a name after that title is specific, and its absence telling
                 role = "|".join(roles)
                 name, a = "role", re.compile(rf"(?:{role})\s*{_NAME}|{_NAME}\s*(?:{role})")
             kinds.append((name, a))
@@ -124,7 +124,7 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
 
 
 def _roles_asked(question: str) -> list[str]:
-    """The titles a 谁 question names (哪位副市长 -> 市长): the answer names that one."""
+    """The titles a 谁 question names (哪位副局长 -> 局长): the answer names that one."""
     return [m.group() for m in re.finditer(_TITLES, question)]
 
 
@@ -140,9 +140,9 @@ def near_terms(question: str) -> list[str]:
 def focus_terms(question: str) -> list[str]:
     """Words right next to the question word: what the question is really about.
 
-    The words the question word governs (省委书记 in 哪位省委书记, 到场 in 有多少人到场), or,
+    The words the question word governs (馆长 in 哪位馆长, 参赛 in 有几队参赛), or,
     when it ends the question, the noun phrase it completes after the last 的 or comma
-    (院长 in 学院的院长是谁).
+    (站长 in 气象站的站长是谁).
     """
     terms: list[str] = []
     for m in _WH.finditer(question):
@@ -150,8 +150,8 @@ def focus_terms(question: str) -> list[str]:
         left = re.sub(r"[是为有在达约了共]+$", "", left)[-6:]
         right = re.split(r"[的，,、；;：:？?。]", question[m.end() :])[0][:5]
         right = re.sub(r"^余?[个名人家份次户项倍亩斤岁台件场批所处辆位张座]", "", right)
-        # A question word that governs a noun (哪家公司, 多少名学员) asks about that noun;
-        # one that ends the question (院长是谁) asks about the phrase before it.
+        # A question word that governs a noun (哪家银行, 多少名队员) asks about that noun;
+        # one that ends the question (站长是谁) asks about the phrase before it.
         governed = [t for t in tokenize(right) if len(t) >= 2]
         terms += governed or [t for t in tokenize(left) if len(t) >= 2]
     return list(dict.fromkeys(terms))
@@ -185,8 +185,8 @@ def focus_coverage(cues: Cues, text: str, idf: dict[str, float]) -> float:
 def counted_focus_found(cues: Cues, text: str) -> bool:
     """A count in the unit asked for, followed closely by a word the count is about.
 
-    For 多少位退伍军人, ``1070名优秀退役军人`` counts soldiers even though the page says 退役
-    where the question says 退伍: the count and 军人 a few characters on make the detail.
+    For 多少位老师, ``120名骨干教师`` counts teachers even though the page says 教师 where
+    the question says 老师: the count and a word a few characters on make the detail.
     """
     units = [p for n, p in cues.kinds if n in ("unit", "specific unit")]
     if not units or not cues.focus:
