@@ -40,15 +40,15 @@ browser:
 		echo "(until then tests/test_browser.py fails)" >&2; fi
 
 test: $(VENV)/.test browser
-	$(BIN)/ruff check qa tests bench
-	$(BIN)/ruff format --check qa tests bench
+	$(BIN)/ruff check qa tests bench tools
+	$(BIN)/ruff format --check qa tests bench tools
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check qa tests bench
+	$(BIN)/ruff check qa tests bench tools
 
 format: $(VENV)/.test
-	$(BIN)/ruff format qa tests bench
+	$(BIN)/ruff format qa tests bench tools
 
 eval: $(VENV)/.runtime
 	$(BIN)/qa eval tests/eval/dev.jsonl
@@ -71,5 +71,5 @@ clean:
 
 # The fast tier: segmentation, passages, stores, API shapes, settings; no model is loaded.
 test-fast: $(VENV)/.test
-	$(BIN)/ruff check qa tests bench
+	$(BIN)/ruff check qa tests bench tools
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/python -m pytest -q -m "not model"

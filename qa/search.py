@@ -26,6 +26,8 @@ class Result:
     no_answer: bool
     evidence: float
     took_ms: float
+    confidence: float = 0.0
+    signals: dict[str, float] | None = None
 
 
 class Searcher:
@@ -38,10 +40,24 @@ class Searcher:
         self._retriever = Retriever(index, embedder, settings)
         self._answerer = Answerer(index, settings)
 
+    @property
+    def calibrated(self) -> bool:
+        """Whether ``confidence`` is a calibrated probability (else an evidence score)."""
+        return self._answerer.calibration is not None
+
     def search(self, question: str, top_k: int = 5) -> Result:
         t0 = time.perf_counter()
         depth = max(top_k, ANSWER_POOL, int(self.settings["RERANK_DEPTH"]))
         found = self._retriever.candidates(question, depth)
         out = self._answerer.answer(question, found.tokens, found.hits, top_k)
         took = (time.perf_counter() - t0) * 1000
-        return Result(question, out.hits, out.answer, out.no_answer, out.evidence, took)
+        return Result(
+            question,
+            out.hits,
+            out.answer,
+            out.no_answer,
+            out.evidence,
+            took,
+            out.confidence,
+            out.signals,
+        )

@@ -108,6 +108,14 @@ SETTINGS: tuple[Setting, ...] = (
         hi=1,
     ),
     Setting(
+        "NO_ANSWER_MODE",
+        "rules",
+        "How no_answer is decided: 'calibrated' (a logistic model over the search's signals, "
+        "fitted for the bundled model; falls back to 'rules' for another model) or 'rules' "
+        "(NO_ANSWER_THRESHOLD and FOCUS_MIN).",
+        choices=("rules", "calibrated"),
+    ),
+    Setting(
         "FOCUS_MIN",
         0.2,
         "Share of the question's focus words (those next to its question word) that the "

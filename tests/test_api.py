@@ -10,7 +10,7 @@ CITATION_KEYS = set(CITATION_FIELDS)
 
 
 def _check_answer_shape(data: dict, top_k: int) -> None:
-    assert set(data) == {"question", "no_answer", "answer", "passages", "took_ms"}
+    assert set(data) == {"question", "no_answer", "confidence", "answer", "passages", "took_ms"}
     assert isinstance(data["no_answer"], bool)
     assert isinstance(data["took_ms"], int | float)
     assert 1 <= len(data["passages"]) <= top_k

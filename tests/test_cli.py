@@ -129,7 +129,7 @@ def test_ask_json_has_the_api_shape(runner, index_dir):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"question", "no_answer", "answer", "passages", "took_ms"}
+    assert set(data) == {"question", "no_answer", "confidence", "answer", "passages", "took_ms"}
     assert data["question"] == "张店区光荣牌应挂多少户？"
     assert isinstance(data["no_answer"], bool) and not data["no_answer"]
     assert 1 <= len(data["passages"]) <= 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -174,3 +175,36 @@ def test_any_file_name_gives_working_citation_links(tiny, tmp_path, fake_embedde
     page = client.get("/?q=图书馆开放时间").get_data(as_text=True)
     assert f'href="/articles/{article_id}' in page
     assert client.get(f"/articles/{article_id}").status_code == 200
+
+
+# --- confidence ---------------------------------------------------------------------------------
+
+
+def test_calibration_applies_only_to_its_own_model(tmp_path):
+    from qa.answer.calibration import Calibration, load_calibration
+
+    cal = Calibration("m", ("a", "b"), (0.0, 1.0), (1.0, 2.0), (2.0, -1.0), 0.5, 0.3)
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps({**cal.to_dict(), "n": 10}), encoding="utf-8")
+    assert load_calibration("m", path) == cal
+    assert load_calibration("another/model", path) is None
+    assert load_calibration("m", tmp_path / "missing.json") is None
+    low, high = cal.probability({"a": -3, "b": 1}), cal.probability({"a": 3, "b": 1})
+    assert 0 < low < 0.5 < high < 1
+
+
+@pytest.mark.parametrize("mode", ["rules", "calibrated"])
+def test_confidence_is_in_every_answer(tmp_path, fake_embedder, mode):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "tiny.txt").write_text(TINY_PAGE, encoding="utf-8")
+    settings = load_settings(
+        {"SEEDS_DIR": str(seeds), "INDEX_DIR": str(tmp_path / "i"), "NO_ANSWER_MODE": mode},
+        environ={},
+    )
+    build_index(settings, fake_embedder)
+    app = create_app(settings, service=Service(settings, fake_embedder))
+    data = app.test_client().get("/api/ask?q=图书馆几点开门").get_json()
+    assert 0.0 <= data["confidence"] <= 1.0
+    # the fake embedder is no model a calibration was fitted for: the rules decide
+    assert app.extensions["qa"].searcher().calibrated is False

@@ -78,3 +78,15 @@ def test_no_answer_when_the_kind_of_value_asked_for_is_nowhere(service):
     # The 博兴 monitoring story gives no sum of money at all.
     result = service.searcher().search("博兴县建设高点可视化监控系统总共投资了多少钱？", 5)
     assert result.hits and result.no_answer
+
+
+def test_the_bundled_model_has_a_calibration_that_answers_dev_questions(service):
+    from qa.search import Searcher
+
+    index = service.searcher().index
+    searcher = Searcher(
+        index, service.embedder, {**service.settings, "NO_ANSWER_MODE": "calibrated"}
+    )
+    assert searcher.calibrated
+    result = searcher.search("张店区光荣牌应挂多少户？", 5)
+    assert not result.no_answer and 0.5 < result.confidence <= 1.0

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from qa.answer.calibration import load_calibration
 from qa.answer.sentences import (
     Cues,
     best_sentence,
@@ -45,6 +46,8 @@ class Answered:
     answer: Answer | None
     no_answer: bool
     evidence: float
+    confidence: float  # 0-1: calibrated where a calibration fits the model, else evidence
+    signals: dict[str, float]
 
 
 class Answerer:
@@ -53,6 +56,11 @@ class Answerer:
     def __init__(self, index: Index, settings: dict[str, Any]):
         self.index = index
         self.settings = settings
+        self.calibration = (
+            load_calibration(index.manifest["model"])
+            if settings.get("NO_ANSWER_MODE", "rules") == "calibrated"
+            else None
+        )
         self._pages = index.pages
         self._headings = {
             a.id: " ".join([a.headline, *a.subheadlines]) for a in index.articles.values()
@@ -74,11 +82,39 @@ class Answerer:
         answer = self._answer(cues, lead + best, idf) if best else None
         if cues.field and hits:
             answer = self._article_field(hits[0].passage, cues.field) or answer
-        evidence = self._evidence(q_tokens, best)
-        no_answer = evidence < float(self.settings["NO_ANSWER_THRESHOLD"]) or (
-            not cues.field and self._detail_missing(cues, best, answer)
-        )
-        return Answered(hits, answer, no_answer, evidence)
+        dense_part, covered = self._evidence(q_tokens, best)
+        evidence = 0.5 * dense_part + 0.5 * covered
+        detail_missing = not cues.field and self._detail_missing(cues, best, answer)
+        signals = self._signals(cues, best, answer, idf, dense_part, covered, detail_missing)
+        if self.calibration is not None:
+            confidence = self.calibration.probability(signals)
+            no_answer = confidence < self.calibration.threshold
+        else:
+            confidence = evidence
+            no_answer = evidence < float(self.settings["NO_ANSWER_THRESHOLD"]) or detail_missing
+        return Answered(hits, answer, no_answer, evidence, confidence, signals)
+
+    def _signals(self, cues, best, answer, idf, dense_part, covered, detail_missing):
+        """What the search measured about how well it answers: the calibration's inputs."""
+        dense = sorted((h.dense for h in best), reverse=True) + [0.0, 0.0]
+        text = "".join(h.passage.text for h in best)
+        kinds = bool(cues.specific_kinds)
+        return {
+            "dense_top": dense[0],
+            "dense_margin": dense[0] - dense[1],
+            "dense_part": dense_part,
+            "keyword_cover": covered,
+            "retrievers_agree": float(bool(best) and best[0].dense > 0 and best[0].keyword > 0),
+            "answer_score": answer.score if answer else 0.0,
+            "asks_kind": float(kinds),
+            "kind_in_answer": float(
+                kinds and answer is not None and specific_kind_found(cues, answer.text)
+            ),
+            "kind_in_passages": float(kinds and specific_kind_found(cues, text)),
+            "focus_cover": focus_coverage(cues, text, self.index.keyword.idf(list(cues.focus))),
+            "detail_missing": float(detail_missing),
+            "asks_article_field": float(bool(cues.field)),
+        }
 
     def _rerank(self, cues: Cues, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
         """Prefer passages holding a sentence that answers: fused score plus the score of
@@ -131,14 +167,12 @@ class Answerer:
             return False
         return not (answer and specific_kind_found(cues, answer.text))
 
-    def _evidence(self, q_tokens: list[str], hits: list[Hit]) -> float:
-        """How strongly the best passage supports the question, from 0 to 1.
-
-        Combines the dense cosine of the top passage with how much of the question's
-        keyword weight (IDF-like: rarer words count more) the top passages contain.
-        """
+    def _evidence(self, q_tokens: list[str], hits: list[Hit]) -> tuple[float, float]:
+        """How strongly the best passages support the question: the dense cosine of the top
+        passage rescaled to 0-1, and how much of the question's keyword weight (longer
+        words count more) the top three passages contain."""
         if not hits:
-            return 0.0
+            return 0.0, 0.0
         dense_top = max(h.dense for h in hits[:3])
         text = fold("".join(h.passage.text for h in hits[:3]))
         toks = [t for t in dict.fromkeys(q_tokens) if len(t) >= 2]
@@ -147,8 +181,7 @@ class Answerer:
             covered = sum(w for t, w in zip(toks, weights) if t in text) / sum(weights)
         else:
             covered = 0.0
-        dense_part = min(max((dense_top - 0.78) / 0.12, 0.0), 1.0)
-        return 0.5 * dense_part + 0.5 * covered
+        return min(max((dense_top - 0.78) / 0.12, 0.0), 1.0), covered
 
 
 def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:

@@ -104,10 +104,18 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
     }
     ask_response = {
         "type": "object",
-        "required": ["question", "no_answer", "answer", "passages", "took_ms"],
+        "required": ["question", "no_answer", "confidence", "answer", "passages", "took_ms"],
         "properties": {
             "question": {"type": "string"},
             "no_answer": {"type": "boolean"},
+            "confidence": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "How likely the archive answers the question (0-1). With "
+                "QA_NO_ANSWER_MODE=calibrated and the bundled model, a probability fitted on "
+                "held-out questions; otherwise the uncalibrated evidence score.",
+            },
             "answer": _ref("Answer"),
             "passages": {"type": "array", "items": _ref("Passage"), "maxItems": max_k},
             "took_ms": {"type": "number", "minimum": 0},

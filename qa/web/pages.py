@@ -70,7 +70,9 @@ def index():
                 span = _answer_in(p["text"], answer["text"])
         p["runs"] = marked(p["text"], p["highlights"], span)
         p["answer_span"] = span
-    return render_template("index.html", q=question, data=data, error=None)
+    return render_template(
+        "index.html", q=question, data=data, error=None, calibrated=searcher.calibrated
+    )
 
 
 @bp.get("/articles/<article_id>")

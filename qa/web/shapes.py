@@ -62,6 +62,7 @@ def result_to_dict(result: Result, index: Index) -> dict[str, Any]:
     return {
         "question": result.question,
         "no_answer": result.no_answer,
+        "confidence": round(result.confidence, 4),
         "answer": answer,
         "passages": [
             {
