@@ -238,6 +238,7 @@ def _counted_work(text: str) -> tuple[int, list[Article]]:
         (("000",), 7),  # headlines before
         (("pa_after_narrow", "pf_column_note"), 40),  # headlines after
         (("national-1",), 12),  # headline stacks on their bodies: the line reader
+        (("notices-1",), 12),  # notices signed by their issuers, display ads: the line reader
     ],
 )
 def test_long_pages_are_segmented_with_linear_work(stems, copies):
@@ -295,3 +296,40 @@ def test_roundtrip_dict(seeds):
     _, arts = next(iter(seeds.values()))
     a = arts[0]
     assert Article.from_dict(json.loads(json.dumps(a.to_dict()))) == a
+
+
+# An invented page in the line reader's form (blank lines only between pieces): a stack whose
+# subtitle wraps after a comma and ends at an own-line byline, a commentary signed （某某）,
+# a notice signed by its issuer and date, a poem in two stanzas signed by a bare name, its
+# author's note, and a display ad with a contact line. No words of any real page.
+STACK_PAGE = (
+    "青禾晚报　2025年3月4日　星期二\n07　社区\n\n"
+    "河畔步道\n今起全线开放\n沿线增设座椅、照明和饮水点，\n夜跑市民有了好去处\n"
+    "□ 本报记者　顾　言\n　　3月3日，河畔步道改造工程\n通过验收，今起向市民全线开放。\n"
+    "　　步道全长六公里，沿线新设休\n息座椅四十余处。\n\n"
+    "【街谈】\n步道开放之后\n　　好设施还要有好管理，才能长\n久地方便居民。\n（林　舟）\n\n"
+    "停气通知\n因燃气管网检修，定于3月6日9时\n至17时暂停供气，敬请谅解。\n"
+    "青禾燃气有限公司\n2025年3月4日\n\n"
+    "春　夜\n风从河上来\n吹亮一盏一盏灯\n我在桥头等你\n\n等到星星\n落进水里\n何　川\n\n"
+    "作者简介：何川，青禾人，写诗多年。\n\n"
+    "鲜果配送　当日送达\n整箱优惠　满百包邮\n订购电话：0577-5551234\n"
+)
+
+
+def test_line_reader_conventions():
+    arts = segment_page("x.txt", STACK_PAGE)
+    got = [(a.kind, a.headline, a.byline, a.date) for a in arts]
+    assert got == [
+        ("news", "河畔步道今起全线开放", "□本报记者顾言", "3月3日"),
+        ("editorial", "步道开放之后", "（林舟）", ""),
+        ("notice", "停气通知", "青禾燃气有限公司2025年3月4日", ""),
+        ("other", "春夜", "何川", ""),
+        ("other", "", "", ""),
+        ("ad", "鲜果配送当日送达", "", ""),
+    ]
+    assert arts[0].subheadlines == ["沿线增设座椅、照明和饮水点，夜跑市民有了好去处"]
+    bodies = ["".join(STACK_PAGE[s:e].split()) for a in arts for s, e in a.body_spans[:1]]
+    assert bodies[3].startswith("风从河上来") and "等到星星" in "".join(
+        "".join(STACK_PAGE[s:e].split()) for s, e in arts[3].body_spans
+    )
+    assert bodies[4].startswith("作者简介") and bodies[5].startswith("整箱优惠")

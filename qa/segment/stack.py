@@ -39,26 +39,60 @@ OWN_BYLINE = re.compile(
     r"(?:[\s　]*" + _NAMES + r")?"
     r"|(?:特派|特约|首席|见习)?(?:记者|通讯员)[\s　]+" + _NAMES
 )
+# An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
+_AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
+# A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
+_VERSE_END = re.compile(r"[。！？；，、：:,;…]")
+# The rest of a byline's names wrapped onto a line of their own: one to three characters.
+_NAME_WRAP = re.compile(r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}")
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # A signature closing a piece: （作者为…）/（作者：…）/（作者单位：…）, a reader's
-# 某地读者 某某, or a bare name of two or three characters (spaced or not) on its own line.
+# 某地读者 某某, a commentator's name in brackets （某某）, or a bare name of two or three
+# characters (spaced or not) on its own line.
 SIGNATURE = re.compile(
     r"[（(]\s*作者[为：:单].{1,60}[）)]"
+    r"|[（(][" + _H + r"]{2,4}[）)]"
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
-_TAIL_NAME = re.compile(r"[（(]\s*[" + _H + r"]{2,4}\s*[）)]\s*$")
+# (after a finished sentence, or alone on the last line; the name may be spaced out). A
+# bracketed name after a phone number is a notice's contact person, not a signature.
+_TAIL_NAME = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
+)
 # A photo credit ending a caption: （记者 某某 摄）
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
+# 某某　书 (calligraphy); the space between name and verb marks the credit.
+_ART_CREDIT = re.compile(r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)")
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
 _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
+# The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
+# date its first paragraph opens with (5月7日上午，…); a date further into the text is not
+# the article's.
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*电")
+_OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【读者来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, 评论员文章, 编者按.
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员文章|编者按|编辑手记"
 )
+# Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员文章, 编辑手记,
+# and column tags naming commentary (·某某时评·, 【某某论坛】).
+_OPINION_TAG = re.compile(
+    r"社论|短评|时评|述评|评论员文章|编辑手记|编后语?"
+    r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
+)
+# A writer's signature rather than a reporter's credit: □ 某某, a bare name, （某某）, or a
+# line naming the author (作者：…, 作者单位：…, 作者为…); 记者/通讯员/讯/电/摄/文/图 mark a
+# report instead.
+_PERSONAL = re.compile(
+    r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单].{1,60}"
+)
+_REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
 # An item of a brief list opens with a bullet.
@@ -69,13 +103,28 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
 NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
+# A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…) and
+# the date it was issued (2024年5月8日 / 一九六〇年三月五日), each on a line of its own.
+_ISSUER = re.compile(
+    r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
+    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组)"
+)
+_ISSUE_DATE = re.compile(
+    r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
+    r"[\d一二三四五六七八九十]{1,3}日"
+)
+_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern)
+# A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
+_CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
 # An editor's lead ends with ——编者.
 _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # Page furniture a page prints beyond what layout.is_furniture knows: a masthead's
 # romanised name, the Party committee's organ line, 主办/出版 lines, the issue number,
-# the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …).
+# the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …) and
+# its page links (上一版 下一版 返回目录).
+_NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
@@ -83,10 +132,13 @@ _FURN_EXTRA = re.compile(
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|首页\s*[>＞].{0,40}"
+    r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,12}"
 )
+# An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
+_FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
 # A masthead: the paper's name standing alone or opening the header line.
 _MASTHEAD = re.compile(r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报))")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
@@ -109,6 +161,8 @@ class _Piece:
     body: list[tuple[int, int]] = field(default_factory=list)
     meta: list[tuple[int, int]] = field(default_factory=list)
     headline: str | None = None  # set directly for briefs, notices, markers
+    verse: int = 0  # body lines read as verse (short, unpunctuated) and as prose
+    prose: int = 0
 
 
 def applies(text: str) -> bool:
@@ -131,6 +185,8 @@ def applies(text: str) -> bool:
             continue
         blanks += 1
         p = flat(prev)
+        if _CONTACT.search(p) or is_furniture(prev):
+            continue  # an ad's or notice's contact line, the page's own header: no sentence
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
     if blanks >= 0.5 * len(nonblank):
@@ -154,7 +210,11 @@ def masthead(text: str) -> str:
     m = _EPAPER.search(text)
     if m:
         return m.group(1)
-    top = [ln.strip() for ln in text.split("\n")[:8] if ln.strip()]
+    top = [
+        ln.strip()
+        for ln in text.split("\n")[:8]
+        if ln.strip() and not _FURN_NAV.fullmatch(ln.strip())  # a site's path is no masthead
+    ]
     for ln in top[:4]:
         words = [w for w in re.split(r"[\s　]+", ln) if w]
         f = flat(ln)
@@ -190,7 +250,7 @@ def _furniture(ln: _Line) -> bool:
         return False
     return (
         is_furniture(ln.text)
-        or bool(_FURN_EXTRA.fullmatch(ln.text))
+        or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", ln.f))
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
     )
 
@@ -254,9 +314,79 @@ def segment(text: str) -> list[dict]:
             return False
         if _ITEM.match(f) or DATELINE.match(ln.text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
             return False
+        if _EDITOR_END.match(f):
+            return False  # ——编者 signs the editor's lead above it
+        if re.fullmatch(r"[（(][^（）()]+[）)]", f):
+            return False  # a line wholly in brackets is a credit or a note, never a headline
         if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
             return False
         return True
+
+    def loose_head(i: int) -> bool:
+        """A line that may stand in a stack closed by a byline or dateline: a subtitle
+        wraps after a comma (，、), a kicker ends with a colon (某地：), a line may fill the
+        column; only a finished sentence, a list item or a paragraph's indent rule it out."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or furn[i] or not ln.f or len(ln.f) > 40 or (indented and ln.indent):
+            return False
+        if ends_sentence(ln.f) or re.search("[。！？；]", ln.f) or _ITEM.match(ln.f):
+            return False
+        return not (DATELINE.match(ln.text) or _CONT_IN.match(ln.f) or _CONT_OUT.match(ln.f))
+
+    def row(i: int) -> bool:
+        """A table row: figures in cells set apart by spaces, no sentence."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            ln is not None
+            and not furn[i]
+            and len(ln.f) <= 40
+            and not re.search("[。！？；，]", ln.f)
+            and bool(re.search(r"\d", ln.f))
+            and bool(re.search(r"\S[ \t　]+\S", ln.text))
+        )
+
+    def rows_from(i: int) -> int:
+        k = i
+        while k < n and k - i < 4 and row(k):
+            k += 1
+        return k - i
+
+    def verse_from(i: int) -> int:
+        """How many lines of verse run from line i up to a blank line or the page end (0
+        when the run ends otherwise): short lines without punctuation, no figures in cells,
+        none a byline, none set to the column's full width."""
+        k = i
+        while k < n and k - i < 40 and loose_head(k) and not opener(k) and not row(k):
+            if re.search("[，、：:]", lines[k].f) or len(lines[k].f) >= max(col, 12):
+                return 0
+            k += 1
+        return k - i if k >= n or lines[k] is None else 0
+
+    def ad_block(i: int) -> int:
+        """The end of a display advertisement starting at line i, else -1: three or more
+        lines up to a blank line, none a sentence or a byline, slogans set apart by spaces,
+        and a contact line (电话/热线/地址 with a number)."""
+        k, contact, spaced = i, False, False
+        while k < n and lines[k] is not None and k - i < 16:
+            ln = lines[k]
+            if furn[k] or re.search("[。！？!?]", ln.f) or opener(k) or _ITEM.match(ln.f):
+                return -1
+            contact = contact or bool(_CONTACT.search(ln.f))
+            spaced = spaced or len(ln.text.split()) >= 2
+            k += 1
+        if k - i < 3 or not contact or not spaced or NOTICE.fullmatch(lines[i].f):
+            return -1
+        return k if k >= n or lines[k] is None else -1
+
+    def stack_to_opener(i: int) -> int:
+        """The end of a headline stack that runs from line i straight into a byline or
+        dateline (the stack's lines need not look like headlines on their own), else -1."""
+        j = i
+        while j < n and j - i < 6 and not opener(j) and loose_head(j):
+            if _EDITOR_END.fullmatch(lines[j].f):
+                return -1
+            j += 1
+        return j if j > i and j - i < 6 and opener(j) else -1
 
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -283,6 +413,7 @@ def segment(text: str) -> list[dict]:
             and not (i + 1 >= n or lines[i + 1] is None)
         )
 
+    start_of = {ln.s: k for k, ln in enumerate(lines) if ln}
     pieces: list[_Piece] = []
     cur: _Piece | None = None
     i = 0
@@ -330,7 +461,7 @@ def segment(text: str) -> list[dict]:
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
-        m = _PHOTO.search(ln.text)
+        m = _PHOTO.search(ln.text) or _ART_CREDIT.fullmatch(ln.text)
         if m and m.start() == 0 and cur is not None and cur.body:
             if (
                 flat_page
@@ -340,6 +471,30 @@ def segment(text: str) -> list[dict]:
                 last = cur.body.pop()
                 new("caption").headline = ""
                 cur.body.append(last)
+            elif not flat_page and len(cur.body) >= 2:
+                # on a page that sets blank lines between paragraphs, the credit closes the
+                # short paragraph right above it (a caption), not the article before that
+                k = len(cur.body) - 1
+                while k > 0 and text.count("\n", cur.body[k - 1][1], cur.body[k][0]) < 2:
+                    k -= 1
+                prev = text[cur.body[k - 1][0] : cur.body[k - 1][1]] if k > 0 else ""
+                if k > 0 and len(cur.body) - k <= 6 and ends_sentence(prev):
+                    cap = cur.body[k:]
+                    del cur.body[k:]
+                    new("caption")
+                    first = start_of.get(cap[0][0])
+                    if (
+                        len(cap) >= 2
+                        and first is not None
+                        and headish(first)
+                        and len(lines[first].f) <= min(16, 0.7 * col)
+                        and not _VERSE_END.search(lines[first].f)
+                    ):
+                        cur.heads = [first]  # the picture's title over its caption
+                        cap = cap[1:]
+                    else:
+                        cur.headline = ""
+                    cur.body.extend(cap)
             cur.bylines.append((ln.s, ln.e))
             if cur.kind == "news":
                 cur.kind = "caption"
@@ -350,8 +505,48 @@ def segment(text: str) -> list[dict]:
             cur.bylines.append((ln.s, ln.e))
             i += 1
             continue
+        # an author's note (作者简介) after a poem or essay is a piece of its own
+        if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
+            new("other").headline = ""
+            cur.body.append((ln.s, ln.e))
+            cur.prose += 1
+            i += 1
+            continue
+        # a poem's next stanza after a blank line is no headline stack
+        if (
+            cur is not None
+            and cur.verse >= 2
+            and not cur.prose
+            and blank_before(i)
+            and verse_from(i) >= 1
+        ):
+            for k in range(i, i + verse_from(i)):
+                cur.body.append((lines[k].s, lines[k].e))
+                cur.verse += 1
+            i += verse_from(i)
+            continue
+        # a display advertisement: a block of slogans with a contact line, no sentence
+        if blank_before(i) and (k := ad_block(i)) > 0:
+            p = new("ad")
+            first = lines[i].f
+            if (
+                len(first) <= 12
+                and len(lines[i].text.split()) <= 2
+                and not re.search(r"\d{5}", first)
+            ):
+                p.heads = [i]
+                p.headline = first
+                i += 1
+            else:
+                p.headline = ""
+            while i < k:
+                p.body.append((lines[i].s, lines[i].e))
+                i += 1
+            cur = None
+            continue
         # a headline stack
-        if headish(i) and (
+        to_opener = stack_to_opener(i)
+        if (headish(i) or to_opener > 0) and (
             blank_before(i)
             or prev_line(i) is None
             or ends_sentence(prev_line(i).f)
@@ -362,6 +557,44 @@ def segment(text: str) -> list[dict]:
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6 and not (j > i and full(j)):
                 j += 1
+            if to_opener > j:
+                j = to_opener
+            if rows_from(i + 1) >= 3 and len(lines[i].f) <= 20:
+                # a heading over rows of figures set in cells is a table: a piece of its own
+                p = new("other")
+                p.headline = lines[i].f
+                p.heads = [i]
+                j = i + 1
+                while j < n and row(j):
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
+                cur = None
+                i = j
+                continue
+            if verse_from(i + 1) >= 3:
+                # a title over short unpunctuated lines that end at a blank line is a poem:
+                # its stanzas run on over blank lines while they stay verse (a second poem's
+                # title, 外一首, among them); the poet's bare name may close it
+                p = new("other")
+                p.heads = [i]
+                j = i + 1
+                while j < n:
+                    if lines[j] is None:
+                        k = j
+                        while k < n and lines[k] is None:
+                            k += 1
+                        m_ = verse_from(k)
+                        if not m_ or (k + m_ < n and lines[k + m_] is not None):
+                            break
+                        j = k
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
+                if len(p.body) >= 2 and _NAME_WRAP.fullmatch(text[slice(*p.body[-1])]):
+                    p.bylines.append(p.body.pop())
+                p.verse = len(p.body)
+                cur = None
+                i = j
+                continue
             if j - i >= 6 and flat_page and len(lines[i].f) <= 12:
                 # a heading over a run of unpunctuated lines is a table (数据, 指标), not a
                 # headline stack: it stands as a piece of its own
@@ -437,6 +670,19 @@ def segment(text: str) -> list[dict]:
                         if len(nx.f) <= 6 and not ends_sentence(nx.f):
                             e = nx.e
                             i += 1
+                    # names wrapped onto the next line: 新华社记者 某某\n某某 / 记者 某\n某
+                    nx = lines[i + 1] if i + 1 < n else None
+                    if (
+                        e == lines[i].e
+                        and nx is not None
+                        and not (indented and nx.indent)
+                        and _NAME_WRAP.fullmatch(nx.text)
+                        and (
+                            i + 2 >= n or lines[i + 2] is None or opener(i + 2) or para_start(i + 2)
+                        )
+                    ):
+                        e = nx.e
+                        i += 1
                     p.bylines.append((s, e))
                     i += 1
                 if (
@@ -479,6 +725,10 @@ def segment(text: str) -> list[dict]:
             cur = None
             i += 1
             continue
+        if _VERSE_END.search(ln.f):
+            cur.prose += 1
+        else:
+            cur.verse += 1
         cur.body.append((ln.s, ln.e))
         i += 1
     return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
@@ -529,6 +779,9 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     heads = [lines[x].f for x in p.heads]
     if p.headline is not None:
         headline, subs = p.headline, []
+    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
+        # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
+        headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
         headline, subs = _split_stack(heads, col > 20)
     body = list(p.body)
@@ -569,6 +822,21 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
                 body[-1] = (s, cut)
             if "摄" in m.group() and kind == "news":
                 kind = "caption"
+    # a notice signed by its issuer: the body's name (and the date) on lines of their own
+    # after the text, set flush rather than indented like its paragraphs
+    if kind == "notice" or NOTICE.fullmatch(headline or "-"):
+        k = len(body)
+        while k > 0 and len(body) - k < 4 and _SIGN_LINE.fullmatch(flat(text[slice(*body[k - 1])])):
+            k -= 1
+        signed = body[k:]
+        if (
+            0 < k < len(body)
+            and any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed)
+            and not any(_indented_at(text, s) for s, _e in signed)
+            and re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
+        ):
+            bylines.append((signed[0][0], signed[-1][1]))
+            del body[k:]
     # merge touching spans
     spans: list[tuple[int, int]] = []
     for s, e in body:
@@ -588,11 +856,26 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             kind = "letter"
         elif NOTICE.fullmatch(headline or "-"):
             kind = "notice"
+        elif not bys and body and _CONTACT.match(flat(text[slice(*body[-1])])):
+            kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
+        elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
+            kind = "other"  # an author's note
+        elif p.verse >= 3 and not p.prose:
+            kind = "other"  # a poem: lines of verse, no sentence
+        elif any(_OPINION_TAG.fullmatch(h) or _GENRE_SUFFIX.search(h) for h in heads):
+            kind = "editorial"  # a genre label over or after the headline: 社论, 短评…
+        elif bys and all(_PERSONAL.fullmatch(b) for b in bys) and not _REPORTED.search(byline):
+            kind = "editorial"  # signed by a writer, not credited to a reporter
+            plain = [h for h in heads if not _TAG.fullmatch(h)]
+            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2:
+                # an essay's two short lines may be a column name (unbracketed, as literary
+                # pages set them) over the title, or one title wrapped: unknown
+                headline, subs = "", plain
     date = ""
     if kind not in ("ad", "notice", "briefs", "other"):
-        src = "".join(bys) + body_text[:200] if kind != "caption" else body_text[:200]
-        m = re.search(r"(?<![\d月])\d{1,2}月\d{1,2}日", src)
-        date = m.group() if m else ""
+        m = _DISPATCH_DATE.search("".join(bys)) if kind != "caption" else None
+        m = m or _OPENING_DATE.match(body_text)
+        date = m.group(1) if m else ""
     edges = [q for s in spans + bylines + p.meta for q in s]
     edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
     pub = ""
@@ -611,6 +894,11 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         "char_end": max(edges) if edges else 0,
         "body_spans": spans,
     }
+
+
+def _indented_at(text: str, s: int) -> bool:
+    """Does the line holding offset s (its first character) start with an indent?"""
+    return text[text.rfind("\n", 0, s) + 1 : s] != ""
 
 
 def _join_bylines(bys: list[str]) -> str:
