@@ -40,6 +40,16 @@ class Answer:
     score: float
 
 
+@dataclass(frozen=True)
+class Found:
+    """What the passages found hold: their text, whether it has the kind of value asked
+    for, and how much of the question's focus-word weight it covers."""
+
+    text: str
+    kind: bool
+    focus_cover: float
+
+
 @dataclass
 class Answered:
     hits: list[Hit]
@@ -84,8 +94,14 @@ class Answerer:
             answer = self._article_field(hits[0].passage, cues.field) or answer
         dense_part, covered = self._evidence(q_tokens, best)
         evidence = 0.5 * dense_part + 0.5 * covered
-        detail_missing = not cues.field and self._detail_missing(cues, best, answer)
-        signals = self._signals(cues, best, answer, idf, dense_part, covered, detail_missing)
+        # Measured once on the passages found, read by the rules and by the calibration.
+        found = Found(
+            text := "".join(h.passage.text for h in best),
+            bool(cues.specific_kinds) and specific_kind_found(cues, text),
+            focus_coverage(cues, text, self.index.keyword.idf(list(cues.focus))),
+        )
+        detail_missing = not cues.field and self._detail_missing(cues, found, answer)
+        signals = self._signals(cues, best, answer, found, dense_part, covered, detail_missing)
         if self.calibration is not None:
             confidence = self.calibration.probability(signals)
             no_answer = confidence < self.calibration.threshold
@@ -94,10 +110,9 @@ class Answerer:
             no_answer = evidence < float(self.settings["NO_ANSWER_THRESHOLD"]) or detail_missing
         return Answered(hits, answer, no_answer, evidence, confidence, signals)
 
-    def _signals(self, cues, best, answer, idf, dense_part, covered, detail_missing):
+    def _signals(self, cues, best, answer, found, dense_part, covered, detail_missing):
         """What the search measured about how well it answers: the calibration's inputs."""
         dense = sorted((h.dense for h in best), reverse=True) + [0.0, 0.0]
-        text = "".join(h.passage.text for h in best)
         kinds = bool(cues.specific_kinds)
         return {
             "dense_top": dense[0],
@@ -110,8 +125,8 @@ class Answerer:
             "kind_in_answer": float(
                 kinds and answer is not None and specific_kind_found(cues, answer.text)
             ),
-            "kind_in_passages": float(kinds and specific_kind_found(cues, text)),
-            "focus_cover": focus_coverage(cues, text, self.index.keyword.idf(list(cues.focus))),
+            "kind_in_passages": float(found.kind),
+            "focus_cover": found.focus_cover,
             "detail_missing": float(detail_missing),
             "asks_article_field": float(bool(cues.field)),
         }
@@ -147,7 +162,7 @@ class Answerer:
             return None
         return Answer(value, passage, span[0], span[1], 1.0)
 
-    def _detail_missing(self, cues: Cues, pool: list[Hit], answer: Answer | None) -> bool:
+    def _detail_missing(self, cues: Cues, found: Found, answer: Answer | None) -> bool:
         """The story is there but not the detail asked for.
 
         A question names the thing it wants right next to its question word (X的站长是谁,
@@ -157,13 +172,11 @@ class Answerer:
         an amount of money, an area...), the archive does not answer it. Nor does it when
         a specific kind is asked for and no passage found holds one at all.
         """
-        text = "".join(h.passage.text for h in pool)
-        if cues.specific_kinds and not specific_kind_found(cues, text):
+        if cues.specific_kinds and not found.kind:
             return True  # 多少钱, and not one sum of money in sight
-        if counted_focus_found(cues, text):
+        if counted_focus_found(cues, found.text):
             return False  # 多少位老师 ... 120名骨干教师
-        idf = self.index.keyword.idf(list(cues.focus))
-        if focus_coverage(cues, text, idf) >= float(self.settings["FOCUS_MIN"]):
+        if found.focus_cover >= float(self.settings["FOCUS_MIN"]):
             return False
         return not (answer and specific_kind_found(cues, answer.text))
 
