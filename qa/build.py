@@ -1,11 +1,26 @@
 """The build pipeline: read pages, segment, cut passages, embed (reusing what it can),
-and hand the result to the store to swap in."""
+and write the records, postings and vectors of a new build, then swap it in.
+
+Pages stream through one at a time (read, segmented, embedded, written), so a build's
+memory does not grow with the archive; the vectors wait in a scratch file until the
+vector index, chosen by the archive's size, is trained and filled from it.
+
+A build is one of two kinds. **Append**: when every page of the served build is still
+there unchanged and nothing that shapes passages changed (model, engine, settings,
+catalogue, package version), the new build is the served one plus the new pages: its
+records, postings and vector index are copied and added to, so a day's pages cost time
+in proportion to themselves. **Full**: otherwise, or with ``qa build --full``; it still
+takes each passage's vector from the served build when the same text was embedded there
+(REUSE_VECTORS), so only new or changed text is embedded.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,18 +28,25 @@ from typing import Any
 import numpy as np
 
 from qa import __version__, store
+from qa.docstore import FILE as STORE_FILE
+from qa.docstore import DocWriter
 from qa.embed import Embedder
 from qa.errors import BuildError, ModelMismatch
 from qa.ingest.catalog import PageMeta, page_furniture, read_catalog
-from qa.ingest.pages import Page, read_pages
-from qa.keyword import KeywordIndex
+from qa.ingest.pages import Page, iter_pages, page_files, read_pages
+from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
-from qa.vectors import make_vector_index
+from qa.vectors import VectorIndex, choose_kind, make_vector_index
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
+# progress(stage, done, total): stage "pages" (read, segment, embed) then "vectors"
+Progress = Callable[[str, int, int], None]
+# What shapes passages and their vectors: a build may add to another only if all agree.
+SHAPING = ("PASSAGE_CHARS", "PASSAGE_OVERLAP", "EMBED_HEADLINE", "INDEX_ADS")
+ADD_CHUNK = 65536  # vectors moved from the scratch file into the index at a time
+MAX_TRAIN = 256 * 1024  # at most this many vectors train the approximate index
 
 
 def embed_text(passage: Passage, article: Article, with_headline: bool) -> str:
@@ -90,67 +112,185 @@ def segment_pages(
     kept: list[Page] = []
     warnings: list[str] = []
     for page in pages:
-        try:
-            page_articles = read_articles(page.source, page.text, catalog)
-            page_passages: list[Passage] = []
-            for art in page_articles:
-                if art.kind == "ad" and not settings["INDEX_ADS"]:
-                    continue
-                page_passages += article_passages(
-                    page.text,
-                    art,
-                    int(settings["PASSAGE_CHARS"]),
-                    int(settings["PASSAGE_OVERLAP"]),
-                    first_id=len(passages) + len(page_passages),
-                )
-        except Exception as exc:  # noqa: BLE001 - one odd page must not stop a rebuild
-            msg = f"skipped {page.source}: cannot segment it ({type(exc).__name__}: {exc})"
-            log.warning(msg)
-            warnings.append(msg)
+        cut = segment_one(page, settings, catalog, len(passages), warnings)
+        if cut is None:
             continue
-        for doubt in doubts(page.source, page.text, page_articles):
-            log.warning("segmentation looks doubtful: %s", doubt)
+        page_articles, page_passages = cut
         kept.append(page)
         articles += page_articles
         passages += page_passages
     return articles, passages, kept, warnings
 
 
-def _embed_missing(
-    texts: list[str],
-    sources: list[str],
-    known: dict[str, np.ndarray],
-    embedder: Embedder,
-    progress: Progress | None,
-    batch_size: int,
-) -> dict[str, str]:
-    """Embed every text ``known`` lacks into it; return {page: error} for pages that fail.
+def segment_one(
+    page: Page,
+    settings: dict[str, Any],
+    catalog: dict[str, PageMeta] | None,
+    first_id: int,
+    warnings: list[str],
+) -> tuple[list[Article], list[Passage]] | None:
+    """One page's articles and passages (ids from ``first_id``); None, with a warning
+    naming the page, when it cannot be segmented."""
+    try:
+        articles = read_articles(page.source, page.text, catalog)
+        passages: list[Passage] = []
+        for art in articles:
+            if art.kind == "ad" and not settings["INDEX_ADS"]:
+                continue
+            passages += article_passages(
+                page.text,
+                art,
+                int(settings["PASSAGE_CHARS"]),
+                int(settings["PASSAGE_OVERLAP"]),
+                first_id=first_id + len(passages),
+            )
+    except Exception as exc:  # noqa: BLE001 - one odd page must not stop a rebuild
+        msg = f"skipped {page.source}: cannot segment it ({type(exc).__name__}: {exc})"
+        log.warning(msg)
+        warnings.append(msg)
+        return None
+    for doubt in doubts(page.source, page.text, articles):
+        log.warning("segmentation looks doubtful: %s", doubt)
+    return articles, passages
 
-    A batch that fails is embedded again one text at a time, so one bad passage costs
-    only its own page, which the caller skips with a warning naming it. When a text fails
-    alone, a plain text is tried too: if that fails as well, the engine itself is broken
-    and the batch's error is raised (the build fails, the served index stays).
+
+class PageFailed(Exception):
+    """A page whose text the engine cannot embed: the build skips it, naming it."""
+
+
+def embed_page(
+    texts: list[str],
+    keys: list[bytes],
+    embedder: Embedder,
+    reuse: Callable[[list[bytes]], dict[bytes, np.ndarray]],
+    batch_size: int,
+) -> tuple[np.ndarray, int]:
+    """The vectors of one page's passage texts, and how many were reused.
+
+    A batch that fails is embedded again one text at a time, to find the text that
+    fails: the page is then skipped (PageFailed). If a plain text fails as well, the
+    engine itself is broken and the batch's error is raised: the build fails and the
+    served index stays.
     """
-    todo = sorted({t: i for i, t in enumerate(texts) if _text_key(t) not in known}.values())
-    failed: dict[str, str] = {}
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    known = reuse(keys)
+    todo = [i for i, k in enumerate(keys) if k not in known]
+    for i, k in enumerate(keys):
+        if k in known:
+            out[i] = known[k]
     for b in range(0, len(todo), batch_size):
-        rows = [i for i in todo[b : b + batch_size] if sources[i] not in failed]
+        rows = todo[b : b + batch_size]
         try:
-            pairs = list(zip(rows, embedder.passages([texts[i] for i in rows])))
-        except Exception as batch_error:  # noqa: BLE001 - find the text (and page) that fails
-            pairs = []
+            out[rows] = embedder.passages([texts[i] for i in rows])
+        except Exception as batch_error:  # noqa: BLE001 - find the text that fails
             for i in rows:
                 try:
-                    pairs.append((i, embedder.passages([texts[i]])[0]))
+                    out[i] = embedder.passages([texts[i]])[0]
                 except Exception as exc:  # noqa: BLE001
                     if not _engine_works(embedder):
                         raise batch_error from None
-                    failed.setdefault(sources[i], f"{type(exc).__name__}: {exc}")
-        for i, v in pairs:
-            known[_text_key(texts[i])] = v
-        if progress:
-            progress(min(b + batch_size, len(todo)), len(todo))
-    return failed
+                    raise PageFailed(f"{type(exc).__name__}: {exc}") from None
+    return out, len(texts) - len(todo)
+
+
+class BuildWriter:
+    """Writes a build's records, postings and vectors as pages stream through.
+
+    ``base`` (the served build, appended to) is copied first: its store and keyword
+    files are copied (the keyword segments, never rewritten, are hard-linked), and its
+    vector index is read into memory to be added to. Without ``base`` the vectors go to a
+    scratch file, and :meth:`close` makes the index the final count calls for.
+    """
+
+    def __init__(self, tmp: Path, dim: int, settings: dict[str, Any], base=None):
+        self.tmp, self.dim, self.settings = tmp, dim, settings
+        self.dense: VectorIndex | None = None
+        if base is not None:
+            shutil.copyfile(base.path / STORE_FILE, tmp / STORE_FILE)
+            _copy_keyword(base.path / "keyword", tmp / "keyword")
+            self.dense = store.load_build(base.path, base.manifest["model"], mmap=False).dense
+        self.docs = DocWriter(tmp)
+        kw_base = KeywordIndex.load(tmp / "keyword") if base is not None else None
+        self.keyword = KeywordWriter(tmp / "keyword", base=kw_base)
+        self._scratch = None if base is not None else open(tmp / "vectors.scratch", "wb")
+        self.pages = self.articles = 0
+
+    @property
+    def passages(self) -> int:
+        return self.docs.passages
+
+    def add(
+        self,
+        page: Page,
+        articles: list[Article],
+        passages: list[Passage],
+        keys: list[bytes],
+        vectors: np.ndarray,
+    ) -> None:
+        self.docs.add_page(page.source, page.sha256, page.text)
+        self.docs.add_articles(articles)
+        self.docs.add_passages(passages, keys)
+        for p in passages:
+            self.keyword.add(tokenize(p.text))
+        if self._scratch is not None:
+            self._scratch.write(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
+        elif len(vectors):
+            self.dense.add(vectors)
+        self.pages += 1
+        self.articles += len(articles)
+
+    def close(self, progress: Progress | None = None) -> VectorIndex:
+        """Finish every file; returns the vector index (written into the build too)."""
+        self.docs.close()
+        self.keyword.close()
+        if self._scratch is not None:
+            self._scratch.close()
+            self.dense = _index_from_scratch(
+                self.tmp / "vectors.scratch", self.passages, self.dim, self.settings, progress
+            )
+            os.unlink(self.tmp / "vectors.scratch")
+        self.dense.save(self.tmp)
+        return self.dense
+
+    def abort(self) -> None:
+        if self._scratch is not None:
+            self._scratch.close()
+
+
+def _copy_keyword(src: Path, dst: Path) -> None:
+    """Copy a keyword folder; its segments, never modified once written, are hard links."""
+    dst.mkdir()
+    for item in src.iterdir():
+        if item.is_dir():
+            (dst / item.name).mkdir()
+            for f in item.iterdir():
+                try:
+                    os.link(f, dst / item.name / f.name)
+                except OSError:  # another file system, or no links there: copy
+                    shutil.copyfile(f, dst / item.name / f.name)
+        else:
+            shutil.copyfile(item, dst / item.name)
+
+
+def _index_from_scratch(
+    path: Path, n: int, dim: int, settings: dict[str, Any], progress: Progress | None
+) -> VectorIndex:
+    """The vector index for ``n`` vectors in the scratch file, its kind chosen by ``n``."""
+    dense = make_vector_index(choose_kind(n, settings), dim, n, settings)
+    if dense.needs_training and n:
+        rows = np.sort(np.random.default_rng(0).choice(n, size=min(n, MAX_TRAIN), replace=False))
+        mapped = np.memmap(path, dtype=np.float32, mode="r", shape=(n, dim))
+        sample = np.array(mapped[rows])
+        del mapped  # unmapped: the rows it read leave memory with it
+        dense.train(sample)
+        del sample
+    with open(path, "rb") as fh:
+        for start in range(0, n, ADD_CHUNK):
+            count = min(ADD_CHUNK, n - start)
+            dense.add(np.fromfile(fh, dtype=np.float32, count=count * dim).reshape(count, dim))
+            if progress:
+                progress("vectors", start + count, n)
+    return dense
 
 
 def build_index(
@@ -170,70 +310,148 @@ def build_index(
     (root / "builds").mkdir(parents=True, exist_ok=True)
     with store.build_lock(root):
         served = store.current_build(root)  # the rollback copy, whatever else builds/ holds
-        articles, passages, pages, warnings = collect(seeds_dir, settings)
+        catalog, warnings = read_catalog(seeds_dir)
+        files = page_files(seeds_dir)
+        shaping = _shaping(settings, embedder, seeds_dir)
+        previous = _previous(root, embedder) if settings["REUSE_VECTORS"] else None
+        base, files = _appendable(previous, shaping, files, seeds_dir, settings)
         build_id, tmp = store.start_build(root)
+        writer = None
         try:
-            known = _previous_vectors(root, embedder) if settings["REUSE_VECTORS"] else {}
-            texts = _embed_texts(articles, passages, settings)
-            reused = sum(_text_key(t) in known for t in texts)
-            failed = _embed_missing(
-                texts, [p.source for p in passages], known, embedder, progress, batch_size
-            )
-            if failed:
-                for source, why in failed.items():
-                    msg = f"skipped {source}: cannot embed it ({why})"
-                    log.warning(msg)
-                    warnings.append(msg)
-                articles, passages, pages, more = segment_pages(
-                    [p for p in pages if p.source not in failed],
-                    settings,
-                    read_catalog(seeds_dir)[0],
-                )
-                warnings += more
-                texts = _embed_texts(articles, passages, settings)
-            if not passages:
+            writer = BuildWriter(tmp, embedder.dim, settings, base)
+            reused = 0
+            reuse = _reuser(previous) if previous is not None and base is None else _nothing
+            for i, page in enumerate(
+                iter_pages(files, seeds_dir, int(settings["MAX_PAGE_BYTES"]), warnings)
+            ):
+                cut = segment_one(page, settings, catalog, writer.passages, warnings)
+                if cut is not None:
+                    articles, passages = cut
+                    texts = _embed_texts(articles, passages, settings)
+                    keys = [_text_key(t) for t in texts]
+                    try:
+                        vectors, n_reused = embed_page(texts, keys, embedder, reuse, batch_size)
+                    except PageFailed as exc:
+                        msg = f"skipped {page.source}: cannot embed it ({exc})"
+                        log.warning(msg)
+                        warnings.append(msg)
+                    else:
+                        writer.add(page, articles, passages, keys, vectors)
+                        reused += n_reused
+                if progress:
+                    progress("pages", i + 1, len(files))
+            if not writer.passages:
                 raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
-            dense = make_vector_index(store.VECTOR_KIND, embedder.dim)
-            dense.add(np.stack([known[_text_key(t)] for t in texts]))
-            manifest = {
-                "id": build_id,
-                "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "model": embedder.model,
-                "engine": embedder.engine,
-                "dim": embedder.dim,
-                "counts": {
-                    "pages": len(pages),
-                    "articles": len(articles),
-                    "passages": len(passages),
-                    "skipped_pages": len(warnings),
-                    "reused_vectors": reused,
-                },
-                "corpus": {p.source: p.sha256 for p in pages},
-                "warnings": warnings,
-                "settings": {
-                    k: settings[k] for k in ("PASSAGE_CHARS", "PASSAGE_OVERLAP", "EMBED_HEADLINE")
-                },
-                "vectors": dense.kind,
-                "package_version": __version__,
-                "format": store.FORMAT,
-            }
-            store.write_build(
-                tmp,
-                manifest,
-                dense,
-                KeywordIndex.build([p.text for p in passages]),
-                passages,
-                articles,
-                ((p.source, p.text) for p in pages),
-            )
+            dense = writer.close(progress)
+            manifest = _manifest(build_id, embedder, writer, dense, warnings, shaping)
+            manifest["counts"]["reused_vectors"] = reused
+            manifest["appended_to"] = base.id if base is not None else None
+            if base is not None:
+                manifest["counts"]["added_pages"] = writer.pages
+                for key in ("pages", "articles"):
+                    manifest["counts"][key] += base.manifest["counts"][key]
+                manifest["counts"]["reused_vectors"] += base.manifest["counts"]["passages"]
+                manifest["trained_on"] = base.manifest.get("trained_on", 0)
+                manifest["warnings"] = base.manifest["warnings"] + warnings
+            store.write_manifest(tmp, manifest)
             store.commit_build(root, tmp, build_id, embedder.model)
         except BaseException as exc:
+            if writer is not None:
+                writer.abort()
             store.discard_build(tmp)
             if isinstance(exc, BuildError) or not isinstance(exc, Exception):
                 raise  # ours already, or an interrupt: pass it on as it is
             raise BuildError(f"build failed, current index kept: {exc}") from exc
         store.prune(root, keep={build_id, served.name if served else build_id})
         return manifest
+
+
+def _manifest(build_id, embedder, writer, dense, warnings, shaping) -> dict[str, Any]:
+    return {
+        "id": build_id,
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "model": embedder.model,
+        "engine": embedder.engine,
+        "dim": embedder.dim,
+        "counts": {
+            "pages": writer.pages,
+            "articles": writer.articles,
+            "passages": writer.passages,
+            "skipped_pages": len(warnings),
+        },
+        "warnings": warnings,
+        "settings": shaping["settings"],
+        "catalog": shaping["catalog"],
+        "vectors": dense.kind,
+        "trained_on": writer.passages if dense.kind != "flat" else 0,
+        "package_version": __version__,
+        "format": store.FORMAT,
+    }
+
+
+def _shaping(settings: dict[str, Any], embedder: Embedder, seeds_dir: Path) -> dict[str, Any]:
+    """Everything a build's passages and vectors depend on besides the pages."""
+    catalog = seeds_dir / "catalog.csv"
+    return {
+        "model": embedder.model,
+        "engine": embedder.engine,
+        "dim": embedder.dim,
+        "settings": {k: settings[k] for k in SHAPING},
+        "catalog": _file_hash(catalog) if catalog.is_file() else None,
+        "package_version": __version__,
+    }
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _appendable(previous, shaping, files, seeds_dir, settings) -> tuple[Any, list[Path]]:
+    """The served build to add to and the files to add, or (None, every file).
+
+    Adding is right when the served build was shaped as this one would be and every one
+    of its pages is still there, byte for byte: then its passages are what a full build
+    would cut, and only the new files need reading. An approximate index is retrained
+    (a full build) once the archive has grown to 4x what it was trained on, and the
+    size-chosen kind must still be the one in use.
+    """
+    if previous is None:
+        return None, files
+    m = previous.manifest
+    same = all(m.get(k) == v for k, v in shaping.items() if k != "settings")
+    if not same or m.get("settings") != shaping["settings"]:
+        return None, files
+    old = previous.docs.page_hashes()
+    by_name = {f.name: f for f in files}
+    if not all(name in by_name for name in old):
+        return None, files  # a page was removed
+    changed = [name for name, sha in old.items() if _file_hash(by_name[name]) != sha]
+    if changed:
+        return None, files
+    new = [f for f in files if f.name not in old]
+    total = m["counts"]["passages"] * (1 + len(new) / max(1, len(old)))
+    if choose_kind(int(total), settings) != m["vectors"]:
+        return None, files
+    if m["vectors"] != "flat" and total > 4 * max(1, m.get("trained_on", 0)):
+        return None, files
+    return previous, new
+
+
+def _nothing(keys: list[bytes]) -> dict[bytes, np.ndarray]:
+    return {}
+
+
+def _reuser(previous) -> Callable[[list[bytes]], dict[bytes, np.ndarray]]:
+    """Look-ups of the served build's vectors by embedded-text key."""
+
+    def reuse(keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found = previous.docs.passage_ids_by_key(keys)
+        if not found:
+            return {}
+        ids = np.array(list(found.values()), dtype=np.int64)
+        return dict(zip(found, previous.dense.reconstruct(ids)))
+
+    return reuse
 
 
 def _engine_works(embedder: Embedder) -> bool:
@@ -249,33 +467,25 @@ def _embed_texts(articles: list[Article], passages: list[Passage], settings) -> 
     return [embed_text(p, by_id[p.article_id], settings["EMBED_HEADLINE"]) for p in passages]
 
 
-def _text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _text_key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()[:16]
 
 
-def _previous_vectors(root: Path, embedder: Embedder) -> dict[str, np.ndarray]:
-    """The current build's passage vectors by the hash of the text that was embedded.
+def _previous(root: Path, embedder: Embedder):
+    """The served build, when its vectors can be reused: same model, engine and size.
 
-    A rebuild after adding pages then embeds only the new passages (and any whose text or
-    headline changed): on a CPU, embedding is nearly all of a build's time. Only vectors of
-    the same model on the same engine are reused, so a rebuild gives the same vectors a
-    fresh build would. Anything unreadable just means embedding everything.
+    Anything unreadable (an older format included) just means embedding everything.
     """
     path = store.current_build(root)
     if path is None:
-        return {}
+        return None
     try:
-        old = store.load_build(path, embedder.model)  # checks the model and the files' integrity
-        if (old.manifest["engine"], old.dense.dim) != (embedder.engine, embedder.dim):
-            return {}
-        with_headline = old.manifest["settings"]["EMBED_HEADLINE"]
-        vectors = old.dense.vectors()
-        return {
-            _text_key(embed_text(p, old.articles[p.article_id], with_headline)): vectors[i]
-            for i, p in enumerate(old.passages)
-        }
+        old = store.load_build(path, embedder.model)  # checks the model and the files
     except ModelMismatch:
-        return {}  # another model: nothing to reuse, and nothing wrong
+        return None  # another model: nothing to reuse, and nothing wrong
     except Exception as exc:  # noqa: BLE001 - a damaged old build only costs time
-        log.warning("not reusing vectors of build %s: %s", path.name, exc)
-        return {}
+        log.warning("not reusing vectors of build %s: %s", path.name, getattr(exc, "message", exc))
+        return None
+    if (old.manifest["engine"], old.dense.dim) != (embedder.engine, embedder.dim):
+        return None
+    return old

@@ -47,7 +47,7 @@ def _fail(exc: QAError) -> None:
 @click.version_option(package_name="qa")
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    for noisy in ("faiss", "faiss.loader", "bm25s", "jieba"):
+    for noisy in ("faiss", "faiss.loader", "jieba"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -61,12 +61,18 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
     embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
     bar = None
 
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:  # opened on the first batch, so an early error prints no empty bar
-            bar = tqdm(
-                total=total, unit="passage", desc="embedding", disable=quiet, file=sys.stderr
-            )
+    units = {"pages": ("page", "reading, segmenting, embedding"), "vectors": ("vector", "indexing")}
+
+    shown = None
+
+    def progress(stage: str, done: int, total: int) -> None:
+        nonlocal bar, shown
+        if stage != shown:  # a bar per stage, each with its own estimate of the time left
+            if bar is not None:
+                bar.close()
+            unit, desc = units[stage]
+            bar = tqdm(total=total, unit=unit, desc=desc, disable=quiet, file=sys.stderr)
+            shown = stage
         bar.update(done - bar.n)
 
     try:

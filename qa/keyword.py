@@ -1,12 +1,18 @@
-"""Keyword index: jieba search-mode tokens scored with BM25 (bm25s), saved as plain files."""
+"""Keyword index: jieba search-mode tokens scored with BM25, postings memory-mapped from disk."""
 
 from __future__ import annotations
 
+import json
 import logging
 import math
+import os
 import re
+import sqlite3
 import threading
 import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -52,35 +58,84 @@ def tokenize(text: str) -> list[str]:
 
 
 class KeywordIndex:
-    """BM25 over passage tokens; ``scores`` gives every passage a score for a query."""
+    """BM25 (Lucene's variant, k1 1.5, b 0.75) over jieba tokens, read from disk on demand.
 
-    def __init__(self, bm25=None):
-        self._bm25 = bm25
+    The postings are numpy files in segments (``seg-0000``...): each lists, token by token,
+    the passages holding it and how often. A build writes one segment per SEGMENT_DOCS
+    passages, so its memory does not grow with the archive; adding pages adds segments and
+    leaves the old ones as they are. Document frequencies and passage lengths are kept
+    apart from the segments, and BM25 weights are computed when a query asks, so appended
+    passages change every score as a rebuild would. Loading maps the files (nothing is
+    read until a query needs it); the vocabulary is an SQLite table looked up per query.
+
+    Files in the folder: ``meta.json``, ``vocab.sqlite`` (token, id), ``df.npy``,
+    ``doclen.npy`` and per segment ``indptr.npy``, ``docs.npy``, ``tfs.npy``.
+    """
+
+    K1 = 1.5
+    B = 0.75
+
+    def __init__(self, folder: Path, meta: dict, df, doclen, segments, vocab):
+        self.folder = folder
+        self.meta = meta
+        self._df = df
+        self._doclen = doclen
+        self._segments = segments  # [(indptr, docs, tfs)]
+        self._vocab = vocab  # a _Vocab (sqlite) or a dict while building
+        self._avgdl = float(meta["total_len"]) / max(1, int(meta["docs"]))
+
+    @property
+    def count(self) -> int:
+        return int(self.meta["docs"])
 
     @classmethod
-    def build(cls, texts: list[str]) -> KeywordIndex:
-        import bm25s
-
-        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build at DEBUG
-        bm25 = bm25s.BM25()
-        bm25.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
-        return cls(bm25)
-
-    def save(self, folder: str | Path) -> None:
-        self._bm25.save(str(folder), show_progress=False)
+    def build(cls, texts: Iterable[str], folder: str | Path) -> KeywordIndex:
+        """Write an index of ``texts`` (in passage order) into ``folder`` and load it."""
+        writer = KeywordWriter(folder)
+        for text in texts:
+            writer.add(tokenize(text))
+        writer.close()
+        return cls.load(folder)
 
     @classmethod
     def load(cls, folder: str | Path) -> KeywordIndex:
-        import bm25s
+        folder = Path(folder)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"keyword index format {meta.get('format')}, need {FORMAT}")
+        segments = [
+            tuple(np.load(folder / name / f"{part}.npy", mmap_mode="r") for part in _PARTS)
+            for name in meta["segments"]
+        ]
+        df = np.load(folder / "df.npy", mmap_mode="r")
+        doclen = np.load(folder / "doclen.npy", mmap_mode="r")
+        if len(doclen) != int(meta["docs"]):
+            raise ValueError("keyword index: passage lengths and count disagree")
+        return cls(folder, meta, df, doclen, segments, _Vocab(folder / "vocab.sqlite"))
 
-        return cls(bm25s.BM25.load(str(folder), show_progress=False))
+    def _ids(self, tokens: list[str]) -> list[int]:
+        """Vocabulary ids of the known tokens, repeats kept (a repeated word counts twice)."""
+        known = self._vocab.ids(set(tokens))
+        return [known[t] for t in tokens if t in known]
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
-        n = int(self._bm25.scores["num_docs"])
-        ids = self._bm25.get_tokens_ids(query_tokens)
-        if not ids:
-            return np.zeros(n, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores_from_ids(ids), dtype=np.float32)
+        """Every passage's BM25 score for the query (zeros where no token matches)."""
+        n = self.count
+        out = np.zeros(n, dtype=np.float32)
+        k1, b, avgdl = self.K1, self.B, self._avgdl
+        for t in self._ids(query_tokens):
+            idf = np.float32(_idf(n, int(self._df[t])))
+            for indptr, docs, tfs in self._segments:
+                if t + 1 >= len(indptr):
+                    continue  # the token first appeared in a later segment
+                lo, hi = int(indptr[t]), int(indptr[t + 1])
+                if lo == hi:
+                    continue
+                d = np.asarray(docs[lo:hi])
+                tf = np.asarray(tfs[lo:hi], dtype=np.float32)
+                norm = k1 * ((1 - b) + b * self._doclen[d].astype(np.float32) / avgdl)
+                out[d] += idf * (tf / (norm + tf))  # one posting per passage: no repeats
+        return out
 
     def top(self, query_tokens: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best passages with a positive score: ids and scores, best first.
@@ -92,14 +147,142 @@ class KeywordIndex:
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Inverse document frequency of each token (unknown tokens count as rarest)."""
-        n = int(self._bm25.scores["num_docs"])
-        df = np.diff(self._bm25.scores["indptr"])
-        out = {}
-        for t in tokens:
-            i = self._bm25.vocab_dict.get(t)
-            d = int(df[i]) if i is not None and i < len(df) else 0
-            out[t] = math.log(1 + (n - d + 0.5) / (d + 0.5))
+        n = self.count
+        known = self._vocab.ids(set(tokens))
+        return {t: _idf(n, int(self._df[known[t]]) if t in known else 0) for t in tokens}
+
+    def append(self, texts: Iterable[str]) -> None:
+        """Add passages after the last one (a new segment); the folder is rewritten in place."""
+        writer = KeywordWriter(self.folder, base=self)
+        for text in texts:
+            writer.add(tokenize(text))
+        writer.close()
+
+
+FORMAT = 2
+SEGMENT_DOCS = 250_000  # passages per segment: bounds a build's memory, not the archive
+_PARTS = ("indptr", "docs", "tfs")
+EMPTY = "\u2205"  # a passage without a word still counts, as one token
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+class _Vocab:
+    """Token ids in SQLite: a query looks up its few tokens; nothing is loaded up front."""
+
+    def __init__(self, path: Path):
+        if not path.is_file():
+            raise FileNotFoundError(f"no vocabulary {path.name}")
+        self.path = path
+        self._local = threading.local()
+        self.ids({EMPTY})  # a damaged file fails now, not in a query
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+        return db
+
+    def ids(self, tokens: set[str]) -> dict[str, int]:
+        tokens = list(tokens)
+        out: dict[str, int] = {}
+        for i in range(0, len(tokens), 500):
+            part = tokens[i : i + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._db().execute(f"SELECT token, id FROM vocab WHERE token IN ({marks})", part)
+            out.update(rows)
         return out
+
+
+class KeywordWriter:
+    """Streams passages' tokens into segments; ``close`` writes the shared files.
+
+    With ``base`` (a loaded index in the same folder) it appends after that index's
+    passages, keeping its segments and vocabulary ids.
+    """
+
+    def __init__(self, folder: str | Path, base: KeywordIndex | None = None):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.folder / "vocab.sqlite")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vocab (token TEXT PRIMARY KEY, id INTEGER)")
+        if base is not None:
+            self.segments = list(base.meta["segments"])
+            self.df = np.array(base._df, dtype=np.int64).tolist()
+            self.doclen = array("i", np.asarray(base._doclen, dtype=np.int32).tobytes())
+            self.total = int(base.meta["total_len"])
+        else:
+            self.segments, self.df, self.doclen, self.total = [], [], array("i"), 0
+        self._new_vocab: dict[str, int] = {}
+        self._start_segment()
+
+    def _start_segment(self) -> None:
+        self._first = len(self.doclen)
+        self._tok, self._doc, self._tf = array("i"), array("i"), array("H")
+
+    def _id(self, token: str) -> int:
+        i = self._new_vocab.get(token)
+        if i is None:
+            row = self._db.execute("SELECT id FROM vocab WHERE token = ?", (token,)).fetchone()
+            if row is None:
+                i = len(self.df)
+                self.df.append(0)
+                self._db.execute("INSERT INTO vocab VALUES (?, ?)", (token, i))
+            else:
+                i = row[0]
+            self._new_vocab[token] = i
+        return i
+
+    def add(self, tokens: list[str]) -> None:
+        """The next passage's tokens (as ``tokenize`` gives them)."""
+        tokens = tokens or [EMPTY]
+        doc = len(self.doclen)
+        self.doclen.append(len(tokens))
+        self.total += len(tokens)
+        for token, tf in Counter(tokens).items():
+            t = self._id(token)
+            self.df[t] += 1
+            self._tok.append(t)
+            self._doc.append(doc)
+            self._tf.append(min(tf, 65535))
+        if doc + 1 - self._first >= SEGMENT_DOCS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if len(self.doclen) == self._first:
+            return
+        tok = np.frombuffer(self._tok, dtype=np.int32)
+        order = np.argsort(tok, kind="stable")  # by token, passages in order within one
+        indptr = np.zeros(len(self.df) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tok, minlength=len(self.df)), out=indptr[1:])
+        name = f"seg-{len(self.segments):04d}"
+        (self.folder / name).mkdir()
+        np.save(self.folder / name / "indptr.npy", indptr)
+        np.save(self.folder / name / "docs.npy", np.frombuffer(self._doc, dtype=np.int32)[order])
+        np.save(self.folder / name / "tfs.npy", np.frombuffer(self._tf, dtype=np.uint16)[order])
+        self.segments.append(name)
+        del tok, order
+        self._start_segment()
+
+    def close(self) -> None:
+        self._flush()
+        self._db.commit()
+        self._db.close()
+        np.save(self.folder / "df.npy", np.asarray(self.df, dtype=np.int32))
+        np.save(self.folder / "doclen.npy", np.frombuffer(self.doclen, dtype=np.int32))
+        meta = {
+            "format": FORMAT,
+            "docs": len(self.doclen),
+            "total_len": self.total,
+            "segments": self.segments,
+            "k1": KeywordIndex.K1,
+            "b": KeywordIndex.B,
+        }
+        tmp = self.folder / "meta.json.tmp"
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, self.folder / "meta.json")
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -90,7 +90,7 @@ class Service:
             try:
                 # The index must come from the model the embedder runs (an exported copy of
                 # the bundled model counts as that model, whichever engine runs it).
-                index = load_index(root, embedder.model)
+                index = load_index(root, embedder.model, self.settings)
             except Exception as exc:
                 if self._searcher is not None:
                     # A broken build must not take the service down: keep the old one.
@@ -102,7 +102,7 @@ class Service:
                 if not isinstance(exc, IndexCorrupt):
                     raise
                 # Nothing served yet: the newest intact build is better than no answer.
-                index = self._newest_intact(root, wanted, embedder.model)
+                index = self._newest_intact(root, wanted, embedder.model, self.settings)
                 if index is None:
                     raise
                 fallback = {"current": wanted.name, "serving": index.id, "reason": exc.message}
@@ -125,12 +125,14 @@ class Service:
             return searcher
 
     @staticmethod
-    def _newest_intact(root: Path, damaged: Path | None, model: str) -> Index | None:
+    def _newest_intact(
+        root: Path, damaged: Path | None, model: str, settings: dict
+    ) -> Index | None:
         for path in builds_newest_first(root):
             if damaged is not None and path.name == damaged.name:
                 continue
             try:
-                return load_build(path, model)
+                return load_build(path, model, settings)
             except Exception as exc:  # noqa: BLE001 - try the next older one
                 log.warning("build %s does not load either: %s", path.name, exc)
         return None

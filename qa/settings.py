@@ -73,6 +73,32 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("INDEX_ADS", True, "Index advertisements too (readers ask about them as well)."),
     Setting(
+        "VECTOR_INDEX",
+        "auto",
+        "Vector index a build makes: 'flat' (exact), 'ivf' (approximate: IVF over 8-bit "
+        "codes), or 'auto' (flat below IVF_MIN_PASSAGES passages, ivf from there).",
+        choices=("auto", "flat", "ivf"),
+    ),
+    Setting(
+        "IVF_MIN_PASSAGES",
+        200_000,
+        "With VECTOR_INDEX=auto, archives of this many passages or more get the ivf index.",
+        lo=1,
+    ),
+    Setting(
+        "IVF_NLIST",
+        0,
+        "Clusters of the ivf index (0: about 4 times the square root of the passage count).",
+        lo=0,
+    ),
+    Setting(
+        "IVF_NPROBE",
+        64,
+        "Clusters an ivf search scans: more is closer to exact search, and slower.",
+        lo=1,
+        hi=65536,
+    ),
+    Setting(
         "FUSION",
         "rrf",
         "How to fuse dense and keyword rankings: 'rrf' or 'linear'.",

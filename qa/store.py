@@ -4,16 +4,18 @@ Layout of ``index/``::
 
     CURRENT                 name of the build being served (replaced atomically)
     builds/<id>/            one complete build:
-        manifest.json       id, built_at, model, engine, dim, counts, corpus hashes, version
-        dense.faiss         the vector index (qa.vectors; "flat": FAISS IndexFlatIP)
-        keyword/            bm25s files over jieba tokens
-        passages.jsonl      passages with their citations
-        articles.jsonl      articles with headline, byline, spans
-        pages.jsonl         the page texts that citations point into
+        manifest.json       id, built_at, model, engine, dim, counts, settings, format
+        dense.faiss         the vector index (qa.vectors: "flat" exact, "ivf" approximate)
+        keyword/            BM25 postings over jieba tokens (qa.keyword)
+        store.sqlite        pages, articles and passages (qa.docstore)
 
-A build writes ``builds/.tmp-<id>`` (:func:`start_build`, :func:`write_build`), and
-:func:`commit_build` checks that it loads, renames it into place and only then rewrites
-``CURRENT``: a failed or interrupted build leaves the served index as it was.
+Nothing of a build is read into memory when it loads: the vector index and the postings
+are memory-mapped and the records are looked up in SQLite, so loading takes milliseconds
+and a reload never holds two builds in memory.
+
+A build writes ``builds/.tmp-<id>`` (:func:`start_build`), and :func:`commit_build`
+checks that it loads, renames it into place and only then rewrites ``CURRENT``: a failed
+or interrupted build leaves the served index as it was.
 """
 
 from __future__ import annotations
@@ -26,38 +28,50 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qa.docstore import DocStore
 from qa.errors import BuildError, IndexCorrupt, IndexMissing, ModelMismatch
 from qa.keyword import KeywordIndex
-from qa.passages import Passage, cut_sentences
-from qa.segment.articles import Article
 from qa.vectors import VectorIndex, load_vector_index
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
-VECTOR_KIND = "flat"  # builds before the manifest named it were all flat
+# 2: records in SQLite, postings in segments, the vector kind chosen by size (was 1: JSON
+# lines and bm25s files read whole into memory).
+FORMAT = 2
 
 
 @dataclass
 class Index:
-    """A loaded build: everything a search needs, in memory."""
+    """A loaded build: the vector index, the keyword index and the records, all on disk.
+
+    ``passages[i]``, ``articles[id]`` and ``pages[source]`` read what they are asked for.
+    """
 
     path: Path
     manifest: dict[str, Any]
-    passages: list[Passage]
-    articles: dict[str, Article]
-    pages: dict[str, str]
+    docs: DocStore
     dense: VectorIndex
     keyword: KeywordIndex
 
     @property
     def id(self) -> str:
         return self.manifest["id"]
+
+    @property
+    def passages(self):
+        return self.docs.passages
+
+    @property
+    def articles(self):
+        return self.docs.articles
+
+    @property
+    def pages(self):
+        return self.docs.pages
 
 
 def start_build(root: Path) -> tuple[str, Path]:
@@ -68,22 +82,8 @@ def start_build(root: Path) -> tuple[str, Path]:
     return build_id, tmp
 
 
-def write_build(
-    tmp: Path,
-    manifest: dict[str, Any],
-    dense: VectorIndex,
-    keyword: KeywordIndex,
-    passages: Iterable[Passage],
-    articles: Iterable[Article],
-    pages: Iterable[tuple[str, str]],
-) -> None:
-    """Write every file of a build into its temporary folder."""
-    dense.save(tmp)
-    keyword.save(tmp / "keyword")
-    _write_jsonl(tmp / "passages.jsonl", (p.to_dict() for p in passages))
-    _write_jsonl(tmp / "articles.jsonl", (a.to_dict() for a in articles))
-    _write_jsonl(tmp / "pages.jsonl", ({"source": s, "text": t} for s, t in pages))
-    (tmp / "manifest.json").write_text(
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    (folder / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
     )
 
@@ -114,7 +114,7 @@ def index_exists(root: str | Path) -> bool:
     return bool(path and (path / "manifest.json").exists())
 
 
-def load_index(root: str | Path, model: str) -> Index:
+def load_index(root: str | Path, model: str, settings: dict | None = None) -> Index:
     """Load the current build, checking it is whole and made with ``model``."""
     path = current_build(root)
     if path is None:
@@ -123,11 +123,15 @@ def load_index(root: str | Path, model: str) -> Index:
         raise IndexCorrupt(
             f"the current build {path.name} is missing: rebuild with `qa build`", detail=str(path)
         )
-    return load_build(path, model)
+    return load_build(path, model, settings)
 
 
-def load_build(path: Path, model: str) -> Index:
-    """Load one build folder, checking that it is whole and made with ``model``."""
+def load_build(path: Path, model: str, settings: dict | None = None, mmap: bool = True) -> Index:
+    """Load one build folder, checking that it is whole and made with ``model``.
+
+    ``settings`` tune the search (IVF_NPROBE); ``mmap=False`` reads the vector index into
+    memory, as adding to it needs.
+    """
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
@@ -144,14 +148,13 @@ def load_build(path: Path, model: str) -> Index:
                 detail=str(path),
             )
         n, dim = int(manifest["counts"]["passages"]), int(manifest["dim"])
-        passages = [Passage.from_dict(d) for d in _read_jsonl(path / "passages.jsonl")]
-        articles = {a.id: a for a in map(Article.from_dict, _read_jsonl(path / "articles.jsonl"))}
-        pages = {d["source"]: d["text"] for d in _read_jsonl(path / "pages.jsonl")}
-        dense = load_vector_index(manifest.get("vectors", VECTOR_KIND), path)
+        docs = DocStore(path)
+        dense = load_vector_index(manifest["vectors"], path, settings, mmap=mmap)
         keyword = KeywordIndex.load(path / "keyword")
-        for p in passages:
-            if not p.sentences:  # a build from before sentences were stored
-                p.sentences = cut_sentences(pages[p.source], p.char_start, p.char_end)
+        stored = len(docs.passages)
+        # Look-ups of the first and last records: a damaged file fails here, not mid-query.
+        ends = [docs.passages[i] for i in {0, n - 1} if 0 <= i < stored]
+        cited_ok = all(p.article_id in docs.articles and p.source in docs.pages for p in ends)
     except (ModelMismatch, IndexCorrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - any damage to the files is one error to the user
@@ -160,15 +163,13 @@ def load_build(path: Path, model: str) -> Index:
             detail=f"{path}: {type(exc).__name__}: {exc}",
         ) from exc
     why = None
-    if dense.count() != n or len(passages) != n or dense.dim != dim:
+    if dense.count() != n or stored != n or keyword.count != n or dense.dim != dim:
         why = "is incomplete: its counts disagree"
-    elif any(p.article_id not in articles for p in passages):
-        why = "cites unknown articles"
-    elif any(p.source not in pages for p in passages):
-        why = "cites unknown pages"
+    elif not cited_ok:
+        why = "cites unknown articles or pages"
     if why:
         raise IndexCorrupt(f"build {path.name} {why}: rebuild with `qa build`", detail=str(path))
-    return Index(path, manifest, passages, articles, pages, dense, keyword)
+    return Index(path, manifest, docs, dense, keyword)
 
 
 @contextlib.contextmanager
@@ -212,14 +213,3 @@ def builds_newest_first(root: str | Path) -> list[Path]:
         return []
     done = [p for p in folder.iterdir() if not p.name.startswith(".") and p.is_dir()]
     return sorted(done, key=lambda p: p.name, reverse=True)
-
-
-def _write_jsonl(path: Path, rows) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _read_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]

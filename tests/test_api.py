@@ -66,7 +66,7 @@ def test_health_reports_the_manifest(client):
     assert resp.status_code == 200
     data = resp.get_json()
     assert data["status"] == "ok"
-    for key in ("id", "built_at", "model", "engine", "dim", "counts", "corpus", "package_version"):
+    for key in ("id", "built_at", "model", "engine", "dim", "counts", "package_version"):
         assert key in data["index"]
     assert data["index"]["model"] == "intfloat/multilingual-e5-small"
     assert data["index"]["dim"] == 384

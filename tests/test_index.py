@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import fcntl
 import hashlib
@@ -9,10 +10,12 @@ import json
 import logging
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 import qa
@@ -121,7 +124,8 @@ def test_round_trip_manifest(small_build):
     assert m["dim"] == 384
     assert m["package_version"] == qa.__version__
     seed_files = sorted(small_build.seeds.glob("*.txt"))
-    assert m["corpus"] == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in seed_files}
+    want = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in seed_files}
+    assert index.docs.page_hashes() == want
     assert m["counts"] == {
         "pages": 2,
         "articles": len(index.articles),
@@ -138,7 +142,7 @@ def test_round_trip_files_and_vectors(small_build):
     n = len(index.passages)
     assert index.dense.count() == n == index.manifest["counts"]["passages"]
     assert index.dense.dim == 384
-    vectors = index.dense.vectors()
+    vectors = index.dense.reconstruct(np.arange(n))
     norms = (vectors**2).sum(axis=1) ** 0.5
     assert abs(norms - 1).max() < 1e-3
     assert len(index.keyword.scores(["实验室"])) == n
@@ -147,9 +151,7 @@ def test_round_trip_files_and_vectors(small_build):
         "manifest.json",
         "dense.faiss",
         "keyword",
-        "passages.jsonl",
-        "articles.jsonl",
-        "pages.jsonl",
+        "store.sqlite",
     }
     assert _builds(small_build.root) == {index.id}
     for p in small_build.seeds.glob("*.txt"):
@@ -206,29 +208,33 @@ def _edit_manifest(build: Path, fn) -> None:
     path.write_text(json.dumps(m), encoding="utf-8")
 
 
-def _edit_first_passage(build: Path, **changes) -> None:
-    path = build / "passages.jsonl"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    first = json.loads(lines[0])
-    first.update(changes)
-    lines[0] = json.dumps(first, ensure_ascii=False)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def _sql(build: Path, statement: str) -> None:
+    with contextlib.closing(sqlite3.connect(build / "store.sqlite")) as db:
+        db.execute(statement)
+        db.commit()
 
 
 DAMAGE = {
     "dense.faiss truncated": lambda b, r: _truncate(b / "dense.faiss", 0.5),
     "dense.faiss empty": lambda b, r: _truncate(b / "dense.faiss", 0),
     "dense.faiss deleted": lambda b, r: (b / "dense.faiss").unlink(),
-    "passages.jsonl deleted": lambda b, r: (b / "passages.jsonl").unlink(),
-    "passages.jsonl lost its last line": lambda b, r: (b / "passages.jsonl").write_text(
-        "".join((b / "passages.jsonl").read_text("utf-8").splitlines(True)[:-1]), "utf-8"
+    "store deleted": lambda b, r: (b / "store.sqlite").unlink(),
+    "store truncated": lambda b, r: _truncate(b / "store.sqlite", 0.5),
+    "store garbled": lambda b, r: (b / "store.sqlite").write_bytes(b"\x00\xff" * 2048),
+    "store lost its last passage": lambda b, r: _sql(
+        b, "DELETE FROM passages WHERE id = (SELECT max(id) FROM passages)"
     ),
-    "passages.jsonl garbled": lambda b, r: _truncate(b / "passages.jsonl", 0.5),
-    "passage cites an unknown article": lambda b, r: _edit_first_passage(b, article_id="nope"),
-    "passage cites an unknown page": lambda b, r: _edit_first_passage(b, source="nope.txt"),
-    "articles.jsonl deleted": lambda b, r: (b / "articles.jsonl").unlink(),
-    "pages.jsonl deleted": lambda b, r: (b / "pages.jsonl").unlink(),
+    "passage cites an unknown article": lambda b, r: _sql(
+        b, "UPDATE passages SET article_id = 'nope' WHERE id = 0"
+    ),
+    "passage cites an unknown page": lambda b, r: _sql(
+        b, "UPDATE passages SET source = 'nope.txt' WHERE id = 0"
+    ),
+    "articles lost": lambda b, r: _sql(b, "DELETE FROM articles"),
+    "pages lost": lambda b, r: _sql(b, "DELETE FROM pages"),
     "keyword index deleted": lambda b, r: shutil.rmtree(b / "keyword"),
+    "keyword postings truncated": lambda b, r: _truncate(b / "keyword/seg-0000/docs.npy", 0.5),
+    "keyword vocabulary deleted": lambda b, r: (b / "keyword/vocab.sqlite").unlink(),
     "manifest.json garbled": lambda b, r: (b / "manifest.json").write_bytes(
         b'{"id": "x", \x00\xff'
     ),
@@ -346,8 +352,8 @@ def test_undecodable_page_is_skipped_with_a_warning(tiny_seeds, tmp_path, embedd
     assert manifest["counts"]["skipped_pages"] == 1
     assert len(manifest["warnings"]) == 1 and "broken.txt" in manifest["warnings"][0]
     assert any("broken.txt" in r.getMessage() for r in caplog.records)
-    assert set(manifest["corpus"]) == {"tiny.txt"}
     index = load_index(root, E5_SMALL)
+    assert set(index.pages) == {"tiny.txt"}
     assert {p.source for p in index.passages} == {"tiny.txt"}
     assert "broken.txt" not in index.pages
 
@@ -388,9 +394,9 @@ def test_page_encodings_are_read(tmp_path, embedder, encoding):
     (seeds / "page.txt").write_bytes(raw)
     root = tmp_path / "index"
     manifest = build_index(_settings(seeds, root), embedder)
-    assert manifest["corpus"] == {"page.txt": hashlib.sha256(raw).hexdigest()}
     assert manifest["counts"]["skipped_pages"] == 0
     index = load_index(root, E5_SMALL)
+    assert index.docs.page_hashes() == {"page.txt": hashlib.sha256(raw).hexdigest()}
     assert index.pages["page.txt"] == TINY_PAGE
     result = Searcher(index, embedder, _settings(seeds, root)).search("图书馆藏书多少册？")
     hit = result.hits[0].passage
@@ -496,10 +502,12 @@ class Counting:
         return self.inner.passages(texts)
 
 
-def _vectors(root: Path):
-    from qa.vectors import load_vector_index
-
-    return load_vector_index("flat", current_build(root)).vectors()
+def _vectors(root: Path) -> dict:
+    """Each passage's vector, by where the passage stands (an appended build numbers its
+    passages in the order the pages were added, a full build in the pages' name order)."""
+    index = load_index(root, E5_SMALL)
+    vectors = index.dense.reconstruct(np.arange(index.dense.count()))
+    return {(p.source, p.char_start, p.char_end): vectors[p.id].tobytes() for p in index.passages}
 
 
 def test_a_rebuild_embeds_only_new_passages_and_matches_a_full_build(
@@ -524,7 +532,7 @@ def test_a_rebuild_embeds_only_new_passages_and_matches_a_full_build(
     full = Counting(embedder)
     build_index(_settings(tiny_seeds, full_root, REUSE_VECTORS=False), full)
     assert full.embedded == m3["counts"]["passages"]
-    assert (_vectors(root) == _vectors(full_root)).all()  # the same vectors, bit for bit
+    assert _vectors(root) == _vectors(full_root)  # the same vectors, bit for bit
 
 
 def test_vectors_of_another_model_are_not_reused(tiny_seeds, tmp_path, embedder):

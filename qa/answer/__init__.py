@@ -72,9 +72,7 @@ class Answerer:
             else None
         )
         self._pages = index.pages
-        self._headings = {
-            a.id: " ".join([a.headline, *a.subheadlines]) for a in index.articles.values()
-        }
+        self._headings = Headings(index.articles)
 
     def answer(self, question: str, q_tokens: list[str], pool: list[Hit], top_k: int) -> Answered:
         """The ``top_k`` hits to show, the answer, and whether the archive answers at all."""
@@ -216,3 +214,14 @@ def find_spans(text: str, terms: list[str]) -> list[list[int]]:
                 for i in range(a, b):
                     taken[i] = True
     return sorted(spans)
+
+
+class Headings:
+    """An article's headline and subheadlines as one text, by article id (read on demand)."""
+
+    def __init__(self, articles):
+        self._articles = articles
+
+    def get(self, article_id: str, default: str = "") -> str:
+        a = self._articles.get(article_id)
+        return " ".join([a.headline, *a.subheadlines]) if a is not None else default

@@ -219,7 +219,7 @@ def best_sentence(
     cues: Cues,
     passages: list[Passage],
     pages: dict[str, str],
-    headings: dict[str, str],
+    headings,  # Mapping-like: .get(article_id, default)
     idf: dict[str, float] | None = None,
 ) -> Candidate | None:
     """The best-scoring sentence among ``passages`` (given best first).

@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,39 +55,49 @@ def decode(raw: bytes) -> tuple[str, str] | None:
 
 
 def read_pages(folder: str | Path, max_bytes: int = 4 << 20) -> tuple[list[Page], list[str]]:
-    """Read every ``*.txt`` page in ``folder``, sorted by name.
+    """Every readable page of ``folder`` (see :func:`iter_pages`) and the warnings."""
+    warnings: list[str] = []
+    pages = list(iter_pages(page_files(folder), folder, max_bytes, warnings))
+    return pages, warnings
+
+
+def page_files(folder: str | Path) -> list[Path]:
+    """The ``*.txt`` files of ``folder``, sorted by name (not yet read or checked)."""
+    return sorted(Path(folder).glob("*.txt"))
+
+
+def iter_pages(
+    paths: list[Path], folder: str | Path, max_bytes: int, warnings: list[str]
+) -> Iterator[Page]:
+    """Read the pages ``paths`` name, one at a time, so a build holds one page at a time.
 
     Only regular files inside the folder are read: a link is followed only when it leads
     to a file inside the folder, and a FIFO, device or socket is never opened for a
-    blocking read. A page over ``max_bytes``, or empty, is skipped. Returns the pages and
-    a warning for each file skipped, so a build over thousands of pages goes on past one
-    bad file and still says which it was.
+    blocking read. A page over ``max_bytes``, or empty, is skipped with a warning
+    (appended to ``warnings`` and logged), so a build over thousands of pages goes on past
+    one bad file and still says which it was.
     """
-    folder = Path(folder)
-    top = folder.resolve()
-    pages: list[Page] = []
-    warnings: list[str] = []
-    for path in sorted(folder.glob("*.txt")):
+    top = Path(folder).resolve()
+    for path in paths:
+        why = ""
         if not path.name.isprintable() or not _utf8(path.name):
             shown = ascii(path.name)
-            warnings.append(f"skipped {shown}: the file name is not printable UTF-8; rename it")
-            continue
-        raw, why = _read_regular(path, top, max_bytes)
-        if raw is None:
-            warnings.append(f"skipped {path.name}: {why}")
-            continue
-        decoded = decode(raw)
-        if decoded is None:
-            warnings.append(f"skipped {path.name}: neither UTF-8 nor GB18030")
+            why = f"skipped {shown}: the file name is not printable UTF-8; rename it"
+        else:
+            raw, problem = _read_regular(path, top, max_bytes)
+            decoded = decode(raw) if raw is not None else None
+            if raw is None:
+                why = f"skipped {path.name}: {problem}"
+            elif decoded is None:
+                why = f"skipped {path.name}: neither UTF-8 nor GB18030"
+            elif not decoded[0].strip():
+                why = f"skipped {path.name}: empty (no text but whitespace)"
+        if why:
+            log.warning(why)
+            warnings.append(why)
             continue
         text, enc = decoded
-        if not text.strip():
-            warnings.append(f"skipped {path.name}: empty (no text but whitespace)")
-            continue
-        pages.append(Page(path.name, text, hashlib.sha256(raw).hexdigest(), enc))
-    for w in warnings:
-        log.warning(w)
-    return pages, warnings
+        yield Page(path.name, text, hashlib.sha256(raw).hexdigest(), enc)
 
 
 def _utf8(name: str) -> bool:

@@ -11,13 +11,23 @@ import numpy as np
 class VectorIndex(ABC):
     """Passage vectors by id (0, 1, 2... in the order added); inner-product search.
 
-    Vectors are L2-normalised float32 rows, so a score is a cosine similarity.
+    Vectors are L2-normalised float32 rows, so a score is a cosine similarity. An index
+    that learns from the data (an approximate one) is trained on a sample before the
+    first ``add``; ``needs_training`` says whether it still has to be.
     """
 
     kind: str
+    exact: bool = True  # whether ``reconstruct`` gives back the vectors exactly as added
 
     def __init__(self, dim: int):
         self.dim = int(dim)
+
+    @property
+    def needs_training(self) -> bool:
+        return False
+
+    def train(self, sample: np.ndarray) -> None:  # noqa: B027 - most indexes learn nothing
+        """Learn from a sample of the vectors to come (approximate indexes only)."""
 
     @abstractmethod
     def add(self, vectors: np.ndarray) -> None:
@@ -35,8 +45,8 @@ class VectorIndex(ABC):
         """How many vectors the index holds."""
 
     @abstractmethod
-    def vectors(self) -> np.ndarray:
-        """Every vector back, in id order (a rebuild reuses them)."""
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
+        """The vectors of ``ids`` (a rebuild reuses them); approximate unless ``exact``."""
 
     @abstractmethod
     def save(self, folder: Path) -> None:
@@ -44,5 +54,6 @@ class VectorIndex(ABC):
 
     @classmethod
     @abstractmethod
-    def load(cls, folder: Path) -> VectorIndex:
-        """Read an index that ``save`` wrote into ``folder``."""
+    def load(cls, folder: Path, mmap: bool = True) -> VectorIndex:
+        """Read an index that ``save`` wrote into ``folder``; with ``mmap`` the file is
+        mapped read-only (nothing read until searched), else read into memory (to add)."""

@@ -16,12 +16,12 @@ FILE = "dense.faiss"
 faiss.omp_set_num_threads(1)
 
 
-class FlatIndex(VectorIndex):
-    kind = "flat"
+class FaissIndex(VectorIndex):
+    """What every FAISS-backed kind shares: search, count, save and a mapped load."""
 
-    def __init__(self, dim: int, index: faiss.Index | None = None):
+    def __init__(self, dim: int, index: faiss.Index):
         super().__init__(dim)
-        self._index = index if index is not None else faiss.IndexFlatIP(self.dim)
+        self._index = index
 
     def add(self, vectors: np.ndarray) -> None:
         self._index.add(np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim))
@@ -38,13 +38,27 @@ class FlatIndex(VectorIndex):
     def count(self) -> int:
         return int(self._index.ntotal)
 
-    def vectors(self) -> np.ndarray:
-        return self._index.reconstruct_n(0, self.count())
-
     def save(self, folder: Path) -> None:
         faiss.write_index(self._index, str(Path(folder) / FILE))
 
     @classmethod
-    def load(cls, folder: Path) -> FlatIndex:
-        index = faiss.read_index(str(Path(folder) / FILE))
+    def load(cls, folder: Path, mmap: bool = True):
+        # IO_FLAG_MMAP_IFC maps the codes and inverted lists in place: loading is instant
+        # and memory holds only what searches touch (the OS may drop it again).
+        flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0
+        index = faiss.read_index(str(Path(folder) / FILE), flags)
         return cls(index.d, index)
+
+
+class FlatIndex(FaissIndex):
+    kind = "flat"
+    exact = True
+
+    def __init__(self, dim: int, index: faiss.Index | None = None):
+        super().__init__(dim, index if index is not None else faiss.IndexFlatIP(int(dim)))
+
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.asarray(ids, dtype=np.int64)
+        if not len(ids):
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._index.reconstruct(int(i)) for i in ids])

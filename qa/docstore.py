@@ -1,0 +1,250 @@
+"""The records of a build in one SQLite file: pages, articles and passages, read on demand.
+
+A search needs a few dozen passages, their articles and pages; an archive holds millions.
+So nothing is loaded up front: :class:`DocStore` answers look-ups by key from the file
+(each serving thread has its own read-only connection, and recent records are cached),
+and :class:`DocWriter` streams a build's records in. Articles are indexed by publication
+and issue date and passages by article, so a filter on either is a look-up, not a scan.
+
+Tables::
+
+    pages(source PRIMARY KEY, sha256, text)
+    articles(id PRIMARY KEY, source, publication, issue_date, data)   data: Article JSON
+    passages(id PRIMARY KEY, article_id, source, key, data)           data: Passage JSON
+
+``key`` is the first 16 bytes of the SHA-256 of the text that was embedded for the
+passage: a rebuild finds the vectors it can reuse through it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from qa.passages import Passage
+from qa.segment.articles import Article
+
+FILE = "store.sqlite"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, sha256 TEXT, text TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, source TEXT, publication TEXT, issue_date TEXT, data TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, article_id TEXT, source TEXT, key BLOB, data TEXT
+);
+"""
+# Made once the rows are in: building an index at the end is faster than keeping it up.
+INDEXES = """
+CREATE INDEX IF NOT EXISTS articles_by_paper ON articles (publication, issue_date);
+CREATE INDEX IF NOT EXISTS passages_by_article ON passages (article_id);
+CREATE INDEX IF NOT EXISTS passages_by_key ON passages (key);
+"""
+
+
+class DocWriter:
+    """Writes records into ``folder``'s store (a new file, or one copied from a build)."""
+
+    def __init__(self, folder: str | Path):
+        self.path = Path(folder) / FILE
+        self._db = sqlite3.connect(self.path)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        self.passages = self._db.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    def add_page(self, source: str, sha256: str, text: str) -> None:
+        self._db.execute("INSERT INTO pages VALUES (?, ?, ?)", (source, sha256, text))
+
+    def add_articles(self, articles: Iterable[Article]) -> None:
+        self._db.executemany(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+            ((a.id, a.source, a.publication, a.issue_date, _dump(a.to_dict())) for a in articles),
+        )
+
+    def add_passages(self, passages: Iterable[Passage], keys: Iterable[bytes]) -> None:
+        """Passages in id order, numbered on from the last one written."""
+        rows = []
+        for p, key in zip(passages, keys, strict=True):
+            if p.id != self.passages + len(rows):
+                raise ValueError(f"passage {p.id} written out of order")
+            d = p.to_dict()
+            del d["id"], d["article_id"], d["source"]
+            rows.append((p.id, p.article_id, p.source, key, _dump(d)))
+        self._db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?)", rows)
+        self.passages += len(rows)
+
+    def close(self) -> None:
+        self._db.executescript(INDEXES)
+        self._db.commit()
+        self._db.close()
+
+
+class DocStore:
+    """Read-only look-ups into a build's store; safe to share between threads."""
+
+    def __init__(self, folder: str | Path):
+        self.path = Path(folder) / FILE
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no {FILE} in {folder}")
+        self._local = threading.local()
+        self.passages = PassageView(self)
+        self.articles = ArticleView(self)
+        self.pages = PageView(self)
+
+    def db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self._local.db = db
+        return db
+
+    def count(self, table: str) -> int:
+        assert table in ("pages", "articles", "passages")
+        return self.db().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def passage_ids_by_key(self, keys: list[bytes]) -> dict[bytes, int]:
+        """For each key found, one passage embedded from that text."""
+        out: dict[bytes, int] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            sql = f"SELECT key, min(id) FROM passages WHERE key IN ({marks}) GROUP BY key"
+            out.update(self.db().execute(sql, part))
+        return out
+
+    def page_hashes(self) -> dict[str, str]:
+        return dict(self.db().execute("SELECT source, sha256 FROM pages"))
+
+    def passage_ids_where(
+        self, publication: str | None = None, since: str = "", until: str = ""
+    ) -> list[int]:
+        """Ids of the passages of articles of ``publication`` issued in [since, until]:
+        what a filter hands the indexes (both look-ups use the store's indexes)."""
+        sql = "SELECT p.id FROM articles a JOIN passages p ON p.article_id = a.id WHERE 1"
+        args: list[str] = []
+        if publication is not None:
+            sql += " AND a.publication = ?"
+            args.append(publication)
+        if since:
+            sql += " AND a.issue_date >= ?"
+            args.append(since)
+        if until:
+            sql += " AND a.issue_date <= ?"
+            args.append(until)
+        return sorted(r[0] for r in self.db().execute(sql, args))
+
+    def iter_passages(self) -> Iterator[Passage]:
+        """Every passage in id order (for checks and exports; a search never does this)."""
+        sql = "SELECT id, article_id, source, data FROM passages ORDER BY id"
+        for row in self.db().execute(sql):
+            yield _passage(row)
+
+
+class PassageView(Sequence):
+    """``store.passages[i]``: passage ``i``, read when asked for."""
+
+    def __init__(self, store: DocStore):
+        self._store = store
+        self._len: int | None = None
+        self._get = lru_cache(maxsize=4096)(self._read)
+
+    def __len__(self) -> int:
+        if self._len is None:
+            self._len = self._store.db().execute("SELECT max(id) + 1 FROM passages").fetchone()[0]
+            self._len = self._len or 0
+        return self._len
+
+    def _read(self, i: int) -> Passage:
+        row = (
+            self._store.db()
+            .execute("SELECT id, article_id, source, data FROM passages WHERE id = ?", (i,))
+            .fetchone()
+        )
+        if row is None:
+            raise IndexError(i)
+        return _passage(row)
+
+    def __getitem__(self, i):  # noqa: ANN001 - int, as a list's
+        if isinstance(i, slice):
+            return [self._get(j) for j in range(*i.indices(len(self)))]
+        return self._get(int(i))
+
+    def __iter__(self) -> Iterator[Passage]:
+        return self._store.iter_passages()
+
+
+class ArticleView(Mapping):
+    """``store.articles[id]``: an article, read when asked for."""
+
+    def __init__(self, store: DocStore):
+        self._store = store
+        self._get = lru_cache(maxsize=4096)(self._read)
+
+    def _read(self, article_id: str) -> Article | None:
+        row = (
+            self._store.db()
+            .execute("SELECT data FROM articles WHERE id = ?", (article_id,))
+            .fetchone()
+        )
+        return Article.from_dict(json.loads(row[0])) if row else None
+
+    def __getitem__(self, article_id: str) -> Article:
+        art = self._get(article_id) if isinstance(article_id, str) else None
+        if art is None:
+            raise KeyError(article_id)
+        return art
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self._get(article_id) is not None
+
+    def __len__(self) -> int:
+        return self._store.count("articles")
+
+    def __iter__(self) -> Iterator[str]:
+        for (aid,) in self._store.db().execute("SELECT id FROM articles"):
+            yield aid
+
+
+class PageView(Mapping):
+    """``store.pages[source]``: a page's text, read when asked for."""
+
+    def __init__(self, store: DocStore):
+        self._store = store
+        self._get = lru_cache(maxsize=256)(self._read)
+
+    def _read(self, source: str) -> str | None:
+        row = (
+            self._store.db()
+            .execute("SELECT text FROM pages WHERE source = ?", (source,))
+            .fetchone()
+        )
+        return row[0] if row else None
+
+    def __getitem__(self, source: str) -> str:
+        text = self._get(source) if isinstance(source, str) else None
+        if text is None:
+            raise KeyError(source)
+        return text
+
+    def __contains__(self, source: object) -> bool:
+        return isinstance(source, str) and self._get(source) is not None
+
+    def __len__(self) -> int:
+        return self._store.count("pages")
+
+    def __iter__(self) -> Iterator[str]:
+        for (source,) in self._store.db().execute("SELECT source FROM pages"):
+            yield source
+
+
+def _passage(row) -> Passage:
+    pid, article_id, source, data = row
+    return Passage(id=pid, article_id=article_id, source=source, **json.loads(data))
+
+
+def _dump(d: dict) -> str:
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
