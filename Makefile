@@ -6,7 +6,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: serve test test-fast build lint format eval eval-fresh bench clean browser
+.PHONY: serve test test-fast build lint format eval eval-fresh bench bench-scale clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ eval-fresh: $(VENV)/.runtime
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench.py
+
+# A synthetic archive of 100k, then 1M passages, built, loaded and searched by the product's
+# own code (bench/scale.py); about 25 minutes on 2 cores.
+bench-scale: $(VENV)/.runtime
+	$(BIN)/python bench/scale.py --passages 100000
+	$(BIN)/python bench/scale.py --passages 1000000
 
 clean:
 	rm -rf $(VENV) index

@@ -287,6 +287,11 @@ def main() -> None:
     ap.add_argument("--backend", default="faiss", choices=("faiss",))
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--work", help="working folder (default: a temporary one, removed)")
+    ap.add_argument(
+        "--serve-only",
+        action="store_true",
+        help="measure again the build an earlier run left in --work (on a quieter machine)",
+    )
     ap.add_argument("--phase", choices=("build", "serve"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase:
@@ -298,10 +303,14 @@ def main() -> None:
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="qa-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(work / "index", ignore_errors=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     try:
-        built = run_phase("build", work, args.passages, env)
+        if args.serve_only:
+            built = json.loads((work / "build.json").read_text())
+        else:
+            shutil.rmtree(work / "index", ignore_errors=True)
+            built = run_phase("build", work, args.passages, env)
+            (work / "build.json").write_text(json.dumps(built))
         served = run_phase("serve", work, args.passages, env)
         exact = exact_top10(work, built["passages"])
         got = served.pop("dense_top10")

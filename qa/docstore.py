@@ -8,9 +8,10 @@ and issue date and passages by article, so a filter on either is a look-up, not 
 
 Tables::
 
-    pages(source PRIMARY KEY, sha256, text)
+    pages(source PRIMARY KEY, sha256, text)                          text: UTF-8, zlib
     articles(id PRIMARY KEY, source, publication, issue_date, data)   data: Article JSON
-    passages(id PRIMARY KEY, article_id, source, key, data)           data: Passage JSON
+    passages(id PRIMARY KEY, article_id, source, key, data)           data: Passage JSON,
+                                                                      its sentences as spans
 
 ``key`` is the first 16 bytes of the SHA-256 of the text that was embedded for the
 passage: a rebuild finds the vectors it can reuse through it.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +33,7 @@ from qa.segment.articles import Article
 FILE = "store.sqlite"
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, sha256 TEXT, text TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, sha256 TEXT, text BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, source TEXT, publication TEXT, issue_date TEXT, data TEXT
 ) WITHOUT ROWID;
@@ -57,7 +59,8 @@ class DocWriter:
         self.passages = self._db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     def add_page(self, source: str, sha256: str, text: str) -> None:
-        self._db.execute("INSERT INTO pages VALUES (?, ?, ?)", (source, sha256, text))
+        packed = zlib.compress(text.encode("utf-8"), 6)  # Chinese text: about half the size
+        self._db.execute("INSERT INTO pages VALUES (?, ?, ?)", (source, sha256, packed))
 
     def add_articles(self, articles: Iterable[Article]) -> None:
         self._db.executemany(
@@ -73,6 +76,7 @@ class DocWriter:
                 raise ValueError(f"passage {p.id} written out of order")
             d = p.to_dict()
             del d["id"], d["article_id"], d["source"]
+            d["sentences"] = _pack_sentences(p.text, p.sentences)
             rows.append((p.id, p.article_id, p.source, key, _dump(d)))
         self._db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?)", rows)
         self.passages += len(rows)
@@ -222,7 +226,7 @@ class PageView(Mapping):
             .execute("SELECT text FROM pages WHERE source = ?", (source,))
             .fetchone()
         )
-        return row[0] if row else None
+        return zlib.decompress(row[0]).decode("utf-8") if row else None
 
     def __getitem__(self, source: str) -> str:
         text = self._get(source) if isinstance(source, str) else None
@@ -243,7 +247,27 @@ class PageView(Mapping):
 
 def _passage(row) -> Passage:
     pid, article_id, source, data = row
-    return Passage(id=pid, article_id=article_id, source=source, **json.loads(data))
+    d = json.loads(data)
+    d["sentences"] = _unpack_sentences(d["text"], d["sentences"])
+    return Passage(id=pid, article_id=article_id, source=source, **d)
+
+
+def _pack_sentences(text: str, sentences: list[list]) -> list[list]:
+    """Sentences as [start, end, i, j] with their text ``text[i:j]`` (not stored twice);
+    [start, end, text] where a sentence is not found verbatim in the passage's text."""
+    out, at = [], 0
+    for a, b, sentence in sentences:
+        i = text.find(sentence, at)
+        if i < 0:
+            out.append([a, b, sentence])
+        else:
+            out.append([a, b, i, i + len(sentence)])
+            at = i + len(sentence)
+    return out
+
+
+def _unpack_sentences(text: str, packed: list[list]) -> list[list]:
+    return [[s[0], s[1], text[s[2] : s[3]]] if len(s) == 4 else s for s in packed]
 
 
 def _dump(d: dict) -> str:

@@ -220,7 +220,7 @@ class KeywordWriter:
 
     def _start_segment(self) -> None:
         self._first = len(self.doclen)
-        self._tok, self._doc, self._tf = array("i"), array("i"), array("H")
+        self._tok, self._doc, self._tf = array("i"), array("i"), array("B")
 
     def _id(self, token: str) -> int:
         i = self._new_vocab.get(token)
@@ -246,7 +246,7 @@ class KeywordWriter:
             self.df[t] += 1
             self._tok.append(t)
             self._doc.append(doc)
-            self._tf.append(min(tf, 65535))
+            self._tf.append(min(tf, 255))  # a passage is a few sentences: never near
         if doc + 1 - self._first >= SEGMENT_DOCS:
             self._flush()
 
@@ -261,7 +261,7 @@ class KeywordWriter:
         (self.folder / name).mkdir()
         np.save(self.folder / name / "indptr.npy", indptr)
         np.save(self.folder / name / "docs.npy", np.frombuffer(self._doc, dtype=np.int32)[order])
-        np.save(self.folder / name / "tfs.npy", np.frombuffer(self._tf, dtype=np.uint16)[order])
+        np.save(self.folder / name / "tfs.npy", np.frombuffer(self._tf, dtype=np.uint8)[order])
         self.segments.append(name)
         del tok, order
         self._start_segment()

@@ -234,3 +234,18 @@ def test_an_index_of_the_old_format_is_refused_with_the_way_out(tmp_path, fake_i
     with pytest.raises(IndexCorrupt) as info:
         store.load_index(root, FAKE_MODEL)
     assert "format 1" in info.value.message and "qa build" in info.value.message
+
+
+def test_records_come_back_as_they_were_cut(fake_index_dir):
+    """The store packs sentences as spans of the passage's text and pages compressed:
+    what comes back is exactly what the build cut."""
+    from qa.build import collect
+
+    s = load_settings({"SEEDS_DIR": str(SEEDS)}, environ={})
+    articles, passages, pages, _ = collect(SEEDS, s)
+    index = store.load_index(fake_index_dir, FAKE_MODEL)
+    assert [p.to_dict() for p in index.passages] == [p.to_dict() for p in passages]
+    assert {a.id: a.to_dict() for a in articles} == {
+        a: index.articles[a].to_dict() for a in index.articles
+    }
+    assert {p.source: p.text for p in pages} == {s: index.pages[s] for s in index.pages}
