@@ -41,7 +41,8 @@ from qa.vectors import VectorIndex, choose_kind, make_vector_index
 
 log = logging.getLogger(__name__)
 
-# progress(stage, done, total): stage "pages" (read, segment, embed) then "vectors"
+# progress(stage, done, total): "pages" (read, segment, embed), "training" (an approximate
+# index only), then "vectors" (filling the index)
 Progress = Callable[[str, int, int], None]
 # What shapes passages and their vectors: a build may add to another only if all agree.
 SHAPING = ("PASSAGE_CHARS", "PASSAGE_OVERLAP", "EMBED_HEADLINE", "INDEX_ADS")
@@ -282,7 +283,11 @@ def _index_from_scratch(
         mapped = np.memmap(path, dtype=np.float32, mode="r", shape=(n, dim))
         sample = np.array(mapped[rows])
         del mapped  # unmapped: the rows it read leave memory with it
+        if progress:
+            progress("training", 0, 1)
         dense.train(sample)
+        if progress:
+            progress("training", 1, 1)
         del sample
     with open(path, "rb") as fh:
         for start in range(0, n, ADD_CHUNK):

@@ -61,7 +61,11 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
     embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
     bar = None
 
-    units = {"pages": ("page", "reading, segmenting, embedding"), "vectors": ("vector", "indexing")}
+    units = {
+        "pages": ("page", "reading, segmenting, embedding"),
+        "training": ("step", "training the vector index"),
+        "vectors": ("vector", "indexing"),
+    }
 
     shown = None
 

@@ -249,3 +249,32 @@ def test_records_come_back_as_they_were_cut(fake_index_dir):
         a: index.articles[a].to_dict() for a in index.articles
     }
     assert {p.source: p.text for p in pages} == {s: index.pages[s] for s in index.pages}
+
+
+def test_progress_reports_every_stage_in_order(tmp_path, fake_embedder):
+    seen: list[tuple[str, int, int]] = []
+    s = _settings(SEEDS, tmp_path / "index", VECTOR_INDEX="ivf", IVF_NLIST=8)
+    manifest = build_index(s, fake_embedder, progress=lambda *a: seen.append(a))
+    stages = [stage for stage, _, _ in seen]
+    assert stages == sorted(stages, key=["pages", "training", "vectors"].index)
+    assert seen[0][0] == "pages" and seen[-1] == ("vectors", *(manifest["counts"]["passages"],) * 2)
+    pages = [(d, t) for st, d, t in seen if st == "pages"]
+    assert pages[-1][0] == pages[-1][1] == len(list(SEEDS.glob("*.txt")))
+    assert ("training", 1, 1) in seen
+
+
+def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
+    """Editing one old page makes a full build, but only the edited text is embedded again:
+    the rest comes from the served IVF build (its 8-bit codes, decoded)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, seeds)
+    s = _settings(seeds, tmp_path / "index", VECTOR_INDEX="ivf", IVF_NLIST=8)
+    first = build_index(s, fake_embedder)
+    page = sorted(seeds.glob("*.txt"))[0]
+    page.write_text(page.read_text("utf-8") + "\n补记一句。\n", encoding="utf-8")
+    second = build_index(s, fake_embedder)
+    assert second["appended_to"] is None
+    assert 0 < second["counts"]["passages"] - second["counts"]["reused_vectors"] <= 5
+    assert second["counts"]["reused_vectors"] >= first["counts"]["passages"] - 5
