@@ -101,9 +101,10 @@ def seed_material(work: Path, settings: dict) -> dict:
     }
 
 
-def synthetic_pages(material: dict, n_passages: int, settings: dict):
-    """Pages with their articles, passages and passage vectors, until ``n_passages``."""
-    rng = np.random.default_rng(7)
+def synthetic_pages(material: dict, n_passages: int, settings: dict, first: int = 0, seed=7):
+    """Pages with their articles, passages and passage vectors, until ``n_passages``
+    (passage ids from ``first``)."""
+    rng = np.random.default_rng(seed)
     sents, owner, heads, seed_vecs = (
         material["sentences"],
         material["owner"],
@@ -113,7 +114,7 @@ def synthetic_pages(material: dict, n_passages: int, settings: dict):
     dim = seed_vecs.shape[1]
     made, page_no = 0, 0
     while made < n_passages:
-        source = f"s{page_no:06d}.txt"
+        source = f"s{seed}-{page_no:06d}.txt"
         parts: list[str] = []
         pos = 0
         articles, spans = [], []
@@ -155,7 +156,7 @@ def synthetic_pages(material: dict, n_passages: int, settings: dict):
                 art,
                 int(settings["PASSAGE_CHARS"]),
                 int(settings["PASSAGE_OVERLAP"]),
-                first_id=made + len(passages),
+                first_id=first + made + len(passages),
             )
         vectors = np.zeros((len(passages), dim), dtype=np.float32)
         for i, p in enumerate(passages):
@@ -216,6 +217,42 @@ def phase_build(work: Path, n: int, settings: dict) -> dict:
         "generate_s": round(gen_s, 1),
         "build_peak_rss_mb": round(peak_rss_mb()),
         "disk_mb": round(disk / 2**20),
+    }
+
+
+def phase_append(work: Path, settings: dict, new_passages: int = 5000) -> dict:
+    """A day's pages added to the archive as a build does when only pages were added: the
+    served build copied (postings hard-linked), its vector index read and added to."""
+    material = seed_material(work, settings)
+    root = Path(settings["INDEX_DIR"])
+    base = store.load_index(root, settings["MODEL"], settings)
+    t0 = time.perf_counter()
+    build_id, tmp = store.start_build(root)
+    writer = BuildWriter(tmp, 384, settings, base)
+    copy_s = time.perf_counter() - t0
+    gen_s = 0.0
+    pages = synthetic_pages(material, new_passages, settings, first=len(base.passages), seed=8)
+    while True:
+        g = time.perf_counter()
+        item = next(pages, None)
+        gen_s += time.perf_counter() - g
+        if item is None:
+            break
+        page, articles, passages, vectors = item
+        by_id = {a.id: a for a in articles}
+        keys = [_text_key(embed_text(p, by_id[p.article_id], True)) for p in passages]
+        writer.add(page, articles, passages, keys, vectors)
+    dense = writer.close()
+    embedder = Synthetic(settings)
+    manifest = _manifest(build_id, embedder, writer, dense, [], _shaping(settings, embedder, work))
+    store.write_manifest(tmp, manifest)
+    store.commit_build(root, tmp, build_id, embedder.model)
+    return {
+        "append_passages": writer.passages - len(base.passages),
+        "append_pages": writer.pages,
+        "append_s": round(time.perf_counter() - t0 - gen_s, 1),
+        "append_copy_s": round(copy_s, 1),
+        "append_peak_rss_mb": round(peak_rss_mb()),
     }
 
 
@@ -292,13 +329,20 @@ def main() -> None:
         action="store_true",
         help="measure again the build an earlier run left in --work (on a quieter machine)",
     )
-    ap.add_argument("--phase", choices=("build", "serve"), help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--append", action="store_true", help="then add a day's pages (5,000 passages) to it"
+    )
+    ap.add_argument("--phase", choices=("build", "serve", "append"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.phase:
         work = Path(args.work)
         settings = load_settings({"INDEX_DIR": str(work / "index")})
-        fn = phase_build if args.phase == "build" else phase_serve
-        res = fn(work, args.passages, settings) if args.phase == "build" else fn(work, settings)
+        if args.phase == "build":
+            res = phase_build(work, args.passages, settings)
+        elif args.phase == "serve":
+            res = phase_serve(work, settings)
+        else:
+            res = phase_append(work, settings)
         print(json.dumps(res))
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="qa-scale-"))
@@ -314,12 +358,14 @@ def main() -> None:
         served = run_phase("serve", work, args.passages, env)
         exact = exact_top10(work, built["passages"])
         got = served.pop("dense_top10")
+        appended = run_phase("append", work, args.passages, env) if args.append else {}
         recall = np.mean([len(set(g) & set(e)) / 10 for g, e in zip(got, exact)])
         res = {
             "backend": args.backend,
             **built,
             **served,
             "recall_at_10": round(float(recall), 3),
+            **appended,
             "settings": {
                 k: load_settings({})[k]
                 for k in ("VECTOR_INDEX", "IVF_MIN_PASSAGES", "IVF_NLIST", "IVF_NPROBE")

@@ -33,7 +33,7 @@ from qa.docstore import DocWriter
 from qa.embed import Embedder
 from qa.errors import BuildError, ModelMismatch
 from qa.ingest.catalog import PageMeta, page_furniture, read_catalog
-from qa.ingest.pages import Page, iter_pages, page_files, read_pages
+from qa.ingest.pages import Page, file_sha256, iter_pages, page_files, read_pages
 from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
@@ -430,7 +430,8 @@ def _appendable(previous, shaping, files, seeds_dir, settings) -> tuple[Any, lis
     by_name = {f.name: f for f in files}
     if not all(name in by_name for name in old):
         return None, files  # a page was removed
-    changed = [name for name, sha in old.items() if _file_hash(by_name[name]) != sha]
+    limit = int(settings["MAX_PAGE_BYTES"])  # read as the pages reader would: no FIFO, no link out
+    changed = [n for n, sha in old.items() if file_sha256(by_name[n], seeds_dir, limit) != sha]
     if changed:
         return None, files
     new = [f for f in files if f.name not in old]

@@ -278,3 +278,19 @@ def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
     assert second["appended_to"] is None
     assert 0 < second["counts"]["passages"] - second["counts"]["reused_vectors"] <= 5
     assert second["counts"]["reused_vectors"] >= first["counts"]["passages"] - 5
+
+
+def test_a_page_turned_into_a_fifo_does_not_hang_the_append_check(tmp_path, fake_embedder):
+    import os
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, seeds)
+    s = _settings(seeds, tmp_path / "index")
+    build_index(s, fake_embedder)
+    first = sorted(seeds.glob("*.txt"))[0]
+    first.unlink()
+    os.mkfifo(first)
+    manifest = build_index(s, fake_embedder)  # must return: the FIFO is never opened to wait
+    assert manifest["appended_to"] is None and manifest["counts"]["pages"] == 1

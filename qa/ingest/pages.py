@@ -100,6 +100,12 @@ def iter_pages(
         yield Page(path.name, text, hashlib.sha256(raw).hexdigest(), enc)
 
 
+def file_sha256(path: Path, folder: str | Path, max_bytes: int) -> str | None:
+    """The SHA-256 of a file the pages reader would read (same checks), else None."""
+    raw, _ = _read_regular(path, Path(folder).resolve(), max_bytes)
+    return hashlib.sha256(raw).hexdigest() if raw is not None else None
+
+
 def _utf8(name: str) -> bool:
     try:
         name.encode("utf-8")
