@@ -137,13 +137,21 @@ class KeywordIndex:
                 out[d] += idf * (tf / (norm + tf))  # one posting per passage: no repeats
         return out
 
-    def top(self, query_tokens: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    def top(
+        self, query_tokens: list[str], k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best passages with a positive score: ids and scores, best first.
 
         Ties keep passage order (as a stable sort of every score would), but only the
-        best ``k`` are sorted: linear in the number of passages, not n log n.
+        best ``k`` are sorted: linear in the number of passages, not n log n. With
+        ``allowed`` (ids), only those passages are candidates.
         """
-        return top_k(self.scores(query_tokens), k)
+        scores = self.scores(query_tokens)
+        if allowed is not None:
+            keep = np.zeros(len(scores), dtype=bool)
+            keep[np.asarray(allowed, dtype=np.int64)] = True
+            scores[~keep] = 0
+        return top_k(scores, k)
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Inverse document frequency of each token (unknown tokens count as rarest)."""

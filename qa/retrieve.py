@@ -46,15 +46,18 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
 
-    def candidates(self, question: str, depth: int) -> Candidates:
-        """The ``depth`` best passages after fusion and diversity, best first."""
+    def candidates(
+        self, question: str, depth: int, allowed: np.ndarray | None = None
+    ) -> Candidates:
+        """The ``depth`` best passages after fusion and diversity, best first; with
+        ``allowed`` (passage ids, e.g. from ``index.docs.passage_ids_where``) only those."""
         s = self.settings
         cand = min(int(s["CANDIDATES"]), len(self.index.passages))
         qvec = self.embedder.queries([question])[0]
-        dense_ids, dense_scores = self.index.dense.search(qvec, cand)
+        dense_ids, dense_scores = self.index.dense.search(qvec, cand, allowed)
         dense_of = dict(zip(dense_ids.tolist(), dense_scores.tolist()))
         q_tokens = tokenize(question)
-        kw_ids, kw_scores = self.index.keyword.top(q_tokens, cand)
+        kw_ids, kw_scores = self.index.keyword.top(q_tokens, cand, allowed)
         kw_of = dict(zip(kw_ids.tolist(), kw_scores.tolist()))
         if s["FUSION"] == "linear":
             fused = linear_fusion(dense_of, self.index.keyword.scores(q_tokens), kw_ids, s)

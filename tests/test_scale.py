@@ -294,3 +294,18 @@ def test_a_page_turned_into_a_fifo_does_not_hang_the_append_check(tmp_path, fake
     os.mkfifo(first)
     manifest = build_index(s, fake_embedder)  # must return: the FIFO is never opened to wait
     assert manifest["appended_to"] is None and manifest["counts"]["pages"] == 1
+
+
+@pytest.mark.parametrize("kind", ["flat", "ivf"])
+def test_a_filter_restricts_both_retrievers_to_the_allowed_passages(tmp_path, fake_embedder, kind):
+    from qa.retrieve import Retriever
+
+    s = _settings(SEEDS, tmp_path / "index", VECTOR_INDEX=kind, IVF_NLIST=8, IVF_NPROBE=8)
+    build_index(s, fake_embedder)
+    index = store.load_index(tmp_path / "index", FAKE_MODEL, s)
+    source = sorted(index.pages)[1]
+    allowed = np.array([p.id for p in index.passages if p.source == source])
+    found = Retriever(index, fake_embedder, s).candidates("滨州的经济发展怎么样？", 10, allowed)
+    assert found.hits and {h.passage.source for h in found.hits} == {source}
+    ids, _ = index.dense.search(fake_embedder.queries(["经济"])[0], 5, allowed)
+    assert set(ids.tolist()) <= set(allowed.tolist())

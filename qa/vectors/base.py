@@ -34,10 +34,13 @@ class VectorIndex(ABC):
         """Append rows; they get the next ids in order."""
 
     @abstractmethod
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best ids (int64) and scores (float32) for one query, best first.
 
-        Fewer than ``k`` when the index holds fewer; never a placeholder id.
+        Fewer than ``k`` when the index holds fewer; never a placeholder id. With
+        ``allowed`` (sorted ids, e.g. of one paper's passages), only those are candidates.
         """
 
     @abstractmethod

@@ -26,14 +26,23 @@ class FaissIndex(VectorIndex):
     def add(self, vectors: np.ndarray) -> None:
         self._index.add(np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, self.dim))
 
-    def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        k = min(int(k), self.count())
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        k = min(int(k), self.count() if allowed is None else len(allowed))
         if k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, self.dim)
-        scores, ids = self._index.search(q, k)
+        if allowed is None:
+            scores, ids = self._index.search(q, k)
+        else:  # a filter: only these ids are scored (FAISS skips the rest as it scans)
+            sel = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+            scores, ids = self._index.search(q, k, params=self._params(sel))
         keep = ids[0] >= 0  # FAISS pads with -1; callers never see it
         return ids[0][keep].astype(np.int64), scores[0][keep].astype(np.float32)
+
+    def _params(self, sel):
+        return faiss.SearchParameters(sel=sel)
 
     def count(self) -> int:
         return int(self._index.ntotal)

@@ -53,6 +53,9 @@ class IVFIndex(FaissIndex):
     def nprobe(self, value: int) -> None:
         self._ivf.nprobe = max(1, min(int(value), self.nlist))
 
+    def _params(self, sel):
+        return faiss.SearchParametersIVF(sel=sel, nprobe=self.nprobe)
+
     @property
     def needs_training(self) -> bool:
         return not self._index.is_trained
