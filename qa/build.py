@@ -280,22 +280,31 @@ def _index_from_scratch(
     dense = make_vector_index(choose_kind(n, settings), dim, n, settings)
     if dense.needs_training and n:
         rows = np.sort(np.random.default_rng(0).choice(n, size=min(n, MAX_TRAIN), replace=False))
-        mapped = np.memmap(path, dtype=np.float32, mode="r", shape=(n, dim))
-        sample = np.array(mapped[rows])
-        del mapped  # unmapped: the rows it read leave memory with it
+        sample = np.concatenate(
+            [
+                chunk[rows[(rows >= a) & (rows < a + len(chunk))] - a]
+                for a, chunk in _chunks(path, n, dim)
+            ]
+        )  # read in order, in chunks: no mapping of the whole file into memory
         if progress:
             progress("training", 0, 1)
         dense.train(sample)
         if progress:
             progress("training", 1, 1)
         del sample
+    for start, chunk in _chunks(path, n, dim):
+        dense.add(chunk)
+        if progress:
+            progress("vectors", start + len(chunk), n)
+    return dense
+
+
+def _chunks(path: Path, n: int, dim: int):
+    """(first row, rows) of the scratch file, ADD_CHUNK rows at a time."""
     with open(path, "rb") as fh:
         for start in range(0, n, ADD_CHUNK):
             count = min(ADD_CHUNK, n - start)
-            dense.add(np.fromfile(fh, dtype=np.float32, count=count * dim).reshape(count, dim))
-            if progress:
-                progress("vectors", start + count, n)
-    return dense
+            yield start, np.fromfile(fh, dtype=np.float32, count=count * dim).reshape(count, dim)
 
 
 def build_index(
