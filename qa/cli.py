@@ -167,7 +167,7 @@ def _issue(c: dict) -> str:
 @click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
 def serve(host, port, threads, device):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
-    from qa.store import index_exists
+    from qa.store import FORMAT, index_exists, outdated_format
     from qa.web.app import create_app
     from qa.web.server import create_server
 
@@ -175,6 +175,13 @@ def serve(host, port, threads, device):
     try:
         if not index_exists(settings["INDEX_DIR"]):
             click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
+            run_build(settings)
+        elif old := outdated_format(settings["INDEX_DIR"]):
+            click.echo(
+                f"the index in {settings['INDEX_DIR']} has format {old}; this version reads "
+                f"format {FORMAT}: rebuilding it first",
+                err=True,
+            )
             run_build(settings)
         app = create_app(settings)
         app.extensions["qa"].searcher()  # load now, so the first user does not wait

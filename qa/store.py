@@ -114,6 +114,17 @@ def index_exists(root: str | Path) -> bool:
     return bool(path and (path / "manifest.json").exists())
 
 
+def outdated_format(root: str | Path) -> int | None:
+    """The format of the current build when it is older than this version reads, else None
+    (also when there is no build, or its manifest is unreadable: loading says why)."""
+    path = current_build(root)
+    try:
+        found = json.loads((path / "manifest.json").read_text(encoding="utf-8"))["format"]
+    except Exception:  # noqa: BLE001 - not ours to diagnose here
+        return None
+    return found if isinstance(found, int) and found < FORMAT else None
+
+
 def load_index(root: str | Path, model: str, settings: dict | None = None) -> Index:
     """Load the current build, checking it is whole and made with ``model``."""
     path = current_build(root)

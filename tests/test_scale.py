@@ -309,3 +309,14 @@ def test_a_filter_restricts_both_retrievers_to_the_allowed_passages(tmp_path, fa
     assert found.hits and {h.passage.source for h in found.hits} == {source}
     ids, _ = index.dense.search(fake_embedder.queries(["经济"])[0], 5, allowed)
     assert set(ids.tolist()) <= set(allowed.tolist())
+
+
+def test_an_outdated_index_is_recognised_for_qa_serve_to_rebuild(tmp_path, fake_index_dir):
+    root = tmp_path / "index"
+    shutil.copytree(fake_index_dir, root)
+    assert store.outdated_format(root) is None
+    build = store.current_build(root)
+    m = json.loads((build / "manifest.json").read_text("utf-8"))
+    (build / "manifest.json").write_text(json.dumps({**m, "format": 1}), encoding="utf-8")
+    assert store.outdated_format(root) == 1
+    assert store.outdated_format(tmp_path / "nothing") is None
