@@ -102,7 +102,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "IVF_NPROBE",
-        256,
+        384,
         "Clusters an ivf search scans: more is closer to exact search, and slower.",
         lo=1,
         hi=65536,

@@ -42,7 +42,7 @@ def load_vector_index(
     """The index of ``kind`` saved in ``folder``, set up for searching with ``settings``."""
     index = _class(kind).load(Path(folder), mmap=mmap)
     if kind == "ivf":
-        index.nprobe = int((settings or {}).get("IVF_NPROBE", 256))
+        index.nprobe = int((settings or {}).get("IVF_NPROBE", 384))
     return index
 
 
