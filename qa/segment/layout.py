@@ -25,7 +25,7 @@ _BY_WORDS = re.compile(r"记者|通讯员|融媒体|报道|摄|供稿|撰稿")
 _TAIL_BY = re.compile(r"[（(]([^（）()]{2,50})[）)]\s*$")
 _BY_LINE = re.compile(
     r"□\s*\S.{0,24}|本报(?:记者|通讯员|特约记者)\s*\S.{0,40}"
-    r"|(?:融媒体中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
+    r"|(?:融媒体\s*中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
 )
 _CONT = re.compile(r"[（(]\s*(?:上接|下转)第.{1,4}版\s*[）)]")
 # An editor's note: 编者按：..., or a label of its own such as ·开栏的话· over a new column.

@@ -30,12 +30,15 @@ DATELINE = re.compile(
     rf"{_NUM_DAY}\s*日\s*电{_PAREN}"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 本报记者 某某,
-# 本报评论员, 县融媒体中心记者 某某, 记者 某某 通讯员 某某, 新华社记者 某某.
+# 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某 通讯员 某某,
+# 新华社记者 某某.
 _NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
-    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体中心)(?:特派|特约|首席|见习)?(?:记者|通讯员|评论员)"
+    r"|(?:本报|新华社|["
+    + _H
+    + r"]{0,6}融媒体\s*中心)(?:特派|特约|首席|见习)?(?:记者|通讯员|评论员)"
     r"(?:[\s　]*" + _NAMES + r")?"
     r"|(?:特派|特约|首席|见习)?(?:记者|通讯员)[\s　]+" + _NAMES
 )
@@ -75,15 +78,16 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七�
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*电")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
-# A column tag over a headline: 【读者来信】, ·评论·, ·某某时评·
-# A genre label standing alone over a headline is a tag too: 社论, 短评, 评论员文章, 编者按.
+# A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
+# A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
+# article (评论员 文章), 编者按.
 _TAG = re.compile(
-    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员文章|编者按|编辑手记"
+    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
 )
-# Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员文章, 编辑手记,
+# Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
 _OPINION_TAG = re.compile(
-    r"社论|短评|时评|述评|评论员文章|编辑手记|编后语?"
+    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
 # A writer's signature rather than a reporter's credit: □ 某某, a bare name, （某某）, or a
