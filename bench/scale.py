@@ -174,7 +174,12 @@ class Synthetic:
     """The embedder fields a manifest records (nothing is embedded in the build phase)."""
 
     def __init__(self, settings: dict):
-        self.model, self.engine, self.dim = settings["MODEL"], settings["ENGINE"], 384
+        from qa.embed.export import exported_model_id
+
+        model = settings["MODEL"]
+        # An exported folder (the st and onnx engines) is the bundled model: as its embedders do
+        self.model = (Path(model).is_dir() and exported_model_id(model)) or model
+        self.engine, self.dim = settings["ENGINE"], 384
 
 
 def phase_build(work: Path, n: int, settings: dict) -> dict:
