@@ -196,7 +196,8 @@ class _Vocab:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = self._local.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self._local.db = db
         return db
 
     def ids(self, tokens: set[str]) -> dict[str, int]:

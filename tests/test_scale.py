@@ -321,3 +321,12 @@ def test_an_outdated_index_is_recognised_for_qa_serve_to_rebuild(tmp_path, fake_
     (build / "manifest.json").write_text(json.dumps({**m, "format": 1}), encoding="utf-8")
     assert store.outdated_format(root) == 1
     assert store.outdated_format(tmp_path / "nothing") is None
+
+
+def test_a_relative_index_folder_builds_and_loads(tmp_path, monkeypatch, fake_embedder):
+    """`make serve` uses the relative `index`: every file of a build opens from there."""
+    monkeypatch.chdir(tmp_path)
+    s = _settings(SEEDS, Path("index"), VECTOR_INDEX="ivf", IVF_NLIST=8)
+    build_index(s, fake_embedder)
+    index = store.load_index("index", FAKE_MODEL, s)
+    assert index.keyword.top(tokenize("滨州学院"), 3)[0].size and index.passages[0].text
