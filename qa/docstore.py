@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from qa.passages import Passage
+from qa.readonly import ReadOnlyDB
 from qa.segment.articles import Article
 
 FILE = "store.sqlite"
@@ -98,17 +98,13 @@ class DocStore:
         self.path = Path(folder) / FILE
         if not self.path.is_file():
             raise FileNotFoundError(f"no {FILE} in {folder}")
-        self._local = threading.local()
+        self._file = ReadOnlyDB(self.path)
         self.passages = PassageView(self)
         self.articles = ArticleView(self)
         self.pages = PageView(self)
 
     def db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            self._local.db = db
-        return db
+        return self._file.db()
 
     def count(self, table: str) -> int:
         assert table in ("pages", "articles", "passages")
@@ -116,13 +112,8 @@ class DocStore:
 
     def passage_ids_by_key(self, keys: list[bytes]) -> dict[bytes, int]:
         """For each key found, one passage embedded from that text."""
-        out: dict[bytes, int] = {}
-        for i in range(0, len(keys), 500):
-            part = keys[i : i + 500]
-            marks = ",".join("?" * len(part))
-            sql = f"SELECT key, min(id) FROM passages WHERE key IN ({marks}) GROUP BY key"
-            out.update(self.db().execute(sql, part))
-        return out
+        sql = "SELECT key, min(id) FROM passages WHERE key IN ({marks}) GROUP BY key"
+        return self._file.lookup(sql, keys)
 
     def page_hashes(self) -> dict[str, str]:
         return dict(self.db().execute("SELECT source, sha256 FROM pages"))

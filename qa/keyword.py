@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.readonly import ReadOnlyDB
+
 # Function words and question words carry no evidence about where an answer is.
 STOPWORDS = frozenset(
     """的 了 是 在 和 与 及 或 也 都 就 而 并 被 把 对 从 向 为 以 于 之 其 这 那 这个 那个 该
@@ -189,26 +191,11 @@ class _Vocab:
     def __init__(self, path: Path):
         if not path.is_file():
             raise FileNotFoundError(f"no vocabulary {path.name}")
-        self.path = path
-        self._local = threading.local()
+        self._file = ReadOnlyDB(path)
         self.ids({EMPTY})  # a damaged file fails now, not in a query
 
-    def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            self._local.db = db
-        return db
-
     def ids(self, tokens: set[str]) -> dict[str, int]:
-        tokens = list(tokens)
-        out: dict[str, int] = {}
-        for i in range(0, len(tokens), 500):
-            part = tokens[i : i + 500]
-            marks = ",".join("?" * len(part))
-            rows = self._db().execute(f"SELECT token, id FROM vocab WHERE token IN ({marks})", part)
-            out.update(rows)
-        return out
+        return self._file.lookup("SELECT token, id FROM vocab WHERE token IN ({marks})", tokens)
 
 
 class KeywordWriter:
