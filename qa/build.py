@@ -37,7 +37,7 @@ from qa.ingest.pages import Page, file_sha256, iter_pages, page_files, read_page
 from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
-from qa.vectors import VectorIndex, choose_kind, make_vector_index
+from qa.vectors import VectorIndex, choose_kind, load_vector_index, make_vector_index
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,8 @@ class BuildWriter:
         if base is not None:
             shutil.copyfile(base.path / STORE_FILE, tmp / STORE_FILE)
             _copy_keyword(base.path / "keyword", tmp / "keyword")
-            self.dense = store.load_build(base.path, base.manifest["model"], mmap=False).dense
+            # read into memory (not mapped): it is added to, then written into the new build
+            self.dense = load_vector_index(base.manifest["vectors"], base.path, mmap=False)
         self.docs = DocWriter(tmp)
         kw_base = KeywordIndex.load(tmp / "keyword") if base is not None else None
         self.keyword = KeywordWriter(tmp / "keyword", base=kw_base)
@@ -357,16 +358,7 @@ def build_index(
             if not writer.passages:
                 raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
             dense = writer.close(progress)
-            manifest = _manifest(build_id, embedder, writer, dense, warnings, shaping)
-            manifest["counts"]["reused_vectors"] = reused
-            manifest["appended_to"] = base.id if base is not None else None
-            if base is not None:
-                manifest["counts"]["added_pages"] = writer.pages
-                for key in ("pages", "articles"):
-                    manifest["counts"][key] += base.manifest["counts"][key]
-                manifest["counts"]["reused_vectors"] += base.manifest["counts"]["passages"]
-                manifest["trained_on"] = base.manifest.get("trained_on", 0)
-                manifest["warnings"] = base.manifest["warnings"] + warnings
+            manifest = _manifest(build_id, embedder, writer, dense, warnings, shaping, reused, base)
             store.write_manifest(tmp, manifest)
             store.commit_build(root, tmp, build_id, embedder.model)
         except BaseException as exc:
@@ -380,24 +372,38 @@ def build_index(
         return manifest
 
 
-def _manifest(build_id, embedder, writer, dense, warnings, shaping) -> dict[str, Any]:
+def _manifest(
+    build_id, embedder, writer, dense, warnings, shaping, reused=0, base=None
+) -> dict[str, Any]:
+    """The new build's manifest; appended to ``base``, its counts are the sum of both."""
+    counts = {
+        "pages": writer.pages,
+        "articles": writer.articles,
+        "passages": writer.passages,
+        "skipped_pages": len(warnings),
+        "reused_vectors": reused,
+    }
+    trained_on = writer.passages if dense.kind != "flat" else 0
+    if base is not None:
+        counts["added_pages"] = writer.pages
+        for key in ("pages", "articles"):
+            counts[key] += base.manifest["counts"][key]
+        counts["reused_vectors"] += base.manifest["counts"]["passages"]
+        trained_on = base.manifest.get("trained_on", 0)
+        warnings = base.manifest["warnings"] + warnings
     return {
         "id": build_id,
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "model": embedder.model,
         "engine": embedder.engine,
         "dim": embedder.dim,
-        "counts": {
-            "pages": writer.pages,
-            "articles": writer.articles,
-            "passages": writer.passages,
-            "skipped_pages": len(warnings),
-        },
+        "counts": counts,
         "warnings": warnings,
         "settings": shaping["settings"],
         "catalog": shaping["catalog"],
         "vectors": dense.kind,
-        "trained_on": writer.passages if dense.kind != "flat" else 0,
+        "trained_on": trained_on,
+        "appended_to": base.id if base is not None else None,
         "package_version": __version__,
         "format": store.FORMAT,
     }

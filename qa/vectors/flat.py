@@ -47,6 +47,16 @@ class FaissIndex(VectorIndex):
     def count(self) -> int:
         return int(self._index.ntotal)
 
+    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        if not len(ids):
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self._before_reconstruct()
+        return self._index.reconstruct_batch(ids)
+
+    def _before_reconstruct(self) -> None:
+        """What a kind must set up before its vectors can be read back by id."""
+
     def save(self, folder: Path) -> None:
         faiss.write_index(self._index, str(Path(folder) / FILE))
 
@@ -65,9 +75,3 @@ class FlatIndex(FaissIndex):
 
     def __init__(self, dim: int, index: faiss.Index | None = None):
         super().__init__(dim, index if index is not None else faiss.IndexFlatIP(int(dim)))
-
-    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
-        ids = np.asarray(ids, dtype=np.int64)
-        if not len(ids):
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.vstack([self._index.reconstruct(int(i)) for i in ids])

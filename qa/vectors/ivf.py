@@ -68,13 +68,9 @@ class IVFIndex(FaissIndex):
         with _all_cores():  # assigning vectors to clusters is a matrix product
             super().add(vectors)
 
-    def reconstruct(self, ids: np.ndarray) -> np.ndarray:
-        ids = np.asarray(ids, dtype=np.int64)
-        if not len(ids):
-            return np.zeros((0, self.dim), dtype=np.float32)
+    def _before_reconstruct(self) -> None:
         if self._ivf.direct_map.type == faiss.DirectMap.NoMap:
-            self._ivf.make_direct_map()
-        return np.vstack([self._index.reconstruct(int(i)) for i in ids])
+            self._ivf.make_direct_map()  # ids -> (list, offset); built once, on first use
 
 
 @contextlib.contextmanager
