@@ -45,7 +45,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa import store  # noqa: E402
-from qa.build import BuildWriter, _manifest, _shaping, _text_key, embed_text  # noqa: E402
+from qa.build import (  # noqa: E402
+    BuildWriter,
+    _embed_texts,
+    _manifest,
+    _shaping,
+    _text_key,
+    embed_text,
+)
 from qa.ingest.pages import Page  # noqa: E402
 from qa.passages import article_passages  # noqa: E402
 from qa.segment.articles import Article  # noqa: E402
@@ -182,16 +189,11 @@ class Synthetic:
         self.engine, self.dim = settings["ENGINE"], 384
 
 
-def phase_build(work: Path, n: int, settings: dict) -> dict:
-    material = seed_material(work, settings)
-    root = Path(settings["INDEX_DIR"])
-    (root / "builds").mkdir(parents=True, exist_ok=True)
-    build_id, tmp = store.start_build(root)
-    t0 = time.perf_counter()
+def write_build(work, settings, writer, pages, build_id, tmp, base=None, exact=None) -> float:
+    """Stream the synthetic ``pages`` through the build's writer, then finish, check and
+    commit the build as ``build_index`` does. Returns the seconds spent making up pages
+    (not the build's)."""
     gen_s = 0.0
-    writer = BuildWriter(tmp, 384, settings)
-    exact = open(work / "exact.f32", "wb")
-    pages = synthetic_pages(material, n, settings)
     while True:
         g = time.perf_counter()
         item = next(pages, None)
@@ -199,25 +201,36 @@ def phase_build(work: Path, n: int, settings: dict) -> dict:
         if item is None:
             break
         page, articles, passages, vectors = item
-        by_id = {a.id: a for a in articles}
-        keys = [_text_key(embed_text(p, by_id[p.article_id], True)) for p in passages]
+        keys = [_text_key(t) for t in _embed_texts(articles, passages, settings)]
         writer.add(page, articles, passages, keys, vectors)
-        exact.write(vectors.tobytes())
-    exact.close()
+        if exact is not None:
+            exact.write(vectors.tobytes())
     dense = writer.close()
     embedder = Synthetic(settings)
-    manifest = _manifest(build_id, embedder, writer, dense, [], _shaping(settings, embedder, work))
-    manifest["counts"]["reused_vectors"] = 0
-    manifest["appended_to"] = None
+    shaping = _shaping(settings, embedder, work)
+    manifest = _manifest(build_id, embedder, writer, dense, [], shaping, base=base)
     store.write_manifest(tmp, manifest)
-    store.commit_build(root, tmp, build_id, embedder.model)
+    store.commit_build(Path(settings["INDEX_DIR"]), tmp, build_id, embedder.model)
+    return gen_s
+
+
+def phase_build(work: Path, n: int, settings: dict) -> dict:
+    material = seed_material(work, settings)
+    root = Path(settings["INDEX_DIR"])
+    (root / "builds").mkdir(parents=True, exist_ok=True)
+    build_id, tmp = store.start_build(root)
+    t0 = time.perf_counter()
+    writer = BuildWriter(tmp, 384, settings)
+    with open(work / "exact.f32", "wb") as exact:
+        pages = synthetic_pages(material, n, settings)
+        gen_s = write_build(work, settings, writer, pages, build_id, tmp, exact=exact)
     build_s = time.perf_counter() - t0 - gen_s
     folder = store.current_build(root)
     disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
     return {
         "passages": writer.passages,
         "pages": writer.pages,
-        "vectors": dense.kind,
+        "vectors": writer.dense.kind,
         "build_s": round(build_s, 1),
         "generate_s": round(gen_s, 1),
         "build_peak_rss_mb": round(peak_rss_mb()),
@@ -235,23 +248,8 @@ def phase_append(work: Path, settings: dict, new_passages: int = 5000) -> dict:
     build_id, tmp = store.start_build(root)
     writer = BuildWriter(tmp, 384, settings, base)
     copy_s = time.perf_counter() - t0
-    gen_s = 0.0
     pages = synthetic_pages(material, new_passages, settings, first=len(base.passages), seed=8)
-    while True:
-        g = time.perf_counter()
-        item = next(pages, None)
-        gen_s += time.perf_counter() - g
-        if item is None:
-            break
-        page, articles, passages, vectors = item
-        by_id = {a.id: a for a in articles}
-        keys = [_text_key(embed_text(p, by_id[p.article_id], True)) for p in passages]
-        writer.add(page, articles, passages, keys, vectors)
-    dense = writer.close()
-    embedder = Synthetic(settings)
-    manifest = _manifest(build_id, embedder, writer, dense, [], _shaping(settings, embedder, work))
-    store.write_manifest(tmp, manifest)
-    store.commit_build(root, tmp, build_id, embedder.model)
+    gen_s = write_build(work, settings, writer, pages, build_id, tmp, base=base)
     return {
         "append_passages": writer.passages - len(base.passages),
         "append_pages": writer.pages,
