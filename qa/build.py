@@ -435,7 +435,7 @@ def _appendable(previous, shaping, files, seeds_dir, settings) -> tuple[Any, lis
     (a full build) once the archive has grown to 4x what it was trained on, and the
     size-chosen kind must still be the one in use.
     """
-    if previous is None:
+    if previous is None or previous.manifest.get("format") != store.FORMAT:
         return None, files
     m = previous.manifest
     same = all(m.get(k) == v for k, v in shaping.items() if k != "settings")
@@ -501,7 +501,8 @@ def _previous(root: Path, embedder: Embedder):
     if path is None:
         return None
     try:
-        old = store.load_build(path, embedder.model)  # checks the model and the files
+        # checks the model and the files; an older format's vectors are as good
+        old = store.load_build(path, embedder.model, vectors_only=True)
     except ModelMismatch:
         return None  # another model: nothing to reuse, and nothing wrong
     except Exception as exc:  # noqa: BLE001 - a damaged old build only costs time

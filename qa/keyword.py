@@ -63,15 +63,19 @@ class KeywordIndex:
     """BM25 (Lucene's variant, k1 1.5, b 0.75) over jieba tokens, read from disk on demand.
 
     The postings are numpy files in segments (``seg-0000``...): each lists, token by token,
-    the passages holding it and how often. A build writes one segment per SEGMENT_DOCS
-    passages, so its memory does not grow with the archive; adding pages adds segments and
-    leaves the old ones as they are. Document frequencies and passage lengths are kept
-    apart from the segments, and BM25 weights are computed when a query asks, so appended
-    passages change every score as a rebuild would. Loading maps the files (nothing is
-    read until a query needs it); the vocabulary is an SQLite table looked up per query.
+    the passages holding it and, per posting, a 16-bit code of how often the token occurs
+    there and how long the passage is (``code``). A build writes one segment per
+    SEGMENT_DOCS passages, so its memory does not grow with the archive; adding pages adds
+    segments and leaves the old ones as they are. Document frequencies and the total length
+    are kept apart from the segments, and a query turns codes into BM25 weights through a
+    table made from the current average length and each token's IDF, so appended passages
+    change every score as a rebuild would, and a posting costs a table look-up and an add
+    (no per-passage arithmetic, no random reads of passage lengths). Loading maps the files
+    (nothing is read until a query needs it); the vocabulary is an SQLite table looked up
+    per query.
 
     Files in the folder: ``meta.json``, ``vocab.sqlite`` (token, id), ``df.npy``,
-    ``doclen.npy`` and per segment ``indptr.npy``, ``docs.npy``, ``tfs.npy``.
+    ``doclen.npy`` and per segment ``indptr.npy``, ``docs.npy``, ``codes.npy``.
     """
 
     K1 = 1.5
@@ -82,9 +86,10 @@ class KeywordIndex:
         self.meta = meta
         self._df = df
         self._doclen = doclen
-        self._segments = segments  # [(indptr, docs, tfs)]
+        self._segments = segments  # [(indptr, docs, codes)]
         self._vocab = vocab  # a _Vocab (sqlite) or a dict while building
         self._avgdl = float(meta["total_len"]) / max(1, int(meta["docs"]))
+        self._weights = _weight_table(self.K1, self.B, self._avgdl)
 
     @property
     def count(self) -> int:
@@ -124,19 +129,14 @@ class KeywordIndex:
         """Every passage's BM25 score for the query (zeros where no token matches)."""
         n = self.count
         out = np.zeros(n, dtype=np.float32)
-        k1, b, avgdl = self.K1, self.B, self._avgdl
         for t in self._ids(query_tokens):
-            idf = np.float32(_idf(n, int(self._df[t])))
-            for indptr, docs, tfs in self._segments:
+            weights = self._weights * np.float32(_idf(n, int(self._df[t])))
+            for indptr, docs, codes in self._segments:
                 if t + 1 >= len(indptr):
                     continue  # the token first appeared in a later segment
                 lo, hi = int(indptr[t]), int(indptr[t + 1])
-                if lo == hi:
-                    continue
-                d = np.asarray(docs[lo:hi])
-                tf = np.asarray(tfs[lo:hi], dtype=np.float32)
-                norm = k1 * ((1 - b) + b * self._doclen[d].astype(np.float32) / avgdl)
-                out[d] += idf * (tf / (norm + tf))  # one posting per passage: no repeats
+                if lo < hi:  # one posting per passage and token: no repeats within a slice
+                    np.add.at(out, docs[lo:hi], weights[codes[lo:hi]])
         return out
 
     def top(
@@ -169,9 +169,14 @@ class KeywordIndex:
         writer.close()
 
 
-FORMAT = 2
+FORMAT = 3
 SEGMENT_DOCS = 250_000  # passages per segment: bounds a build's memory, not the archive
-_PARTS = ("indptr", "docs", "tfs")
+_PARTS = ("indptr", "docs", "codes")
+# A posting's code: the token's count in the passage (6 bits) over the passage's length in
+# tokens (10 bits). Passages are a few sentences (the longest seed passage has under 200
+# tokens), so both fit; a longer one counts as 1,023 tokens, a count above 63 as 63.
+TF_BITS, LEN_BITS = 6, 10
+MAX_TF, MAX_LEN = (1 << TF_BITS) - 1, (1 << LEN_BITS) - 1
 EMPTY = "\u2205"  # a passage without a word still counts, as one token
 
 
@@ -179,6 +184,18 @@ def _mapped(path: Path) -> np.ndarray:
     """A .npy file mapped read-only, as a plain array: a ``np.memmap`` costs ~15 µs of
     Python per slice, and a query takes hundreds of slices."""
     return np.load(path, mmap_mode="r").view(np.ndarray)
+
+
+def _code(tf: int, length: int) -> int:
+    return (min(tf, MAX_TF) << LEN_BITS) | min(length, MAX_LEN)
+
+
+def _weight_table(k1: float, b: float, avgdl: float) -> np.ndarray:
+    """BM25's term-frequency part for every code: tf / (tf + k1·(1 - b + b·len/avgdl))."""
+    tf = np.arange(MAX_TF + 1, dtype=np.float32)[:, None]
+    length = np.arange(MAX_LEN + 1, dtype=np.float32)[None, :]
+    norm = k1 * ((1 - b) + b * length / np.float32(max(avgdl, 1e-9)))
+    return (tf / (norm + tf)).astype(np.float32).ravel()
 
 
 def _idf(n: int, df: int) -> float:
@@ -222,7 +239,7 @@ class KeywordWriter:
 
     def _start_segment(self) -> None:
         self._first = len(self.doclen)
-        self._tok, self._doc, self._tf = array("i"), array("i"), array("B")
+        self._tok, self._doc, self._code = array("i"), array("i"), array("H")
 
     def _id(self, token: str) -> int:
         i = self._new_vocab.get(token)
@@ -248,7 +265,7 @@ class KeywordWriter:
             self.df[t] += 1
             self._tok.append(t)
             self._doc.append(doc)
-            self._tf.append(min(tf, 255))  # a passage is a few sentences: never near
+            self._code.append(_code(tf, len(tokens)))
         if doc + 1 - self._first >= SEGMENT_DOCS:
             self._flush()
 
@@ -263,7 +280,7 @@ class KeywordWriter:
         (self.folder / name).mkdir()
         np.save(self.folder / name / "indptr.npy", indptr)
         np.save(self.folder / name / "docs.npy", np.frombuffer(self._doc, dtype=np.int32)[order])
-        np.save(self.folder / name / "tfs.npy", np.frombuffer(self._tf, dtype=np.uint8)[order])
+        np.save(self.folder / name / "codes.npy", np.frombuffer(self._code, dtype=np.uint16)[order])
         self.segments.append(name)
         del tok, order
         self._start_segment()
@@ -288,14 +305,36 @@ class KeywordWriter:
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Ids and scores of the ``k`` best positive scores, best first, ties in id order."""
-    positive = np.flatnonzero(scores > 0)
-    if len(positive) > k > 0:
-        cut = np.partition(scores[positive], len(positive) - k)[len(positive) - k]
-        above = positive[scores[positive] > cut]
-        tied = positive[scores[positive] == cut][: k - len(above)]
-        positive = np.sort(np.concatenate([above, tied]))
-    elif k <= 0:
-        positive = positive[:0]
-    ids = positive[np.argsort(-scores[positive], kind="stable")]
+    """Ids and scores of the ``k`` best positive scores, best first, ties in id order.
+
+    Linear and exact: a strided sample's best scores give a floor that at least ``k``
+    scores reach, so only the scores above it (a few hundred, not a million) are
+    partitioned; when the floor lets fewer than ``k`` through, every positive score is.
+    """
+    if k <= 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    floor = _sampled_floor(scores, k)
+    keep = np.flatnonzero(scores >= floor) if floor > 0 else np.zeros(0, dtype=np.int64)
+    if len(keep) < k:
+        keep = np.flatnonzero(scores > 0)
+    if len(keep) > k:
+        values = scores[keep]
+        cut = np.partition(values, len(keep) - k)[len(keep) - k]
+        above = keep[values > cut]
+        tied = keep[values == cut][: k - len(above)]
+        keep = np.sort(np.concatenate([above, tied]))
+    ids = keep[np.argsort(-scores[keep], kind="stable")]
     return ids.astype(np.int64), scores[ids].astype(np.float32)
+
+
+SAMPLE_STRIDE = 64
+
+
+def _sampled_floor(scores: np.ndarray, k: int) -> float:
+    """A score that, by a 1-in-SAMPLE_STRIDE sample, about 2k of ``scores`` reach (0 when
+    the sample is too small to tell)."""
+    sample = scores[::SAMPLE_STRIDE]
+    want = 2 * k // SAMPLE_STRIDE + 8
+    if len(sample) <= want:
+        return 0.0
+    return float(np.partition(sample, len(sample) - want)[len(sample) - want])

@@ -8,6 +8,9 @@ comes out is candidates with their scores: the answer stage decides what answers
 
 from __future__ import annotations
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,11 +56,13 @@ class Retriever:
         ``allowed`` (passage ids, e.g. from ``index.docs.passage_ids_where``) only those."""
         s = self.settings
         cand = min(int(s["CANDIDATES"]), len(self.index.passages))
-        qvec = self.embedder.queries([question])[0]
-        dense_ids, dense_scores = self.index.dense.search(qvec, cand, allowed)
-        dense_of = dict(zip(dense_ids.tolist(), dense_scores.tolist()))
+        qvec = self.embedder.queries([question])[0]  # first: the engine uses every core
         q_tokens = tokenize(question)
-        kw_ids, kw_scores = self.index.keyword.top(q_tokens, cand, allowed)
+        # The two searches overlap: each keeps to one core and lets the other run.
+        keyword = _pool().submit(self.index.keyword.top, q_tokens, cand, allowed)
+        dense_ids, dense_scores = self.index.dense.search(qvec, cand, allowed)
+        kw_ids, kw_scores = keyword.result()
+        dense_of = dict(zip(dense_ids.tolist(), dense_scores.tolist()))
         kw_of = dict(zip(kw_ids.tolist(), kw_scores.tolist()))
         if s["FUSION"] == "linear":
             fused = linear_fusion(dense_of, self.index.keyword.scores(q_tokens), kw_ids, s)
@@ -89,6 +94,20 @@ class Retriever:
             if len(kept) == top_k:
                 break
         return kept
+
+
+_pool_lock = threading.Lock()
+_keyword_pool: ThreadPoolExecutor | None = None
+
+
+def _pool() -> ThreadPoolExecutor:
+    """The threads that run keyword searches beside dense ones: one per core, made on first
+    use and shared by every index a process loads (a reload leaves no threads behind)."""
+    global _keyword_pool
+    with _pool_lock:
+        if _keyword_pool is None:
+            _keyword_pool = ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="bm25")
+    return _keyword_pool
 
 
 def rrf_fusion(dense_ids: list[int], kw_ids: list[int], s: dict) -> dict[int, float]:

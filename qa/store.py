@@ -39,9 +39,13 @@ from qa.vectors import VectorIndex, load_vector_index
 
 log = logging.getLogger(__name__)
 
+# 3: keyword postings carry a code of count and passage length (was 2: counts alone).
 # 2: records in SQLite, postings in segments, the vector kind chosen by size (was 1: JSON
 # lines and bm25s files read whole into memory).
-FORMAT = 2
+FORMAT = 3
+# Builds of these formats have records and vectors this version reads: a rebuild from one
+# reuses its vectors instead of embedding everything again.
+VECTORS_READABLE = (2, 3)
 
 
 @dataclass
@@ -55,7 +59,7 @@ class Index:
     manifest: dict[str, Any]
     docs: DocStore
     dense: VectorIndex
-    keyword: KeywordIndex
+    keyword: KeywordIndex | None  # None in a build opened only for its vectors
 
     @property
     def id(self) -> str:
@@ -137,15 +141,23 @@ def load_index(root: str | Path, model: str, settings: dict | None = None) -> In
     return load_build(path, model, settings)
 
 
-def load_build(path: Path, model: str, settings: dict | None = None, mmap: bool = True) -> Index:
+def load_build(
+    path: Path,
+    model: str,
+    settings: dict | None = None,
+    mmap: bool = True,
+    vectors_only: bool = False,
+) -> Index:
     """Load one build folder, checking that it is whole and made with ``model``.
 
     ``settings`` tune the search (IVF_NPROBE); ``mmap=False`` reads the vector index into
-    memory, as adding to it needs.
+    memory, as adding to it needs. ``vectors_only`` opens the records and vectors of a
+    build of any format in VECTORS_READABLE, without its keyword index (for reuse).
     """
     try:
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT:
+        readable = VECTORS_READABLE if vectors_only else (FORMAT,)
+        if manifest.get("format") not in readable:
             raise IndexCorrupt(
                 f"build {path.name} has format {manifest.get('format')}, need {FORMAT}: "
                 "rebuild with `qa build`",
@@ -161,7 +173,7 @@ def load_build(path: Path, model: str, settings: dict | None = None, mmap: bool 
         n, dim = int(manifest["counts"]["passages"]), int(manifest["dim"])
         docs = DocStore(path)
         dense = load_vector_index(manifest["vectors"], path, settings, mmap=mmap)
-        keyword = KeywordIndex.load(path / "keyword")
+        keyword = None if vectors_only else KeywordIndex.load(path / "keyword")
         stored = len(docs.passages)
         # Look-ups of the first and last records: a damaged file fails here, not mid-query.
         ends = [docs.passages[i] for i in {0, n - 1} if 0 <= i < stored]
@@ -174,7 +186,8 @@ def load_build(path: Path, model: str, settings: dict | None = None, mmap: bool 
             detail=f"{path}: {type(exc).__name__}: {exc}",
         ) from exc
     why = None
-    if dense.count() != n or stored != n or keyword.count != n or dense.dim != dim:
+    keyword_n = n if keyword is None else keyword.count
+    if dense.count() != n or stored != n or keyword_n != n or dense.dim != dim:
         why = "is incomplete: its counts disagree"
     elif not cited_ok:
         why = "cites unknown articles or pages"

@@ -107,3 +107,24 @@ def test_a_who_question_naming_a_title_asks_for_that_title():
     assert kinds["role"].search("市妇联主席王芳出席") and kinds["role"].search("由常亚青主席领衔")
     assert not kinds["role"].search("市妇联召开家庭和儿童工作会议")
     assert "person" in dict(answer_kinds("谁宣布开馆？"))
+
+
+def test_fold_keeps_length_and_folds_like_nfkc_lower_per_character():
+    import random
+    import unicodedata
+
+    from qa.answer.sentences import _FOLD, fold
+
+    def by_hand(text):
+        out = []
+        for ch in text:
+            f = unicodedata.normalize("NFKC", ch).lower()
+            out.append(f if len(f) == 1 else ch)
+        return "".join(out)
+
+    assert fold("ＡＢＣ２０２４年\ufdfaİΣ") == "abc2024年\ufdfaİσ"
+    rng = random.Random(7)
+    texts = ["".join(chr(rng.randrange(0x110000)) for _ in range(200)) for _ in range(400)]
+    for text in texts:  # 80,000 code points: more than the table remembers
+        assert fold(text) == by_hand(text)
+    assert len(_FOLD) <= _FOLD.LIMIT

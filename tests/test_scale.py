@@ -70,11 +70,32 @@ def test_segments_and_appends_score_as_one_index_would(tmp_path, monkeypatch):
         assert parts.top(t, 3)[0].tolist() == whole.top(t, 3)[0].tolist()
 
 
+@pytest.mark.parametrize("n", [0, 5, 300, 100_000])
+@pytest.mark.parametrize("k", [1, 10, 200])
+def test_top_k_is_exactly_a_stable_sort_cut_at_k(n, k):
+    """The sampled floor only saves work: ids, order and ties are a full stable sort's."""
+    rng = np.random.default_rng(n + k)
+    scores = rng.integers(0, 40, n).astype(np.float32) / 8  # many ties, many zeros
+    ids, got = keyword.top_k(scores, k)
+    order = np.argsort(-scores, kind="stable")
+    want = order[scores[order] > 0][:k]
+    assert ids.tolist() == want.tolist()
+    assert got.tolist() == scores[want].tolist()
+
+
+def test_top_k_when_few_scores_reach_the_sampled_floor():
+    scores = np.zeros(50_000, dtype=np.float32)
+    scores[::64] = 1.0  # the sample sees only these: its floor lets 782 through
+    scores[7] = 3.0  # off the sample
+    ids, _ = keyword.top_k(scores, 1000)
+    assert ids[0] == 7 and len(ids) == 783
+
+
 def test_keyword_index_loads_without_reading_postings(tmp_path):
     KeywordIndex.build(TEXTS, tmp_path / "kw")
     kw = KeywordIndex.load(tmp_path / "kw")
-    indptr, docs, tfs = kw._segments[0]
-    for array in (docs, tfs, kw._doclen):  # views of the mapped files, not copies
+    indptr, docs, codes = kw._segments[0]
+    for array in (docs, codes, kw._doclen):  # views of the mapped files, not copies
         assert not array.flags.owndata and not array.flags.writeable
 
 
@@ -279,6 +300,25 @@ def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
     assert second["appended_to"] is None
     assert 0 < second["counts"]["passages"] - second["counts"]["reused_vectors"] <= 5
     assert second["counts"]["reused_vectors"] >= first["counts"]["passages"] - 5
+
+
+def test_a_build_of_the_previous_format_gives_its_vectors_to_the_rebuild(
+    tmp_path, fake_embedder
+):
+    """A new format means a full build, but not embedding the archive again."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, seeds)
+    s = _settings(seeds, tmp_path / "index")
+    first = build_index(s, fake_embedder)
+    build = store.current_build(tmp_path / "index")
+    m = json.loads((build / "manifest.json").read_text("utf-8"))
+    (build / "manifest.json").write_text(json.dumps({**m, "format": 2}), encoding="utf-8")
+    shutil.rmtree(build / "keyword")  # the old postings are not read: they changed shape
+    second = build_index(s, fake_embedder)
+    assert second["appended_to"] is None and second["format"] == store.FORMAT
+    assert second["counts"]["reused_vectors"] == first["counts"]["passages"]
 
 
 def test_a_page_turned_into_a_fifo_does_not_hang_the_append_check(tmp_path, fake_embedder):

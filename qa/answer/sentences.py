@@ -91,13 +91,28 @@ class Candidate:
     score: float
 
 
+class _FoldTable(dict):
+    """Code point -> its fold, worked out the first time a character is met (str.translate
+    then reads known characters at C speed). Bounded: text made of every code point there
+    is gets folded all the same, just without remembering the rare ones."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        f = unicodedata.normalize("NFKC", ch).lower()
+        f = f if len(f) == 1 else ch
+        if len(self) < self.LIMIT:
+            self[code] = f
+        return f
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Per-character NFKC + lower case, keeping length so offsets stay valid."""
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch).lower()
-        out.append(f if len(f) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _contains(text: str, term: str) -> bool:
