@@ -22,25 +22,40 @@ from qa.segment.layout import CLOSING, TERMINAL, ends_sentence, flat, is_furnitu
 _H = r"\u4e00-\u9fff"
 _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
-# A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news),
-# 本报某地5月7日电 / 新华社某地5月7日电 (a dated dispatch), with the reporters in brackets.
-DATELINE = re.compile(
-    rf"(?:本报|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报)(?:/[{_H}]{{1,8}}网)?)\s*讯{_PAREN}"
-    rf"|(?:本报|新华社|中新社)[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*电{_PAREN}"
+# Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
+# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网).
+_SOURCE = (
+    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)"
+    rf"(?:/[{_H}]{{1,8}}网)?)"
 )
-# A byline set on its own line under the headline: □ 某某, 文/图 某某, 本报记者 某某,
-# 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某 通讯员 某某,
-# 新华社记者 某某.
+# The reporters named after a dateline without brackets, closed by 报道：
+# (本报讯 记者某某、特约记者某某报道：), the form of papers that print no brackets.
+_REPORTED_BY = (
+    rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
+)
+# A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
+# brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
+# / 某某日报某地5月7日电 (a dated dispatch), with the reporters in brackets or closed by 报道：.
+DATELINE = re.compile(
+    rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
+    rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
+    rf"{_NUM_DAY}\s*日\s*电(?:{_REPORTED_BY}|{_PAREN})"
+)
+# A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
+# 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
+# 通讯员 某某 (a student paper's 学生记者, an intern 实习生), 新华社记者 某某.
 _NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
+_ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
+_CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
+    r"(?:文|图|摄影|视频|制图)\s*/\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+)
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
-    r"|(?:本报|新华社|["
-    + _H
-    + r"]{0,6}融媒体\s*中心)(?:特派|特约|首席|见习)?(?:记者|通讯员|评论员)"
+    r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
+    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?"
-    r"|(?:特派|特约|首席|见习)?(?:记者|通讯员)[\s　]+" + _NAMES
+    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
@@ -49,14 +64,20 @@ _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
 # The rest of a byline's names wrapped onto a line of their own: one to three characters.
 _NAME_WRAP = re.compile(r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}")
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
-# A signature closing a piece: （作者为…）/（作者：…）/（作者单位：…）, a reader's
-# 某地读者 某某, a commentator's name in brackets （某某）, or a bare name of two or three
-# characters (spaced or not) on its own line.
+# A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
+# reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
+# signing under the piece (本报评论员 某某), or a bare name of two or three characters
+# (spaced or not) on its own line.
 SIGNATURE = re.compile(
-    r"[（(]\s*作者[为：:单].{1,60}[）)]"
+    r"[（(]\s*作者[为：:单系].{1,60}[）)]"
     r"|[（(][" + _H + r"]{2,4}[）)]"
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
-    r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+    r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+)
+# A reporter's credit in brackets closing the last paragraph (county and district papers
+# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）.
+_TAIL_CREDIT = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -94,7 +115,7 @@ _OPINION_TAG = re.compile(
 # line naming the author (作者：…, 作者单位：…, 作者为…); 记者/通讯员/讯/电/摄/文/图 mark a
 # report instead.
 _PERSONAL = re.compile(
-    r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单].{1,60}"
+    r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单系].{1,60}"
 )
 _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
@@ -143,8 +164,21 @@ _FURN_EXTRA = re.compile(
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
-# A masthead: the paper's name standing alone or opening the header line.
-_MASTHEAD = re.compile(r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报))")
+# A masthead: the paper's name standing alone or opening the header line; an edition may
+# follow the name (某某日报海外版, 某某报农村版).
+_MASTHEAD = re.compile(
+    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报)(?:[" + _H + r"]{1,3}版)?)"
+)
+# A media centre's or a weekly's paper is named 某某新闻 / 某某周刊: such a name is the
+# paper's only where it opens the page's header line, before the issue date, and is not
+# a section label (综合新闻, 国际新闻: a section word before the genre word).
+_MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
+_SECTION_WORD = re.compile(
+    r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
+    r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
+)
+_DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
+_HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
 
@@ -220,13 +254,21 @@ def masthead(text: str) -> str:
         if ln.strip() and not _FURN_NAV.fullmatch(ln.strip())  # a site's path is no masthead
     ]
     for ln in top[:4]:
-        words = [w for w in re.split(r"[\s　]+", ln) if w]
+        words = [w for w in _HEADER_SPLIT.split(ln) if w]
         f = flat(ln)
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return f
         for w in words:
             if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
                 return w
+    words = [w for w in _HEADER_SPLIT.split(top[0]) if w] if top else []
+    if (
+        len(words) >= 2
+        and _MEDIA_NAME.fullmatch(words[0])
+        and not _SECTION_WORD.fullmatch(words[0])
+        and _DATE_WORD.match(words[1])
+    ):
+        return words[0]
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
@@ -803,12 +845,13 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     if body:
         s, e = body[-1]
         seg = text[s:e]
-        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg)
+        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
         if m is None:
-            # a credit broken over the last two lines: （记者\n　钟　磊　摄）
+            # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
+            # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = re.search(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$", joined)
-            if m2 and len(body) >= 2:
+            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined)
+            if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
                 body.pop()
@@ -816,7 +859,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
                 body[-1] = (ps, ps + len(text[ps:start].rstrip()))
                 if body[-1][1] <= ps:
                     body.pop()
-                kind = "caption" if kind == "news" else kind
+                if "摄" in m2.group():
+                    kind = "caption" if kind == "news" else kind
         else:
             bylines.append((s + m.start(), e))
             cut = s + len(seg[: m.start()].rstrip())
