@@ -102,8 +102,20 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
+# A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
+# item after a bullet is a sentence, not two to six characters alone.
+# A genre label naming a kind of piece, standing alone over its headline: a word of genre
+# after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
+# expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
+# close-up, an interview, background (链接, 背景).
+GENRE_WORDS = (
+    "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
+    "综述", "点评", "快评", "微评",
+)  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
+    r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
@@ -118,10 +130,16 @@ _PERSONAL = re.compile(
     r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单系].{1,60}"
 )
 _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
+# A headline's line that stops on a word which cannot end a phrase (a particle, a
+# preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it.
+_WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
+# A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
+# headline of its own, never the first half of a wrapped one.
+_COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
 # An item of a brief list opens with a bullet.
-_ITEM = re.compile(r"[●△■★▲◆◇○☆]")
+_ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
 _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
@@ -358,7 +376,9 @@ def segment(text: str) -> list[dict]:
             return False
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
-        if _ITEM.match(f) or DATELINE.match(ln.text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
+        if (_ITEM.match(f) and not _TAG.fullmatch(f)) or DATELINE.match(ln.text):
+            return False  # a list item (a bullet before a short label is a tag: ■数据)
+        if _CONT_IN.match(f) or _CONT_OUT.match(f):
             return False
         if _EDITOR_END.match(f):
             return False  # ——编者 signs the editor's lead above it
@@ -601,7 +621,9 @@ def segment(text: str) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
         ):
             j = i
-            while j < n and headish(j) and not opener(j) and j - i < 6 and not (j > i and full(j)):
+            while j < n and headish(j) and not opener(j) and j - i < 6:
+                if j > i and full(j) and not _TAG.fullmatch(lines[j - 1].f):
+                    break  # a full line is running text, unless a column tag stands over it
                 j += 1
             if to_opener > j:
                 j = to_opener
@@ -669,11 +691,20 @@ def segment(text: str) -> list[dict]:
                             blank_before(i)
                             and all(len(lines[x].f) <= max(0.85 * col, 8) for x in range(i, j))
                         )
+                        # a column tag or a notice's genre makes the lines under it a
+                        # heading however wide they are set
+                        or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
+                        or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
                     )
                     if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
                         stack_ok = False
             # a bare name under a one-line headline is its byline
-            if not stack_ok and j - i >= 2 and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f):
+            if (
+                not stack_ok
+                and j - i >= 2
+                and not item_list
+                and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f)
+            ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
             # headline printed below its body: a stack after a finished body with none
@@ -694,8 +725,10 @@ def segment(text: str) -> list[dict]:
                 p = new()
                 p.heads = head
                 i = j
-                heading = flat("".join(lines[x].f for x in head if not _TAG.fullmatch(lines[x].f)))
-                if item_list and len(head) == 1:
+                plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
+                heading = flat("".join(lines[x].f for x in plain))
+                if item_list and (len(plain) == 1 or _BRIEFS.fullmatch(heading)):
+                    # a list's heading, under a tag or wrapped (文艺 / 简讯)
                     p.kind = "other" if _SERVICE.fullmatch(heading) else "briefs"
                     p.headline = heading
                 elif NOTICE.fullmatch(heading):
@@ -734,6 +767,7 @@ def segment(text: str) -> list[dict]:
                 if (
                     len(head) >= 2
                     and not p.bylines
+                    and not item_list
                     and re.fullmatch(rf"[{_H}]{{2,3}}", lines[head[-1]].f)
                 ):
                     x = head.pop()
@@ -780,7 +814,7 @@ def segment(text: str) -> list[dict]:
     return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
 
 
-def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
+def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
@@ -789,12 +823,15 @@ def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
     half. On wide pages every line is whole: one line is the headline, two are kicker and
     headline. A longer line with a comma under the headline is a subtitle.
     """
-    lines = [_GENRE_SUFFIX.sub("", h) for h in heads if not _TAG.fullmatch(h)]
+    kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
+    lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    couplet = [bool(_COUPLET.search(h)) for h in kept]  # 某某某某　某某某某
     subs: list[str] = []
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if dash is not None:
         subs.append("".join(lines[dash:]))
         lines = lines[:dash]
+        couplet = couplet[:dash]
     if not lines:
         return "", subs
     if wide:
@@ -809,10 +846,15 @@ def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
         main, rest = lines[:comma], ["".join(lines[comma:])]
         subs = rest + subs
         lines = main
+        couplet = couplet[:comma]
     if len(lines) == 1:
         return lines[0], subs
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if _WRAPS_ON.search(lines[0]):
+            return "".join(lines), subs  # the first line stops mid-phrase: one headline
+        if couplet[0] and not couplet[1]:
+            return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
         return "".join(lines), subs
@@ -829,7 +871,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
-        headline, subs = _split_stack(heads, col > 20)
+        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
@@ -915,7 +957,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         elif bys and all(_PERSONAL.fullmatch(b) for b in bys) and not _REPORTED.search(byline):
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
-            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2:
+            wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
+            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2 and not wraps:
                 # an essay's two short lines may be a column name (unbracketed, as literary
                 # pages set them) over the title, or one title wrapped: unknown
                 headline, subs = "", plain
