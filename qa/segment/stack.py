@@ -150,13 +150,17 @@ NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生
 # the date it was issued (2024年5月8日 / 一九六〇年三月五日), each on a line of its own.
 _ISSUER = re.compile(
     r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
-    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组)"
+    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组|团)"
+)
+# Who signs for the issuing body, on a line of their own under its name: 主席 某某.
+_SIGN_ROLE = re.compile(
+    r"(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长)[\s　]*" + _NAMES
 )
 _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
     r"[\d一二三四五六七八九十]{1,3}日"
 )
-_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern)
+_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
 # An advertisement is marked 广告.
@@ -198,6 +202,11 @@ _SECTION_WORD = re.compile(
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+
+
+# The most lines a headline stack closed by a byline or dateline holds (kicker, a
+# headline and a subtitle, each wrapped once); one more under a column tag.
+STACK_LINES = 6
 
 
 @dataclass
@@ -334,6 +343,10 @@ def segment(text: str) -> list[dict]:
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
     furn = [bool(ln and _furniture(ln)) for ln in lines]
+    for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
+        p, ln = lines[i - 1], lines[i]
+        if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
+            furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
@@ -406,6 +419,7 @@ def segment(text: str) -> list[dict]:
             ln is not None
             and not furn[i]
             and len(ln.f) <= 40
+            and not _ITEM.match(ln.f)  # a bullet opens a list item, not a row
             and not re.search("[。！？；，]", ln.f)
             and bool(re.search(r"\d", ln.f))
             and bool(re.search(r"\S[ \t　]+\S", ln.text))
@@ -446,13 +460,15 @@ def segment(text: str) -> list[dict]:
 
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
-        dateline (the stack's lines need not look like headlines on their own), else -1."""
-        j = i
-        while j < n and j - i < 6 and not opener(j) and loose_head(j):
+        dateline (the stack's lines need not look like headlines on their own), else -1.
+        A full stack under a column tag (tag, kicker, a headline and a subtitle each
+        wrapped) runs to seven lines."""
+        j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
+        while j < n and j - i < most and not opener(j) and loose_head(j):
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
-        return j if j > i and j - i < 6 and opener(j) else -1
+        return j if j > i and j - i < most and opener(j) else -1
 
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -490,21 +506,36 @@ def segment(text: str) -> list[dict]:
         pieces.append(cur)
         return cur
 
-    def signature(i: int) -> bool:
-        """A closing signature: after a finished paragraph, before a blank, a new stack or
-        the page end."""
+    def sig_lines(i: int) -> int:
+        """How many lines a signature at line i takes: 1, or 2 for a note in brackets
+        wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None:
+            return 0
+        if SIGNATURE.fullmatch(ln.f):
+            return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
+        return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
+
+    def signature(i: int) -> int:
+        """The lines of a closing signature at line i (0 when none): after a finished
+        paragraph, before a blank, a new stack or the page end."""
         ln = lines[i]
         if ln is None or cur is None or not cur.body:
-            return False
+            return 0
         p = prev_line(i)
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f)):
-            return False
-        if not SIGNATURE.fullmatch(ln.f):
-            return False
+            return 0
+        k = sig_lines(i)
+        if not k:
+            return 0
         if "读者" in ln.f or "作者" in ln.f:
-            return True
-        nxt = lines[i + 1] if i + 1 < n else None
-        return nxt is None or furn[i + 1] or bool(SIGNATURE.fullmatch(nxt.f) and "作者" in nxt.f)
+            return k
+        nxt = lines[i + k] if i + k < n else None
+        if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
+            return k
+        return 0
 
     while i < n:
         ln = lines[i]
@@ -567,9 +598,9 @@ def segment(text: str) -> list[dict]:
             cur = None
             i += 1
             continue
-        if signature(i):
-            cur.bylines.append((ln.s, ln.e))
-            i += 1
+        if k := signature(i):
+            cur.bylines.append((ln.s, lines[i + k - 1].e))
+            i += k
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
@@ -678,10 +709,10 @@ def segment(text: str) -> list[dict]:
                 continue
             stack_ok = False
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
-            if j - i <= 5:
-                if opener(j):
-                    stack_ok = True
-                elif item_list:
+            if opener(j) and j - i < STACK_LINES + 1:
+                stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
+            elif j - i <= 5:
+                if item_list:
                     stack_ok = True
                 elif j < n and lines[j] is not None and para_start(j):
                     stack_ok = (
