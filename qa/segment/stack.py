@@ -343,6 +343,9 @@ def segment(text: str) -> list[dict]:
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
     furn = [bool(ln and _furniture(ln)) for ln in lines]
+    for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
+        if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
+            furn[i] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
