@@ -37,6 +37,7 @@ from qa.ingest.pages import Page, file_sha256, iter_pages, page_files, read_page
 from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
+from qa.segment.fold import fold
 from qa.vectors import VectorIndex, choose_kind, load_vector_index, make_vector_index
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def read_articles(
     meta = listed.over(printed)
     articles = segment_page(source, text)
     for art in articles:
-        own = listed.publication if "本报" in art.byline else ""
+        own = listed.publication if "本报" in fold(art.byline) else ""
         art.publication = art.publication or own or printed.publication
         art.issue_date, art.page = meta.issue_date, meta.page
     return articles

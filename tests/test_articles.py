@@ -333,3 +333,28 @@ def test_line_reader_conventions():
         "".join(STACK_PAGE[s:e].split()) for s, e in arts[3].body_spans
     )
     assert bodies[4].startswith("作者简介") and bodies[5].startswith("整箱优惠")
+
+
+def test_a_page_in_traditional_characters_is_read_by_the_same_conventions():
+    # fold.py: 【本報訊】（記者…）, 本報評論員 are matched as their simplified forms; what a
+    # citation shows (headline, byline, body) stays as the page prints it, at its offsets.
+    text = (
+        "某某日報｜要聞｜2024年6月12日（星期三）｜A6版\n\n"
+        "舊樓維修須限期完成\n"
+        "【本報訊】（記者 陳某）屋宇署昨日向業主發出修葺令，要求限期展開工程。\n"
+        "業主表示會盡快處理，並已聯絡顧問公司檢驗外牆。\n"
+        "區議員促請當局加快審批資助申請，協助長者業主。\n"
+        "屋宇署發言人呼籲舊樓業主定期檢查外牆及簷篷。\n\n"
+        "·短評·\n"
+        "舊樓維修不能再拖\n"
+        "舊樓問題不會自行消失，拖得愈久，代價愈大。\n"
+        "當局除了發出修葺令，更應主動協助業主成立法團。\n"
+        "與其事後補救，不如及早未雨綢繆，定期保養。\n"
+        "本報評論員　方某\n"
+    )
+    arts = segment_page("hk.txt", text)
+    assert [a.headline for a in arts] == ["舊樓維修須限期完成", "舊樓維修不能再拖"]
+    assert arts[0].byline == "【本報訊】（記者陳某）"
+    assert arts[1].byline == "本報評論員方某" and arts[1].kind == "editorial"
+    s, _e = arts[0].body_spans[0]
+    assert text[s:].startswith("屋宇署")

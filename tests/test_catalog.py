@@ -27,6 +27,14 @@ from tests.test_index import TINY_PAGE
         ),
         ("3月5日，记者从市里获悉，2023年全市……", PageMeta()),  # dates in the text: events
         ("2024年13月40日 星期一", PageMeta()),
+        # the weekday in brackets, bars between the header's words, traditional print
+        ("某某日報｜要聞｜2024年6月12日（星期三）｜A6版\n\n正文", PageMeta("", "2024-06-12", "6")),
+        ("06　2023年9月5日　星期二　社会新闻\n\n正文", PageMeta("", "2023-09-05", "6")),
+        ("某某报　2024年6月12日　星期三　A05　城事\n\n正文", PageMeta("", "2024-06-12", "5")),
+        ("某某日报　要闻·综合　3\n2024年4月18日　星期四\n\n正文", PageMeta("", "2024-04-18", "3")),
+        # an older page: the date and the page in Chinese numerals, the weekday apart
+        ("某某日报\n一九六五年十月十四日\n星期四\n第二版\n\n正文", PageMeta("", "1965-10-14", "2")),
+        ("正文第一段，2024年5月8日在某地举行。\n\n正文", PageMeta()),  # a sentence: no header
     ],
 )
 def test_furniture_says_what_the_page_prints_and_nothing_more(text, meta):

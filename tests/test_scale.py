@@ -302,9 +302,7 @@ def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
     assert second["counts"]["reused_vectors"] >= first["counts"]["passages"] - 5
 
 
-def test_a_build_of_the_previous_format_gives_its_vectors_to_the_rebuild(
-    tmp_path, fake_embedder
-):
+def test_a_build_of_the_previous_format_gives_its_vectors_to_the_rebuild(tmp_path, fake_embedder):
     """A new format means a full build, but not embedding the archive again."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -15,20 +15,35 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.segment.fold import fold
+
 CATALOG = "catalog.csv"
 FIELDS = ("publication", "issue_date", "page")
 
-# An issue date as furniture prints it: a full date with a weekday, or inside an e-paper
-# tag with a page number. A date in running text (3月5日) is an event, not the issue.
+# An issue date as furniture prints it: a full date with a weekday (in brackets too:
+# 2024年6月12日（星期三）), or inside an e-paper tag with a page number, or any full date
+# standing in the page header (the top lines before the first blank line, none a sentence;
+# older pages write it in Chinese numerals: 一九六五年十月十四日). A date in running text
+# (3月5日) is an event, not the issue.
 _DATE = r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-_HEADER_DATE = re.compile(_DATE + r"[\s　]*(?:星期|周)[一二三四五六日天]")
+_HEADER_DATE = re.compile(_DATE + r"[\s　]*[（(]?(?:星期|周)[一二三四五六日天]")
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_DATE = re.compile(
+    rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
+)
 _TAG = re.compile(
     r"《(?P<pub>[^《》\n]{2,12}?(?:日报|晚报|时报|商报|报))》\s*[（(]\s*"
     + _DATE
     + r"\s*第\s*(?P<page>\d{1,3})\s*版\s*[）)]"
 )
-# 第3版 / 第 03 版 in a header line; 03版：要闻 / A3版 at a line's start
+# The page number (版次): 第3版 / 第 03 版 / 第二版 in a header line; 03版：要闻 / A3版 at a
+# line's start; or a number standing as a word of the page header (06　经济, A05, A6版,
+# 某某日报　要闻　3), set apart by spaces or bars.
 _PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M)
+_PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
+_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")
+_HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 
 
 @dataclass(frozen=True)
@@ -69,21 +84,57 @@ def read_catalog(folder: str | Path) -> tuple[dict[str, PageMeta], list[str]]:
 
 def page_furniture(text: str) -> PageMeta:
     """What the page's own header or e-paper tag says of its paper, date and page."""
-    head = text[:2000]  # furniture stands at the top (a tag may repeat below: the first)
-    m = _TAG.search(text)
+    folded = fold(text)  # 第二版, 星期三 match in traditional print too
+    head = folded[:2000]  # furniture stands at the top (a tag may repeat below: the first)
+    m = _TAG.search(folded)
     if m:
-        return PageMeta(m["pub"].strip(), _iso(m), m["page"].lstrip("0"))
+        return PageMeta(text[m.start("pub") : m.end("pub")].strip(), _iso(m), m["page"].lstrip("0"))
+    header = _header(head)
     date = _HEADER_DATE.search(head)
-    page = _PAGE.search(head)
-    return PageMeta(
-        "",
-        _iso(date) if date else "",
-        (page["page"] or page["page2"]).lstrip("0") if page else "",
-    )
+    date = date or re.search(_DATE, "\n".join(header)) or _CN_DATE.search("\n".join(header))
+    return PageMeta("", _iso(date) if date else "", _page(header, head))
+
+
+def _header(head: str) -> list[str]:
+    """The page header: the top lines up to the first blank line (six at most), when none
+    of them is a sentence."""
+    lines = []
+    for ln in head.lstrip("\n").split("\n")[:6]:
+        if not ln.strip():
+            break
+        lines.append(ln.strip())
+    return [] if any(re.search("[。，；！？]", ln) for ln in lines) else lines
+
+
+def _page(header: list[str], head: str) -> str:
+    """The page number the header prints (see _PAGE), without leading zeros."""
+    joined = "\n".join(header)
+    if m := _PAGE.search(joined) or _PAGE.search(head):
+        return (m["page"] or m["page2"]).lstrip("0")
+    if m := _PAGE_CN.search(joined):
+        return str(_cn_number(m["page"]))
+    for ln in header:
+        for word in _HEADER_SPLIT.split(ln):
+            if (m := _PAGE_WORD.fullmatch(word)) and m["page"].lstrip("0"):
+                return m["page"].lstrip("0")
+    return ""
+
+
+def _cn_number(s: str) -> int:
+    """A number in Chinese numerals: digit by digit (一九六五), or up to 九十九 with 十."""
+    digit = {c: (0 if c in "〇○零" else "一二三四五六七八九".index(c) + 1) for c in _CN_DIGITS}
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digit[tens] if tens else 1) * 10 + (digit[ones] if ones else 0)
+    return int("".join(str(digit[c]) for c in s))
 
 
 def _iso(m: re.Match) -> str:
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    y, mo, d = (_as_int(m[k]) for k in ("y", "m", "d"))
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return ""
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _as_int(s: str) -> int:
+    return int(s) if s.isdigit() else _cn_number(s)

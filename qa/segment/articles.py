@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from qa.ingest.pages import page_key
 from qa.segment import stack
 from qa.segment.draft import Draft
+from qa.segment.fold import as_printed, fold
 from qa.segment.layout import (
     Block,
     column_width,
@@ -82,7 +83,26 @@ def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | N
 
 
 def segment_page(source: str, text: str) -> list[Article]:
-    """Split one page into articles, in reading order, with exact body spans."""
+    """Split one page into articles, in reading order, with exact body spans.
+
+    The page is read in its folded copy (traditional characters as simplified, see
+    fold.py), one character for one, so the spans are the page's; the fields a citation
+    shows are then read back as the page prints them.
+    """
+    folded = fold(text)
+    arts = _segment(source, folded)
+    if folded != text:
+        for a in arts:
+            at = (text, folded)
+            a.headline = as_printed(*at, a.headline, a.char_start, a.char_end)
+            a.subheadlines = [as_printed(*at, x, a.char_start, a.char_end) for x in a.subheadlines]
+            a.byline = as_printed(*at, a.byline, a.char_start, a.char_end)
+            a.publication = as_printed(*at, a.publication)
+    return arts
+
+
+def _segment(source: str, text: str) -> list[Article]:
+    """Split one (folded) page into articles."""
     stem = page_key(source)  # ids go into URLs: safe whatever the file name
     if stack.applies(text):
         return _from_stack(stem, source, text)

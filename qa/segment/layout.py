@@ -34,11 +34,14 @@ _EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?"
 _COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
 BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
 # Page furniture: what a page prints about itself, never part of an article. A header with
-# the issue date and weekday (2024年5月8日 星期三 第3版 要闻), a page label (03版：要闻), an
+# the issue date and weekday (2024年5月8日 星期三 第3版 要闻; 2024年5月8日（星期三） set apart
+# by spaces or bars, as a header sets it, not in a sentence), a page label (03版：要闻), an
 # e-paper tag (《某某日报》（2024年05月08日 第 03 版）), a staff line (责任编辑：某某), a web
 # copy's source line (来源：某某网). One short line, not a sentence.
 _FURNITURE = re.compile(
     r".{0,30}?(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,50}"
+    r"|(?:.{0,30}?[\s　｜|])?(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[（(](?:星期|周)"
+    r"[一二三四五六日天][）)](?:[\s　｜|].{0,50})?"
     r"|[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|.{0,20}第\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,30})?"
     r"|《[^《》]{2,12}》\s*[（(][^（）()]{0,20}?第\s*\d{1,3}\s*版\s*[）)]"

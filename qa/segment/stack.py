@@ -22,25 +22,40 @@ from qa.segment.layout import CLOSING, TERMINAL, ends_sentence, flat, is_furnitu
 _H = r"\u4e00-\u9fff"
 _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
-# A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news),
-# 本报某地5月7日电 / 新华社某地5月7日电 (a dated dispatch), with the reporters in brackets.
-DATELINE = re.compile(
-    rf"(?:本报|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报)(?:/[{_H}]{{1,8}}网)?)\s*讯{_PAREN}"
-    rf"|(?:本报|新华社|中新社)[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*电{_PAREN}"
+# Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
+# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网).
+_SOURCE = (
+    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)"
+    rf"(?:/[{_H}]{{1,8}}网)?)"
 )
-# A byline set on its own line under the headline: □ 某某, 文/图 某某, 本报记者 某某,
-# 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某 通讯员 某某,
-# 新华社记者 某某.
+# The reporters named after a dateline without brackets, closed by 报道：
+# (本报讯 记者某某、特约记者某某报道：), the form of papers that print no brackets.
+_REPORTED_BY = (
+    rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
+)
+# A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
+# brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
+# / 某某日报某地5月7日电 (a dated dispatch), with the reporters in brackets or closed by 报道：.
+DATELINE = re.compile(
+    rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
+    rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
+    rf"{_NUM_DAY}\s*日\s*电(?:{_REPORTED_BY}|{_PAREN})"
+)
+# A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
+# 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
+# 通讯员 某某 (a student paper's 学生记者, an intern 实习生), 新华社记者 某某.
 _NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
+_ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
+_CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
+    r"(?:文|图|摄影|视频|制图)\s*/\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+)
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
-    r"|(?:本报|新华社|["
-    + _H
-    + r"]{0,6}融媒体\s*中心)(?:特派|特约|首席|见习)?(?:记者|通讯员|评论员)"
+    r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
+    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?"
-    r"|(?:特派|特约|首席|见习)?(?:记者|通讯员)[\s　]+" + _NAMES
+    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
@@ -49,14 +64,20 @@ _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
 # The rest of a byline's names wrapped onto a line of their own: one to three characters.
 _NAME_WRAP = re.compile(r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}")
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
-# A signature closing a piece: （作者为…）/（作者：…）/（作者单位：…）, a reader's
-# 某地读者 某某, a commentator's name in brackets （某某）, or a bare name of two or three
-# characters (spaced or not) on its own line.
+# A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
+# reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
+# signing under the piece (本报评论员 某某), or a bare name of two or three characters
+# (spaced or not) on its own line.
 SIGNATURE = re.compile(
-    r"[（(]\s*作者[为：:单].{1,60}[）)]"
+    r"[（(]\s*作者[为：:单系].{1,60}[）)]"
     r"|[（(][" + _H + r"]{2,4}[）)]"
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
-    r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+    r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+)
+# A reporter's credit in brackets closing the last paragraph (county and district papers
+# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）.
+_TAIL_CREDIT = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -81,8 +102,20 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
+# A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
+# item after a bullet is a sentence, not two to six characters alone.
+# A genre label naming a kind of piece, standing alone over its headline: a word of genre
+# after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
+# expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
+# close-up, an interview, background (链接, 背景).
+GENRE_WORDS = (
+    "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
+    "综述", "点评", "快评", "微评",
+)  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
+    r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
@@ -94,13 +127,19 @@ _OPINION_TAG = re.compile(
 # line naming the author (作者：…, 作者单位：…, 作者为…); 记者/通讯员/讯/电/摄/文/图 mark a
 # report instead.
 _PERSONAL = re.compile(
-    r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单].{1,60}"
+    r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单系].{1,60}"
 )
 _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
+# A headline's line that stops on a word which cannot end a phrase (a particle, a
+# preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it.
+_WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
+# A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
+# headline of its own, never the first half of a wrapped one.
+_COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
 # An item of a brief list opens with a bullet.
-_ITEM = re.compile(r"[●△■★▲◆◇○☆]")
+_ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
 _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
@@ -111,13 +150,17 @@ NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生
 # the date it was issued (2024年5月8日 / 一九六〇年三月五日), each on a line of its own.
 _ISSUER = re.compile(
     r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
-    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组)"
+    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组|团)"
+)
+# Who signs for the issuing body, on a line of their own under its name: 主席 某某.
+_SIGN_ROLE = re.compile(
+    r"(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长)[\s　]*" + _NAMES
 )
 _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
     r"[\d一二三四五六七八九十]{1,3}日"
 )
-_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern)
+_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
 # An advertisement is marked 广告.
@@ -143,9 +186,27 @@ _FURN_EXTRA = re.compile(
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
-# A masthead: the paper's name standing alone or opening the header line.
-_MASTHEAD = re.compile(r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报))")
+# A masthead: the paper's name standing alone or opening the header line; an edition may
+# follow the name (某某日报海外版, 某某报农村版).
+_MASTHEAD = re.compile(
+    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报)(?:[" + _H + r"]{1,3}版)?)"
+)
+# A media centre's or a weekly's paper is named 某某新闻 / 某某周刊: such a name is the
+# paper's only where it opens the page's header line, before the issue date, and is not
+# a section label (综合新闻, 国际新闻: a section word before the genre word).
+_MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
+_SECTION_WORD = re.compile(
+    r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
+    r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
+)
+_DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
+_HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+
+
+# The most lines a headline stack closed by a byline or dateline holds (kicker, a
+# headline and a subtitle, each wrapped once); one more under a column tag.
+STACK_LINES = 6
 
 
 @dataclass
@@ -220,13 +281,21 @@ def masthead(text: str) -> str:
         if ln.strip() and not _FURN_NAV.fullmatch(ln.strip())  # a site's path is no masthead
     ]
     for ln in top[:4]:
-        words = [w for w in re.split(r"[\s　]+", ln) if w]
+        words = [w for w in _HEADER_SPLIT.split(ln) if w]
         f = flat(ln)
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return f
         for w in words:
             if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
                 return w
+    words = [w for w in _HEADER_SPLIT.split(top[0]) if w] if top else []
+    if (
+        len(words) >= 2
+        and _MEDIA_NAME.fullmatch(words[0])
+        and not _SECTION_WORD.fullmatch(words[0])
+        and _DATE_WORD.match(words[1])
+    ):
+        return words[0]
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
@@ -274,6 +343,13 @@ def segment(text: str) -> list[dict]:
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
     furn = [bool(ln and _furniture(ln)) for ln in lines]
+    for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
+        if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
+            furn[i] = True
+    for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
+        p, ln = lines[i - 1], lines[i]
+        if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
+            furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
@@ -316,7 +392,9 @@ def segment(text: str) -> list[dict]:
             return False
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
-        if _ITEM.match(f) or DATELINE.match(ln.text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
+        if (_ITEM.match(f) and not _TAG.fullmatch(f)) or DATELINE.match(ln.text):
+            return False  # a list item (a bullet before a short label is a tag: ■数据)
+        if _CONT_IN.match(f) or _CONT_OUT.match(f):
             return False
         if _EDITOR_END.match(f):
             return False  # ——编者 signs the editor's lead above it
@@ -344,6 +422,7 @@ def segment(text: str) -> list[dict]:
             ln is not None
             and not furn[i]
             and len(ln.f) <= 40
+            and not _ITEM.match(ln.f)  # a bullet opens a list item, not a row
             and not re.search("[。！？；，]", ln.f)
             and bool(re.search(r"\d", ln.f))
             and bool(re.search(r"\S[ \t　]+\S", ln.text))
@@ -384,13 +463,15 @@ def segment(text: str) -> list[dict]:
 
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
-        dateline (the stack's lines need not look like headlines on their own), else -1."""
-        j = i
-        while j < n and j - i < 6 and not opener(j) and loose_head(j):
+        dateline (the stack's lines need not look like headlines on their own), else -1.
+        A full stack under a column tag (tag, kicker, a headline and a subtitle each
+        wrapped) runs to seven lines."""
+        j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
+        while j < n and j - i < most and not opener(j) and loose_head(j):
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
-        return j if j > i and j - i < 6 and opener(j) else -1
+        return j if j > i and j - i < most and opener(j) else -1
 
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -428,21 +509,36 @@ def segment(text: str) -> list[dict]:
         pieces.append(cur)
         return cur
 
-    def signature(i: int) -> bool:
-        """A closing signature: after a finished paragraph, before a blank, a new stack or
-        the page end."""
+    def sig_lines(i: int) -> int:
+        """How many lines a signature at line i takes: 1, or 2 for a note in brackets
+        wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None:
+            return 0
+        if SIGNATURE.fullmatch(ln.f):
+            return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
+        return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
+
+    def signature(i: int) -> int:
+        """The lines of a closing signature at line i (0 when none): after a finished
+        paragraph, before a blank, a new stack or the page end."""
         ln = lines[i]
         if ln is None or cur is None or not cur.body:
-            return False
+            return 0
         p = prev_line(i)
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f)):
-            return False
-        if not SIGNATURE.fullmatch(ln.f):
-            return False
+            return 0
+        k = sig_lines(i)
+        if not k:
+            return 0
         if "读者" in ln.f or "作者" in ln.f:
-            return True
-        nxt = lines[i + 1] if i + 1 < n else None
-        return nxt is None or furn[i + 1] or bool(SIGNATURE.fullmatch(nxt.f) and "作者" in nxt.f)
+            return k
+        nxt = lines[i + k] if i + k < n else None
+        if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
+            return k
+        return 0
 
     while i < n:
         ln = lines[i]
@@ -505,9 +601,9 @@ def segment(text: str) -> list[dict]:
             cur = None
             i += 1
             continue
-        if signature(i):
-            cur.bylines.append((ln.s, ln.e))
-            i += 1
+        if k := signature(i):
+            cur.bylines.append((ln.s, lines[i + k - 1].e))
+            i += k
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
@@ -559,7 +655,9 @@ def segment(text: str) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
         ):
             j = i
-            while j < n and headish(j) and not opener(j) and j - i < 6 and not (j > i and full(j)):
+            while j < n and headish(j) and not opener(j) and j - i < 6:
+                if j > i and full(j) and not _TAG.fullmatch(lines[j - 1].f):
+                    break  # a full line is running text, unless a column tag stands over it
                 j += 1
             if to_opener > j:
                 j = to_opener
@@ -614,10 +712,10 @@ def segment(text: str) -> list[dict]:
                 continue
             stack_ok = False
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
-            if j - i <= 5:
-                if opener(j):
-                    stack_ok = True
-                elif item_list:
+            if opener(j) and j - i < STACK_LINES + 1:
+                stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
+            elif j - i <= 5:
+                if item_list:
                     stack_ok = True
                 elif j < n and lines[j] is not None and para_start(j):
                     stack_ok = (
@@ -627,11 +725,20 @@ def segment(text: str) -> list[dict]:
                             blank_before(i)
                             and all(len(lines[x].f) <= max(0.85 * col, 8) for x in range(i, j))
                         )
+                        # a column tag or a notice's genre makes the lines under it a
+                        # heading however wide they are set
+                        or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
+                        or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
                     )
                     if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
                         stack_ok = False
             # a bare name under a one-line headline is its byline
-            if not stack_ok and j - i >= 2 and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f):
+            if (
+                not stack_ok
+                and j - i >= 2
+                and not item_list
+                and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f)
+            ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
             # headline printed below its body: a stack after a finished body with none
@@ -652,8 +759,10 @@ def segment(text: str) -> list[dict]:
                 p = new()
                 p.heads = head
                 i = j
-                heading = flat("".join(lines[x].f for x in head if not _TAG.fullmatch(lines[x].f)))
-                if item_list and len(head) == 1:
+                plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
+                heading = flat("".join(lines[x].f for x in plain))
+                if item_list and (len(plain) == 1 or _BRIEFS.fullmatch(heading)):
+                    # a list's heading, under a tag or wrapped (文艺 / 简讯)
                     p.kind = "other" if _SERVICE.fullmatch(heading) else "briefs"
                     p.headline = heading
                 elif NOTICE.fullmatch(heading):
@@ -692,6 +801,7 @@ def segment(text: str) -> list[dict]:
                 if (
                     len(head) >= 2
                     and not p.bylines
+                    and not item_list
                     and re.fullmatch(rf"[{_H}]{{2,3}}", lines[head[-1]].f)
                 ):
                     x = head.pop()
@@ -738,7 +848,7 @@ def segment(text: str) -> list[dict]:
     return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
 
 
-def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
+def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
@@ -747,12 +857,15 @@ def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
     half. On wide pages every line is whole: one line is the headline, two are kicker and
     headline. A longer line with a comma under the headline is a subtitle.
     """
-    lines = [_GENRE_SUFFIX.sub("", h) for h in heads if not _TAG.fullmatch(h)]
+    kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
+    lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    couplet = [bool(_COUPLET.search(h)) for h in kept]  # 某某某某　某某某某
     subs: list[str] = []
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if dash is not None:
         subs.append("".join(lines[dash:]))
         lines = lines[:dash]
+        couplet = couplet[:dash]
     if not lines:
         return "", subs
     if wide:
@@ -767,10 +880,15 @@ def _split_stack(heads: list[str], wide: bool) -> tuple[str, list[str]]:
         main, rest = lines[:comma], ["".join(lines[comma:])]
         subs = rest + subs
         lines = main
+        couplet = couplet[:comma]
     if len(lines) == 1:
         return lines[0], subs
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if _WRAPS_ON.search(lines[0]):
+            return "".join(lines), subs  # the first line stops mid-phrase: one headline
+        if couplet[0] and not couplet[1]:
+            return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
         return "".join(lines), subs
@@ -787,7 +905,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
-        headline, subs = _split_stack(heads, col > 20)
+        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
@@ -803,12 +921,13 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     if body:
         s, e = body[-1]
         seg = text[s:e]
-        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg)
+        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
         if m is None:
-            # a credit broken over the last two lines: （记者\n　钟　磊　摄）
+            # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
+            # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = re.search(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$", joined)
-            if m2 and len(body) >= 2:
+            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined)
+            if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
                 body.pop()
@@ -816,7 +935,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
                 body[-1] = (ps, ps + len(text[ps:start].rstrip()))
                 if body[-1][1] <= ps:
                     body.pop()
-                kind = "caption" if kind == "news" else kind
+                if "摄" in m2.group():
+                    kind = "caption" if kind == "news" else kind
         else:
             bylines.append((s + m.start(), e))
             cut = s + len(seg[: m.start()].rstrip())
@@ -871,7 +991,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         elif bys and all(_PERSONAL.fullmatch(b) for b in bys) and not _REPORTED.search(byline):
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
-            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2:
+            wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
+            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2 and not wraps:
                 # an essay's two short lines may be a column name (unbracketed, as literary
                 # pages set them) over the title, or one title wrapped: unknown
                 headline, subs = "", plain

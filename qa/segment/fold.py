@@ -1,0 +1,86 @@
+"""Traditional characters folded to simplified, for matching the convention tables only.
+
+Hong Kong, Macau, Taiwan and overseas papers, and many reprinted older pages, set their
+furniture and credits in traditional characters: 【本報訊】（記者…）, 本報評論員, 責任編輯,
+遺失聲明, 啟事. The tables of this package are written once, in simplified characters; a
+page is matched in a folded copy where each traditional character below stands as its
+simplified form. One character stands for one, so every offset in the copy is the page's own,
+and every text a citation shows (headline, byline, publication, body) is read back from the
+page as printed (``as_printed``), never from the copy.
+
+Each row names the conventions whose words need it; a character used by several is listed
+once. Only characters that are traditional forms alone are folded (後, not 后), so a
+simplified page is its own folded copy.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (conventions, traditional, simplified): the same length, character for character.
+ROWS: tuple[tuple[str, str, str], ...] = (
+    (
+        "datelines and credits: 本報訊, 新華社…電, 記者, 通訊員, 評論員, 報道, 攝, 實習生, 圖/文",
+        "報訊華電記員評論導攝實習圖紙專約見週",
+        "报讯华电记员评论导摄实习图纸专约见周",
+    ),
+    (
+        "page furniture: 責任編輯, 版式設計, 來源, 農曆, 第…號, 機關報, 頁, 返回目錄",
+        "責編輯設計來農曆歷號機關頁錄綜藝術",
+        "责编辑设计来农历历号机关页录综艺术",
+    ),
+    (
+        "headings and notices: 簡訊, 廣告, 聲明, 啟事, 啓事, 標題, 開欄的話, 讀者來信, 導讀",
+        "簡廣聲啟啓標題開欄話語讀覽",
+        "简广声启启标题开栏话语读览",
+    ),
+    (
+        "service and genre labels: 天氣, 熱線, 數據, 觀察, 點評, 專訪, 動態, 問答, 雜談",
+        "氣熱數據點觀視訪態動問說書畫繪雜隨筆談雲積競傳",
+        "气热数据点观视访态动问说书画绘杂随笔谈云积竞传",
+    ),
+    (
+        "issuers and contacts: 集團, 委員會, 辦公室, 協會, 學校, 廳, 處, 館, 廠, 組, 聯繫, 諮詢",
+        "團會辦協學廳處館廠組聯繫諮詢際業場職環錦",
+        "团会办协学厅处馆厂组联系咨询际业场职环锦",
+    ),
+    (
+        "places and words beside the tables: 縣, 區, 鎮, 鄉, 門, 為, 與, 於, 這, 們, 個, 發, 後",
+        "隊縣區鎮鄉門長東為與於這們個發後單體",
+        "队县区镇乡门长东为与于这们个发后单体",
+    ),
+    (
+        "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準",
+        "項費轉準",
+        "项费转准",
+    ),
+)
+
+_PAIRS: dict[str, str] = {}
+for _what, _trad, _simp in ROWS:
+    _PAIRS.update(zip(_trad, _simp))
+_TABLE = str.maketrans(_PAIRS)
+
+
+def fold(text: str) -> str:
+    """The page with the traditional characters of ROWS as their simplified forms."""
+    return text.translate(_TABLE)
+
+
+def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | None = None) -> str:
+    """A field read in the folded copy (whitespace removed), as the page prints it.
+
+    The field is found in the folded copy, preferably within [start, end), allowing the
+    line breaks and spaces the page sets between its characters; the page's own
+    characters at those places are the field as printed. A field that is not one run of
+    the page (pieces joined) is folded back character by character, as this page prints
+    each character.
+    """
+    if not value or text is folded:
+        return value
+    pattern = re.compile(r"\s*".join(map(re.escape, value)))
+    m = pattern.search(folded, start, len(folded) if end is None else end) or pattern.search(folded)
+    if m:
+        return "".join(text[m.start() : m.end()].split())
+    back = {f: t for t, f in zip(text, folded) if t != f}
+    return "".join(back.get(c, c) for c in value)
