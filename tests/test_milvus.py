@@ -19,6 +19,7 @@ pytest.importorskip("pymilvus")
 
 from qa.build import build_index  # noqa: E402
 from qa.errors import BackendUnavailable, BuildError, QAError  # noqa: E402
+from qa.keyword import tokenize  # noqa: E402
 from qa.retrieve import Retriever  # noqa: E402
 from qa.service import Service  # noqa: E402
 from qa.settings import load_settings  # noqa: E402
@@ -143,10 +144,28 @@ def test_the_same_candidates_as_the_faiss_backend(built, fake_embedder):
         assert a[0] == b[0] and len(set(a) & set(b)) >= 4, q
         found = Retriever(milvus, fake_embedder, settings).candidates(q, 5).hits
         vec = fake_embedder.queries([q])[0]
-        for h in found:  # the dense score is the exact cosine; the keyword score Milvus's BM25
+        for h in found:  # the dense score is the exact cosine
             want = float(faiss.dense.reconstruct([h.passage.id])[0] @ vec)
             assert h.dense == pytest.approx(want, abs=1e-5)
-        assert found[0].keyword > 0
+
+
+def test_a_keyword_score_exactly_where_bm25_found_the_passage(built, fake_embedder):
+    """Milvus returns fused scores only: the BM25 route's share is positive exactly for
+    the passages Milvus's own BM25 search returns."""
+    settings, _ = built
+    index = load_index(settings["INDEX_DIR"], fake_embedder.model, settings)
+    for q in QUESTIONS:
+        tokens = tokenize(q)
+        found = index.dense.rank(q, fake_embedder.queries([q])[0], tokens, 20, None)
+        bm25 = connect(settings).search(
+            index.dense.collection,
+            data=[" ".join(tokens)],
+            anns_field="sparse",
+            search_params={"metric_type": "BM25"},
+            limit=20,
+        )[0]
+        assert set(found.keyword) == {int(h["pid"]) for h in bm25}, q
+        assert len(found.keyword) < len(found.fused)  # some came from the dense route only
 
 
 def test_filters_match_the_record_store(built, fake_embedder):

@@ -352,23 +352,22 @@ class MilvusIndex(VectorIndex):
             output_fields=["vector"],
         )[0]
         fused = {int(h["pid"]): float(h["distance"]) for h in hits}
-        vecs = np.array([h["entity"]["vector"] for h in hits], dtype=np.float32).reshape(
-            -1, self.dim
-        )
-        dense = dict(zip(fused, (vecs @ qv).tolist()))
-        keyword = self._bm25(text, list(fused)) if text and fused else {}
-        return Ranking(fused, dense, keyword)
+        vecs = np.array([h["entity"]["vector"] for h in hits], dtype=np.float32)
+        dense = dict(zip(fused, (vecs.reshape(-1, self.dim) @ qv).tolist()))
+        return Ranking(fused, dense, self._keyword_shares(fused, dense, k) if text else {})
 
-    def _bm25(self, text: str, ids: list[int]) -> dict[int, float]:
-        """Milvus's BM25 score of ``text`` for each of ``ids`` that matches it."""
-        hits = self.client.search(
-            self.collection,
-            data=[text],
-            anns_field="sparse",
-            search_params={"metric_type": "BM25"},
-            limit=len(ids),
-            filter=expression(Where(ids=ids)),
-            output_fields=["pid"],
-        )[0]
-        # Milvus Lite reports a BM25 match as a negative distance; the server as a score.
-        return {int(h["pid"]): abs(float(h["distance"])) for h in hits}
+    def _keyword_shares(
+        self, fused: dict[int, float], dense: dict[int, float], k: int
+    ) -> dict[int, float]:
+        """Each hit's share of its fused score that the BM25 route gave it.
+
+        Milvus returns only the fused score. The dense route's ``k`` hits are all among
+        the ``2k`` returned, so their dense ranks are their cosines' order; what RRF gave
+        the rest of the score came from BM25: positive exactly when BM25 found the passage
+        (what the answer stage asks of a keyword score), larger the higher it ranked it.
+        """
+        rrf_k = int(self.settings["RRF_K"])
+        by_cosine = sorted(dense, key=lambda p: -dense[p])[:k]
+        share = {p: 1.0 / (rrf_k + r + 1) for r, p in enumerate(by_cosine)}
+        out = {p: f - share.get(p, 0.0) for p, f in fused.items()}
+        return {p: v for p, v in out.items() if v > 1e-6}
