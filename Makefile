@@ -16,7 +16,7 @@ $(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt requirements.lock
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime
-	$(PIP) -e '.[st,onnx,test]'
+	$(PIP) -e '.[st,onnx,milvus,test]'
 	touch $@
 
 serve: $(VENV)/.runtime

@@ -1,7 +1,7 @@
 """Scale benchmark: a synthetic archive of N passages, built, loaded and searched by the
 product's own code.
 
-    python bench/scale.py --passages 1000000 [--backend faiss] [--json]
+    python bench/scale.py --passages 1000000 [--backend faiss|milvus] [--json]
 
 The archive is made of pages in the product's format: each page holds articles whose
 headlines and sentences are drawn at random from the seed pages, and whose passages are
@@ -21,6 +21,11 @@ Three phases, each in its own process so that each one's memory is its own:
    (twice; the first round warms up): ``p50_ms``/``p95_ms`` end to end, embedding included.
 3. exact: the same query vectors against every vector, exactly (in chunks), gives
    ``recall_at_10`` of the vector index.
+
+With ``--backend milvus`` the build writes a collection in Milvus Lite in the index folder
+(or the Milvus at QA_MILVUS_URI), the searches run dense + BM25 fused in Milvus, and
+``disk_mb`` counts Milvus Lite's files too; ``--append`` is for faiss only (a Milvus build
+always writes a new collection).
 
 Prints one JSON object (with --json) or a short table.
 """
@@ -210,7 +215,7 @@ def write_build(work, settings, writer, pages, build_id, tmp, base=None, exact=N
     shaping = _shaping(settings, embedder, work)
     manifest = _manifest(build_id, embedder, writer, dense, [], shaping, base=base)
     store.write_manifest(tmp, manifest)
-    store.commit_build(Path(settings["INDEX_DIR"]), tmp, build_id, embedder.model)
+    store.commit_build(Path(settings["INDEX_DIR"]), tmp, build_id, embedder.model, settings)
     return gen_s
 
 
@@ -226,7 +231,8 @@ def phase_build(work: Path, n: int, settings: dict) -> dict:
         gen_s = write_build(work, settings, writer, pages, build_id, tmp, exact=exact)
     build_s = time.perf_counter() - t0 - gen_s
     folder = store.current_build(root)
-    disk = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    lite = root / "milvus.db"  # Milvus Lite's files, when it is the backend
+    disk = sum(f.stat().st_size for d in (folder, lite) for f in d.rglob("*") if f.is_file())
     return {
         "passages": writer.passages,
         "pages": writer.pages,
@@ -324,7 +330,7 @@ def run_phase(phase: str, work: Path, n: int, env: dict) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--passages", type=int, default=100_000)
-    ap.add_argument("--backend", default="faiss", choices=("faiss",))
+    ap.add_argument("--backend", default="faiss", choices=("faiss", "milvus"))
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--work", help="working folder (default: a temporary one, removed)")
     ap.add_argument(
@@ -350,7 +356,9 @@ def main() -> None:
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="qa-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    if args.append and args.backend == "milvus":
+        ap.error("--append is for --backend faiss: a Milvus build always writes a new collection")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "QA_BACKEND": args.backend}
     try:
         if args.serve_only:
             built = json.loads((work / "build.json").read_text())
@@ -370,8 +378,8 @@ def main() -> None:
             "recall_at_10": round(float(recall), 3),
             **appended,
             "settings": {
-                k: load_settings({})[k]
-                for k in ("VECTOR_INDEX", "IVF_MIN_PASSAGES", "IVF_NLIST", "IVF_NPROBE")
+                k: load_settings({}, environ=env)[k]
+                for k in ("BACKEND", "VECTOR_INDEX", "IVF_MIN_PASSAGES", "IVF_NLIST", "IVF_NPROBE")
             },
         }
     finally:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -38,7 +39,15 @@ from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
 from qa.segment.fold import fold
-from qa.vectors import VectorIndex, choose_kind, load_vector_index, make_vector_index
+from qa.vectors import (
+    VectorIndex,
+    choose_kind,
+    load_vector_index,
+    make_vector_index,
+    require_backend,
+    streaming_index,
+    vector_class,
+)
 
 log = logging.getLogger(__name__)
 
@@ -201,12 +210,13 @@ class BuildWriter:
     ``base`` (the served build, appended to) is copied first: its store and keyword
     files are copied (the keyword segments, never rewritten, are hard-linked), and its
     vector index is read into memory to be added to. Without ``base`` the vectors go to a
-    scratch file, and :meth:`close` makes the index the final count calls for.
+    scratch file, and :meth:`close` makes the index the final count calls for; or, for an
+    index outside the folder (a Milvus collection), straight into a new one.
     """
 
     def __init__(self, tmp: Path, dim: int, settings: dict[str, Any], base=None):
         self.tmp, self.dim, self.settings = tmp, dim, settings
-        self.dense: VectorIndex | None = None
+        self.dense: VectorIndex | None = streaming_index(dim, settings) if base is None else None
         if base is not None:
             shutil.copyfile(base.path / STORE_FILE, tmp / STORE_FILE)
             _copy_keyword(base.path / "keyword", tmp / "keyword")
@@ -215,7 +225,7 @@ class BuildWriter:
         self.docs = DocWriter(tmp)
         kw_base = KeywordIndex.load(tmp / "keyword") if base is not None else None
         self.keyword = KeywordWriter(tmp / "keyword", base=kw_base)
-        self._scratch = None if base is not None else open(tmp / "vectors.scratch", "wb")
+        self._scratch = None if self.dense is not None else open(tmp / "vectors.scratch", "wb")
         self.pages = self.articles = 0
 
     @property
@@ -238,7 +248,7 @@ class BuildWriter:
         if self._scratch is not None:
             self._scratch.write(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
         elif len(vectors):
-            self.dense.add(vectors)
+            self.dense.add_passages(vectors, passages, articles)
         self.pages += 1
         self.articles += len(articles)
 
@@ -258,6 +268,8 @@ class BuildWriter:
     def abort(self) -> None:
         if self._scratch is not None:
             self._scratch.close()
+        if self.dense is not None:
+            self.dense.discard()
 
 
 def _copy_keyword(src: Path, dst: Path) -> None:
@@ -323,13 +335,14 @@ def build_index(
     root = Path(settings["INDEX_DIR"])
     if not seeds_dir.is_dir():
         raise BuildError(f"seeds folder {seeds_dir} does not exist", status=400)
+    require_backend(settings)
     (root / "builds").mkdir(parents=True, exist_ok=True)
     with store.build_lock(root):
         served = store.current_build(root)  # the rollback copy, whatever else builds/ holds
         catalog, warnings = read_catalog(seeds_dir)
         files = page_files(seeds_dir)
         shaping = _shaping(settings, embedder, seeds_dir)
-        previous = _previous(root, embedder) if settings["REUSE_VECTORS"] else None
+        previous = _previous(root, embedder, settings) if settings["REUSE_VECTORS"] else None
         base, files = _appendable(previous, shaping, files, seeds_dir, settings)
         build_id, tmp = store.start_build(root)
         writer = None
@@ -361,7 +374,7 @@ def build_index(
             dense = writer.close(progress)
             manifest = _manifest(build_id, embedder, writer, dense, warnings, shaping, reused, base)
             store.write_manifest(tmp, manifest)
-            store.commit_build(root, tmp, build_id, embedder.model)
+            store.commit_build(root, tmp, build_id, embedder.model, settings)
         except BaseException as exc:
             if writer is not None:
                 writer.abort()
@@ -370,6 +383,7 @@ def build_index(
                 raise  # ours already, or an interrupt: pass it on as it is
             raise BuildError(f"build failed, current index kept: {exc}") from exc
         store.prune(root, keep={build_id, served.name if served else build_id})
+        _retain(dense, root)
         return manifest
 
 
@@ -403,6 +417,7 @@ def _manifest(
         "settings": shaping["settings"],
         "catalog": shaping["catalog"],
         "vectors": dense.kind,
+        **dense.location(),
         "trained_on": trained_on,
         "appended_to": base.id if base is not None else None,
         "package_version": __version__,
@@ -437,6 +452,8 @@ def _appendable(previous, shaping, files, seeds_dir, settings) -> tuple[Any, lis
     size-chosen kind must still be the one in use.
     """
     if previous is None or previous.manifest.get("format") != store.FORMAT:
+        return None, files
+    if not vector_class(previous.manifest["vectors"]).appendable:
         return None, files
     m = previous.manifest
     same = all(m.get(k) == v for k, v in shaping.items() if k != "settings")
@@ -493,7 +510,21 @@ def _text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()[:16]
 
 
-def _previous(root: Path, embedder: Embedder):
+def _retain(dense: VectorIndex, root: Path) -> None:
+    """Remove older builds' data outside their folders (collections), as prune did folders."""
+    keep = set()
+    for path in store.builds_newest_first(root):
+        try:
+            keep.add(json.loads((path / "manifest.json").read_text("utf-8")).get("collection"))
+        except (OSError, ValueError):
+            continue
+    try:
+        dense.retain(keep - {None})
+    except Exception as exc:  # noqa: BLE001 - the build is in; the next one tries again
+        log.warning("could not remove older builds' collections: %s", exc)
+
+
+def _previous(root: Path, embedder: Embedder, settings: dict[str, Any]):
     """The served build, when its vectors can be reused: same model, engine and size.
 
     Anything unreadable (an older format included) just means embedding everything.
@@ -503,7 +534,7 @@ def _previous(root: Path, embedder: Embedder):
         return None
     try:
         # checks the model and the files; an older format's vectors are as good
-        old = store.load_build(path, embedder.model, vectors_only=True)
+        old = store.load_build(path, embedder.model, settings, vectors_only=True)
     except ModelMismatch:
         return None  # another model: nothing to reuse, and nothing wrong
     except Exception as exc:  # noqa: BLE001 - a damaged old build only costs time

@@ -79,6 +79,12 @@ class ModelMismatch(IndexError_):
     code = "model_mismatch"
 
 
+class BackendUnavailable(IndexError_):
+    """The configured search backend's client is not installed, or it cannot be reached."""
+
+    code = "backend_unavailable"
+
+
 class BuildError(QAError):
     code = "build_failed"
 

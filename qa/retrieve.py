@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,7 @@ from qa.embed import Embedder
 from qa.keyword import tokenize
 from qa.passages import Passage
 from qa.store import Index
+from qa.vectors import Ranking, Where
 
 NEAR_COPY = 0.8  # a passage this much already shown adds too little to show again
 
@@ -50,14 +51,31 @@ class Retriever:
         self.settings = settings
 
     def candidates(
-        self, question: str, depth: int, allowed: np.ndarray | None = None
+        self,
+        question: str,
+        depth: int,
+        allowed: np.ndarray | None = None,
+        where: Where | None = None,
     ) -> Candidates:
         """The ``depth`` best passages after fusion and diversity, best first; with
-        ``allowed`` (passage ids, e.g. from ``index.docs.passage_ids_where``) only those."""
-        s = self.settings
-        cand = min(int(s["CANDIDATES"]), len(self.index.passages))
+        ``allowed`` (passage ids) or ``where`` (a paper, issue dates) only those."""
+        cand = min(int(self.settings["CANDIDATES"]), len(self.index.passages))
         qvec = self.embedder.queries([question])[0]  # first: the engine uses every core
         q_tokens = tokenize(question)
+        if allowed is not None:
+            where = replace(where or Where(), ids=np.asarray(allowed).tolist())
+        # The retrieval backend: an index that searches text and fuses itself (Milvus), or here.
+        rank = self.index.dense.rank if self.index.dense.hybrid else self._rank_here
+        found = rank(question, qvec, q_tokens, cand, where)
+        order = sorted(found.fused, key=lambda p: -found.fused[p])
+        return Candidates(
+            q_tokens, self._diversify(order, found.fused, found.dense, found.keyword, depth)
+        )
+
+    def _rank_here(self, question, qvec, q_tokens, cand, where: Where | None) -> Ranking:
+        """Dense from the vector index, BM25 from the keyword index, fused here."""
+        s = self.settings
+        allowed = self._allowed(where)
         # The two searches overlap: each keeps to one core and lets the other run.
         keyword = _pool().submit(self.index.keyword.top, q_tokens, cand, allowed)
         dense_ids, dense_scores = self.index.dense.search(qvec, cand, allowed)
@@ -68,8 +86,17 @@ class Retriever:
             fused = linear_fusion(dense_of, self.index.keyword.scores(q_tokens), kw_ids, s)
         else:
             fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
-        order = sorted(fused, key=lambda p: -fused[p])
-        return Candidates(q_tokens, self._diversify(order, fused, dense_of, kw_of, depth))
+        return Ranking(fused, dense_of, kw_of)
+
+    def _allowed(self, where: Where | None) -> np.ndarray | None:
+        """The passage ids ``where`` leaves (from the record store's indexes), or None."""
+        if where is None:
+            return None
+        ids = None if where.ids is None else set(where.ids)
+        if where.publication is not None or where.since or where.until:
+            found = self.index.docs.passage_ids_where(where.publication, where.since, where.until)
+            ids = set(found) if ids is None else ids & set(found)
+        return None if ids is None else np.array(sorted(ids), dtype=np.int64)
 
     def _diversify(self, order, fused, dense_of, kw_of, top_k) -> list[Hit]:
         """Keep at most MAX_PER_ARTICLE passages of an article and no near copies.

@@ -17,12 +17,14 @@ from qa.errors import IndexCorrupt
 from qa.keyword import tokenize
 from qa.search import Searcher
 from qa.store import Index, builds_newest_first, current_build, load_build, load_index
+from qa.vectors import require_backend
 
 log = logging.getLogger(__name__)
 
 
 class Service:
     def __init__(self, settings: dict[str, Any], embedder: Embedder | None = None):
+        require_backend(settings)  # a missing client fails at start, naming the install
         self.settings = settings
         self._embedder = embedder
         self._searcher: Searcher | None = None

@@ -108,6 +108,29 @@ SETTINGS: tuple[Setting, ...] = (
         hi=65536,
     ),
     Setting(
+        "BACKEND",
+        "faiss",
+        "Where a build puts the passages' vectors and keyword text, and where the search "
+        "runs: 'faiss' (files in the build folder; dense and BM25 fused here) or 'milvus' "
+        "(a Milvus collection: dense and BM25 searched and fused by RRF in Milvus; "
+        "`pip install '.[milvus]' -c constraints.txt`).",
+        choices=("faiss", "milvus"),
+    ),
+    Setting(
+        "MILVUS_URI",
+        "",
+        "With BACKEND=milvus: the Milvus server (http://host:19530), or a local path ending "
+        "in .db for embedded Milvus Lite; empty: Milvus Lite in INDEX_DIR/milvus.db.",
+    ),
+    Setting("MILVUS_TOKEN", "", "With BACKEND=milvus: the server's token (user:password)."),
+    Setting(
+        "MILVUS_COLLECTION",
+        "qa_passages",
+        "With BACKEND=milvus: the alias that names the served collection; each build writes "
+        "a new collection named after it (letters, digits, underscores) and switches the "
+        "alias when complete. One name per archive.",
+    ),
+    Setting(
         "FUSION",
         "rrf",
         "How to fuse dense and keyword rankings: 'rrf' or 'linear'.",

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.docstore import DocStore
-from qa.errors import BuildError, IndexCorrupt, IndexMissing, ModelMismatch
+from qa.errors import BackendUnavailable, BuildError, IndexCorrupt, IndexMissing, ModelMismatch
 from qa.keyword import KeywordIndex
 from qa.vectors import VectorIndex, load_vector_index
 
@@ -92,10 +92,13 @@ def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
     )
 
 
-def commit_build(root: Path, tmp: Path, build_id: str, model: str) -> None:
+def commit_build(
+    root: Path, tmp: Path, build_id: str, model: str, settings: dict | None = None
+) -> None:
     """Check the build loads, move it into place, then make it current (atomically)."""
-    load_build(tmp, model)  # never swap in what would not load
+    built = load_build(tmp, model, settings)  # never swap in what would not load
     os.replace(tmp, root / "builds" / build_id)
+    built.dense.publish()  # an index outside the folder (a Milvus alias) switches first
     _set_current(root, build_id)
 
 
@@ -138,7 +141,16 @@ def load_index(root: str | Path, model: str, settings: dict | None = None) -> In
         raise IndexCorrupt(
             f"the current build {path.name} is missing: rebuild with `qa build`", detail=str(path)
         )
-    return load_build(path, model, settings)
+    index = load_build(path, model, settings)
+    backend = "milvus" if index.manifest["vectors"] == "milvus" else "faiss"
+    if settings and settings.get("BACKEND", backend) != backend:
+        raise ModelMismatch(
+            f"the index was built for QA_BACKEND={backend}, but the service is configured "
+            f"for QA_BACKEND={settings['BACKEND']}: rebuild it with `qa build`, or set "
+            f"QA_BACKEND={backend}.",
+            detail=str(path),
+        )
+    return index
 
 
 def load_build(
@@ -178,7 +190,7 @@ def load_build(
         # Look-ups of the first and last records: a damaged file fails here, not mid-query.
         ends = [docs.passages[i] for i in {0, n - 1} if 0 <= i < stored]
         cited_ok = all(p.article_id in docs.articles and p.source in docs.pages for p in ends)
-    except (ModelMismatch, IndexCorrupt):
+    except (ModelMismatch, IndexCorrupt, BackendUnavailable):
         raise
     except Exception as exc:  # noqa: BLE001 - any damage to the files is one error to the user
         raise IndexCorrupt(

@@ -3,9 +3,32 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+
+@dataclass(frozen=True)
+class Where:
+    """A filter on passages: their article's paper, issue dates in [since, until] (ISO
+    dates; '' is open), and/or explicit passage ids. None means no condition."""
+
+    publication: str | None = None
+    since: str = ""
+    until: str = ""
+    ids: list[int] | None = None
+
+
+@dataclass
+class Ranking:
+    """One question's fused candidates: passage id -> fused score (best first when sorted),
+    and each candidate's dense (cosine) and keyword (BM25) score where it has one."""
+
+    fused: dict[int, float]
+    dense: dict[int, float]
+    keyword: dict[int, float]
 
 
 class VectorIndex(ABC):
@@ -18,6 +41,8 @@ class VectorIndex(ABC):
 
     kind: str
     exact: bool = True  # whether ``reconstruct`` gives back the vectors exactly as added
+    appendable: bool = True  # whether a build may add a day's pages to a copy of it
+    hybrid: bool = False  # whether it also searches the keyword text and fuses (``rank``)
 
     def __init__(self, dim: int):
         self.dim = int(dim)
@@ -32,6 +57,10 @@ class VectorIndex(ABC):
     @abstractmethod
     def add(self, vectors: np.ndarray) -> None:
         """Append rows; they get the next ids in order."""
+
+    def add_passages(self, vectors: np.ndarray, passages: list, articles: list) -> None:
+        """Append a page's passages (with their articles); most kinds keep only vectors."""
+        self.add(vectors)
 
     @abstractmethod
     def search(
@@ -60,3 +89,22 @@ class VectorIndex(ABC):
     def load(cls, folder: Path, mmap: bool = True) -> VectorIndex:
         """Read an index that ``save`` wrote into ``folder``; with ``mmap`` the file is
         mapped read-only (nothing read until searched), else read into memory (to add)."""
+
+    def rank(
+        self, question: str, qvec: np.ndarray, tokens: list[str], k: int, where: Where | None
+    ) -> Ranking:
+        """Dense and keyword candidates (``k`` of each), fused: a hybrid index only."""
+        raise NotImplementedError(f"the {self.kind} index searches vectors only")
+
+    def location(self) -> dict[str, Any]:
+        """What a build's manifest records to find the index besides its folder."""
+        return {}
+
+    def publish(self) -> None:  # noqa: B027 - an index in the build folder is served with it
+        """The build is complete and about to become current: make it what is served."""
+
+    def discard(self) -> None:  # noqa: B027 - the build folder is removed with it
+        """The build failed: remove what it wrote outside its folder."""
+
+    def retain(self, keep: set[str]) -> None:  # noqa: B027 - old folders are pruned with it
+        """Remove older builds' data outside their folders, but what ``keep`` names."""
