@@ -17,6 +17,7 @@ takes each passage's vector from the served build when the same text was embedde
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -416,6 +417,7 @@ def _manifest(
         "warnings": warnings,
         "settings": shaping["settings"],
         "catalog": shaping["catalog"],
+        "shaping_code": shaping["shaping_code"],
         "vectors": dense.kind,
         **dense.location(),
         "trained_on": trained_on,
@@ -435,11 +437,31 @@ def _shaping(settings: dict[str, Any], embedder: Embedder, seeds_dir: Path) -> d
         "settings": {k: settings[k] for k in SHAPING},
         "catalog": _file_hash(catalog) if catalog.is_file() else None,
         "package_version": __version__,
+        "shaping_code": shaping_code(),
     }
 
 
 def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# The code that turns a page into passages and tokens: reading and cataloguing pages,
+# segmenting, cutting passages, tokenising. Its hash is part of what an append must match.
+SHAPING_CODE = ("ingest", "segment", "passages.py", "keyword.py")
+
+
+@functools.cache
+def shaping_code() -> str:
+    """A hash of the source of SHAPING_CODE: new segmentation rules (a new release, or a
+    checkout between releases, whose version number has not moved) mean a full build, so
+    old pages are cut again by the new rules instead of keeping the old cut."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in SHAPING_CODE:
+        path = root / name
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _appendable(previous, shaping, files, seeds_dir, settings) -> tuple[Any, list[Path]]:

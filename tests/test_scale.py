@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from qa import build as build_module
 from qa import keyword, store
 from qa.build import build_index
 from qa.docstore import DocStore
@@ -206,9 +207,15 @@ def test_adding_pages_appends_to_the_served_build(tmp_path, fake_embedder):
 
 @pytest.mark.parametrize(
     "change",
-    ["edit a page", "remove a page", "another passage size", "another catalogue"],
+    [
+        "edit a page",
+        "remove a page",
+        "another passage size",
+        "another catalogue",
+        "new segmentation rules",
+    ],
 )
-def test_anything_but_new_pages_makes_a_full_build(tmp_path, fake_embedder, change):
+def test_anything_but_new_pages_makes_a_full_build(tmp_path, fake_embedder, change, monkeypatch):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for p in sorted(SEEDS.glob("*.txt"))[:2]:
@@ -223,6 +230,8 @@ def test_anything_but_new_pages_makes_a_full_build(tmp_path, fake_embedder, chan
         first.unlink()
     elif change == "another passage size":
         extra = {"PASSAGE_CHARS": 200}
+    elif change == "new segmentation rules":  # the same version number, other code
+        monkeypatch.setattr(build_module, "shaping_code", lambda: "another")
     else:
         (seeds / "catalog.csv").write_text("file,publication\n" + first.name + ",某某日报\n")
     manifest = build_index(_settings(seeds, root, **extra), fake_embedder)
