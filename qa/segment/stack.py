@@ -73,6 +73,18 @@ SIGNATURE = re.compile(
     r"|[（(][" + _H + r"]{2,4}[）)]"
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+    r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
+)
+# A writer named with where they work or study, the unit and role before a space and the
+# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
+# under the headline it is the byline of an expert's column; after the text, a signature.
+_UNIT_END = (
+    "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
+    "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
+)  # fmt: skip
+AFFILIATION = re.compile(
+    r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
+    r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
 # print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）.
@@ -228,6 +240,7 @@ class _Piece:
     headline: str | None = None  # set directly for briefs, notices, markers
     verse: int = 0  # body lines read as verse (short, unpunctuated) and as prose
     prose: int = 0
+    signed: bool = False  # closed by a writer's signature (not a reporter's credit)
 
 
 def applies(text: str) -> bool:
@@ -477,7 +490,30 @@ def segment(text: str) -> list[dict]:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return False
-        return bool(DATELINE.match(ln.text)) or (_own_byline(ln.text) and not _TAG.fullmatch(ln.f))
+        return (
+            bool(DATELINE.match(ln.text))
+            or (_own_byline(ln.text) and not _TAG.fullmatch(ln.f))
+            or affiliation(i) > 0
+        )
+
+    def affiliation(i: int) -> int:
+        """The lines of a writer's unit-and-name byline at line i (see AFFILIATION), 0 when
+        none: one, or two where the unit's name fills a line of its own above the rest
+        (某某医院 / 某某科　某某); a paragraph must follow it."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or len(ln.f) > 30 or re.search("[，。、：:；！？]", ln.f):
+            return 0
+        if DATELINE.match(ln.text) or len(re.findall("[（(]", ln.f)) != len(
+            re.findall("[）)]", ln.f)
+        ):
+            return 0  # a dateline, or a credit whose brackets run on
+        k = 1 if AFFILIATION.fullmatch(ln.text) else 0
+        nx = lines[i + 1] if i + 1 < n else None
+        if not k and nx is not None and _ISSUER.fullmatch(ln.f) and len(ln.f) + len(nx.f) <= 30:
+            k = 2 if AFFILIATION.fullmatch(nx.text) else 0
+        after = lines[i + k] if k and i + k < n else None
+        prose = after is not None and (not headish(i + k) or re.search("[，、：:]", after.f))
+        return k if prose else 0
 
     def para_start(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -515,7 +551,7 @@ def segment(text: str) -> list[dict]:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return 0
-        if SIGNATURE.fullmatch(ln.f):
+        if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
@@ -603,6 +639,7 @@ def segment(text: str) -> list[dict]:
             continue
         if k := signature(i):
             cur.bylines.append((ln.s, lines[i + k - 1].e))
+            cur.signed = True
             i += k
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
@@ -776,7 +813,11 @@ def segment(text: str) -> list[dict]:
                     and lines[i] is not None
                     and _own_byline(lines[i].text)
                     and not DATELINE.match(lines[i].text)
-                ):
+                ) or affiliation(i):
+                    if k := affiliation(i):
+                        p.bylines.append((lines[i].s, lines[i + k - 1].e))
+                        i += k
+                        continue
                     s, e = lines[i].s, lines[i].e
                     if _ROLE_END.search(lines[i].text) and i + 1 < n and lines[i + 1] is not None:
                         nx = lines[i + 1]
@@ -988,7 +1029,11 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             kind = "other"  # a poem: lines of verse, no sentence
         elif any(_OPINION_TAG.fullmatch(h) or _GENRE_SUFFIX.search(h) for h in heads):
             kind = "editorial"  # a genre label over or after the headline: 社论, 短评…
-        elif bys and all(_PERSONAL.fullmatch(b) for b in bys) and not _REPORTED.search(byline):
+        elif (
+            bys
+            and (p.signed or all(_PERSONAL.fullmatch(b) for b in bys))
+            and not _REPORTED.search(byline)
+        ):
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
             wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
