@@ -50,6 +50,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "队县区镇乡门长东为与于这们个发后单体",
     ),
     (
+        "issue dates of the Republic's years: 中華民國二十五年",
+        "國",
+        "国",
+    ),
+    (
         "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準",
         "項費轉準",
         "项费转准",

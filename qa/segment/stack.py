@@ -47,7 +47,7 @@ DATELINE = re.compile(
 _NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
-    r"(?:文|图|摄影|视频|制图)\s*/\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
@@ -61,8 +61,11 @@ OWN_BYLINE = re.compile(
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
 # A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
 _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
-# The rest of a byline's names wrapped onto a line of their own: one to three characters.
-_NAME_WRAP = re.compile(r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}")
+# The rest of a byline's names wrapped onto a line of their own: one to three characters,
+# or a further reporter's name transliterated with a middle dot (某某·某某某).
+_NAME_WRAP = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}|[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8})+"
+)
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
@@ -87,9 +90,10 @@ AFFILIATION = re.compile(
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
-# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）.
+# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
+# list of briefs: （本报记者 某某 整理）.
 _TAIL_CREDIT = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -100,8 +104,12 @@ _TAIL_NAME = re.compile(
 # A photo credit ending a caption: （记者 某某 摄）
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
-# 某某　书 (calligraphy); the space between name and verb marks the credit.
-_ART_CREDIT = re.compile(r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)")
+# 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
+# an illustration's before a slash: 漫画／某某, 插图/某某.
+_ART_CREDIT = re.compile(
+    r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
+    r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
+)
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
 _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
@@ -211,6 +219,9 @@ _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
 )
+# A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
+# the paper is the name without it.
+_DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
@@ -297,10 +308,10 @@ def masthead(text: str) -> str:
         words = [w for w in _HEADER_SPLIT.split(ln) if w]
         f = flat(ln)
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
-            return f
+            return _DIGITAL.sub("", f)
         for w in words:
             if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
-                return w
+                return _DIGITAL.sub("", w)
     words = [w for w in _HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
         len(words) >= 2
@@ -963,6 +974,9 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         s, e = body[-1]
         seg = text[s:e]
         m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
+        if m and kind == "briefs" and seg[: m.start()].strip():
+            m = None  # a credit closing a brief's item is that item's; on a line of its own,
+            # under the items, it is the whole list's (（本报记者 某某 整理）)
         if m is None:
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
@@ -1049,9 +1063,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     edges = [q for s in spans + bylines + p.meta for q in s]
     edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
     pub = ""
-    if m := re.search(
-        rf"([{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报))(?:/[{_H}]{{1,8}}网)?讯", "".join(bys)
-    ):
+    if m := re.search(rf"([{_H}]{{2,8}}?报)(?:/[{_H}]{{1,8}}网)?讯", "".join(bys)):
+        # a dateline naming the paper (某某日报讯, 某某生态报讯): the paper's own report
         pub = m.group(1)
     return {
         "kind": kind,
