@@ -35,11 +35,12 @@ _REPORTED_BY = (
 )
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
-# / 某某日报某地5月7日电 (a dated dispatch), with the reporters in brackets or closed by 报道：.
+# / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
+# reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
     rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -117,7 +118,7 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七�
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*电")
+_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:专|急|特)?电")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
@@ -166,11 +167,13 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
 NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
-# A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…) and
-# the date it was issued (2024年5月8日 / 一九六〇年三月五日), each on a line of its own.
+# A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…; a
+# shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
+# 一九六〇年三月五日), each on a line of its own.
 _ISSUER = re.compile(
     r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
-    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组|团)"
+    r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
+    r"|政府|小组|团)(?:谨启|敬启|启)?"
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
@@ -491,7 +494,12 @@ def segment(text: str) -> list[dict]:
         A full stack under a column tag (tag, kicker, a headline and a subtitle each
         wrapped) runs to seven lines."""
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
-        while j < n and j - i < most and not opener(j) and loose_head(j):
+        while (
+            j < n
+            and j - i < most
+            and not opener(j)
+            and (loose_head(j) or (j == i and bool(_TAG.fullmatch(lines[j].f))))
+        ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
@@ -904,7 +912,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
-    wrapped lines follow it). On pages set in narrow columns a headline wraps over lines:
+    wrapped lines follow it), as does a last line much wider than the headline's lines.
+    A line of two phrases set apart by a space is whole, never half of a wrapped headline.
+    On pages set in narrow columns a headline wraps over lines:
     one or two lines are the headline, a third line under a kicker is the headline's second
     half. On wide pages every line is whole: one line is the headline, two are kicker and
     headline. A longer line with a comma under the headline is a subtitle.
@@ -926,7 +936,11 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
         if len(lines) == 2:
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
-    # narrow columns
+    # narrow columns: a last line half again as wide as every line above it is the
+    # subtitle, set in smaller type (a wrapped headline's rest is never the widest line)
+    if len(lines) >= 3 and len(lines[-1]) > 1.5 * max(len(x) for x in lines[:-1]):
+        subs = [lines[-1], *subs]
+        lines, couplet = lines[:-1], couplet[:-1]
     comma = next((k for k, h in enumerate(lines) if k > 0 and re.search("[，,]", h)), None)
     if comma is not None and comma >= 1:
         main, rest = lines[:comma], ["".join(lines[comma:])]
@@ -943,6 +957,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
+        if couplet[1]:
+            return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
         return "".join(lines), subs
     if len(lines) == 3:
         return "".join(lines[1:]), [lines[0], *subs]
