@@ -225,6 +225,8 @@ _SECTION_WORD = re.compile(
 # A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
 # the paper is the name without it.
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
+# A table's header row: three or more short cells set apart by spaces, no sentence.
+_CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
@@ -455,6 +457,15 @@ def segment(text: str) -> list[dict]:
             and bool(re.search(r"\S[ \t　]+\S", ln.text))
         )
 
+    def table_note(i: int, p: _Piece) -> int:
+        """Take a note in brackets set right under a table's rows (its source, a caveat)
+        into the piece; the next line's index."""
+        ln = lines[i] if i < n else None
+        if ln is not None and re.fullmatch(r"[（(][^（）()]+[）)]", ln.f):
+            p.body.append((ln.s, ln.e))
+            return i + 1
+        return i
+
     def rows_from(i: int) -> int:
         k = i
         while k < n and k - i < 4 and row(k):
@@ -598,6 +609,8 @@ def segment(text: str) -> list[dict]:
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
+            if ln is not None and _EPAPER.match(ln.text):
+                cur = None  # an e-paper's tag closes each article it exports: what follows is new
             i += 1
             continue
         # markers
@@ -700,6 +713,23 @@ def segment(text: str) -> list[dict]:
                 i += 1
             cur = None
             continue
+        # a table set inside an article: its header row (three or more cells set apart by
+        # spaces, no sentence) right under a paragraph, the rows of figures under it and the
+        # note in brackets closing it belong to the article
+        if (
+            cur is not None
+            and cur.body
+            and not blank_before(i)
+            and _CELLS.fullmatch(ln.text)
+            and rows_from(i + 1) >= 3
+        ):
+            cur.body.append((ln.s, ln.e))
+            i += 1
+            while i < n and row(i):
+                cur.body.append((lines[i].s, lines[i].e))
+                i += 1
+            i = table_note(i, cur)
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
@@ -727,7 +757,7 @@ def segment(text: str) -> list[dict]:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
-                i = j
+                i = table_note(j, p)
                 continue
             if verse_from(i + 1) >= 3:
                 # a title over short unpunctuated lines that end at a blank line is a poem:
@@ -764,7 +794,7 @@ def segment(text: str) -> list[dict]:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
-                i = j
+                i = table_note(j, p)
                 continue
             stack_ok = False
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
