@@ -335,6 +335,28 @@ def test_line_reader_conventions():
     assert bodies[4].startswith("作者简介") and bodies[5].startswith("整箱优惠")
 
 
+# Writers named with their unit (under the headline and as a signature), a cartoon's credit,
+# a digital edition's masthead, the staff footer and a lone page number. No real page's words.
+_PARA = "　　春季气温多变，饮食宜清淡，少吃生冷，\n多喝温水，早睡早起，适当运动。\n"
+UNIT_PAGE = (
+    "青禾健康报数字报\n2025年3月4日　星期二\n\n"
+    "春天护好脾胃\n青禾市人民医院\n消化内科　林　舟\n" + _PARA * 3 + "\n"
+    "慢一点也无妨\n" + _PARA * 2 + "青禾大学中文系学生　何　川\n\n"
+    "“打卡”之后\n　　调研不能只拍照，也要听听群众的心里话。\n漫画／顾　言\n\n"
+    "责任编辑 林舟　美术编辑 何川　校对 顾言\n5\n"
+)
+
+
+def test_writers_units_credits_and_footer():
+    arts = segment_page("x.txt", UNIT_PAGE)
+    assert [(a.kind, a.headline, a.byline, a.publication) for a in arts] == [
+        ("news", "春天护好脾胃", "青禾市人民医院消化内科林舟", "青禾健康报"),
+        ("editorial", "慢一点也无妨", "青禾大学中文系学生何川", "青禾健康报"),
+        ("caption", "“打卡”之后", "漫画／顾言", "青禾健康报"),
+    ]
+    assert UNIT_PAGE[arts[-1].body_spans[-1][1] - 1] == "。"  # the footer is no body
+
+
 def test_a_page_in_traditional_characters_is_read_by_the_same_conventions():
     # fold.py: 【本報訊】（記者…）, 本報評論員 are matched as their simplified forms; what a
     # citation shows (headline, byline, body) stays as the page prints it, at its offsets.

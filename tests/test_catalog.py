@@ -34,6 +34,8 @@ from tests.test_index import TINY_PAGE
         ("某某日报　要闻·综合　3\n2024年4月18日　星期四\n\n正文", PageMeta("", "2024-04-18", "3")),
         # an older page: the date and the page in Chinese numerals, the weekday apart
         ("某某日报\n一九六五年十月十四日\n星期四\n第二版\n\n正文", PageMeta("", "1965-10-14", "2")),
+        # a page of the Republic's years, in traditional print: 民国 N is 1911 + N
+        ("某某日報　中華民國二十五年十一月十二日　星期四\n\n正文", PageMeta("", "1936-11-12", "")),
         ("正文第一段，2024年5月8日在某地举行。\n\n正文", PageMeta()),  # a sentence: no header
     ],
 )

@@ -32,6 +32,12 @@ _CN_DATE = re.compile(
     rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
+# A page of the Republic's years dates its issue 中华民国二十五年十一月十二日 (民国 year N is
+# 1911 + N; 元年 is the first).
+_ROC_DATE = re.compile(
+    r"(?:中华)?民国\s*(?P<y>元|[一二三四五六七八九十]{1,3}|\d{1,2})\s*年\s*"
+    r"(?P<m>[一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3}|\d{1,2})\s*日"
+)
 _TAG = re.compile(
     r"《(?P<pub>[^《》\n]{2,12}?(?:日报|晚报|时报|商报|报))》\s*[（(]\s*"
     + _DATE
@@ -92,7 +98,10 @@ def page_furniture(text: str) -> PageMeta:
     header = _header(head)
     date = _HEADER_DATE.search(head)
     date = date or re.search(_DATE, "\n".join(header)) or _CN_DATE.search("\n".join(header))
-    return PageMeta("", _iso(date) if date else "", _page(header, head))
+    if date:
+        return PageMeta("", _iso(date), _page(header, head))
+    roc = _ROC_DATE.search("\n".join(header))
+    return PageMeta("", _iso(roc, 1911) if roc else "", _page(header, head))
 
 
 def _header(head: str) -> list[str]:
@@ -129,8 +138,10 @@ def _cn_number(s: str) -> int:
     return int("".join(str(digit[c]) for c in s))
 
 
-def _iso(m: re.Match) -> str:
-    y, mo, d = (_as_int(m[k]) for k in ("y", "m", "d"))
+def _iso(m: re.Match, era: int = 0) -> str:
+    """The date matched as YYYY-MM-DD; ``era`` is added to the year (1911 for 民国)."""
+    y, mo, d = (1 if m[k] == "元" else _as_int(m[k]) for k in ("y", "m", "d"))
+    y += era
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return ""
     return f"{y:04d}-{mo:02d}-{d:02d}"

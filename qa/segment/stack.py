@@ -35,11 +35,12 @@ _REPORTED_BY = (
 )
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
-# / 某某日报某地5月7日电 (a dated dispatch), with the reporters in brackets or closed by 报道：.
+# / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
+# reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
     rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -47,7 +48,7 @@ DATELINE = re.compile(
 _NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
-    r"(?:文|图|摄影|视频|制图)\s*/\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
@@ -61,8 +62,11 @@ OWN_BYLINE = re.compile(
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
 # A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
 _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
-# The rest of a byline's names wrapped onto a line of their own: one to three characters.
-_NAME_WRAP = re.compile(r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}")
+# The rest of a byline's names wrapped onto a line of their own: one to three characters,
+# or a further reporter's name transliterated with a middle dot (某某·某某某).
+_NAME_WRAP = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}|[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8})+"
+)
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
@@ -73,11 +77,24 @@ SIGNATURE = re.compile(
     r"|[（(][" + _H + r"]{2,4}[）)]"
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
+    r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
+)
+# A writer named with where they work or study, the unit and role before a space and the
+# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
+# under the headline it is the byline of an expert's column; after the text, a signature.
+_UNIT_END = (
+    "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
+    "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
+)  # fmt: skip
+AFFILIATION = re.compile(
+    r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
+    r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
-# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）.
+# print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
+# list of briefs: （本报记者 某某 整理）.
 _TAIL_CREDIT = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -88,8 +105,12 @@ _TAIL_NAME = re.compile(
 # A photo credit ending a caption: （记者 某某 摄）
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
-# 某某　书 (calligraphy); the space between name and verb marks the credit.
-_ART_CREDIT = re.compile(r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)")
+# 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
+# an illustration's before a slash: 漫画／某某, 插图/某某.
+_ART_CREDIT = re.compile(
+    r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
+    r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
+)
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
 _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
@@ -97,7 +118,7 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七�
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*电")
+_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:专|急|特)?电")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
@@ -146,11 +167,13 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
 NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
-# A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…) and
-# the date it was issued (2024年5月8日 / 一九六〇年三月五日), each on a line of its own.
+# A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…; a
+# shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
+# 一九六〇年三月五日), each on a line of its own.
 _ISSUER = re.compile(
     r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
-    r"|处|院|学校|大学|学院|学会|协会|商会|会|所|站|馆|行|社|店|厂|政府|小组|团)"
+    r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
+    r"|政府|小组|团)(?:谨启|敬启|启)?"
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
@@ -199,6 +222,11 @@ _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
 )
+# A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
+# the paper is the name without it.
+_DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
+# A table's header row: three or more short cells set apart by spaces, no sentence.
+_CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
@@ -228,6 +256,7 @@ class _Piece:
     headline: str | None = None  # set directly for briefs, notices, markers
     verse: int = 0  # body lines read as verse (short, unpunctuated) and as prose
     prose: int = 0
+    signed: bool = False  # closed by a writer's signature (not a reporter's credit)
 
 
 def applies(text: str) -> bool:
@@ -284,10 +313,10 @@ def masthead(text: str) -> str:
         words = [w for w in _HEADER_SPLIT.split(ln) if w]
         f = flat(ln)
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
-            return f
+            return _DIGITAL.sub("", f)
         for w in words:
             if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
-                return w
+                return _DIGITAL.sub("", w)
     words = [w for w in _HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
         len(words) >= 2
@@ -428,6 +457,15 @@ def segment(text: str) -> list[dict]:
             and bool(re.search(r"\S[ \t　]+\S", ln.text))
         )
 
+    def table_note(i: int, p: _Piece) -> int:
+        """Take a note in brackets set right under a table's rows (its source, a caveat)
+        into the piece; the next line's index."""
+        ln = lines[i] if i < n else None
+        if ln is not None and re.fullmatch(r"[（(][^（）()]+[）)]", ln.f):
+            p.body.append((ln.s, ln.e))
+            return i + 1
+        return i
+
     def rows_from(i: int) -> int:
         k = i
         while k < n and k - i < 4 and row(k):
@@ -467,7 +505,12 @@ def segment(text: str) -> list[dict]:
         A full stack under a column tag (tag, kicker, a headline and a subtitle each
         wrapped) runs to seven lines."""
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
-        while j < n and j - i < most and not opener(j) and loose_head(j):
+        while (
+            j < n
+            and j - i < most
+            and not opener(j)
+            and (loose_head(j) or (j == i and bool(_TAG.fullmatch(lines[j].f))))
+        ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
@@ -477,7 +520,30 @@ def segment(text: str) -> list[dict]:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return False
-        return bool(DATELINE.match(ln.text)) or (_own_byline(ln.text) and not _TAG.fullmatch(ln.f))
+        return (
+            bool(DATELINE.match(ln.text))
+            or (_own_byline(ln.text) and not _TAG.fullmatch(ln.f))
+            or affiliation(i) > 0
+        )
+
+    def affiliation(i: int) -> int:
+        """The lines of a writer's unit-and-name byline at line i (see AFFILIATION), 0 when
+        none: one, or two where the unit's name fills a line of its own above the rest
+        (某某医院 / 某某科　某某); a paragraph must follow it."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or len(ln.f) > 30 or re.search("[，。、：:；！？]", ln.f):
+            return 0
+        if DATELINE.match(ln.text) or len(re.findall("[（(]", ln.f)) != len(
+            re.findall("[）)]", ln.f)
+        ):
+            return 0  # a dateline, or a credit whose brackets run on
+        k = 1 if AFFILIATION.fullmatch(ln.text) else 0
+        nx = lines[i + 1] if i + 1 < n else None
+        if not k and nx is not None and _ISSUER.fullmatch(ln.f) and len(ln.f) + len(nx.f) <= 30:
+            k = 2 if AFFILIATION.fullmatch(nx.text) else 0
+        after = lines[i + k] if k and i + k < n else None
+        prose = after is not None and (not headish(i + k) or re.search("[，、：:]", after.f))
+        return k if prose else 0
 
     def para_start(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -515,7 +581,7 @@ def segment(text: str) -> list[dict]:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return 0
-        if SIGNATURE.fullmatch(ln.f):
+        if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
@@ -543,6 +609,8 @@ def segment(text: str) -> list[dict]:
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
+            if ln is not None and _EPAPER.match(ln.text):
+                cur = None  # an e-paper's tag closes each article it exports: what follows is new
             i += 1
             continue
         # markers
@@ -603,6 +671,7 @@ def segment(text: str) -> list[dict]:
             continue
         if k := signature(i):
             cur.bylines.append((ln.s, lines[i + k - 1].e))
+            cur.signed = True
             i += k
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
@@ -644,6 +713,23 @@ def segment(text: str) -> list[dict]:
                 i += 1
             cur = None
             continue
+        # a table set inside an article: its header row (three or more cells set apart by
+        # spaces, no sentence) right under a paragraph, the rows of figures under it and the
+        # note in brackets closing it belong to the article
+        if (
+            cur is not None
+            and cur.body
+            and not blank_before(i)
+            and _CELLS.fullmatch(ln.text)
+            and rows_from(i + 1) >= 3
+        ):
+            cur.body.append((ln.s, ln.e))
+            i += 1
+            while i < n and row(i):
+                cur.body.append((lines[i].s, lines[i].e))
+                i += 1
+            i = table_note(i, cur)
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
@@ -671,7 +757,7 @@ def segment(text: str) -> list[dict]:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
-                i = j
+                i = table_note(j, p)
                 continue
             if verse_from(i + 1) >= 3:
                 # a title over short unpunctuated lines that end at a blank line is a poem:
@@ -708,7 +794,7 @@ def segment(text: str) -> list[dict]:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
-                i = j
+                i = table_note(j, p)
                 continue
             stack_ok = False
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
@@ -776,7 +862,11 @@ def segment(text: str) -> list[dict]:
                     and lines[i] is not None
                     and _own_byline(lines[i].text)
                     and not DATELINE.match(lines[i].text)
-                ):
+                ) or affiliation(i):
+                    if k := affiliation(i):
+                        p.bylines.append((lines[i].s, lines[i + k - 1].e))
+                        i += k
+                        continue
                     s, e = lines[i].s, lines[i].e
                     if _ROLE_END.search(lines[i].text) and i + 1 < n and lines[i + 1] is not None:
                         nx = lines[i + 1]
@@ -852,7 +942,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
-    wrapped lines follow it). On pages set in narrow columns a headline wraps over lines:
+    wrapped lines follow it), as does a last line much wider than the headline's lines.
+    A line of two phrases set apart by a space is whole, never half of a wrapped headline.
+    On pages set in narrow columns a headline wraps over lines:
     one or two lines are the headline, a third line under a kicker is the headline's second
     half. On wide pages every line is whole: one line is the headline, two are kicker and
     headline. A longer line with a comma under the headline is a subtitle.
@@ -874,7 +966,11 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
         if len(lines) == 2:
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
-    # narrow columns
+    # narrow columns: a last line half again as wide as every line above it is the
+    # subtitle, set in smaller type (a wrapped headline's rest is never the widest line)
+    if len(lines) >= 3 and len(lines[-1]) > 1.5 * max(len(x) for x in lines[:-1]):
+        subs = [lines[-1], *subs]
+        lines, couplet = lines[:-1], couplet[:-1]
     comma = next((k for k, h in enumerate(lines) if k > 0 and re.search("[，,]", h)), None)
     if comma is not None and comma >= 1:
         main, rest = lines[:comma], ["".join(lines[comma:])]
@@ -891,6 +987,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
+        if couplet[1]:
+            return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
         return "".join(lines), subs
     if len(lines) == 3:
         return "".join(lines[1:]), [lines[0], *subs]
@@ -922,6 +1020,9 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         s, e = body[-1]
         seg = text[s:e]
         m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
+        if m and kind == "briefs" and seg[: m.start()].strip():
+            m = None  # a credit closing a brief's item is that item's; on a line of its own,
+            # under the items, it is the whole list's (（本报记者 某某 整理）)
         if m is None:
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
@@ -988,7 +1089,11 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             kind = "other"  # a poem: lines of verse, no sentence
         elif any(_OPINION_TAG.fullmatch(h) or _GENRE_SUFFIX.search(h) for h in heads):
             kind = "editorial"  # a genre label over or after the headline: 社论, 短评…
-        elif bys and all(_PERSONAL.fullmatch(b) for b in bys) and not _REPORTED.search(byline):
+        elif (
+            bys
+            and (p.signed or all(_PERSONAL.fullmatch(b) for b in bys))
+            and not _REPORTED.search(byline)
+        ):
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
             wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
@@ -1004,9 +1109,8 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     edges = [q for s in spans + bylines + p.meta for q in s]
     edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
     pub = ""
-    if m := re.search(
-        rf"([{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报))(?:/[{_H}]{{1,8}}网)?讯", "".join(bys)
-    ):
+    if m := re.search(rf"([{_H}]{{2,8}}?报)(?:/[{_H}]{{1,8}}网)?讯", "".join(bys)):
+        # a dateline naming the paper (某某日报讯, 某某生态报讯): the paper's own report
         pub = m.group(1)
     return {
         "kind": kind,
