@@ -80,6 +80,11 @@ def connect(settings: dict[str, Any]):
     with _clients_lock:
         client = _clients.get((uri, token))
         if client is None:
+            if uri.endswith(".db"):
+                # Milvus Lite serves in this process; pymilvus's client asks it for calls it
+                # does not implement (AllocTimestamp) and falls back, and gRPC logs each as a
+                # server traceback: noise in a build's output, not an error.
+                logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
             try:
                 client = pymilvus.MilvusClient(uri=uri, token=token)
             except Exception as exc:  # noqa: BLE001 - any failure to connect is one error
