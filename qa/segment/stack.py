@@ -50,8 +50,15 @@ _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记�
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
+# A credit labelled with the work each did, as oral histories, interviews and features
+# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某.
+_LABELLED = (
+    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译)\s*[：:]\s*[" + _H + r"·]"
+    r"[^。！？，,；;]{0,30}"
+)
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    r"|" + _LABELLED + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
@@ -170,10 +177,20 @@ NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生
 # A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…; a
 # shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
 # 一九六〇年三月五日), each on a line of its own.
-_ISSUER = re.compile(
-    r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
+_ISSUER_END = (
+    r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
-    r"|政府|小组|团)(?:谨启|敬启|启)?"
+    r"|政府|小组|团)"
+)
+_ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
+# Where a piece comes from, in brackets closing its last paragraph: a reprint's source
+# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a labelled writer or expert
+# (（解答律师：某某）, （整理：某某）), or, alone on the last line, the issuing body
+# (（某某公司安全监察部）): a credit, not text.
+_TAIL_SOURCE = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*\S"
+    r"|[" + _H + r"]{1,6}\s*[：:])[^（）()]{1,60}[）)]\s*$"
+    r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
@@ -1019,7 +1036,12 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     if body:
         s, e = body[-1]
         seg = text[s:e]
-        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
+        m = (
+            _PHOTO.search(seg)
+            or _TAIL_NAME.search(seg)
+            or _TAIL_CREDIT.search(seg)
+            or _TAIL_SOURCE.search(seg)
+        )
         if m and kind == "briefs" and seg[: m.start()].strip():
             m = None  # a credit closing a brief's item is that item's; on a line of its own,
             # under the items, it is the whole list's (（本报记者 某某 整理）)
@@ -1027,7 +1049,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined)
+            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined) or _TAIL_SOURCE.search(joined)
             if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
