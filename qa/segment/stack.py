@@ -296,8 +296,9 @@ def applies(text: str) -> bool:
             continue
         blanks += 1
         p = flat(prev)
-        if _CONTACT.search(p) or is_furniture(prev):
-            continue  # an ad's or notice's contact line, the page's own header: no sentence
+        if _CONTACT.search(p) or is_furniture(prev) or _SIGN_LINE.fullmatch(p):
+            continue  # an ad's or notice's contact line, a signature (issuer, date), the
+            # page's own header: no sentence, yet a finished piece
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
     if blanks >= 0.5 * len(nonblank):
