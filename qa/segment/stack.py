@@ -173,7 +173,35 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
-NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
+# An official document's title: the issuing body, 关于 and the matter, and the genre of
+# document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
+# headline is set.
+_DOC_TITLE = re.compile(
+    r"[^。！？；]{2,40}关于[^。！？；]{2,70}的(?:通知|决定|意见|批复|通报|公告|报告|决议|办法|规定|函)"
+)
+# Under a document's title its number (文号: 某政发〔2024〕7号, [2024], 【2024】) and a note in
+# brackets saying when and by whom it was adopted (（2024年3月20日…会议通过）): lines of
+# its heading, set as subtitles.
+_DOC_MARK = re.compile(
+    r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*\d{1,4}\s*号"
+    r"|[（(][^（）()]{4,80}(?:通过|批准|发布|公布|修订|修正|施行)[）)]"
+)
+# A document's list of attachments closing its text, before the signature: 附件：1.某某
+# (its further items numbered on lines of their own). Text, never a heading.
+_ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
+NOTICE = re.compile(
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
+)
+
+
+def _head_len_ok(f: str) -> bool:
+    """A heading line's length: at most 40 characters, but an official document's title
+    or a subtitle opened by a dash (——某某) may run longer."""
+    return len(f) <= 40 or (
+        len(f) <= 90 and (bool(_DOC_TITLE.fullmatch(f)) or f.startswith(("——", "—")))
+    )
+
+
 # A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…; a
 # shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
 # 一九六〇年三月五日), each on a line of its own.
@@ -435,7 +463,7 @@ def segment(text: str) -> list[dict]:
         if ln is None or furn[i]:
             return False
         f = ln.f
-        if not f or len(f) > 40 or (indented and ln.indent):
+        if not f or not _head_len_ok(f) or (indented and ln.indent):
             return False
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
@@ -445,7 +473,9 @@ def segment(text: str) -> list[dict]:
             return False
         if _EDITOR_END.match(f):
             return False  # ——编者 signs the editor's lead above it
-        if re.fullmatch(r"[（(][^（）()]+[）)]", f):
+        if _ANNEX.match(f):
+            return False  # a document's attachments (附件：…) close its text
+        if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not _DOC_MARK.fullmatch(f):
             return False  # a line wholly in brackets is a credit or a note, never a headline
         if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
             return False
@@ -456,7 +486,7 @@ def segment(text: str) -> list[dict]:
         wraps after a comma (，、), a kicker ends with a colon (某地：), a line may fill the
         column; only a finished sentence, a list item or a paragraph's indent rule it out."""
         ln = lines[i] if 0 <= i < n else None
-        if ln is None or furn[i] or not ln.f or len(ln.f) > 40 or (indented and ln.indent):
+        if ln is None or furn[i] or not ln.f or not _head_len_ok(ln.f) or (indented and ln.indent):
             return False
         if ends_sentence(ln.f) or re.search("[。！？；]", ln.f) or _ITEM.match(ln.f):
             return False
@@ -1014,14 +1044,19 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
 
 
 def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> dict:
-    heads = [lines[x].f for x in p.heads]
+    # a document's number and adoption note are subtitles under its title, whatever else
+    marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
+    heads = [lines[x].f for x in p.heads if x not in marks]
     if p.headline is not None:
         headline, subs = p.headline, []
+    elif marks and len(heads) == 1:
+        headline, subs = heads[0], []
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
         headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
+    subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
@@ -1081,7 +1116,10 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             0 < k < len(body)
             and any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed)
             and not any(_indented_at(text, s) for s, _e in signed)
-            and re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
+            and (
+                re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
+                or any(_ANNEX.match(flat(text[a:b])) for a, b in body[max(0, k - 4) : k])
+            )
         ):
             bylines.append((signed[0][0], signed[-1][1]))
             del body[k:]
