@@ -34,11 +34,12 @@ _REPORTED_BY = (
     rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
 )
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
-# brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
+# brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
+# 本报某地5月7日电 / 新华社某地5月7日电
 # / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
 # reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
-    rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
     rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
@@ -190,7 +191,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
 )
 
 
@@ -1012,6 +1013,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
         if len(lines) == 1:
             return lines[0], subs
         if len(lines) == 2:
+            if couplet[1] and not couplet[0] and dash is None:
+                return lines[0], [lines[1]]  # two phrases under it: the subtitle
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
@@ -1033,6 +1036,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
+        if couplet[1] and not couplet[0] and dash is None:
+            return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
         if couplet[1]:
