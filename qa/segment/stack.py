@@ -468,6 +468,8 @@ def segment(text: str) -> list[dict]:
             return False
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
+        if all(c in CLOSING + TERMINAL for c in f):
+            return False  # a closing mark wrapped onto a line alone (”, ）。) ends the line above
         if (_ITEM.match(f) and not _TAG.fullmatch(f)) or DATELINE.match(ln.text):
             return False  # a list item (a bullet before a short label is a tag: ■数据)
         if _CONT_IN.match(f) or _CONT_OUT.match(f):
@@ -832,9 +834,22 @@ def segment(text: str) -> list[dict]:
                 cur = None
                 i = j
                 continue
-            if j - i >= 6 and flat_page and len(lines[i].f) <= 12:
+            if (
+                j - i >= 6
+                and len(lines[i].f) <= 12
+                and (
+                    flat_page
+                    or (
+                        blank_before(i)
+                        and 2 * sum(bool(re.search(r"\d", lines[x].f)) for x in range(i + 1, j))
+                        >= j - i - 1
+                    )
+                )
+            ):
                 # a heading over a run of unpunctuated lines is a table (数据, 指标), not a
-                # headline stack: it stands as a piece of its own
+                # headline stack: it stands as a piece of its own; on a page of narrow
+                # columns, where verse is set so too, only when half its rows carry figures
+                # (a listing: 今日影讯 with its times, results, prices)
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
