@@ -330,7 +330,9 @@ def applies(text: str) -> bool:
             # page's own header: no sentence, yet a finished piece
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
-    if blanks >= 0.5 * len(nonblank):
+    long = [f for f in nonblank if len(f) >= 20]
+    flat_copy = len(long) >= 5 and sum(ends_sentence(f) for f in long) >= 0.9 * len(long)
+    if blanks >= 0.5 * len(nonblank) and not flat_copy:
         return False  # a blank line after every paragraph
     if col <= 20 and blanks >= 0.26 * len(nonblank):
         return False  # narrow columns broken into short boxes every few lines
@@ -724,6 +726,8 @@ def segment(text: str) -> list[dict]:
             cur.bylines.append((ln.s, lines[i + k - 1].e))
             cur.signed = True
             i += k
+            if i < n and lines[i] is None and sig_lines(i + 1) == 0:
+                cur = None  # a signature closes its piece: text past a blank is another's
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
