@@ -133,7 +133,8 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # article (评论员 文章), 编者按.
 # A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
 # item after a bullet is a sentence, not two to six characters alone.
-# A genre label naming a kind of piece, standing alone over its headline: a word of genre
+# A genre label naming a kind of piece, standing alone over its headline (or in brackets on
+# a line of its own in the stack: （记者手记）, （专家点评）): a word of genre
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
 # close-up, an interview, background (链接, 背景).
@@ -143,6 +144,7 @@ GENRE_WORDS = (
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
 )
@@ -150,6 +152,7 @@ _TAG = re.compile(
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
 _OPINION_TAG = re.compile(
     r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?"
+    r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
 # A writer's signature rather than a reporter's credit: □ 某某, a bare name, （某某）, or a
@@ -480,7 +483,9 @@ def segment(text: str) -> list[dict]:
             return False  # ——编者 signs the editor's lead above it
         if _ANNEX.match(f):
             return False  # a document's attachments (附件：…) close its text
-        if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not _DOC_MARK.fullmatch(f):
+        if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not (
+            _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f)
+        ):
             return False  # a line wholly in brackets is a credit or a note, never a headline
         if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
             return False
