@@ -734,6 +734,14 @@ def segment(text: str) -> list[dict]:
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
             continue
+        # a jump marker alone on a line (（下转第二版）) closes the article's part on this
+        # page: text past the blank line under it is another piece's (a photo's caption)
+        if _CONT_OUT.match(ln.f) and cur is not None and cur.body:
+            cur.body.append((ln.s, ln.e))
+            i += 1
+            if i < n and lines[i] is None:
+                cur = None
+            continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
             new("other").headline = ""
