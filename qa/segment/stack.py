@@ -1179,7 +1179,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             kind = "letter"
         elif NOTICE.fullmatch(headline or "-"):
             kind = "notice"
-        elif not bys and body and _CONTACT.match(flat(text[slice(*body[-1])])):
+        elif not bys and body and _CONTACT.search(flat(text[slice(*body[-1])])):
             kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
         elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
             kind = "other"  # an author's note
