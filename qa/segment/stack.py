@@ -645,6 +645,18 @@ def segment(text: str) -> list[dict]:
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
 
+    def credit_closed(i: int) -> bool:
+        """Does a reporter's or photographer's credit in brackets, wrapped over the two
+        lines above line i (（记者 某某\n通讯员 某某）), close the text above it?"""
+        if i < 2 or lines[i - 1] is None or lines[i - 2] is None:
+            return False
+        two = lines[i - 2].f + lines[i - 1].f
+        return bool(
+            lines[i - 1].f.endswith(("）", ")"))
+            and "（" not in lines[i - 1].f
+            and (_TAIL_CREDIT.search(two) or _PHOTO.search(two) or _TAIL_SOURCE.search(two))
+        )
+
     def signature(i: int) -> int:
         """The lines of a closing signature at line i (0 when none): after a finished
         paragraph, before a blank, a new stack or the page end."""
@@ -806,6 +818,7 @@ def segment(text: str) -> list[dict]:
             or ends_sentence(prev_line(i).f)
             or _CONT_OUT.search(prev_line(i).f)
             or bool(_PHOTO.search(prev_line(i).f))
+            or credit_closed(i)
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
         ):
             j = i
