@@ -218,10 +218,16 @@ _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
 # (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a labelled writer or expert
 # (（解答律师：某某）, （整理：某某）), or, alone on the last line, the issuing body
-# (（某某公司安全监察部）): a credit, not text.
+# (（某某公司安全监察部）): a credit, not text. The labels name a source or a role, and a
+# source is named without a sentence: a note (（注：…）) or an aside (（据介绍，…。）) is text.
+_CREDIT_LABELS = (
+    "来源", "稿源", "作者", "撰稿", "撰文", "整理", "供稿", "编译", "翻译", "口述", "讲述",
+    "律师", "医生", "专家", "嘉宾", "记者", "通讯员",
+)  # fmt: skip
 _TAIL_SOURCE = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*\S"
-    r"|[" + _H + r"]{1,6}\s*[：:])[^（）()]{1,60}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*[^（）()，。；！？,;]{1,40}"
+    r"|[" + _H + r"]{0,4}(?:" + "|".join(_CREDIT_LABELS) + r")\s*[：:][^（）()。！？]{1,60})"
+    r"[）)]\s*$"
     r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
