@@ -380,3 +380,66 @@ def test_a_page_in_traditional_characters_is_read_by_the_same_conventions():
     assert arts[1].byline == "本報評論員方某" and arts[1].kind == "editorial"
     s, _e = arts[0].body_spans[0]
     assert text[s:].startswith("屋宇署")
+
+
+# Round 4's conventions on invented pages (no real page's words): a reprint's source closing
+# it, an oral history's labelled credits, a genre label in brackets under the headline; an
+# official document (title, number, attachments, signature) and court notices each signed
+# by the court and a date, set with a blank line between them.
+_LINE = "　　{}\n"
+DIGEST_PAGE = (
+    "青禾文摘报　2025年3月4日　星期二\n\n"
+    "老街的新书店\n"
+    + _LINE.format("老街上新开了一家书店，店主每天清晨开门，傍晚打烊。")
+    + _LINE.format("书店不大，只有两排书架，却总是坐满了人。")
+    + _LINE.format("来往的居民常常进去坐一坐，翻几页书。（摘自《青禾晚报》　林舟文）")
+    + "\n那年我回到村小\n口述：何川　整理：本报记者　\n顾　言\n"
+    + _LINE.format("我在村小教了十年书，后来离开，又回来了。")
+    + _LINE.format("回来以后，我又站上了讲台。")
+    + _LINE.format("孩子们的笑声，一直留在我心里。")
+    + "\n桥下的一夜\n（记者手记）\n"
+    + _LINE.format("凌晨两点，检修队员已经在桥下忙碌。")
+    + _LINE.format("他们要在五个小时里换下十二块桥板。")
+    + _LINE.format("天亮时，桥面重新通车。")
+)
+NOTICE_PAGE = (
+    "青禾法治报　2025年3月4日　第7版\n\n"
+    "青禾市人民政府关于做好春季防火工作的通知\n青政发〔2025〕3号\n"
+    "各区县人民政府，市政府各部门：\n"
+    "当前正值春季防火关键期，各地要落实责任，加强巡查。\n"
+    "附件：1.春季防火重点区域名单\n2.春季防火值班安排表\n"
+    "青禾市人民政府\n2025年3月1日\n\n"
+    "青禾市中级人民法院公告\n"
+    "林某：本院受理原告何某诉你借款合同纠纷一案，因你下落不明，现依法向你公告送达起诉状副本。\n"
+    "特此公告。\n青禾市中级人民法院\n二〇二五年二月二十日\n\n"
+    "青禾市东区人民法院公告\n"
+    "顾某：本院受理申请人林某申请支付令一案，现依法向你公告送达支付令。\n"
+    "特此公告。\n青禾市东区人民法院\n二〇二五年二月二十一日\n"
+)
+
+
+def test_reprint_sources_labelled_credits_and_bracketed_genre_tags():
+    arts = segment_page("x.txt", DIGEST_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "老街的新书店", "（摘自《青禾晚报》林舟文）"),
+        ("news", "那年我回到村小", "口述：何川整理：本报记者顾言"),
+        ("editorial", "桥下的一夜", ""),
+    ]
+    first = "".join(DIGEST_PAGE[s:e] for s, e in arts[2].body_spans)
+    assert "记者手记" not in first
+
+
+def test_official_documents_and_court_notices_signed_by_issuer_and_date():
+    arts = segment_page("x.txt", NOTICE_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines, a.byline) for a in arts] == [
+        (
+            "notice",
+            "青禾市人民政府关于做好春季防火工作的通知",
+            ["青政发〔2025〕3号"],
+            "青禾市人民政府2025年3月1日",
+        ),
+        ("notice", "青禾市中级人民法院公告", [], "青禾市中级人民法院二〇二五年二月二十日"),
+        ("notice", "青禾市东区人民法院公告", [], "青禾市东区人民法院二〇二五年二月二十一日"),
+    ]
+    annex = "".join(NOTICE_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert annex.rstrip().endswith("2.春季防火值班安排表")

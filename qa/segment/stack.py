@@ -34,11 +34,12 @@ _REPORTED_BY = (
     rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
 )
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
-# brackets too, 【本报讯】, as Hong Kong papers print it), 本报某地5月7日电 / 新华社某地5月7日电
+# brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
+# 本报某地5月7日电 / 新华社某地5月7日电
 # / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
 # reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
-    rf"【?{_SOURCE}\s*讯】?(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
     rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
@@ -50,8 +51,15 @@ _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记�
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
+# A credit labelled with the work each did, as oral histories, interviews and features
+# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某.
+_LABELLED = (
+    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译)\s*[：:]\s*[" + _H + r"·]"
+    r"[^。！？，,；;]{0,30}"
+)
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    r"|" + _LABELLED + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
@@ -125,7 +133,8 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # article (评论员 文章), 编者按.
 # A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
 # item after a bullet is a sentence, not two to six characters alone.
-# A genre label naming a kind of piece, standing alone over its headline: a word of genre
+# A genre label naming a kind of piece, standing alone over its headline (or in brackets on
+# a line of its own in the stack: （记者手记）, （专家点评）): a word of genre
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
 # close-up, an interview, background (链接, 背景).
@@ -135,6 +144,7 @@ GENRE_WORDS = (
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
 )
@@ -142,6 +152,7 @@ _TAG = re.compile(
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
 _OPINION_TAG = re.compile(
     r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?"
+    r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
 # A writer's signature rather than a reporter's credit: □ 某某, a bare name, （某某）, or a
@@ -166,14 +177,58 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
-NOTICE = re.compile(r".{0,40}(?:声明|公告|通告|通知|启事|招聘|招生|讣告)")
+# An official document's title: the issuing body, 关于 and the matter, and the genre of
+# document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
+# headline is set.
+_DOC_TITLE = re.compile(
+    r"[^。！？；]{2,40}关于[^。！？；]{2,70}的(?:通知|决定|意见|批复|通报|公告|报告|决议|办法|规定|函)"
+)
+# Under a document's title its number (文号: 某政发〔2024〕7号, [2024], 【2024】) and a note in
+# brackets saying when and by whom it was adopted (（2024年3月20日…会议通过）): lines of
+# its heading, set as subtitles.
+_DOC_MARK = re.compile(
+    r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*\d{1,4}\s*号"
+    r"|[（(][^（）()]{4,80}(?:通过|批准|发布|公布|修订|修正|施行)[）)]"
+)
+# A document's list of attachments closing its text, before the signature: 附件：1.某某
+# (its further items numbered on lines of their own). Text, never a heading.
+_ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
+NOTICE = re.compile(
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
+)
+
+
+def _head_len_ok(f: str) -> bool:
+    """A heading line's length: at most 40 characters, but an official document's title
+    or a subtitle opened by a dash (——某某) may run longer."""
+    return len(f) <= 40 or (
+        len(f) <= 90 and (bool(_DOC_TITLE.fullmatch(f)) or f.startswith(("——", "—")))
+    )
+
+
 # A notice's signature: the issuing body (a name ending in 公司, 局, 委员会, 中心, 学校…; a
 # shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
 # 一九六〇年三月五日), each on a line of its own.
-_ISSUER = re.compile(
-    r"[" + _H + r"（）()·\d]{2,30}(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
+_ISSUER_END = (
+    r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
-    r"|政府|小组|团)(?:谨启|敬启|启)?"
+    r"|政府|小组|团)"
+)
+_ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
+# Where a piece comes from, in brackets closing its last paragraph: a reprint's source
+# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a labelled writer or expert
+# (（解答律师：某某）, （整理：某某）), or, alone on the last line, the issuing body
+# (（某某公司安全监察部）): a credit, not text. The labels name a source or a role, and a
+# source is named without a sentence: a note (（注：…）) or an aside (（据介绍，…。）) is text.
+_CREDIT_LABELS = (
+    "来源", "稿源", "作者", "撰稿", "撰文", "整理", "供稿", "编译", "翻译", "口述", "讲述",
+    "律师", "医生", "专家", "嘉宾", "记者", "通讯员",
+)  # fmt: skip
+_TAIL_SOURCE = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*[^（）()，。；！？,;]{1,40}"
+    r"|[" + _H + r"]{0,4}(?:" + "|".join(_CREDIT_LABELS) + r")\s*[：:][^（）()。！？]{1,60})"
+    r"[）)]\s*$"
+    r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
@@ -279,11 +334,14 @@ def applies(text: str) -> bool:
             continue
         blanks += 1
         p = flat(prev)
-        if _CONTACT.search(p) or is_furniture(prev):
-            continue  # an ad's or notice's contact line, the page's own header: no sentence
+        if _CONTACT.search(p) or is_furniture(prev) or _SIGN_LINE.fullmatch(p):
+            continue  # an ad's or notice's contact line, a signature (issuer, date), the
+            # page's own header: no sentence, yet a finished piece
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
-    if blanks >= 0.5 * len(nonblank):
+    long = [f for f in nonblank if len(f) >= 20]
+    flat_copy = len(long) >= 5 and sum(ends_sentence(f) for f in long) >= 0.9 * len(long)
+    if blanks >= 0.5 * len(nonblank) and not flat_copy:
         return False  # a blank line after every paragraph
     if col <= 20 and blanks >= 0.26 * len(nonblank):
         return False  # narrow columns broken into short boxes every few lines
@@ -417,17 +475,23 @@ def segment(text: str) -> list[dict]:
         if ln is None or furn[i]:
             return False
         f = ln.f
-        if not f or len(f) > 40 or (indented and ln.indent):
+        if not f or not _head_len_ok(f) or (indented and ln.indent):
             return False
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
+        if all(c in CLOSING + TERMINAL for c in f):
+            return False  # a closing mark wrapped onto a line alone (”, ）。) ends the line above
         if (_ITEM.match(f) and not _TAG.fullmatch(f)) or DATELINE.match(ln.text):
             return False  # a list item (a bullet before a short label is a tag: ■数据)
         if _CONT_IN.match(f) or _CONT_OUT.match(f):
             return False
         if _EDITOR_END.match(f):
             return False  # ——编者 signs the editor's lead above it
-        if re.fullmatch(r"[（(][^（）()]+[）)]", f):
+        if _ANNEX.match(f):
+            return False  # a document's attachments (附件：…) close its text
+        if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not (
+            _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f)
+        ):
             return False  # a line wholly in brackets is a credit or a note, never a headline
         if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
             return False
@@ -438,7 +502,7 @@ def segment(text: str) -> list[dict]:
         wraps after a comma (，、), a kicker ends with a colon (某地：), a line may fill the
         column; only a finished sentence, a list item or a paragraph's indent rule it out."""
         ln = lines[i] if 0 <= i < n else None
-        if ln is None or furn[i] or not ln.f or len(ln.f) > 40 or (indented and ln.indent):
+        if ln is None or furn[i] or not ln.f or not _head_len_ok(ln.f) or (indented and ln.indent):
             return False
         if ends_sentence(ln.f) or re.search("[。！？；]", ln.f) or _ITEM.match(ln.f):
             return False
@@ -587,6 +651,18 @@ def segment(text: str) -> list[dict]:
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
 
+    def credit_closed(i: int) -> bool:
+        """Does a reporter's or photographer's credit in brackets, wrapped over the two
+        lines above line i (（记者 某某\n通讯员 某某）), close the text above it?"""
+        if i < 2 or lines[i - 1] is None or lines[i - 2] is None:
+            return False
+        two = lines[i - 2].f + lines[i - 1].f
+        return bool(
+            lines[i - 1].f.endswith(("）", ")"))
+            and "（" not in lines[i - 1].f
+            and (_TAIL_CREDIT.search(two) or _PHOTO.search(two) or _TAIL_SOURCE.search(two))
+        )
+
     def signature(i: int) -> int:
         """The lines of a closing signature at line i (0 when none): after a finished
         paragraph, before a blank, a new stack or the page end."""
@@ -673,6 +749,16 @@ def segment(text: str) -> list[dict]:
             cur.bylines.append((ln.s, lines[i + k - 1].e))
             cur.signed = True
             i += k
+            if i < n and lines[i] is None and sig_lines(i + 1) == 0:
+                cur = None  # a signature closes its piece: text past a blank is another's
+            continue
+        # a jump marker alone on a line (（下转第二版）) closes the article's part on this
+        # page: text past the blank line under it is another piece's (a photo's caption)
+        if _CONT_OUT.match(ln.f) and cur is not None and cur.body:
+            cur.body.append((ln.s, ln.e))
+            i += 1
+            if i < n and lines[i] is None:
+                cur = None
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
@@ -738,6 +824,7 @@ def segment(text: str) -> list[dict]:
             or ends_sentence(prev_line(i).f)
             or _CONT_OUT.search(prev_line(i).f)
             or bool(_PHOTO.search(prev_line(i).f))
+            or credit_closed(i)
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
         ):
             j = i
@@ -783,9 +870,22 @@ def segment(text: str) -> list[dict]:
                 cur = None
                 i = j
                 continue
-            if j - i >= 6 and flat_page and len(lines[i].f) <= 12:
+            if (
+                j - i >= 6
+                and len(lines[i].f) <= 12
+                and (
+                    flat_page
+                    or (
+                        blank_before(i)
+                        and 2 * sum(bool(re.search(r"\d", lines[x].f)) for x in range(i + 1, j))
+                        >= j - i - 1
+                    )
+                )
+            ):
                 # a heading over a run of unpunctuated lines is a table (数据, 指标), not a
-                # headline stack: it stands as a piece of its own
+                # headline stack: it stands as a piece of its own; on a page of narrow
+                # columns, where verse is set so too, only when half its rows carry figures
+                # (a listing: 今日影讯 with its times, results, prices)
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
@@ -964,6 +1064,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
         if len(lines) == 1:
             return lines[0], subs
         if len(lines) == 2:
+            if couplet[1] and not couplet[0] and dash is None:
+                return lines[0], [lines[1]]  # two phrases under it: the subtitle
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
@@ -985,6 +1087,8 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
+        if couplet[1] and not couplet[0] and dash is None:
+            return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
         if couplet[1]:
@@ -996,14 +1100,19 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
 
 
 def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> dict:
-    heads = [lines[x].f for x in p.heads]
+    # a document's number and adoption note are subtitles under its title, whatever else
+    marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
+    heads = [lines[x].f for x in p.heads if x not in marks]
     if p.headline is not None:
         headline, subs = p.headline, []
+    elif marks and len(heads) == 1:
+        headline, subs = heads[0], []
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
         headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
+    subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
@@ -1019,7 +1128,12 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     if body:
         s, e = body[-1]
         seg = text[s:e]
-        m = _PHOTO.search(seg) or _TAIL_NAME.search(seg) or _TAIL_CREDIT.search(seg)
+        m = (
+            _PHOTO.search(seg)
+            or _TAIL_NAME.search(seg)
+            or _TAIL_CREDIT.search(seg)
+            or _TAIL_SOURCE.search(seg)
+        )
         if m and kind == "briefs" and seg[: m.start()].strip():
             m = None  # a credit closing a brief's item is that item's; on a line of its own,
             # under the items, it is the whole list's (（本报记者 某某 整理）)
@@ -1027,7 +1141,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined)
+            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined) or _TAIL_SOURCE.search(joined)
             if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
@@ -1058,7 +1172,10 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             0 < k < len(body)
             and any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed)
             and not any(_indented_at(text, s) for s, _e in signed)
-            and re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
+            and (
+                re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
+                or any(_ANNEX.match(flat(text[a:b])) for a, b in body[max(0, k - 4) : k])
+            )
         ):
             bylines.append((signed[0][0], signed[-1][1]))
             del body[k:]
@@ -1081,7 +1198,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
             kind = "letter"
         elif NOTICE.fullmatch(headline or "-"):
             kind = "notice"
-        elif not bys and body and _CONTACT.match(flat(text[slice(*body[-1])])):
+        elif not bys and body and _CONTACT.search(flat(text[slice(*body[-1])])):
             kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
         elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
             kind = "other"  # an author's note
