@@ -39,6 +39,15 @@ def _settings(seeds: Path, root: Path, **extra) -> dict:
     return load_settings({"SEEDS_DIR": str(seeds), "INDEX_DIR": str(root), **extra}, environ={})
 
 
+def _two_pages(tmp_path: Path) -> Path:
+    """A pages folder holding copies of the first two seed pages."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, seeds)
+    return seeds
+
+
 # --- BM25 postings --------------------------------------------------------------------------
 
 
@@ -216,10 +225,7 @@ def test_adding_pages_appends_to_the_served_build(tmp_path, fake_embedder):
     ],
 )
 def test_anything_but_new_pages_makes_a_full_build(tmp_path, fake_embedder, change, monkeypatch):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
-        shutil.copy(p, seeds)
+    seeds = _two_pages(tmp_path)
     root = tmp_path / "index"
     build_index(_settings(seeds, root), fake_embedder)
     extra = {}
@@ -297,10 +303,7 @@ def test_progress_reports_every_stage_in_order(tmp_path, fake_embedder):
 def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
     """Editing one old page makes a full build, but only the edited text is embedded again:
     the rest comes from the served IVF build (its 8-bit codes, decoded)."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
-        shutil.copy(p, seeds)
+    seeds = _two_pages(tmp_path)
     s = _settings(seeds, tmp_path / "index", VECTOR_INDEX="ivf", IVF_NLIST=8)
     first = build_index(s, fake_embedder)
     page = sorted(seeds.glob("*.txt"))[0]
@@ -313,10 +316,7 @@ def test_a_full_build_reuses_vectors_from_an_ivf_build(tmp_path, fake_embedder):
 
 def test_a_build_of_the_previous_format_gives_its_vectors_to_the_rebuild(tmp_path, fake_embedder):
     """A new format means a full build, but not embedding the archive again."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
-        shutil.copy(p, seeds)
+    seeds = _two_pages(tmp_path)
     s = _settings(seeds, tmp_path / "index")
     first = build_index(s, fake_embedder)
     build = store.current_build(tmp_path / "index")
@@ -331,10 +331,7 @@ def test_a_build_of_the_previous_format_gives_its_vectors_to_the_rebuild(tmp_pat
 def test_a_page_turned_into_a_fifo_does_not_hang_the_append_check(tmp_path, fake_embedder):
     import os
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
-        shutil.copy(p, seeds)
+    seeds = _two_pages(tmp_path)
     s = _settings(seeds, tmp_path / "index")
     build_index(s, fake_embedder)
     first = sorted(seeds.glob("*.txt"))[0]
