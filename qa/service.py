@@ -74,10 +74,11 @@ class Service:
         with self._state_lock:
             if self._loader is not None and self._loader.is_alive():
                 return
-            self._loader = threading.Thread(
-                target=self._reload, name="qa-index-reload", daemon=True
-            )
-            self._loader.start()
+            loader = threading.Thread(target=self._reload, name="qa-index-reload", daemon=True)
+            loader.start()
+            # Published only once started: wait_for_reload (no lock) may join it at any time,
+            # and joining a thread not yet started raises.
+            self._loader = loader
 
     def _reload(self) -> None:
         try:

@@ -596,3 +596,21 @@ def test_a_current_build_that_does_not_load_is_skipped(own_index, embedder, capl
         assert client.get("/api/health").get_json()["index"]["id"] == old_id
         assert client.get("/api/ask?q=张店区光荣牌应挂多少户？").status_code == 200
     assert service._loader is loader  # no second attempt was started
+
+
+def test_waiting_for_a_reload_that_is_just_starting_does_not_fail(monkeypatch):
+    """wait_for_reload from another thread while the loader is being started: it sees the
+    previous loader (or none), never a thread that has not started yet."""
+    service = Service(load_settings({}, environ={}))
+    monkeypatch.setattr(service, "_reload", lambda: None)
+    real_start = threading.Thread.start
+
+    def start_late(thread):
+        service.wait_for_reload(0)  # another request's wait, between creation and start
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start_late)
+    service._reload_in_background()
+    service._reload_in_background()  # the first has finished or is running: both fine
+    monkeypatch.setattr(threading.Thread, "start", real_start)
+    service.wait_for_reload(5)
