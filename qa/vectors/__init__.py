@@ -33,33 +33,32 @@ def choose_kind(n: int, settings: dict[str, Any]) -> str:
 def make_vector_index(kind: str, dim: int, n: int = 0, settings: dict | None = None):
     """An empty index of ``kind`` for about ``n`` vectors of ``dim`` floats."""
     settings = settings or {}
+    cls = vector_class(kind)
     if kind == "milvus":  # a new collection, named when it is created
-        from qa.vectors.milvus import MilvusIndex
-
-        return MilvusIndex.create(dim, settings)
+        return cls.create(dim, settings)
     if kind == "ivf":
-        from qa.vectors.ivf import IVFIndex, default_nlist
+        from qa.vectors.ivf import default_nlist
 
-        nlist = int(settings.get("IVF_NLIST", 0)) or default_nlist(n)
-        return IVFIndex(dim, nlist=nlist)
-    return _class(kind)(dim)
+        return cls(dim, nlist=int(settings.get("IVF_NLIST", 0)) or default_nlist(n))
+    return cls(dim)
 
 
 def load_vector_index(
     kind: str, folder: str | Path, settings: dict | None = None, mmap: bool = True
 ) -> VectorIndex:
     """The index of ``kind`` saved in ``folder``, set up for searching with ``settings``."""
+    cls = vector_class(kind)
     if kind == "milvus":  # the collection the folder's manifest names, in the configured Milvus
-        from qa.vectors.milvus import MilvusIndex
-
-        return MilvusIndex.open(Path(folder), settings or {})
-    index = _class(kind).load(Path(folder), mmap=mmap)
+        return cls.open(Path(folder), settings or {})
+    index = cls.load(Path(folder), mmap=mmap)
     if kind == "ivf":
         index.nprobe = int((settings or {}).get("IVF_NPROBE", 384))
     return index
 
 
-def _class(kind: str) -> type[VectorIndex]:
+def vector_class(kind: str) -> type[VectorIndex]:
+    """The class of ``kind`` (what it can do: ``appendable``, ``exact``), imported on first
+    use: each backend's library loads only when a build or search needs it."""
     if kind == "flat":
         from qa.vectors.flat import FlatIndex
 
@@ -81,11 +80,6 @@ def streaming_index(dim: int, settings: dict[str, Any]) -> VectorIndex | None:
     if settings.get("BACKEND") == "milvus":
         return make_vector_index("milvus", dim, 0, settings)
     return None
-
-
-def vector_class(kind: str) -> type[VectorIndex]:
-    """The class of ``kind`` (what it can do: ``appendable``, ``exact``)."""
-    return _class(kind)
 
 
 def require_backend(settings: dict[str, Any]) -> None:
