@@ -244,12 +244,13 @@ class BuildWriter:
         self.docs.add_page(page.source, page.sha256, page.text)
         self.docs.add_articles(articles)
         self.docs.add_passages(passages, keys)
-        for p in passages:
-            self.keyword.add(tokenize(p.text))
+        tokens = [tokenize(p.text) for p in passages]  # once: jieba is most of a build
+        for t in tokens:
+            self.keyword.add(t)
         if self._scratch is not None:
             self._scratch.write(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
         elif len(vectors):
-            self.dense.add_passages(vectors, passages, articles)
+            self.dense.add_passages(vectors, passages, articles, tokens)
         self.pages += 1
         self.articles += len(articles)
 

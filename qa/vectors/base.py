@@ -58,8 +58,11 @@ class VectorIndex(ABC):
     def add(self, vectors: np.ndarray) -> None:
         """Append rows; they get the next ids in order."""
 
-    def add_passages(self, vectors: np.ndarray, passages: list, articles: list) -> None:
-        """Append a page's passages (with their articles); most kinds keep only vectors."""
+    def add_passages(
+        self, vectors: np.ndarray, passages: list, articles: list, tokens: list[list[str]]
+    ) -> None:
+        """Append a page's passages (with their articles and each one's keyword tokens, as
+        the keyword index got them); most kinds keep only the vectors."""
         self.add(vectors)
 
     @abstractmethod

@@ -157,9 +157,6 @@ class MilvusIndex(VectorIndex):
     @classmethod
     def create(cls, dim: int, settings: dict[str, Any]) -> MilvusIndex:
         """A new, empty collection named after MILVUS_COLLECTION."""
-        from qa.keyword import tokenize  # the keyword text (imported here: no cycle)
-
-        tokenize("")  # load the dictionary before the first page
         pymilvus = require_pymilvus()
         alias = check_name(settings["MILVUS_COLLECTION"])
         client = connect(settings)
@@ -195,11 +192,10 @@ class MilvusIndex(VectorIndex):
     def add(self, vectors: np.ndarray) -> None:
         raise TypeError("a Milvus collection stores passages with their text: use add_passages")
 
-    def add_passages(self, vectors, passages, articles) -> None:
-        from qa.keyword import tokenize
-
+    def add_passages(self, vectors, passages, articles, tokens) -> None:
         by_id = {a.id: a for a in articles}
-        for p, v in zip(passages, np.asarray(vectors, dtype=np.float32), strict=True):
+        rows = zip(passages, np.asarray(vectors, dtype=np.float32), tokens, strict=True)
+        for p, v, words in rows:
             art = by_id[p.article_id]
             self._rows.append(
                 {
@@ -208,7 +204,7 @@ class MilvusIndex(VectorIndex):
                     "source": _clip(p.source, MAX_FIELD_BYTES),
                     "publication": _clip(art.publication or "", MAX_FIELD_BYTES),
                     "issue_date": _clip(art.issue_date or "", 16),
-                    "text": _clip(" ".join(tokenize(p.text)), MAX_TEXT_BYTES),
+                    "text": _clip(" ".join(words), MAX_TEXT_BYTES),
                     "vector": v.tolist(),
                 }
             )
