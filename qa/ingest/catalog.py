@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.segment.fold import fold
+from qa.segment.layout import HEADER_SPLIT
 
 CATALOG = "catalog.csv"
 FIELDS = ("publication", "issue_date", "page")
@@ -49,7 +50,6 @@ _TAG = re.compile(
 _PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M)
 _PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")
-_HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 
 
 @dataclass(frozen=True)
@@ -96,12 +96,13 @@ def page_furniture(text: str) -> PageMeta:
     if m:
         return PageMeta(text[m.start("pub") : m.end("pub")].strip(), _iso(m), m["page"].lstrip("0"))
     header = _header(head)
-    date = _HEADER_DATE.search(head)
-    date = date or re.search(_DATE, "\n".join(header)) or _CN_DATE.search("\n".join(header))
+    joined = "\n".join(header)
+    page = _page(header, joined, head)
+    date = _HEADER_DATE.search(head) or re.search(_DATE, joined) or _CN_DATE.search(joined)
     if date:
-        return PageMeta("", _iso(date), _page(header, head))
-    roc = _ROC_DATE.search("\n".join(header))
-    return PageMeta("", _iso(roc, 1911) if roc else "", _page(header, head))
+        return PageMeta("", _iso(date), page)
+    roc = _ROC_DATE.search(joined)
+    return PageMeta("", _iso(roc, 1911) if roc else "", page)
 
 
 def _header(head: str) -> list[str]:
@@ -115,15 +116,15 @@ def _header(head: str) -> list[str]:
     return [] if any(re.search("[。，；！？]", ln) for ln in lines) else lines
 
 
-def _page(header: list[str], head: str) -> str:
-    """The page number the header prints (see _PAGE), without leading zeros."""
-    joined = "\n".join(header)
+def _page(header: list[str], joined: str, head: str) -> str:
+    """The page number the header (its lines, and joined) prints (see _PAGE), without
+    leading zeros."""
     if m := _PAGE.search(joined) or _PAGE.search(head):
         return (m["page"] or m["page2"]).lstrip("0")
     if m := _PAGE_CN.search(joined):
         return str(_cn_number(m["page"]))
     for ln in header:
-        for word in _HEADER_SPLIT.split(ln):
+        for word in HEADER_SPLIT.split(ln):
             if (m := _PAGE_WORD.fullmatch(word)) and m["page"].lstrip("0"):
                 return m["page"].lstrip("0")
     return ""

@@ -41,6 +41,9 @@ BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新�
 # proof-reader without colons (责任编辑 某某　美术编辑 某某　校对 某某), the page number
 # standing alone (5, - 5 -), a header dated in the Republic's years (中华民国二十五年…)
 # or numbering its page in Chinese numerals (第三版). One short line, not a sentence.
+# The words of a page header or masthead line: set apart by spaces (full-width too) or bars
+# (某某日报｜2024年5月8日｜第3版).
+HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _FURNITURE = re.compile(
     r".{0,30}?(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天].{0,50}"
     r"|(?:.{0,30}?[\s　｜|])?(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[（(](?:星期|周)"

@@ -15,7 +15,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from qa.segment.layout import CLOSING, TERMINAL, ends_sentence, flat, is_furniture
+from qa.segment.layout import (
+    CLOSING,
+    HEADER_SPLIT,
+    TERMINAL,
+    ends_sentence,
+    flat,
+    is_furniture,
+)
 
 # --- conventions -------------------------------------------------------------------------
 
@@ -283,7 +290,6 @@ _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网�
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
-_HEADER_SPLIT = re.compile(r"[\s　｜|]+")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
 
@@ -368,14 +374,14 @@ def masthead(text: str) -> str:
         if ln.strip() and not _FURN_NAV.fullmatch(ln.strip())  # a site's path is no masthead
     ]
     for ln in top[:4]:
-        words = [w for w in _HEADER_SPLIT.split(ln) if w]
+        words = [w for w in HEADER_SPLIT.split(ln) if w]
         f = flat(ln)
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
         for w in words:
             if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
                 return _DIGITAL.sub("", w)
-    words = [w for w in _HEADER_SPLIT.split(top[0]) if w] if top else []
+    words = [w for w in HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
         len(words) >= 2
         and _MEDIA_NAME.fullmatch(words[0])
@@ -957,13 +963,13 @@ def segment(text: str) -> list[dict]:
                     p.kind = "other"
                     p.headline = heading
                 # bylines under the stack
-                while (
+                while (k := affiliation(i)) or (
                     i < n
                     and lines[i] is not None
                     and _own_byline(lines[i].text)
                     and not DATELINE.match(lines[i].text)
-                ) or affiliation(i):
-                    if k := affiliation(i):
+                ):
+                    if k:
                         p.bylines.append((lines[i].s, lines[i + k - 1].e))
                         i += k
                         continue
