@@ -92,11 +92,12 @@ class Retriever:
         """The passage ids ``where`` leaves (from the record store's indexes), or None."""
         if where is None:
             return None
-        ids = None if where.ids is None else set(where.ids)
+        ids = None if where.ids is None else np.unique(np.asarray(where.ids, dtype=np.int64))
         if where.publication is not None or where.since or where.until:
             found = self.index.docs.passage_ids_where(where.publication, where.since, where.until)
-            ids = set(found) if ids is None else ids & set(found)
-        return None if ids is None else np.array(sorted(ids), dtype=np.int64)
+            found = np.asarray(found, dtype=np.int64)  # sorted, distinct: passage ids
+            ids = found if ids is None else np.intersect1d(ids, found, assume_unique=True)
+        return ids  # sorted and distinct, as the indexes take them (a paper's can be millions)
 
     def _diversify(self, order, fused, dense_of, kw_of, top_k) -> list[Hit]:
         """Keep at most MAX_PER_ARTICLE passages of an article and no near copies.

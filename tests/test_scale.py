@@ -356,6 +356,28 @@ def test_a_filter_restricts_both_retrievers_to_the_allowed_passages(tmp_path, fa
     assert set(ids.tolist()) <= set(allowed.tolist())
 
 
+def test_a_paper_filter_with_ids_keeps_passages_meeting_both(tmp_path, fake_embedder):
+    """FAISS path: where= names a paper (the store's index finds its passages) and ids; the
+    candidates are the passages in both, unsorted or repeated ids notwithstanding."""
+    from qa.retrieve import Retriever
+    from qa.vectors import Where
+
+    s = _settings(SEEDS, tmp_path / "index")
+    build_index(s, fake_embedder)
+    index = store.load_index(tmp_path / "index", FAKE_MODEL, s)
+    paper = index.articles[index.passages[0].article_id].publication
+    of_paper = set(index.docs.passage_ids_where(publication=paper))
+    assert of_paper and len(of_paper) < len(index.passages)
+    source = index.passages[0].source
+    some = [p.id for p in index.passages if p.source == source][::-1] * 2
+    retriever = Retriever(index, fake_embedder, s)
+    both = retriever.candidates("滨州的经济发展怎么样？", 50, where=Where(paper, ids=some)).hits
+    assert both and {h.passage.id for h in both} <= of_paper & set(some)
+    alone = retriever.candidates("滨州的经济发展怎么样？", 50, where=Where(paper)).hits
+    assert alone and {h.passage.id for h in alone} <= of_paper
+    assert not retriever.candidates("经济", 5, where=Where("没有这份报纸", ids=some)).hits
+
+
 def test_an_outdated_index_is_recognised_for_qa_serve_to_rebuild(tmp_path, fake_index_dir):
     root = tmp_path / "index"
     shutil.copytree(fake_index_dir, root)
