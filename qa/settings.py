@@ -170,16 +170,8 @@ SETTINGS: tuple[Setting, ...] = (
         "rules",
         "How no_answer is decided: 'calibrated' (a logistic model over the search's signals, "
         "fitted for the bundled model; falls back to 'rules' for another model) or 'rules' "
-        "(NO_ANSWER_THRESHOLD and FOCUS_MIN).",
+        "(NO_ANSWER_THRESHOLD, and the kind of value and the year asked for).",
         choices=("rules", "calibrated"),
-    ),
-    Setting(
-        "FOCUS_MIN",
-        0.2,
-        "Share of the question's focus words (those next to its question word) that the "
-        "passages found must contain, unless they hold the kind of value asked for.",
-        lo=0,
-        hi=1,
     ),
     Setting("TOP_K", 5, "Passages returned when a request does not say.", lo=1, hi=1000),
     Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for.", lo=1, hi=1000),

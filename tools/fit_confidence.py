@@ -37,7 +37,7 @@ FEATURES = (
     "asks_kind",
     "kind_in_answer",
     "kind_in_passages",
-    "focus_cover",
+    "year_missing",
     "detail_missing",
     "asks_article_field",
 )

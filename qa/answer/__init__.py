@@ -17,11 +17,11 @@ from qa.answer.calibration import load_calibration
 from qa.answer.sentences import (
     Cues,
     best_sentence,
-    counted_focus_found,
-    focus_coverage,
     fold,
+    kind_found,
     read_cues,
     specific_kind_found,
+    years_missing,
 )
 from qa.passages import Passage
 from qa.retrieve import Hit
@@ -29,6 +29,7 @@ from qa.segment.articles import printed_span
 from qa.store import Index
 
 ANSWER_POOL = 5
+DETAIL_POOL = 3  # the passages shown first, read for the detail asked
 
 
 @dataclass
@@ -38,16 +39,6 @@ class Answer:
     char_start: int
     char_end: int
     score: float
-
-
-@dataclass(frozen=True)
-class Found:
-    """What the passages found hold: their text, whether it has the kind of value asked
-    for, and how much of the question's focus-word weight it covers."""
-
-    text: str
-    kind: bool
-    focus_cover: float
 
 
 @dataclass
@@ -92,14 +83,19 @@ class Answerer:
             answer = self._article_field(hits[0].passage, cues.field) or answer
         dense_part, covered = self._evidence(q_tokens, best)
         evidence = 0.5 * dense_part + 0.5 * covered
-        # Measured once on the passages found, read by the rules and by the calibration.
-        found = Found(
-            text := "".join(h.passage.text for h in best),
-            bool(cues.specific_kinds) and specific_kind_found(cues, text),
-            focus_coverage(cues, text, self.index.keyword.idf(list(cues.focus))),
+        # The story is there but not the detail asked for: the passages shown first hold no
+        # value of the kind asked (no sum of money for 收费标准是多少, no rate for 利率, no name
+        # beside the title for 哪位院长), or never print a year the question names.
+        shown = ranked[:DETAIL_POOL]
+        kind_there = kind_found(cues, "".join(h.passage.text for h in shown))
+        no_year = bool(years_missing(question, self._context(shown)))
+        detail_missing = not cues.field and (not kind_there or no_year)
+        signals = self._signals(cues, best, answer, dense_part, covered)
+        signals.update(
+            kind_in_passages=float(bool(cues.kinds) and kind_there),
+            year_missing=float(no_year),
+            detail_missing=float(detail_missing),
         )
-        detail_missing = not cues.field and self._detail_missing(cues, found, answer)
-        signals = self._signals(cues, best, answer, found, dense_part, covered, detail_missing)
         if self.calibration is not None:
             confidence = self.calibration.probability(signals)
             no_answer = confidence < self.calibration.threshold
@@ -108,7 +104,7 @@ class Answerer:
             no_answer = evidence < float(self.settings["NO_ANSWER_THRESHOLD"]) or detail_missing
         return Answered(hits, answer, no_answer, evidence, confidence, signals)
 
-    def _signals(self, cues, best, answer, found, dense_part, covered, detail_missing):
+    def _signals(self, cues, best, answer, dense_part, covered):
         """What the search measured about how well it answers: the calibration's inputs."""
         dense = sorted((h.dense for h in best), reverse=True) + [0.0, 0.0]
         kinds = bool(cues.specific_kinds)
@@ -123,15 +119,13 @@ class Answerer:
             "kind_in_answer": float(
                 kinds and answer is not None and specific_kind_found(cues, answer.text)
             ),
-            "kind_in_passages": float(found.kind),
-            "focus_cover": found.focus_cover,
-            "detail_missing": float(detail_missing),
             "asks_article_field": float(bool(cues.field)),
         }
 
     def _rerank(self, cues: Cues, pool: list[Hit], idf: dict[str, float]) -> list[Hit]:
         """Prefer passages holding a sentence that answers: fused score plus the score of
-        the passage's best answer sentence (question type, focus words, IDF overlap)."""
+        the passage's best answer sentence (question type, the words next to the question
+        word, IDF overlap)."""
         w = float(self.settings["RERANK_WEIGHT"])
         if w <= 0 or not pool:
             return pool
@@ -160,23 +154,14 @@ class Answerer:
             return None
         return Answer(value, passage, span[0], span[1], 1.0)
 
-    def _detail_missing(self, cues: Cues, found: Found, answer: Answer | None) -> bool:
-        """The story is there but not the detail asked for.
-
-        A question names the thing it wants right next to its question word (X的站长是谁,
-        联系方式在哪). Unless a count in the asked unit names one of them
-        right after it, when those focus words are (nearly) absent from every
-        passage found, and no sentence holds the specific kind of value asked for (a year,
-        an amount of money, an area...), the archive does not answer it. Nor does it when
-        a specific kind is asked for and no passage found holds one at all.
-        """
-        if cues.specific_kinds and not found.kind:
-            return True  # 多少钱, and not one sum of money in sight
-        if counted_focus_found(cues, found.text):
-            return False  # 多少位老师 ... 120名骨干教师
-        if found.focus_cover >= float(self.settings["FOCUS_MIN"]):
-            return False
-        return not (answer and specific_kind_found(cues, answer.text))
+    def _context(self, hits: list[Hit]) -> str:
+        """The articles of ``hits`` as a reader sees them: headline, text and issue date."""
+        parts = []
+        for aid in dict.fromkeys(h.passage.article_id for h in hits):
+            a = self.index.articles[aid]
+            page = self._pages[a.source]
+            parts += [a.headline, *a.subheadlines, page[a.char_start : a.char_end], a.issue_date]
+        return "\n".join(parts)
 
     def _evidence(self, q_tokens: list[str], hits: list[Hit]) -> tuple[float, float]:
         """How strongly the best passages support the question: the dense cosine of the top

@@ -24,6 +24,12 @@ _TITLES = (
     "老人|大爷|代表|同志|先生|女士"
 )
 _NAME = r"[\u4e00-\u9fff]{2,3}"  # 杜玉杰 before or after its title: 常亚青教授
+# What names end in: an organisation (某某集团, 红星小学) and a place (滨河路, 东风广场).
+_ORGS = (
+    "公司|集团|银行|学校|小学|中学|大学|学院|医院|队|协会|中心|厂|社|店|馆|局|委员会|院|站|所|园|"
+    "合作社|超市|酒店|餐厅|村|社区|乐团|剧团"
+)
+_PLACES = "路|街|道|巷|号|区|县|镇|乡|村|广场|公园|园|楼|中心|馆|社区|大厦|市|省|州|岛|湾|港"
 _NUM = r"[0-9０-９][0-9０-９.,，]*|[一二两三四五六七八九十百千万亿]+"
 # (question cue, what an answer to it contains)
 ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
@@ -39,9 +45,17 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
         ),
         ("month", r"几月|哪个?月", r"\d{1,2}\s*月"),
         (
+            # a rate or a share: 年利率, 所占比重, 增速
+            "percent",
+            r"比例|比重|占比|[利费税汇]率|增速|增幅|增长率|百分之|几成",
+            r"\d[\d.]*\s*[%％‰]|百分之|个百分点|[一二三四五六七八九]成",
+        ),
+        (
+            # what something costs, earns or is worth: 多少钱, 门票价格, 月薪, 总投资, 补助
             "money",
-            r"钱|多少元|资金|金额|[款金费]|价值|多少万|多少亿|价格|起价",
-            rf"(?:{_NUM})\s*(?:万|亿)?\s*元",
+            r"钱|[多几]少?元|资金|金额|价值|多少万|多少亿|[价费薪]|(?<![多少几])款|投资|补助|补贴|奖金|救助金"
+            r"|收入|营收|利润|产值|额度|[出进]口额|[^名]额[是有为达]",
+            rf"(?:{_NUM})\s*(?:多)?\s*(?:万|亿)?\s*(?:美)?元",
         ),
         (
             "area",
@@ -50,6 +64,20 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
         ),
         ("age", r"多少岁|几岁|年龄|岁数|年纪", rf"(?:{_NUM})\s*(?:周)?岁"),
         ("person", r"谁|哪一?位|什么人", rf"(?:{_TITLES})\s*{_NAME}|{_NAME}\s*(?:{_TITLES})"),
+        (
+            # the name of a thing (哪所学校, 叫什么, which brand) - a name in quotes
+            # or title marks, or one ending in what names an organisation or a place
+            "name",
+            r"哪[家所支座款部首]|哪个(?:单位|企业|公司|学校|地区|品牌|部门|项目)"
+            r"|什么(?:名字|名称|牌子?|品牌)|叫什么|名称",
+            rf"“[^”]{{2,20}}”|《[^》]{{1,30}}》|[\u4e00-\u9fff]{{2,12}}(?:{_ORGS})",
+        ),
+        ("road", r"哪条(?:路|街|大道)", r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|巷)"),
+        (
+            "place",
+            r"哪里|在哪|什么地[方点]|哪个?地[方点]|位于|地址",
+            rf"[\u4e00-\u9fff]{{1,8}}(?:{_PLACES})",
+        ),
         ("count", r"多少|(?<!哪)几", rf"(?:{_NUM})"),
     )
 )
@@ -76,7 +104,7 @@ ARTICLE_FIELDS = (
     ("publication", re.compile(r"哪(?:一)?[份家张]报|什么报|(?:刊登|刊发|发表|登)在哪")),
 )
 # Counters that fit almost anything: finding one proves little about the answer.
-GENERIC_KINDS = {"count", "month", "person"}
+GENERIC_KINDS = {"count", "month", "person", "name", "place"}
 GENERIC_UNITS = set("个名人位次项")
 # The same unit written differently: what the question says vs. what the page prints.
 SYNONYMS = {"平方米": ("m2", "㎡", "平米"), "元": ("块",), "人": ("名", "位")}
@@ -130,12 +158,18 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
         kinds.append((name, re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*{units}")))
     for name, q, a in ANSWER_KINDS:
         if q.search(question):
-            if name == "person" and (roles := _roles_asked(question)):
+            roles = [r for r in _roles_asked(question) if r not in _ANY_OFFICE]
+            if name == "person" and roles:
                 # 哪位局长: a name after that title is specific, and its absence telling
                 role = "|".join(roles)
                 name, a = "role", re.compile(rf"(?:{role})\s*{_NAME}|{_NAME}\s*(?:{role})")
             kinds.append((name, a))
     return kinds
+
+
+# A title that names no particular office: who the 负责人 is, a page tells by their office
+# (村党支部书记王某).
+_ANY_OFFICE = ("负责人",)
 
 
 def _roles_asked(question: str) -> list[str]:
@@ -152,26 +186,6 @@ def near_terms(question: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def focus_terms(question: str) -> list[str]:
-    """Words right next to the question word: what the question is really about.
-
-    The words the question word governs (馆长 in 哪位馆长, 参赛 in 有几队参赛), or,
-    when it ends the question, the noun phrase it completes after the last 的 or comma
-    (站长 in 气象站的站长是谁).
-    """
-    terms: list[str] = []
-    for m in _WH.finditer(question):
-        left = re.split(r"[的，,、；;：:]", question[: m.start()])[-1]
-        left = re.sub(r"[是为有在达约了共]+$", "", left)[-6:]
-        right = re.split(r"[的，,、；;：:？?。]", question[m.end() :])[0][:5]
-        right = re.sub(r"^余?[个名人家份次户项倍亩斤岁台件场批所处辆位张座]", "", right)
-        # A question word that governs a noun (哪家银行, 多少名队员) asks about that noun;
-        # one that ends the question (站长是谁) asks about the phrase before it.
-        governed = [t for t in tokenize(right) if len(t) >= 2]
-        terms += governed or [t for t in tokenize(left) if len(t) >= 2]
-    return list(dict.fromkeys(terms))
-
-
 @dataclass(frozen=True)
 class Cues:
     """What a question tells about its answer, read once per question."""
@@ -180,7 +194,6 @@ class Cues:
     near: tuple[str, ...]  # the words next to its question word
     kinds: tuple[tuple[str, re.Pattern], ...]  # what the answer holds, most specific first
     field: str = ""  # asks for the article's "headline", "byline" or "publication"
-    focus: tuple[str, ...] = ()  # what it is really about (focus_terms)
 
     @property
     def specific_kinds(self) -> list[tuple[str, re.Pattern]]:
@@ -188,29 +201,54 @@ class Cues:
         return [(n, p) for n, p in self.kinds if n not in GENERIC_KINDS | {"unit"}]
 
 
-def focus_coverage(cues: Cues, text: str, idf: dict[str, float]) -> float:
-    """IDF-weighted share of the question's focus words found in ``text`` (1.0 if none)."""
-    if not cues.focus:
-        return 1.0
-    weights = {t: idf.get(t, 1.0) for t in cues.focus}
-    folded = fold(text)
-    return sum(w for t, w in weights.items() if _contains(folded, t)) / sum(weights.values())
+def asked_kind(cues: Cues) -> tuple[str, re.Pattern] | None:
+    """The kind of value the answer must hold: the most specific one the question asks for
+    (money over a bare count), else its first kind; None when it asks for none."""
+    loose = GENERIC_KINDS | {"unit"}
+    return next((k for k in cues.kinds if k[0] not in loose), cues.kinds[0] if cues.kinds else None)
 
 
-def counted_focus_found(cues: Cues, text: str) -> bool:
-    """A count in the unit asked for, followed closely by a word the count is about.
+def kind_found(cues: Cues, text: str) -> bool:
+    """Does ``text`` hold a value of the kind asked for (True when none is asked)?
 
-    For 多少位老师, ``120名骨干教师`` counts teachers even though the page says 教师 where
-    the question says 老师: the count and a word a few characters on make the detail.
+    A role asked for (哪位局长) is found as a name next to that role; a person asked for
+    without one (谁牵的头, who the 负责人 is: pages print the office, 村党支部书记王某) as a
+    name next to any title, or where jieba tags a personal name (本地选手李某某).
     """
-    units = [p for n, p in cues.kinds if n in ("unit", "specific unit")]
-    if not units or not cues.focus:
-        return False
+    kind = asked_kind(cues)
+    if kind is None:
+        return True
+    name, pattern = kind
     folded = fold(text)
-    return any(
-        any(t in folded[m.end() : m.end() + 8] for t in cues.focus)
-        for m in units[0].finditer(folded)
-    )
+    if pattern.search(folded):
+        return True
+    return name == "person" and (bool(_PERSON.search(folded)) or _names_a_person(text))
+
+
+_PERSON = re.compile(rf"(?:{_TITLES})\s*{_NAME}|{_NAME}\s*(?:{_TITLES})")
+
+
+def _names_a_person(text: str) -> bool:
+    import jieba.posseg  # loaded on the first question that asks who
+
+    return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
+
+
+_YEAR_Q = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+
+
+def years_missing(question: str, text: str) -> list[str]:
+    """The years the question names (2019年, 2021某某杯) that ``text`` never prints, in
+    digits or in characters (一九五六年)."""
+    years = dict.fromkeys(_YEAR_Q.findall(fold(question)))
+    if not years:
+        return []
+    folded = fold(text)
+    printed = set(_YEAR_Q.findall(folded))
+    printed |= {m.group().translate(_CN_DIGITS) for m in _CN_YEAR.finditer(folded)}
+    return [y for y in years if y not in printed]
 
 
 def specific_kind_found(cues: Cues, text: str) -> bool:
@@ -226,7 +264,6 @@ def read_cues(question: str) -> Cues:
         tuple(near_terms(question)),
         tuple(answer_kinds(question)),
         next((name for name, cue in ARTICLE_FIELDS if cue.search(question)), ""),
-        tuple(focus_terms(question)),
     )
 
 
