@@ -443,3 +443,49 @@ def test_official_documents_and_court_notices_signed_by_issuer_and_date():
     ]
     annex = "".join(NOTICE_PAGE[s:e] for s, e in arts[0].body_spans)
     assert annex.rstrip().endswith("2.春季防火值班安排表")
+
+
+# Round 6 conventions, on invented pages. A plain line over two phrases set apart by a
+# space: in traditional print the headline and its subtitle; in simplified print kicker +
+# headline as often as headline + subtitle, so the headline is unknown.
+_PAIR_STACK = (
+    "{paper}　2025年4月2日　星期三\n\n"
+    "{head}\n{pair}\n"
+    "{dateline}市政部门昨日表示，{street}下月起逢周末试行步行街，为期两个月，届时公交改道。\n"
+    "部门又称，试行期间将增设座椅和指示牌，并安排人员在路口维持秩序，欢迎市民提出意见。\n"
+    "有商户认为步行街有助吸引游客驻足消费，也有居民担心夜间噪音，希望加强管理。\n"
+)
+
+
+def test_a_pair_of_phrases_under_a_plain_line_is_a_subtitle_only_in_traditional_print():
+    simplified = _PAIR_STACK.format(
+        paper="青禾日报",
+        head="老城区周末试行步行街",
+        pair="为期两个月　公交线路改道",
+        dateline="本报讯　",
+        street="老城区",
+    )
+    a = segment_page("x.txt", simplified)[0]
+    assert (a.headline, a.subheadlines) == ("", ["老城区周末试行步行街", "为期两个月公交线路改道"])
+    traditional = _PAIR_STACK.format(
+        paper="青禾日報",
+        head="舊城區週末試行步行街",
+        pair="為期兩個月　巴士路線改道",
+        dateline="【本報訊】",
+        street="舊城區",
+    )
+    b = segment_page("x.txt", traditional)[0]
+    assert (b.headline, b.subheadlines) == ("舊城區週末試行步行街", ["為期兩個月巴士路線改道"])
+
+
+def test_a_byline_names_a_transliterated_name_joined_by_middle_dots():
+    page = (
+        "青禾日报　2025年4月2日　星期三\n\n"
+        "【边境小镇】\n口岸小镇的早市\n本报记者　阿依古丽·买买提\n"
+        "清晨，口岸小镇的早市已经热闹起来，摊主们摆出新鲜的瓜果和奶制品。\n"
+        "镇上的居民说，这几年口岸开放，来往的客商多了，早市一年比一年红火。\n"
+        "一位卖馕的老人告诉记者，他在早市摆摊已经二十年，如今每天能卖出两百多个。\n"
+        "镇里还在早市旁建起了停车场和公共厕所，方便远道而来的客商。\n"
+    )
+    a = segment_page("x.txt", page)[0]
+    assert (a.headline, a.byline) == ("口岸小镇的早市", "本报记者阿依古丽·买买提")

@@ -53,7 +53,10 @@ DATELINE = re.compile(
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
 # 通讯员 某某 (a student paper's 学生记者, an intern 实习生), 新华社记者 某某.
-_NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
+# A name is up to four characters, or a name transliterated from a minority or foreign
+# language, its parts joined by middle dots (某某某·某某某), however long.
+_NAME = r"(?:[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8}){1,3}|[" + _H + r"·]{1,4})"
+_NAMES = _NAME + r"(?:[\s　]+" + _NAME + r"){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
@@ -421,8 +424,10 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
-def segment(text: str) -> list[dict]:
-    """The page's pieces as dicts of Article fields (without id/source/seq)."""
+def segment(text: str, traditional: bool = False) -> list[dict]:
+    """The page's pieces as dicts of Article fields (without id/source/seq); traditional:
+    the page is set in traditional characters (its headline stacks put the subtitle under
+    the headline, see _split_stack)."""
     lines = _lines(text)
     nonblank = [ln for ln in lines if ln]
     if not nonblank:
@@ -1041,15 +1046,20 @@ def segment(text: str) -> list[dict]:
             cur.verse += 1
         cur.body.append((ln.s, ln.e))
         i += 1
-    return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
+    done = [p for p in pieces if p.body or p.heads]
+    return [_finish(text, lines, p, col, flat_page, traditional) for p in done]
 
 
-def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
+def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
     wrapped lines follow it), as does a last line much wider than the headline's lines.
     A line of two phrases set apart by a space is whole, never half of a wrapped headline.
+    Two lines, the second such a pair and the first a plain line, with no dash subtitle:
+    papers in traditional print (Hong Kong, Macau, Taiwan, pre-1949) set the headline first
+    and the pair under it as its subtitle; elsewhere the pair is as often the headline under
+    a kicker as a subtitle under the headline, so the headline is unknown.
     On pages set in narrow columns a headline wraps over lines:
     one or two lines are the headline, a third line under a kicker is the headline's second
     half. On wide pages every line is whole: one line is the headline, two are kicker and
@@ -1071,7 +1081,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return lines[0], subs
         if len(lines) == 2:
             if couplet[1] and not couplet[0] and dash is None:
-                return lines[0], [lines[1]]  # two phrases under it: the subtitle
+                if traditional:
+                    return lines[0], [lines[1]]  # two phrases under it: the subtitle
+                return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
@@ -1093,7 +1105,7 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
-        if couplet[1] and not couplet[0] and dash is None:
+        if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
@@ -1105,7 +1117,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     return "", [*lines, *subs]
 
 
-def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> dict:
+def _finish(
+    text: str, lines: list, p: _Piece, col: float, flat_page: bool, traditional: bool = False
+) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
@@ -1117,7 +1131,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
-        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
+        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
     subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
