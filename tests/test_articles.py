@@ -489,3 +489,26 @@ def test_a_byline_names_a_transliterated_name_joined_by_middle_dots():
     )
     a = segment_page("x.txt", page)[0]
     assert (a.headline, a.byline) == ("口岸小镇的早市", "本报记者阿依古丽·买买提")
+
+
+def test_a_labelled_author_with_a_wrapped_unit_and_a_notes_column_label():
+    # a theory page: 作者：某某（unit） under the title, the bracket wrapped onto a second
+    # line; a column label ending in 札记 over an essay's title is a tag
+    body = "　　{}\n"
+    page = (
+        "青禾日报　理论　2025年4月2日　第9版\n\n"
+        "把功夫下在平时\n作者：林青山（青禾市委\n党校副教授）\n"
+        + body.format("干部的本领不是一天练成的，")
+        + "靠的是平时一点一滴的积累。\n"
+        + body.format("要在日常工作中多读书、多思考。")
+        + body.format("只有这样，遇到难题才能从容应对。")
+        + "\n读书札记\n慢读的乐趣\n□ 顾　言\n"
+        + body.format("读书不必求快，慢一点，")
+        + "才能读出书里的滋味。\n"
+        + body.format("一本好书值得反复读上几遍。")
+    )
+    arts = segment_page("x.txt", page)
+    assert [(a.kind, a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("editorial", "把功夫下在平时", [], "作者：林青山（青禾市委党校副教授）"),
+        ("editorial", "慢读的乐趣", [], "□顾言"),
+    ]

@@ -62,9 +62,10 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
     r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
 # A credit labelled with the work each did, as oral histories, interviews and features
-# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某.
+# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
+# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
 _LABELLED = (
-    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译)\s*[：:]\s*[" + _H + r"·]"
+    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
 OWN_BYLINE = re.compile(
@@ -147,10 +148,11 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # a line of its own in the stack: （记者手记）, （专家点评）): a word of genre
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
-# close-up, an interview, background (链接, 背景).
+# close-up, an interview, background (链接, 背景), a writer's notes on study or reading
+# (某某札记).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评",
+    "综述", "点评", "快评", "微评", "札记",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
@@ -355,6 +357,21 @@ def applies(text: str) -> bool:
     if col <= 20 and blanks >= 0.26 * len(nonblank):
         return False  # narrow columns broken into short boxes every few lines
     return not (mid >= 5 and mid >= 0.2 * blanks)
+
+
+def _opens_bracket(f: str) -> bool:
+    """Does the line open a bracket it does not close?"""
+    return len(re.findall("[（(]", f)) > len(re.findall("[）)]", f))
+
+
+def _closes_bracket(f: str) -> bool:
+    """Is the line the short rest of a bracket opened above: it ends with the bracket
+    closing, opens none, and holds no sentence?"""
+    return (
+        len(f) <= 20
+        and bool(re.fullmatch(r"[^（()]*[）)]", f))
+        and not re.search("[。！？；，]", f)
+    )
 
 
 def _own_byline(line: str) -> bool:
@@ -986,6 +1003,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             i += 1
                     # names wrapped onto the next line: 新华社记者 某某\n某某 / 记者 某\n某
                     nx = lines[i + 1] if i + 1 < n else None
+                    if (
+                        e == lines[i].e
+                        and nx is not None
+                        and _opens_bracket(lines[i].f)
+                        and _closes_bracket(nx.f)
+                    ):
+                        # a writer's unit in brackets wrapped onto the next line:
+                        # 作者：某某（某某\n大学教授）
+                        e = nx.e
+                        i += 1
+                        nx = None
                     if (
                         e == lines[i].e
                         and nx is not None
