@@ -512,3 +512,32 @@ def test_a_labelled_author_with_a_wrapped_unit_and_a_notes_column_label():
         ("editorial", "把功夫下在平时", [], "作者：林青山（青禾市委党校副教授）"),
         ("editorial", "慢读的乐趣", [], "□顾言"),
     ]
+
+
+# A morning paper's front page: a masthead block of seven lines ending with the page
+# (B01: section letter and number), a story jumping to a page named by letter and number
+# without 第, and a dateline by the paper's short name (晚报讯) with its bracket wrapped.
+MORNING_PAGE = (
+    "青禾晚报\nQINGHE EVENING NEWS\n2025年4月2日　星期三\n农历乙巳年三月初五\n"
+    "今日16版　第3021期\n国内统一连续出版物号 CN 99-0001\nB01\n\n"
+    "城东新建三座口袋公园\n晚报记者 林 舟\n"
+    "城东三座口袋公园昨日同时开放，\n附近居民步行五分钟即可到达。\n"
+    "公园里设有健身器材和儿童游乐区，\n晚上开放到十点。\n（下转B03版）\n\n"
+    "雨夜护送迷路孩童\n晚报讯（记者 顾 言 通讯员\n 何 川）4月1日晚，一名迷路\n"
+    "的孩童在车站哭泣，巡逻民警\n将他安全送回家中。\n"
+)
+
+
+def test_letter_numbered_pages_jump_markers_and_a_short_name_dateline():
+    from qa.ingest.catalog import page_furniture
+
+    assert page_furniture(MORNING_PAGE).page == "1"
+    arts = segment_page("x.txt", MORNING_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("城东新建三座口袋公园", "晚报记者林舟"),
+        ("雨夜护送迷路孩童", "晚报讯（记者顾言通讯员何川）"),
+    ]
+    first = "".join(MORNING_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert first.rstrip().endswith("晚上开放到十点。")
+    second = "".join(MORNING_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert second.startswith("4月1日晚")

@@ -30,9 +30,10 @@ _H = r"\u4e00-\u9fff"
 _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
-# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网).
+# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
+# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯).
 _SOURCE = (
-    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)"
+    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -130,9 +131,12 @@ _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
-# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
-_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
-_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
+# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one; a
+# paper that numbers its pages by section names the page by its letter and number, with
+# or without 第: (下转A05版), (上接第B2版).
+_PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
+_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + _PAGE_NO + r"\s*[）)]")
+_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + _PAGE_NO + r"\s*[）)]\s*$")
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
