@@ -541,3 +541,26 @@ def test_letter_numbered_pages_jump_markers_and_a_short_name_dateline():
     assert first.rstrip().endswith("晚上开放到十点。")
     second = "".join(MORNING_PAGE[s:e] for s, e in arts[1].body_spans)
     assert second.startswith("4月1日晚")
+
+
+# A 1970s page: a header of a date in Chinese numerals and the paper and page, longer than
+# twelve characters after the date; a collective author (某某报道组) under 本报通讯员; a
+# caption closed by a photo credit without brackets after a space.
+_OLD = "　　{}\n"
+SEVENTIES_PAGE = (
+    "一九七六年五月四日　星期二　　青禾日报　　第三版\n\n"
+    "青禾公社抢种早稻八千亩\n本报通讯员\n青禾公社东风大队报道组\n"
+    + _OLD.format("青禾公社各大队抓住晴好天气，")
+    + "组织劳力抢插早稻，进度比去年\n同期快了一周。\n"
+    + _OLD.format("社员们起早贪黑，田间地头")
+    + "一片繁忙。\n\n"
+    "渠水流进新稻田\n" + _OLD.format("新修的水渠已经通水，") + "两岸稻田一片新绿。　新华社记者摄\n"
+)
+
+
+def test_an_old_page_header_a_collective_author_and_a_bare_photo_credit():
+    arts = segment_page("x.txt", SEVENTIES_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "青禾公社抢种早稻八千亩", "本报通讯员青禾公社东风大队报道组"),
+        ("caption", "渠水流进新稻田", "新华社记者摄"),
+    ]

@@ -69,8 +69,12 @@ _LABELLED = (
     r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
+# A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
+# group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
+_COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
@@ -124,6 +128,12 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# The same credit without brackets, set apart by a space after the caption's last
+# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
+_PHOTO_BARE = re.compile(
+    r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
+    r"(?:[\s　]?[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+)
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -276,7 +286,7 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
-    r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,12}"
+    r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
@@ -1002,7 +1012,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     s, e = lines[i].s, lines[i].e
                     if _ROLE_END.search(lines[i].text) and i + 1 < n and lines[i + 1] is not None:
                         nx = lines[i + 1]
-                        if len(nx.f) <= 6 and not ends_sentence(nx.f):
+                        group = re.fullmatch(_COLLECTIVE, nx.f)
+                        if (len(nx.f) <= 6 or group) and not ends_sentence(nx.f):
                             e = nx.e
                             i += 1
                     # names wrapped onto the next line: 新华社记者 某某\n某某 / 记者 某\n某
@@ -1182,6 +1193,7 @@ def _finish(
         seg = text[s:e]
         m = (
             _PHOTO.search(seg)
+            or _PHOTO_BARE.search(seg)
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
