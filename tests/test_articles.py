@@ -564,3 +564,28 @@ def test_an_old_page_header_a_collective_author_and_a_bare_photo_credit():
         ("news", "青禾公社抢种早稻八千亩", "本报通讯员青禾公社东风大队报道组"),
         ("caption", "渠水流进新稻田", "新华社记者摄"),
     ]
+
+
+# A Q&A column printed a paragraph a line: a question headline ending in a word that also
+# ends a unit's name (…怎么办) over 本报记者 某某; a reminder (某某提示) is a notice; a
+# display ad of slogans and a phone number on one line after a blank line is a piece.
+QA_PAGE = (
+    "青禾晚报　2025年4月2日　星期三　第8版　民生问答\n\n"
+    "社保卡丢了怎么办\n本报记者　林舟\n"
+    "　　问：我的社保卡不小心丢了，补办需要多长时间？\n"
+    "　　答：市人社局工作人员介绍，社保卡丢失后应先挂失，"
+    "再到任一合作银行网点申请补办，一般当场就能领到新卡。\n"
+    "　　工作人员提醒，挂失可以通过电话或手机应用办理，十分方便。\n\n"
+    "用电安全提示\n"
+    "　　夏季用电量大，市民外出时请关闭不用的电器，发现电线老化要及时请专业人员更换。\n\n"
+    "　　青禾搬家　长途短途　家具拆装　钢琴搬运　日式保洁　电话：5566××××\n"
+)
+
+
+def test_a_question_headline_over_a_byline_a_reminder_notice_and_a_one_line_ad():
+    arts = segment_page("x.txt", QA_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "社保卡丢了怎么办", "本报记者林舟"),
+        ("notice", "用电安全提示", ""),
+        ("ad", "", ""),
+    ]

@@ -202,7 +202,8 @@ _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
-# A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
+# A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
+# notice to readers, 温馨提示, 安全提示 (提示: a reminder).
 # An official document's title: the issuing body, 关于 and the matter, and the genre of
 # document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
 # headline is set.
@@ -220,7 +221,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|" + _DOC_TITLE.pattern
 )
 
 
@@ -601,7 +602,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             contact = contact or bool(_CONTACT.search(ln.f))
             spaced = spaced or len(ln.text.split()) >= 2
             k += 1
-        if k - i < 3 or not contact or not spaced or NOTICE.fullmatch(lines[i].f):
+        # on a page printing a paragraph a line, the whole ad may stand on one line: four
+        # or more slogans set apart by spaces
+        many = flat_page and len(lines[i].text.split()) >= 5
+        if (k - i < 3 and not many) or not contact or not spaced or NOTICE.fullmatch(lines[i].f):
             return -1
         return k if k >= n or lines[k] is None else -1
 
@@ -645,7 +649,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0  # a dateline, or a credit whose brackets run on
         k = 1 if AFFILIATION.fullmatch(ln.text) else 0
         nx = lines[i + 1] if i + 1 < n else None
-        if not k and nx is not None and _ISSUER.fullmatch(ln.f) and len(ln.f) + len(nx.f) <= 30:
+        if (
+            not k
+            and nx is not None
+            and _ISSUER.fullmatch(ln.f)
+            and len(ln.f) + len(nx.f) <= 30
+            and not _own_byline(nx.text)  # a headline over a reporter's byline (本报记者 某某)
+        ):
             k = 2 if AFFILIATION.fullmatch(nx.text) else 0
         after = lines[i + k] if k and i + k < n else None
         prose = after is not None and (not headish(i + k) or re.search("[，、：:]", after.f))
