@@ -589,3 +589,33 @@ def test_a_question_headline_over_a_byline_a_reminder_notice_and_a_one_line_ad()
         ("notice", "用电安全提示", ""),
         ("ad", "", ""),
     ]
+
+
+# A culture page: a list's heading (新书架) over items without bullets, each a book's
+# title line over an indented note, after a caption closed by its photo credit.
+BOOKS_PAGE = (
+    "青禾文化周刊　2025年4月2日　星期三\n第5版　读书\n\n"
+    "老城书店的新主人\n本报记者　林舟\n"
+    "　　老城那家开了三十年的书店换了新主人。新店主是一位刚毕业的\n"
+    "大学生，她保留了旧书架，又添了一间小小的阅读室。\n"
+    "　　开业第一周，不少老街坊专程来看，说书店还是原来的味道。有人\n"
+    "带来了自家的旧书，说要放在这里给更多的人读；有人坐在窗边，\n"
+    "一坐就是一下午。新店主说，她想让书店成为街坊们的客厅，每个\n"
+    "周末都请一位作者来和读者聊聊天。\n\n"
+    "春日书市\n"
+    "　　4月1日，市民在青禾书城挑选新书。近日，全市多家书店推出春季\n"
+    "书市，吸引不少读者。（记者 林 舟 摄）\n\n"
+    "新书架\n"
+    "《河边的茶馆》　顾言 著　青禾出版社\n"
+    "　　作者用十年时间记录一座茶馆里的人来人往，笔调温和。\n"
+    "《山里的学校》　何川 著　青禾少年儿童出版社\n"
+    "　　讲述一位乡村教师和学生们的故事，适合亲子共读。\n"
+)
+
+
+def test_a_list_heading_governs_unbulleted_items_up_to_the_blank_line():
+    arts = segment_page("x.txt", BOOKS_PAGE)
+    kinds = [(a.kind, a.headline) for a in arts]
+    assert kinds[1:] == [("caption", "春日书市"), ("briefs", "新书架")]
+    books = "".join(BOOKS_PAGE[s:e] for s, e in arts[2].body_spans)
+    assert books.startswith("《河边的茶馆》") and books.rstrip().endswith("适合亲子共读。")

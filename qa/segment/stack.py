@@ -868,6 +868,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 i += 1
             i = table_note(i, cur)
             continue
+        # a list's heading alone on a line after a blank (简讯, 新书架, 一周快讯) over items
+        # without bullets governs the block under it up to the next blank line: its items
+        # (a book's title line over its note) are the list's, never headline stacks of their own;
+        # a block that holds a byline or dateline is articles under a section label instead
+        nx = lines[i + 1] if i + 1 < n else None
+        if (
+            blank_before(i)
+            and len(ln.f) <= 8
+            and _BRIEFS.fullmatch(ln.f)
+            and nx is not None
+            and not _ITEM.match(nx.f)  # bulleted items: read item by item below
+        ):
+            k = i + 1
+            while k < n and lines[k] is not None and k - i < 80 and not opener(k):
+                k += 1
+            if k - i >= 3 and (k >= n or lines[k] is None):
+                p = new("briefs")
+                p.heads = [i]
+                p.headline = ln.f
+                p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k))
+                cur = None
+                i = k
+                continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
