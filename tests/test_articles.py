@@ -619,3 +619,19 @@ def test_a_list_heading_governs_unbulleted_items_up_to_the_blank_line():
     assert kinds[1:] == [("caption", "春日书市"), ("briefs", "新书架")]
     books = "".join(BOOKS_PAGE[s:e] for s, e in arts[2].body_spans)
     assert books.startswith("《河边的茶馆》") and books.rstrip().endswith("适合亲子共读。")
+
+
+def test_an_updates_list_is_briefs_dated_by_its_first_item_and_keeps_item_credits():
+    # 某某动态 (updates) heads a list like 简讯; its first item opens with a date; the
+    # credit closing the last item is that item's
+    page = BOOKS_PAGE.split("新书架")[0] + (
+        "行业动态\n"
+        "3月28日，青禾市首家社区书店联盟成立，十二家书店\n"
+        "将共享会员和活动资源。（林舟）\n"
+        "日前，青禾图书馆推出夜间阅览服务，每周五开放到晚上\n"
+        "九点。（顾言）\n"
+    )
+    a = segment_page("x.txt", page)[-1]
+    assert (a.kind, a.headline, a.date) == ("briefs", "行业动态", "3月28日")
+    items = "".join(page[s:e] for s, e in a.body_spans)
+    assert items.rstrip().endswith("（顾言）")

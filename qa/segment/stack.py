@@ -199,7 +199,7 @@ _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社�
 # An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
-_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
+_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
@@ -1319,6 +1319,11 @@ def _finish(
     if kind not in ("ad", "notice", "briefs", "other"):
         m = _DISPATCH_DATE.search("".join(bys)) if kind != "caption" else None
         m = m or _OPENING_DATE.match(body_text)
+        date = m.group(1) if m else ""
+    elif kind == "briefs":
+        # a list whose text opens with a date (its first item, set without a bullet) is dated
+        # by it, as an article by its first paragraph's date
+        m = _OPENING_DATE.match(body_text)
         date = m.group(1) if m else ""
     edges = [q for s in spans + bylines + p.meta for q in s]
     edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
