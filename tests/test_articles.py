@@ -443,3 +443,195 @@ def test_official_documents_and_court_notices_signed_by_issuer_and_date():
     ]
     annex = "".join(NOTICE_PAGE[s:e] for s, e in arts[0].body_spans)
     assert annex.rstrip().endswith("2.春季防火值班安排表")
+
+
+# Round 6 conventions, on invented pages. A plain line over two phrases set apart by a
+# space: in traditional print the headline and its subtitle; in simplified print kicker +
+# headline as often as headline + subtitle, so the headline is unknown.
+_PAIR_STACK = (
+    "{paper}　2025年4月2日　星期三\n\n"
+    "{head}\n{pair}\n"
+    "{dateline}市政部门昨日表示，{street}下月起逢周末试行步行街，为期两个月，届时公交改道。\n"
+    "部门又称，试行期间将增设座椅和指示牌，并安排人员在路口维持秩序，欢迎市民提出意见。\n"
+    "有商户认为步行街有助吸引游客驻足消费，也有居民担心夜间噪音，希望加强管理。\n"
+)
+
+
+def test_a_pair_of_phrases_under_a_plain_line_is_a_subtitle_only_in_traditional_print():
+    simplified = _PAIR_STACK.format(
+        paper="青禾日报",
+        head="老城区周末试行步行街",
+        pair="为期两个月　公交线路改道",
+        dateline="本报讯　",
+        street="老城区",
+    )
+    a = segment_page("x.txt", simplified)[0]
+    assert (a.headline, a.subheadlines) == ("", ["老城区周末试行步行街", "为期两个月公交线路改道"])
+    traditional = _PAIR_STACK.format(
+        paper="青禾日報",
+        head="舊城區週末試行步行街",
+        pair="為期兩個月　巴士路線改道",
+        dateline="【本報訊】",
+        street="舊城區",
+    )
+    b = segment_page("x.txt", traditional)[0]
+    assert (b.headline, b.subheadlines) == ("舊城區週末試行步行街", ["為期兩個月巴士路線改道"])
+
+
+def test_a_byline_names_a_transliterated_name_joined_by_middle_dots():
+    page = (
+        "青禾日报　2025年4月2日　星期三\n\n"
+        "【边境小镇】\n口岸小镇的早市\n本报记者　阿依古丽·买买提\n"
+        "清晨，口岸小镇的早市已经热闹起来，摊主们摆出新鲜的瓜果和奶制品。\n"
+        "镇上的居民说，这几年口岸开放，来往的客商多了，早市一年比一年红火。\n"
+        "一位卖馕的老人告诉记者，他在早市摆摊已经二十年，如今每天能卖出两百多个。\n"
+        "镇里还在早市旁建起了停车场和公共厕所，方便远道而来的客商。\n"
+    )
+    a = segment_page("x.txt", page)[0]
+    assert (a.headline, a.byline) == ("口岸小镇的早市", "本报记者阿依古丽·买买提")
+
+
+def test_a_labelled_author_with_a_wrapped_unit_and_a_notes_column_label():
+    # a theory page: 作者：某某（unit） under the title, the bracket wrapped onto a second
+    # line; a column label ending in 札记 over an essay's title is a tag
+    body = "　　{}\n"
+    page = (
+        "青禾日报　理论　2025年4月2日　第9版\n\n"
+        "把功夫下在平时\n作者：林青山（青禾市委\n党校副教授）\n"
+        + body.format("干部的本领不是一天练成的，")
+        + "靠的是平时一点一滴的积累。\n"
+        + body.format("要在日常工作中多读书、多思考。")
+        + body.format("只有这样，遇到难题才能从容应对。")
+        + "\n读书札记\n慢读的乐趣\n□ 顾　言\n"
+        + body.format("读书不必求快，慢一点，")
+        + "才能读出书里的滋味。\n"
+        + body.format("一本好书值得反复读上几遍。")
+    )
+    arts = segment_page("x.txt", page)
+    assert [(a.kind, a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("editorial", "把功夫下在平时", [], "作者：林青山（青禾市委党校副教授）"),
+        ("editorial", "慢读的乐趣", [], "□顾言"),
+    ]
+
+
+# A morning paper's front page: a masthead block of seven lines ending with the page
+# (B01: section letter and number), a story jumping to a page named by letter and number
+# without 第, and a dateline by the paper's short name (晚报讯) with its bracket wrapped.
+MORNING_PAGE = (
+    "青禾晚报\nQINGHE EVENING NEWS\n2025年4月2日　星期三\n农历乙巳年三月初五\n"
+    "今日16版　第3021期\n国内统一连续出版物号 CN 99-0001\nB01\n\n"
+    "城东新建三座口袋公园\n晚报记者 林 舟\n"
+    "城东三座口袋公园昨日同时开放，\n附近居民步行五分钟即可到达。\n"
+    "公园里设有健身器材和儿童游乐区，\n晚上开放到十点。\n（下转B03版）\n\n"
+    "雨夜护送迷路孩童\n晚报讯（记者 顾 言 通讯员\n 何 川）4月1日晚，一名迷路\n"
+    "的孩童在车站哭泣，巡逻民警\n将他安全送回家中。\n"
+)
+
+
+def test_letter_numbered_pages_jump_markers_and_a_short_name_dateline():
+    from qa.ingest.catalog import page_furniture
+
+    assert page_furniture(MORNING_PAGE).page == "1"
+    arts = segment_page("x.txt", MORNING_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("城东新建三座口袋公园", "晚报记者林舟"),
+        ("雨夜护送迷路孩童", "晚报讯（记者顾言通讯员何川）"),
+    ]
+    first = "".join(MORNING_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert first.rstrip().endswith("晚上开放到十点。")
+    second = "".join(MORNING_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert second.startswith("4月1日晚")
+
+
+# A 1970s page: a header of a date in Chinese numerals and the paper and page, longer than
+# twelve characters after the date; a collective author (某某报道组) under 本报通讯员; a
+# caption closed by a photo credit without brackets after a space.
+_OLD = "　　{}\n"
+SEVENTIES_PAGE = (
+    "一九七六年五月四日　星期二　　青禾日报　　第三版\n\n"
+    "青禾公社抢种早稻八千亩\n本报通讯员\n青禾公社东风大队报道组\n"
+    + _OLD.format("青禾公社各大队抓住晴好天气，")
+    + "组织劳力抢插早稻，进度比去年\n同期快了一周。\n"
+    + _OLD.format("社员们起早贪黑，田间地头")
+    + "一片繁忙。\n\n"
+    "渠水流进新稻田\n" + _OLD.format("新修的水渠已经通水，") + "两岸稻田一片新绿。　新华社记者摄\n"
+)
+
+
+def test_an_old_page_header_a_collective_author_and_a_bare_photo_credit():
+    arts = segment_page("x.txt", SEVENTIES_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "青禾公社抢种早稻八千亩", "本报通讯员青禾公社东风大队报道组"),
+        ("caption", "渠水流进新稻田", "新华社记者摄"),
+    ]
+
+
+# A Q&A column printed a paragraph a line: a question headline ending in a word that also
+# ends a unit's name (…怎么办) over 本报记者 某某; a reminder (某某提示) is a notice; a
+# display ad of slogans and a phone number on one line after a blank line is a piece.
+QA_PAGE = (
+    "青禾晚报　2025年4月2日　星期三　第8版　民生问答\n\n"
+    "社保卡丢了怎么办\n本报记者　林舟\n"
+    "　　问：我的社保卡不小心丢了，补办需要多长时间？\n"
+    "　　答：市人社局工作人员介绍，社保卡丢失后应先挂失，"
+    "再到任一合作银行网点申请补办，一般当场就能领到新卡。\n"
+    "　　工作人员提醒，挂失可以通过电话或手机应用办理，十分方便。\n\n"
+    "用电安全提示\n"
+    "　　夏季用电量大，市民外出时请关闭不用的电器，发现电线老化要及时请专业人员更换。\n\n"
+    "　　青禾搬家　长途短途　家具拆装　钢琴搬运　日式保洁　电话：5566××××\n"
+)
+
+
+def test_a_question_headline_over_a_byline_a_reminder_notice_and_a_one_line_ad():
+    arts = segment_page("x.txt", QA_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "社保卡丢了怎么办", "本报记者林舟"),
+        ("notice", "用电安全提示", ""),
+        ("ad", "", ""),
+    ]
+
+
+# A culture page: a list's heading (新书架) over items without bullets, each a book's
+# title line over an indented note, after a caption closed by its photo credit.
+BOOKS_PAGE = (
+    "青禾文化周刊　2025年4月2日　星期三\n第5版　读书\n\n"
+    "老城书店的新主人\n本报记者　林舟\n"
+    "　　老城那家开了三十年的书店换了新主人。新店主是一位刚毕业的\n"
+    "大学生，她保留了旧书架，又添了一间小小的阅读室。\n"
+    "　　开业第一周，不少老街坊专程来看，说书店还是原来的味道。有人\n"
+    "带来了自家的旧书，说要放在这里给更多的人读；有人坐在窗边，\n"
+    "一坐就是一下午。新店主说，她想让书店成为街坊们的客厅，每个\n"
+    "周末都请一位作者来和读者聊聊天。\n\n"
+    "春日书市\n"
+    "　　4月1日，市民在青禾书城挑选新书。近日，全市多家书店推出春季\n"
+    "书市，吸引不少读者。（记者 林 舟 摄）\n\n"
+    "新书架\n"
+    "《河边的茶馆》　顾言 著　青禾出版社\n"
+    "　　作者用十年时间记录一座茶馆里的人来人往，笔调温和。\n"
+    "《山里的学校》　何川 著　青禾少年儿童出版社\n"
+    "　　讲述一位乡村教师和学生们的故事，适合亲子共读。\n"
+)
+
+
+def test_a_list_heading_governs_unbulleted_items_up_to_the_blank_line():
+    arts = segment_page("x.txt", BOOKS_PAGE)
+    kinds = [(a.kind, a.headline) for a in arts]
+    assert kinds[1:] == [("caption", "春日书市"), ("briefs", "新书架")]
+    books = "".join(BOOKS_PAGE[s:e] for s, e in arts[2].body_spans)
+    assert books.startswith("《河边的茶馆》") and books.rstrip().endswith("适合亲子共读。")
+
+
+def test_an_updates_list_is_briefs_dated_by_its_first_item_and_keeps_item_credits():
+    # 某某动态 (updates) heads a list like 简讯; its first item opens with a date; the
+    # credit closing the last item is that item's
+    page = BOOKS_PAGE.split("新书架")[0] + (
+        "行业动态\n"
+        "3月28日，青禾市首家社区书店联盟成立，十二家书店\n"
+        "将共享会员和活动资源。（林舟）\n"
+        "日前，青禾图书馆推出夜间阅览服务，每周五开放到晚上\n"
+        "九点。（顾言）\n"
+    )
+    a = segment_page("x.txt", page)[-1]
+    assert (a.kind, a.headline, a.date) == ("briefs", "行业动态", "3月28日")
+    items = "".join(page[s:e] for s, e in a.body_spans)
+    assert items.rstrip().endswith("（顾言）")

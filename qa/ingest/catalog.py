@@ -106,10 +106,11 @@ def page_furniture(text: str) -> PageMeta:
 
 
 def _header(head: str) -> list[str]:
-    """The page header: the top lines up to the first blank line (six at most), when none
-    of them is a sentence."""
+    """The page header: the top lines up to the first blank line (eight at most: a
+    masthead, its romanised name, the date, the lunar date, the issue and page count, the
+    serial number, the page), when none of them is a sentence."""
     lines = []
-    for ln in head.lstrip("\n").split("\n")[:6]:
+    for ln in head.lstrip("\n").split("\n")[:8]:
         if not ln.strip():
             break
         lines.append(ln.strip())

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from qa.ingest.pages import page_key
 from qa.segment import stack
 from qa.segment.draft import Draft
-from qa.segment.fold import as_printed, fold
+from qa.segment.fold import as_printed, fold, traditional_print
 from qa.segment.layout import (
     Block,
     column_width,
@@ -90,7 +90,7 @@ def segment_page(source: str, text: str) -> list[Article]:
     shows are then read back as the page prints them.
     """
     folded = fold(text)
-    arts = _segment(source, folded)
+    arts = _segment(source, folded, traditional_print(text, folded))
     if folded != text:
         for a in arts:
             at = (text, folded)
@@ -101,11 +101,12 @@ def segment_page(source: str, text: str) -> list[Article]:
     return arts
 
 
-def _segment(source: str, text: str) -> list[Article]:
-    """Split one (folded) page into articles."""
+def _segment(source: str, text: str, traditional: bool = False) -> list[Article]:
+    """Split one (folded) page into articles; traditional: the page is set in traditional
+    characters (see stack._split_stack)."""
     stem = page_key(source)  # ids go into URLs: safe whatever the file name
     if stack.applies(text):
-        return _from_stack(stem, source, text)
+        return _from_stack(stem, source, text, traditional)
     col = column_width(text, [Block(0, 0, ln) for ln in raw_blocks(text)])
     wide = col > 30
     blocks = read_blocks(text, wide)
@@ -129,11 +130,11 @@ def _segment(source: str, text: str) -> list[Article]:
     return _finish(stem, source, text, arts, after)
 
 
-def _from_stack(stem: str, source: str, text: str) -> list[Article]:
+def _from_stack(stem: str, source: str, text: str, traditional: bool = False) -> list[Article]:
     """Articles of a page read line by line (see stack.py); the paper is the one the page
     prints (its masthead or e-paper tag), else the one a dateline on it names (某某日报讯:
     its own reports), else none."""
-    pieces = stack.segment(text)
+    pieces = stack.segment(text, traditional)
     paper = stack.masthead(text) or next((d["publication"] for d in pieces if d["publication"]), "")
     out: list[Article] = []
     for d in pieces:

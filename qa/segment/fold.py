@@ -73,6 +73,15 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def traditional_print(text: str, folded: str) -> bool:
+    """Is the page set in traditional characters (Hong Kong, Macau, Taiwan, pre-1949
+    print)? At least one Han character in twenty is one that fold() changed: a stray
+    traditional form in a name on a simplified page is not enough."""
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    changed = sum(1 for a, b in zip(text, folded) if a != b)
+    return han > 0 and changed >= 0.05 * han
+
+
 def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | None = None) -> str:
     """A field read in the folded copy (whitespace removed), as the page prints it.
 

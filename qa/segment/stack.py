@@ -30,9 +30,10 @@ _H = r"\u4e00-\u9fff"
 _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
-# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网).
+# paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
+# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯).
 _SOURCE = (
-    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)"
+    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -53,19 +54,27 @@ DATELINE = re.compile(
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
 # 通讯员 某某 (a student paper's 学生记者, an intern 实习生), 新华社记者 某某.
-_NAMES = r"[" + _H + r"·]{1,4}(?:[\s　]+[" + _H + r"·]{1,4}){0,5}"
+# A name is up to four characters, or a name transliterated from a minority or foreign
+# language, its parts joined by middle dots (某某某·某某某), however long.
+_NAME = r"(?:[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8}){1,3}|[" + _H + r"·]{1,4})"
+_NAMES = _NAME + r"(?:[\s　]+" + _NAME + r"){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
 )
 # A credit labelled with the work each did, as oral histories, interviews and features
-# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某.
+# print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
+# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
 _LABELLED = (
-    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译)\s*[：:]\s*[" + _H + r"·]"
+    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
+# A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
+# group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
+_COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
@@ -119,6 +128,12 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# The same credit without brackets, set apart by a space after the caption's last
+# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
+_PHOTO_BARE = re.compile(
+    r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
+    r"(?:[\s　]?[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+)
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -126,9 +141,12 @@ _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
-# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one.
-_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
-_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)第\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]\s*$")
+# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one; a
+# paper that numbers its pages by section names the page by its letter and number, with
+# or without 第: (下转A05版), (上接第B2版).
+_PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
+_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + _PAGE_NO + r"\s*[）)]")
+_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + _PAGE_NO + r"\s*[）)]\s*$")
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
@@ -144,10 +162,11 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # a line of its own in the stack: （记者手记）, （专家点评）): a word of genre
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
-# close-up, an interview, background (链接, 背景).
+# close-up, an interview, background (链接, 背景), a writer's notes on study or reading
+# (某某札记).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评",
+    "综述", "点评", "快评", "微评", "札记",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
@@ -180,10 +199,11 @@ _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社�
 # An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
-_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦)")
+_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
-# A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘.
+# A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
+# notice to readers, 温馨提示, 安全提示 (提示: a reminder).
 # An official document's title: the issuing body, 关于 and the matter, and the genre of
 # document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
 # headline is set.
@@ -201,7 +221,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示)|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|" + _DOC_TITLE.pattern
 )
 
 
@@ -267,7 +287,7 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
-    r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,12}"
+    r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
@@ -354,6 +374,21 @@ def applies(text: str) -> bool:
     return not (mid >= 5 and mid >= 0.2 * blanks)
 
 
+def _opens_bracket(f: str) -> bool:
+    """Does the line open a bracket it does not close?"""
+    return len(re.findall("[（(]", f)) > len(re.findall("[）)]", f))
+
+
+def _closes_bracket(f: str) -> bool:
+    """Is the line the short rest of a bracket opened above: it ends with the bracket
+    closing, opens none, and holds no sentence?"""
+    return (
+        len(f) <= 20
+        and bool(re.fullmatch(r"[^（()]*[）)]", f))
+        and not re.search("[。！？；，]", f)
+    )
+
+
 def _own_byline(line: str) -> bool:
     """A whole line that is a byline (see OWN_BYLINE); names keep their spacing here."""
     f = flat(line)
@@ -421,8 +456,10 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
-def segment(text: str) -> list[dict]:
-    """The page's pieces as dicts of Article fields (without id/source/seq)."""
+def segment(text: str, traditional: bool = False) -> list[dict]:
+    """The page's pieces as dicts of Article fields (without id/source/seq); traditional:
+    the page is set in traditional characters (its headline stacks put the subtitle under
+    the headline, see _split_stack)."""
     lines = _lines(text)
     nonblank = [ln for ln in lines if ln]
     if not nonblank:
@@ -565,7 +602,10 @@ def segment(text: str) -> list[dict]:
             contact = contact or bool(_CONTACT.search(ln.f))
             spaced = spaced or len(ln.text.split()) >= 2
             k += 1
-        if k - i < 3 or not contact or not spaced or NOTICE.fullmatch(lines[i].f):
+        # on a page printing a paragraph a line, the whole ad may stand on one line: four
+        # or more slogans set apart by spaces
+        many = flat_page and len(lines[i].text.split()) >= 5
+        if (k - i < 3 and not many) or not contact or not spaced or NOTICE.fullmatch(lines[i].f):
             return -1
         return k if k >= n or lines[k] is None else -1
 
@@ -609,7 +649,13 @@ def segment(text: str) -> list[dict]:
             return 0  # a dateline, or a credit whose brackets run on
         k = 1 if AFFILIATION.fullmatch(ln.text) else 0
         nx = lines[i + 1] if i + 1 < n else None
-        if not k and nx is not None and _ISSUER.fullmatch(ln.f) and len(ln.f) + len(nx.f) <= 30:
+        if (
+            not k
+            and nx is not None
+            and _ISSUER.fullmatch(ln.f)
+            and len(ln.f) + len(nx.f) <= 30
+            and not _own_byline(nx.text)  # a headline over a reporter's byline (本报记者 某某)
+        ):
             k = 2 if AFFILIATION.fullmatch(nx.text) else 0
         after = lines[i + k] if k and i + k < n else None
         prose = after is not None and (not headish(i + k) or re.search("[，、：:]", after.f))
@@ -822,6 +868,29 @@ def segment(text: str) -> list[dict]:
                 i += 1
             i = table_note(i, cur)
             continue
+        # a list's heading alone on a line after a blank (简讯, 新书架, 一周快讯) over items
+        # without bullets governs the block under it up to the next blank line: its items
+        # (a book's title line over its note) are the list's, never headline stacks of their own;
+        # a block that holds a byline or dateline is articles under a section label instead
+        nx = lines[i + 1] if i + 1 < n else None
+        if (
+            blank_before(i)
+            and len(ln.f) <= 8
+            and _BRIEFS.fullmatch(ln.f)
+            and nx is not None
+            and not _ITEM.match(nx.f)  # bulleted items: read item by item below
+        ):
+            k = i + 1
+            while k < n and lines[k] is not None and k - i < 80 and not opener(k):
+                k += 1
+            if k - i >= 3 and (k >= n or lines[k] is None):
+                p = new("briefs")
+                p.heads = [i]
+                p.headline = ln.f
+                p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k))
+                cur = None
+                i = k
+                continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
@@ -976,11 +1045,23 @@ def segment(text: str) -> list[dict]:
                     s, e = lines[i].s, lines[i].e
                     if _ROLE_END.search(lines[i].text) and i + 1 < n and lines[i + 1] is not None:
                         nx = lines[i + 1]
-                        if len(nx.f) <= 6 and not ends_sentence(nx.f):
+                        group = re.fullmatch(_COLLECTIVE, nx.f)
+                        if (len(nx.f) <= 6 or group) and not ends_sentence(nx.f):
                             e = nx.e
                             i += 1
                     # names wrapped onto the next line: 新华社记者 某某\n某某 / 记者 某\n某
                     nx = lines[i + 1] if i + 1 < n else None
+                    if (
+                        e == lines[i].e
+                        and nx is not None
+                        and _opens_bracket(lines[i].f)
+                        and _closes_bracket(nx.f)
+                    ):
+                        # a writer's unit in brackets wrapped onto the next line:
+                        # 作者：某某（某某\n大学教授）
+                        e = nx.e
+                        i += 1
+                        nx = None
                     if (
                         e == lines[i].e
                         and nx is not None
@@ -1041,15 +1122,20 @@ def segment(text: str) -> list[dict]:
             cur.verse += 1
         cur.body.append((ln.s, ln.e))
         i += 1
-    return [_finish(text, lines, p, col, flat_page) for p in pieces if p.body or p.heads]
+    done = [p for p in pieces if p.body or p.heads]
+    return [_finish(text, lines, p, col, flat_page, traditional) for p in done]
 
 
-def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
+def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple[str, list[str]]:
     """The headline and the subheadlines of a stack, or '' when the stack is not clear.
 
     Column tags (【…】, ·…·) are neither. A line opening with —— starts the subtitle (its
     wrapped lines follow it), as does a last line much wider than the headline's lines.
     A line of two phrases set apart by a space is whole, never half of a wrapped headline.
+    Two lines, the second such a pair and the first a plain line, with no dash subtitle:
+    papers in traditional print (Hong Kong, Macau, Taiwan, pre-1949) set the headline first
+    and the pair under it as its subtitle; elsewhere the pair is as often the headline under
+    a kicker as a subtitle under the headline, so the headline is unknown.
     On pages set in narrow columns a headline wraps over lines:
     one or two lines are the headline, a third line under a kicker is the headline's second
     half. On wide pages every line is whole: one line is the headline, two are kicker and
@@ -1071,7 +1157,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return lines[0], subs
         if len(lines) == 2:
             if couplet[1] and not couplet[0] and dash is None:
-                return lines[0], [lines[1]]  # two phrases under it: the subtitle
+                if traditional:
+                    return lines[0], [lines[1]]  # two phrases under it: the subtitle
+                return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
@@ -1093,7 +1181,7 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
-        if couplet[1] and not couplet[0] and dash is None:
+        if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
         if a >= 10 and b >= 0.8 * a:
             return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
@@ -1105,7 +1193,9 @@ def _split_stack(raw: list[str], wide: bool) -> tuple[str, list[str]]:
     return "", [*lines, *subs]
 
 
-def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> dict:
+def _finish(
+    text: str, lines: list, p: _Piece, col: float, flat_page: bool, traditional: bool = False
+) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
@@ -1117,7 +1207,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     else:
-        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20)
+        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
     subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
@@ -1136,6 +1226,7 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
         seg = text[s:e]
         m = (
             _PHOTO.search(seg)
+            or _PHOTO_BARE.search(seg)
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
@@ -1228,6 +1319,11 @@ def _finish(text: str, lines: list, p: _Piece, col: float, flat_page: bool) -> d
     if kind not in ("ad", "notice", "briefs", "other"):
         m = _DISPATCH_DATE.search("".join(bys)) if kind != "caption" else None
         m = m or _OPENING_DATE.match(body_text)
+        date = m.group(1) if m else ""
+    elif kind == "briefs":
+        # a list whose text opens with a date (its first item, set without a bullet) is dated
+        # by it, as an article by its first paragraph's date
+        m = _OPENING_DATE.match(body_text)
         date = m.group(1) if m else ""
     edges = [q for s in spans + bylines + p.meta for q in s]
     edges += [q for x in p.heads for q in (lines[x].s, lines[x].e)]
