@@ -173,6 +173,14 @@ SETTINGS: tuple[Setting, ...] = (
         "(NO_ANSWER_THRESHOLD, and the kind of value and the year asked for).",
         choices=("rules", "calibrated"),
     ),
+    Setting(
+        "DETAIL_MARGIN",
+        0.03,
+        "no_answer reads the detail asked for in the first three passages whose dense cosine is "
+        "within this of the best of them (a scale of the embedding model: 0.03 fits e5).",
+        lo=0,
+        hi=2,
+    ),
     Setting("TOP_K", 5, "Passages returned when a request does not say.", lo=1, hi=1000),
     Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for.", lo=1, hi=1000),
     Setting("MAX_QUESTION_CHARS", 500, "Longest question accepted, in characters.", lo=1),

@@ -83,10 +83,11 @@ class Answerer:
             answer = self._article_field(hits[0].passage, cues.field) or answer
         dense_part, covered = self._evidence(q_tokens, best)
         evidence = 0.5 * dense_part + 0.5 * covered
-        # The story is there but not the detail asked for: the passages shown first hold no
-        # value of the kind asked (no sum of money for 收费标准是多少, no rate for 利率, no name
+        # The story is there but not the detail asked for: the passages shown first that
+        # stand about as close to the question as the closest of them hold no value of the
+        # kind asked (no sum of money for 收费标准是多少, no rate for 利率, no name
         # beside the title for 哪位院长), or never print a year the question names.
-        shown = ranked[:DETAIL_POOL]
+        shown = self._closest(ranked[:DETAIL_POOL])
         kind_there = kind_found(cues, "".join(h.passage.text for h in shown))
         no_year = bool(years_missing(question, self._context(shown)))
         detail_missing = not cues.field and (not kind_there or no_year)
@@ -153,6 +154,17 @@ class Answerer:
         if span is None:
             return None
         return Answer(value, passage, span[0], span[1], 1.0)
+
+    def _closest(self, hits: list[Hit]) -> list[Hit]:
+        """Those of ``hits`` whose dense cosine is within DETAIL_MARGIN of the best one: the
+        passages about the question's story. A larger archive puts more passages of other
+        stories among the first three, and a value of the kind asked in one of them says
+        nothing about this story."""
+        if not hits:
+            return hits
+        top = max(h.dense for h in hits)
+        margin = float(self.settings["DETAIL_MARGIN"])
+        return [h for h in hits if h.dense >= top - margin]
 
     def _context(self, hits: list[Hit]) -> str:
         """The articles of ``hits`` as a reader sees them: headline, text and issue date."""
