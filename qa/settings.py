@@ -153,7 +153,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "RERANK_WEIGHT",
-        0.2,
+        0.15,
         "Weight of a passage's best answer-sentence score against its fused score (0: off).",
         lo=0,
     ),
