@@ -33,16 +33,35 @@ _jieba = None
 
 def _tokenizer():
     """One jieba tokenizer per process, created on first use (it loads a dictionary)."""
-    global _jieba
     with _jieba_lock:
-        if _jieba is None:
-            import jieba
+        return _tokenizer_unlocked()
 
-            jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            tok.initialize()
-            _jieba = tok
+
+def _tokenizer_unlocked():
+    global _jieba
+    if _jieba is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tok = jieba.Tokenizer()
+        tok.initialize()
+        _jieba = tok
     return _jieba
+
+
+_pos = None
+
+
+def pos_tags(text: str) -> list[tuple[str, str]]:
+    """jieba's words with their part-of-speech tags (nr: a personal name), read with the same
+    dictionary as ``tokenize`` (one tagger per process, made on first use)."""
+    global _pos
+    with _jieba_lock:
+        if _pos is None:
+            import jieba.posseg
+
+            _pos = jieba.posseg.POSTokenizer(_tokenizer_unlocked())
+    return [(p.word, p.flag) for p in _pos.cut(text)]
 
 
 def normalize(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from qa.embed import Embedder, make_embedder
 from qa.errors import IndexCorrupt
-from qa.keyword import tokenize
+from qa.keyword import pos_tags, tokenize
 from qa.search import Searcher
 from qa.store import Index, builds_newest_first, current_build, load_build, load_index
 from qa.vectors import require_backend
@@ -122,6 +122,7 @@ class Service:
                     index.id,
                 )
             tokenize("预热")  # load jieba's dictionary now, not in a user's request
+            pos_tags("预热")  # and its part-of-speech tags (谁 questions read names)
             searcher = Searcher(index, embedder, self.settings)
             # One assignment swaps it in: a request sees the old searcher or the new one.
             self._searcher = searcher

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from qa.keyword import tokenize
+from qa.keyword import pos_tags, tokenize
 from qa.passages import Passage, split_sentences
 
 # A person is named next to a title or role (副县长王某某, 村支书李某, 张某某教授).
@@ -229,9 +229,7 @@ _PERSON = re.compile(rf"(?:{_TITLES})\s*{_NAME}|{_NAME}\s*(?:{_TITLES})")
 
 
 def _names_a_person(text: str) -> bool:
-    import jieba.posseg  # loaded on the first question that asks who
-
-    return any(flag == "nr" and len(word) >= 2 for word, flag in jieba.posseg.cut(text))
+    return any(flag == "nr" and len(word) >= 2 for word, flag in pos_tags(text))
 
 
 _YEAR_Q = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
