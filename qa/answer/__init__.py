@@ -19,6 +19,7 @@ from qa.answer.sentences import (
     best_sentence,
     fold,
     kind_found,
+    names_year,
     read_cues,
     specific_kind_found,
     years_missing,
@@ -89,7 +90,7 @@ class Answerer:
         # beside the title for 哪位院长), or never print a year the question names.
         shown = self._closest(ranked[:DETAIL_POOL])
         kind_there = kind_found(cues, "".join(h.passage.text for h in shown))
-        no_year = bool(years_missing(question, self._context(shown)))
+        no_year = names_year(question) and bool(years_missing(question, self._context(shown)))
         detail_missing = not cues.field and (not kind_there or no_year)
         signals = self._signals(cues, best, answer, dense_part, covered)
         signals.update(

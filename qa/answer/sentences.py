@@ -237,6 +237,10 @@ _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 
 
+def names_year(question: str) -> bool:
+    return bool(_YEAR_Q.search(fold(question)))
+
+
 def years_missing(question: str, text: str) -> list[str]:
     """The years the question names (2019年, 2021某某杯) that ``text`` never prints, in
     digits or in characters (一九五六年)."""
