@@ -144,3 +144,19 @@ def test_fold_keeps_length_and_folds_like_nfkc_lower_per_character():
     for text in texts:  # 80,000 code points: more than the table remembers
         assert fold(text) == by_hand(text)
     assert len(_FOLD) <= _FOLD.LIMIT
+
+
+def test_the_detail_is_read_only_in_the_passages_closest_to_the_question():
+    # A passage of another story, further from the question by the embedding, may hold a
+    # sum of money; it says nothing about whether this story gives the one asked for.
+    from types import SimpleNamespace
+
+    from qa.answer import Answerer
+    from qa.retrieve import Hit
+
+    def hit(n, dense):
+        return Hit(Passage(n, f"a-{n}", "a.txt", "x", 0, 1), 1.0, dense, 0.0)
+
+    hits = [hit(0, 0.91), hit(1, 0.895), hit(2, 0.85), hit(3, 0.0)]
+    near = Answerer._closest(SimpleNamespace(settings={"DETAIL_MARGIN": 0.03}), hits)
+    assert [h.passage.id for h in near] == [0, 1]
