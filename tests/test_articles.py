@@ -635,3 +635,30 @@ def test_an_updates_list_is_briefs_dated_by_its_first_item_and_keeps_item_credit
     assert (a.kind, a.headline, a.date) == ("briefs", "行业动态", "3月28日")
     items = "".join(page[s:e] for s, e in a.body_spans)
     assert items.rstrip().endswith("（顾言）")
+
+
+# A legal Q&A column: a reader's question, the answer, and the lawyer's signature in
+# brackets naming the firm, the role and (after a space) the name; the firm may wrap.
+LAW_PAGE = (
+    "青禾法治周刊　2025年5月6日　星期二\n第4版　法律服务\n\n"
+    "邻居装修噪音扰民怎么办\n"
+    "　　读者王先生问：楼上邻居装修，每天早上七点就开始敲打，我该怎\n"
+    "么办？\n"
+    "　　答：装修应当遵守物业管理规约规定的作业时间。协商不成的，可以\n"
+    "请物业出面调解，也可以向有关部门反映。\n"
+    "（青禾明德律师事务所律师　林　舟）\n\n"
+    "网购商品降价能否退差价\n"
+    "　　读者小李问：刚买的电饭锅第二天就降价了，能要求退差价吗？\n"
+    "　　答：商家承诺过价格保护的，可以按约定申请。（青禾明德律师事\n"
+    "务所律师　顾言）\n"
+)
+
+
+def test_an_experts_bracketed_signature_naming_unit_role_and_name_closes_the_answer():
+    arts = segment_page("x.txt", LAW_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("邻居装修噪音扰民怎么办", "（青禾明德律师事务所律师林舟）"),
+        ("网购商品降价能否退差价", "（青禾明德律师事务所律师顾言）"),
+    ]
+    last = "".join(LAW_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert last.rstrip().endswith("可以按约定申请。")

@@ -257,6 +257,13 @@ _TAIL_SOURCE = re.compile(
     r"[）)]\s*$"
     r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
 )
+# An expert's signature in brackets closing the last paragraph, naming the unit, the role
+# and, after a space, the name (a Q&A column's answer: （某某律师事务所律师　某某）,
+# （某某医院主任医师　某某）); the unit may wrap onto the last line. No sentence inside.
+_TAIL_AFFIL = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"][" + _H + r"\s·\d]{1,30}?"
+    r"(?:" + "|".join(_UNIT_END) + r")[\s　]+[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}\s*[）)]\s*$"
+)
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
     r"(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长)[\s　]*" + _NAMES
@@ -1230,6 +1237,7 @@ def _finish(
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
+            or _TAIL_AFFIL.search(seg)
         )
         if m and kind == "briefs" and seg[: m.start()].strip():
             m = None  # a credit closing a brief's item is that item's; on a line of its own,
@@ -1238,7 +1246,12 @@ def _finish(
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined) or _TAIL_SOURCE.search(joined)
+            m2 = (
+                _PHOTO.search(joined)
+                or _TAIL_CREDIT.search(joined)
+                or _TAIL_SOURCE.search(joined)
+                or _TAIL_AFFIL.search(joined)
+            )
             if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
