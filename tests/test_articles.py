@@ -662,3 +662,35 @@ def test_an_experts_bracketed_signature_naming_unit_role_and_name_closes_the_ans
     ]
     last = "".join(LAW_PAGE[s:e] for s, e in arts[1].body_spans)
     assert last.rstrip().endswith("可以按约定申请。")
+
+
+# A humour or Party-building page: contributors sign under the last paragraph with where
+# they live or work, a space and the name; a □ name signs there as well, with the
+# writer's note in brackets under it.
+SIGNED_PAGE = (
+    "青禾晚报　2025年6月3日　星期二\n第9版　副刊\n\n"
+    "我家的扫地机\n"
+    "　　扫地机买回来第三天，就学会了躲进沙发底下不出来。我趴在地上\n"
+    "找了半天，它在里面说：“电量不足，请带我回家。”我只好把它抱出来，\n"
+    "放回充电座上。从那以后，家里谁找不到东西，都先去沙发底下看看，\n"
+    "十回有八回能找到。\n"
+    "江西赣州　林小川\n\n"
+    "下好基层这盘棋\n"
+    "　　到村里工作五年，我最深的体会是，群众的事再小也是大事。修一\n"
+    "段路、装一盏灯，看起来不起眼，却是乡亲们天天挂在嘴边的心事。\n"
+    "青山镇石桥村党支部书记　何　川\n\n"
+    "市场短期或维持震荡\n"
+    "　　五月以来，市场成交温和，板块轮动较快，投资者宜控制仓位，关\n"
+    "注业绩稳定、现金流较好的公司，不宜追涨杀跌。\n"
+    "□ 顾言\n"
+    "（作者系青禾证券分析师）\n"
+)
+
+
+def test_a_contributors_place_and_name_or_a_box_name_signs_under_the_last_paragraph():
+    arts = segment_page("x.txt", SIGNED_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("editorial", "我家的扫地机", "江西赣州林小川"),
+        ("editorial", "下好基层这盘棋", "青山镇石桥村党支部书记何川"),
+        ("editorial", "市场短期或维持震荡", "□顾言（作者系青禾证券分析师）"),
+    ]

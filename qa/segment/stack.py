@@ -102,7 +102,12 @@ SIGNATURE = re.compile(
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
+    r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
 )
+# A contributor's signature on the line under the last paragraph: where the writer lives or
+# works, a space, the name (浙江某市　某某, a reader's; 某某社区党委　某某, 某村党支部书记
+# 某某, a cadre's): words, then a name of two or three characters set apart by a space.
+_SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
@@ -705,6 +710,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
+            return 1
+        if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
