@@ -694,3 +694,31 @@ def test_a_contributors_place_and_name_or_a_box_name_signs_under_the_last_paragr
         ("editorial", "下好基层这盘棋", "青山镇石桥村党支部书记何川"),
         ("editorial", "市场短期或维持震荡", "□顾言（作者系青禾证券分析师）"),
     ]
+
+
+# A column tag over a one-line title leaves the title the headline (not a bare name);
+# a headline's rest wrapped onto a short line ending on a particle is no name either.
+TAGGED_PAGE = (
+    "青禾晚报　2025年6月4日　星期三\n第10版　副刊\n\n"
+    "【小小说】\n"
+    "钥匙\n"
+    "　　老林退休那天，把办公室的钥匙放在桌上，看了很久才转身出门。\n"
+    "　　第二天早上，他还是七点就醒了，穿好衣服走到门口，才想起不用\n"
+    "再去上班了。他站在门口笑了笑，转身去菜市场买了一把青菜。\n"
+    "　　从那以后，他每天早上都去菜市场，和卖菜的老张聊上几句。\n\n"
+    "读者来信\n"
+    "巷口的路灯该\n"
+    "修好了\n"
+    "　　编辑同志：我家住在青禾路的小巷里，巷口的路灯坏了快两个月，\n"
+    "晚上老人孩子进出很不方便。\n"
+    "　　希望有关部门能来看一看。\n"
+    "青禾市读者　何川\n"
+)
+
+
+def test_a_tag_over_a_one_line_title_and_a_wrapped_rest_ending_on_a_particle_stay_headline():
+    arts = segment_page("x.txt", TAGGED_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("钥匙", ""),
+        ("巷口的路灯该修好了", "青禾市读者何川"),
+    ]

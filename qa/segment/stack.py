@@ -196,6 +196,10 @@ _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图
 # A headline's line that stops on a word which cannot end a phrase (a particle, a
 # preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it.
 _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
+# A bare name of two or three characters under a headline is its byline; a name never ends
+# with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
+# of a wrapped headline (某某的账该 / 公开了).
+_BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -1012,7 +1016,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 not stack_ok
                 and j - i >= 2
                 and not item_list
-                and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f)
+                and _BARE_NAME.fullmatch(lines[j - 1].f)
             ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
@@ -1090,10 +1094,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     p.bylines.append((s, e))
                     i += 1
                 if (
-                    len(head) >= 2
+                    len(plain) >= 2  # a column tag over a one-line title is no headline
                     and not p.bylines
                     and not item_list
-                    and re.fullmatch(rf"[{_H}]{{2,3}}", lines[head[-1]].f)
+                    and _BARE_NAME.fullmatch(lines[head[-1]].f)
                 ):
                     x = head.pop()
                     p.bylines.append((lines[x].s, lines[x].e))
