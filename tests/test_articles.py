@@ -722,3 +722,33 @@ def test_a_tag_over_a_one_line_title_and_a_wrapped_rest_ending_on_a_particle_sta
         ("钥匙", ""),
         ("巷口的路灯该修好了", "青禾市读者何川"),
     ]
+
+
+# A reading page: a book excerpt under a column tag, its title, the source line and the
+# book's credit (author 著, publisher and edition: not page furniture); a list of new books
+# headed 新书速递.
+EXCERPT_PAGE = (
+    "青禾日报　2025年4月23日　星期三\n第8版　读书\n\n"
+    "【书摘】\n"
+    "井台边的夏天\n"
+    "——摘自《小城旧事》\n"
+    "何川　著　青禾文艺出版社2025年3月版\n"
+    "　　小时候，巷子口有一口老井，夏天的傍晚，大人们都爱到井台边乘凉。\n"
+    "　　井水凉得冰手，西瓜在水桶里泡上半个时辰，切开来满院子都是甜味。\n"
+    "　　后来家家通了自来水，井口盖上了石板，井台边也就慢慢冷清了。\n\n"
+    "新书速递\n"
+    "　　《海边的灯塔》　顾言　著　青禾出版社\n"
+    "　　一位守塔人三十年的日记，写海，也写守望。\n"
+    "　　《山路弯弯》　林舟　著　青禾少年儿童出版社\n"
+    "　　讲述山区孩子上学路上的故事，适合亲子共读。\n"
+)
+
+
+def test_a_book_excerpt_is_credited_to_its_book_and_a_new_books_list_is_briefs():
+    arts = segment_page("x.txt", EXCERPT_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("other", "井台边的夏天", ["——摘自《小城旧事》"], "何川著青禾文艺出版社2025年3月版"),
+        ("briefs", "新书速递", [], ""),
+    ]
+    books = "".join(EXCERPT_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert books.lstrip().startswith("《海边的灯塔》") and books.rstrip().endswith("亲子共读。")

@@ -69,6 +69,15 @@ _LABELLED = (
     r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
+# A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
+# publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
+# book's title before it (《某某》　某某　著　某某出版社) it is an item of a list of new books.
+_BOOK_CREDIT = (
+    r"[" + _H + r"·]{2,8}(?:[\s　、]+[" + _H + r"·]{2,8}){0,3}[\s　]*(?:等\s*)?"
+    r"(?:著|编著|主编|译|编译|绘)(?:[\s　]+[^\s　。！？，]{2,16}(?:出版社|书局|书店|出版公司)"
+    r"[^\s　。！？，]{0,12})?"
+)
+_BOOK_LINE = re.compile(r"(?:《[^《》]{1,30}》[\s　]*)?" + _BOOK_CREDIT)
 # A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
 # group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
@@ -76,6 +85,7 @@ OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
+    r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
@@ -208,7 +218,7 @@ _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社�
 # An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
-_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
+_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|速递|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
@@ -463,8 +473,8 @@ def _lines(text: str) -> list[_Line | None]:
 
 
 def _furniture(ln: _Line) -> bool:
-    if re.search("[。！？]", ln.f):
-        return False
+    if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
+        return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
         is_furniture(ln.text)
         or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", ln.f))
@@ -1321,6 +1331,8 @@ def _finish(
             kind = "notice"
         elif not bys and body and _CONTACT.search(flat(text[slice(*body[-1])])):
             kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
+        elif any(re.fullmatch(_BOOK_CREDIT, text[s:e].strip()) for s, e in bylines):
+            kind = "other"  # an excerpt credited to its book: neither report nor commentary
         elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
             kind = "other"  # an author's note
         elif p.verse >= 3 and not p.prose:
