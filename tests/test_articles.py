@@ -752,3 +752,35 @@ def test_a_book_excerpt_is_credited_to_its_book_and_a_new_books_list_is_briefs()
     ]
     books = "".join(EXCERPT_PAGE[s:e] for s, e in arts[1].body_spans)
     assert books.lstrip().startswith("《海边的灯塔》") and books.rstrip().endswith("亲子共读。")
+
+
+# A price list: a heading over rows in cells, closed by a labelled note (注：…) that wraps
+# over lines and names the data's source; the note is the table's, not a piece.
+PRICES_PAGE = (
+    "青禾商报　2025年1月20日　星期一\n第6版　市场\n\n"
+    "本周蔬菜零售价格\n"
+    "品名　价格　涨跌\n"
+    "白菜　1.30　持平\n"
+    "萝卜　1.20　↑\n"
+    "芹菜　3.60　↑\n"
+    "茄子　4.80　↓\n"
+    "辣椒　5.20　↓\n"
+    "土豆　1.90　持平\n"
+    "注：单位为元/500克，涨跌与上\n"
+    "周相比。数据来源：青禾市物价\n"
+    "监测中心\n\n"
+    "春节前菜价总体平稳\n"
+    "本报记者　林舟\n"
+    "　　记者近日走访市区几家农贸市场发现，春节临近，蔬菜供应充足，价格总体平稳。\n"
+    "　　市场管理方表示，节前将延长营业时间，方便市民采购年货。\n"
+)
+
+
+def test_a_labelled_note_under_a_price_table_belongs_to_the_table():
+    arts = segment_page("x.txt", PRICES_PAGE)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("other", "本周蔬菜零售价格"),
+        ("news", "春节前菜价总体平稳"),
+    ]
+    table = "".join(PRICES_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert table.rstrip().endswith("监测中心")

@@ -333,6 +333,9 @@ _SECTION_WORD = re.compile(
 # A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
 # the paper is the name without it.
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
+# A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
+# and caveats): the table's, however many lines it wraps over.
+_TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
@@ -597,6 +600,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is not None and re.fullmatch(r"[（(][^（）()]+[）)]", ln.f):
             p.body.append((ln.s, ln.e))
             return i + 1
+        if ln is not None and _TABLE_NOTE.match(ln.f):
+            # a labelled note (注：…, 数据来源：…) runs on over its wrapped lines to the
+            # end of its sentence, or to the source line closing it, up to a blank line
+            k = i
+            while k < n and lines[k] is not None and k - i < 6:
+                p.body.append((lines[k].s, lines[k].e))
+                k += 1
+                if ends_sentence(lines[k - 1].f) and not (
+                    k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)
+                ):
+                    break
+            return k
         return i
 
     def rows_from(i: int) -> int:
@@ -993,7 +1008,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
-                while j < n and headish(j) and not opener(j):
+                while j < n and headish(j) and not opener(j) and not _TABLE_NOTE.match(lines[j].f):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
