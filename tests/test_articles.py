@@ -784,3 +784,23 @@ def test_a_labelled_note_under_a_price_table_belongs_to_the_table():
     ]
     table = "".join(PRICES_PAGE[s:e] for s, e in arts[0].body_spans)
     assert table.rstrip().endswith("监测中心")
+
+
+# A bulleted list of market news ends at the blank line after its last finished item: the
+# shop's notice past it, ending with its hotline and then its address, is an ad.
+AFTER_LIST_PAGE = PRICES_PAGE + (
+    "\n市场快讯\n"
+    "●1月18日起，青禾市三个农贸市场设立平价菜专柜，每天供应十种以上\n"
+    "常用蔬菜。\n"
+    "●春节期间，全市主要农贸市场正常营业，市民可提前做好采购安排。\n\n"
+    "团圆饭不用愁！青禾小厨推出六道菜、十道菜两款半成品套餐，除夕前\n"
+    "免费配送到家。订购热线：0700-6655443\n"
+    "地址：青禾市东门路18号\n"
+)
+
+
+def test_a_bulleted_list_ends_at_a_blank_line_after_a_finished_item():
+    arts = segment_page("x.txt", AFTER_LIST_PAGE)
+    assert [(a.kind, a.headline) for a in arts[-2:]] == [("briefs", "市场快讯"), ("ad", "")]
+    ad = "".join(AFTER_LIST_PAGE[s:e] for s, e in arts[-1].body_spans)
+    assert ad.startswith("团圆饭不用愁") and ad.rstrip().endswith("东门路18号")

@@ -1128,6 +1128,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     p.bylines.append((lines[x].s, lines[x].e))
                 continue
         # a paragraph line
+        if (
+            cur is not None
+            and cur.kind == "briefs"
+            and cur.body
+            and _ITEM.match(text[cur.body[0][0] : cur.body[0][1]])
+            and not _ITEM.match(ln.f)
+            and blank_before(i)
+            and prev_line(i) is not None
+            and ends_sentence(prev_line(i).f)
+        ):
+            # a bulleted list ends at a blank line after a finished item: a paragraph past
+            # it is no item (past an item's title set alone, it is that item's text)
+            cur = None
         if cur is None:
             new()
         if m := DATELINE.match(text, ln.s):
@@ -1344,8 +1357,9 @@ def _finish(
             kind = "letter"
         elif NOTICE.fullmatch(headline or "-"):
             kind = "notice"
-        elif not bys and body and _CONTACT.search(flat(text[slice(*body[-1])])):
+        elif not bys and body and any(_CONTACT.search(flat(text[slice(*b)])) for b in body[-2:]):
             kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
+            # (the address may follow it on the last line)
         elif any(re.fullmatch(_BOOK_CREDIT, text[s:e].strip()) for s, e in bylines):
             kind = "other"  # an excerpt credited to its book: neither report nor commentary
         elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
