@@ -804,3 +804,26 @@ def test_a_bulleted_list_ends_at_a_blank_line_after_a_finished_item():
     assert [(a.kind, a.headline) for a in arts[-2:]] == [("briefs", "市场快讯"), ("ad", "")]
     ad = "".join(AFTER_LIST_PAGE[s:e] for s, e in arts[-1].body_spans)
     assert ad.startswith("团圆饭不用愁") and ad.rstrip().endswith("东门路18号")
+
+
+# A headline that asks a question, ending with ？, over its byline, right after a notice.
+QUESTION_PAGE = (
+    "青禾晚报　2025年11月6日　星期四\n第7版　天气\n\n"
+    "气象提示\n"
+    "青禾市气象台今天发布大风蓝色预警信号：预计明后两天我市将出现6至7级偏北大风，请市民注意防范。\n"
+    "请有关单位和市民注意：一、加固户外广告牌；二、减少户外活动；三、海上船舶回港避风。\n\n"
+    "霜降和立冬，哪个更冷？\n"
+    "文/林　舟\n"
+    "每到深秋，不少读者来问：霜降和立冬，哪个节气更冷一些？\n"
+    "简单地说，两个节气前后气温都在下降，立冬一般比霜降冷，但各地情况不尽相同。\n"
+    "在南方一些地方，立冬时节还暖意未消，人们习惯把这段天气叫作“小阳春”。\n"
+    "在北方，立冬前后常有冷空气南下，早晚温差大，要注意及时添衣保暖。\n"
+)
+
+
+def test_a_question_headline_ending_with_a_question_mark_over_its_byline():
+    arts = segment_page("x.txt", QUESTION_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("notice", "气象提示", ""),
+        ("news", "霜降和立冬，哪个更冷？", "文/林舟"),
+    ]

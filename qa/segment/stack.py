@@ -660,12 +660,32 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             j < n
             and j - i < most
             and not opener(j)
-            and (loose_head(j) or (j == i and bool(_TAG.fullmatch(lines[j].f))))
+            and (
+                loose_head(j)
+                or (j == i and bool(_TAG.fullmatch(lines[j].f)))
+                or (question(j) and opener(j + 1))
+            )
         ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
         return j if j > i and j - i < most and opener(j) else -1
+
+    def question(i: int) -> bool:
+        """A headline asking a question (某某，怎么区分？) or exclaiming: a short line ending
+        with ？ or ！, no full stop inside; it is a stack's last line only right over a
+        byline or dateline."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            ln is not None
+            and not furn[i]
+            and 2 <= len(ln.f) <= 24
+            and ln.f[-1] in "？?！!"
+            and not re.search("[。；;：:]", ln.f)
+            and not (indented and ln.indent)
+            and not _ITEM.match(ln.f)
+            and not DATELINE.match(ln.text)
+        )
 
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
