@@ -827,3 +827,28 @@ def test_a_question_headline_ending_with_a_question_mark_over_its_byline():
         ("notice", "气象提示", ""),
         ("news", "霜降和立冬，哪个更冷？", "文/林舟"),
     ]
+
+
+# An obituary on a classified page: its contact line's phone number wraps, and the digits
+# on the next line (set apart in groups) are the number's rest, not a page number.
+OBIT_PAGE = (
+    "青禾晚报　2025年4月23日　星期三\n第15版　分类广告\n\n"
+    "讣　告\n"
+    "青禾市第二中学退休教师何川同志，因病医治无效，于2025年4月21\n"
+    "日在青禾逝世，享年八十二岁。遵照其生前遗愿，丧事从简。遗体告\n"
+    "别仪式定于4月24日上午9时在青禾市殡仪馆举行。\n"
+    "特此讣告。\n"
+    "联系人：何小舟　电话：13\n"
+    "9 0000 1234\n\n"
+    "旺铺招租\n"
+    "青禾大道临街门面一间，面积约120平方米，水电齐全，适合餐饮、超市\n"
+    "等经营。租金面议，可长期合作。\n"
+    "有意者请电：186 0000 5678（林女士）\n"
+)
+
+
+def test_a_phone_numbers_digits_wrapped_under_its_contact_line_are_not_furniture():
+    arts = segment_page("x.txt", OBIT_PAGE)
+    assert [(a.kind, a.headline) for a in arts][0] == ("notice", "讣告")
+    obit = "".join(OBIT_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert obit.rstrip().endswith("9 0000 1234")

@@ -294,6 +294,10 @@ _ISSUE_DATE = re.compile(
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
+# A phone number's rest wrapped onto a line of its own, under a contact line ending in a
+# digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
+_DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
+_CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
 # An editor's lead ends with ——编者.
@@ -509,6 +513,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    for i in range(1, n):  # a phone number's digits wrapped under its contact line
+        p, ln = lines[i - 1], lines[i]
+        if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
+            furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
