@@ -852,3 +852,35 @@ def test_a_phone_numbers_digits_wrapped_under_its_contact_line_are_not_furniture
     assert [(a.kind, a.headline) for a in arts][0] == ("notice", "讣告")
     obit = "".join(OBIT_PAGE[s:e] for s, e in arts[0].body_spans)
     assert obit.rstrip().endswith("9 0000 1234")
+
+
+# Narrow columns: two whole lines of nine characters or more over a byline may be a kicker
+# over the headline or one headline wrapped: unknown. 专家坐诊 over a title is a column tag.
+NARROW_PAGE = (
+    "青禾农民报　2025年3月12日　星期三\n第4版　农技\n\n"
+    "守护山间苗圃十五年\n"
+    "护林员的“两本账”\n"
+    "本报记者　林舟\n"
+    "清晨六点，何川已经走在苗圃的\n"
+    "小路上。十五年来，他每天都要\n"
+    "把这片苗圃走上一遍，哪棵苗长\n"
+    "得好，哪棵苗生了病，他心里都\n"
+    "有一本账。另一本账记在纸上，\n"
+    "写满了每年补种的苗木数量。\n\n"
+    "专家坐诊\n"
+    "油菜春季管理要点\n"
+    "本报记者　顾言\n"
+    "本期专家：县农技中心农艺师何\n"
+    "川。眼下油菜进入抽薹期，要及\n"
+    "时追施薹肥，清沟排渍，防止渍\n"
+    "害。发现菌核病要及早喷药防治，\n"
+    "做到早发现、早防治。\n"
+)
+
+
+def test_two_whole_lines_in_narrow_columns_give_unknown_and_a_clinic_tag_is_dropped():
+    arts = segment_page("x.txt", NARROW_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("", "本报记者林舟"),
+        ("油菜春季管理要点", "本报记者顾言"),
+    ]

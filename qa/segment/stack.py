@@ -178,10 +178,10 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
 # close-up, an interview, background (链接, 背景), a writer's notes on study or reading
-# (某某札记).
+# (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记",
+    "综述", "点评", "快评", "微评", "札记", "坐诊",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
@@ -1267,8 +1267,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
-        if a >= 10 and b >= 0.8 * a:
-            return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
+        if a >= 9 and b >= 0.8 * a:
+            # two whole phrases: kicker and headline, or one? unknown (on the tune half,
+            # joining lines of nine or more gave one right and one wrong headline)
+            return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
         return "".join(lines), subs
