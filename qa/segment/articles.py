@@ -65,14 +65,6 @@ class Article:
         return cls(**d)
 
 
-# Labels that name a kind of piece or a column rather than an article: an editors' note
-# (编者按, 编者的话, 编者附言, 编者注, 编后, 编后语, 编后记, 开栏的话, 开栏语), a letters
-# column (读者来信, 来信摘编, 来信选登). Set over a piece they are never its headline: a
-# citation under 编后 would name no article.
-NOTE_LABEL = re.compile(
-    r"[·•【\[]?(?:编者按|编者的话|编者附言|编者注|编后语?|编后记|开栏的话|开栏语"
-    r"|读者来信|来信摘编|来信选登)[·•】\]]?[:：]?"
-)
 _DATE = re.compile(r"(?<![\d月])\d{1,2}月\d{1,2}日")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))/")
@@ -99,12 +91,6 @@ def segment_page(source: str, text: str) -> list[Article]:
     """
     folded = fold(text)
     arts = _segment(source, folded, traditional_print(text, folded))
-    for a in arts:
-        if NOTE_LABEL.fullmatch(a.headline):
-            # a label names a kind of piece or a column, not the article: unknown headline
-            a.headline = ""
-            if a.kind == "news" and not a.byline:
-                a.kind = "editorial"  # an editors' note carries no byline
     if folded != text:
         for a in arts:
             at = (text, folded)
