@@ -635,3 +635,252 @@ def test_an_updates_list_is_briefs_dated_by_its_first_item_and_keeps_item_credit
     assert (a.kind, a.headline, a.date) == ("briefs", "行业动态", "3月28日")
     items = "".join(page[s:e] for s, e in a.body_spans)
     assert items.rstrip().endswith("（顾言）")
+
+
+# A legal Q&A column: a reader's question, the answer, and the lawyer's signature in
+# brackets naming the firm, the role and (after a space) the name; the firm may wrap.
+LAW_PAGE = (
+    "青禾法治周刊　2025年5月6日　星期二\n第4版　法律服务\n\n"
+    "邻居装修噪音扰民怎么办\n"
+    "　　读者王先生问：楼上邻居装修，每天早上七点就开始敲打，我该怎\n"
+    "么办？\n"
+    "　　答：装修应当遵守物业管理规约规定的作业时间。协商不成的，可以\n"
+    "请物业出面调解，也可以向有关部门反映。\n"
+    "（青禾明德律师事务所律师　林　舟）\n\n"
+    "网购商品降价能否退差价\n"
+    "　　读者小李问：刚买的电饭锅第二天就降价了，能要求退差价吗？\n"
+    "　　答：商家承诺过价格保护的，可以按约定申请。（青禾明德律师事\n"
+    "务所律师　顾言）\n"
+)
+
+
+def test_an_experts_bracketed_signature_naming_unit_role_and_name_closes_the_answer():
+    arts = segment_page("x.txt", LAW_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("邻居装修噪音扰民怎么办", "（青禾明德律师事务所律师林舟）"),
+        ("网购商品降价能否退差价", "（青禾明德律师事务所律师顾言）"),
+    ]
+    last = "".join(LAW_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert last.rstrip().endswith("可以按约定申请。")
+
+
+# A humour or Party-building page: contributors sign under the last paragraph with where
+# they live or work, a space and the name; a □ name signs there as well, with the
+# writer's note in brackets under it.
+SIGNED_PAGE = (
+    "青禾晚报　2025年6月3日　星期二\n第9版　副刊\n\n"
+    "我家的扫地机\n"
+    "　　扫地机买回来第三天，就学会了躲进沙发底下不出来。我趴在地上\n"
+    "找了半天，它在里面说：“电量不足，请带我回家。”我只好把它抱出来，\n"
+    "放回充电座上。从那以后，家里谁找不到东西，都先去沙发底下看看，\n"
+    "十回有八回能找到。\n"
+    "江西赣州　林小川\n\n"
+    "下好基层这盘棋\n"
+    "　　到村里工作五年，我最深的体会是，群众的事再小也是大事。修一\n"
+    "段路、装一盏灯，看起来不起眼，却是乡亲们天天挂在嘴边的心事。\n"
+    "青山镇石桥村党支部书记　何　川\n\n"
+    "市场短期或维持震荡\n"
+    "　　五月以来，市场成交温和，板块轮动较快，投资者宜控制仓位，关\n"
+    "注业绩稳定、现金流较好的公司，不宜追涨杀跌。\n"
+    "□ 顾言\n"
+    "（作者系青禾证券分析师）\n"
+)
+
+
+def test_a_contributors_place_and_name_or_a_box_name_signs_under_the_last_paragraph():
+    arts = segment_page("x.txt", SIGNED_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("editorial", "我家的扫地机", "江西赣州林小川"),
+        ("editorial", "下好基层这盘棋", "青山镇石桥村党支部书记何川"),
+        ("editorial", "市场短期或维持震荡", "□顾言（作者系青禾证券分析师）"),
+    ]
+
+
+# A column tag over a one-line title leaves the title the headline (not a bare name);
+# a headline's rest wrapped onto a short line ending on a particle is no name either.
+TAGGED_PAGE = (
+    "青禾晚报　2025年6月4日　星期三\n第10版　副刊\n\n"
+    "【小小说】\n"
+    "钥匙\n"
+    "　　老林退休那天，把办公室的钥匙放在桌上，看了很久才转身出门。\n"
+    "　　第二天早上，他还是七点就醒了，穿好衣服走到门口，才想起不用\n"
+    "再去上班了。他站在门口笑了笑，转身去菜市场买了一把青菜。\n"
+    "　　从那以后，他每天早上都去菜市场，和卖菜的老张聊上几句。\n\n"
+    "读者来信\n"
+    "巷口的路灯该\n"
+    "修好了\n"
+    "　　编辑同志：我家住在青禾路的小巷里，巷口的路灯坏了快两个月，\n"
+    "晚上老人孩子进出很不方便。\n"
+    "　　希望有关部门能来看一看。\n"
+    "青禾市读者　何川\n"
+)
+
+
+def test_a_tag_over_a_one_line_title_and_a_wrapped_rest_ending_on_a_particle_stay_headline():
+    arts = segment_page("x.txt", TAGGED_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("钥匙", ""),
+        ("巷口的路灯该修好了", "青禾市读者何川"),
+    ]
+
+
+# A reading page: a book excerpt under a column tag, its title, the source line and the
+# book's credit (author 著, publisher and edition: not page furniture); a list of new books
+# headed 新书速递.
+EXCERPT_PAGE = (
+    "青禾日报　2025年4月23日　星期三\n第8版　读书\n\n"
+    "【书摘】\n"
+    "井台边的夏天\n"
+    "——摘自《小城旧事》\n"
+    "何川　著　青禾文艺出版社2025年3月版\n"
+    "　　小时候，巷子口有一口老井，夏天的傍晚，大人们都爱到井台边乘凉。\n"
+    "　　井水凉得冰手，西瓜在水桶里泡上半个时辰，切开来满院子都是甜味。\n"
+    "　　后来家家通了自来水，井口盖上了石板，井台边也就慢慢冷清了。\n\n"
+    "新书速递\n"
+    "　　《海边的灯塔》　顾言　著　青禾出版社\n"
+    "　　一位守塔人三十年的日记，写海，也写守望。\n"
+    "　　《山路弯弯》　林舟　著　青禾少年儿童出版社\n"
+    "　　讲述山区孩子上学路上的故事，适合亲子共读。\n"
+)
+
+
+def test_a_book_excerpt_is_credited_to_its_book_and_a_new_books_list_is_briefs():
+    arts = segment_page("x.txt", EXCERPT_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("other", "井台边的夏天", ["——摘自《小城旧事》"], "何川著青禾文艺出版社2025年3月版"),
+        ("briefs", "新书速递", [], ""),
+    ]
+    books = "".join(EXCERPT_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert books.lstrip().startswith("《海边的灯塔》") and books.rstrip().endswith("亲子共读。")
+
+
+# A price list: a heading over rows in cells, closed by a labelled note (注：…) that wraps
+# over lines and names the data's source; the note is the table's, not a piece.
+PRICES_PAGE = (
+    "青禾商报　2025年1月20日　星期一\n第6版　市场\n\n"
+    "本周蔬菜零售价格\n"
+    "品名　价格　涨跌\n"
+    "白菜　1.30　持平\n"
+    "萝卜　1.20　↑\n"
+    "芹菜　3.60　↑\n"
+    "茄子　4.80　↓\n"
+    "辣椒　5.20　↓\n"
+    "土豆　1.90　持平\n"
+    "注：单位为元/500克，涨跌与上\n"
+    "周相比。数据来源：青禾市物价\n"
+    "监测中心\n\n"
+    "春节前菜价总体平稳\n"
+    "本报记者　林舟\n"
+    "　　记者近日走访市区几家农贸市场发现，春节临近，蔬菜供应充足，价格总体平稳。\n"
+    "　　市场管理方表示，节前将延长营业时间，方便市民采购年货。\n"
+)
+
+
+def test_a_labelled_note_under_a_price_table_belongs_to_the_table():
+    arts = segment_page("x.txt", PRICES_PAGE)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("other", "本周蔬菜零售价格"),
+        ("news", "春节前菜价总体平稳"),
+    ]
+    table = "".join(PRICES_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert table.rstrip().endswith("监测中心")
+
+
+# A bulleted list of market news ends at the blank line after its last finished item: the
+# shop's notice past it, ending with its hotline and then its address, is an ad.
+AFTER_LIST_PAGE = PRICES_PAGE + (
+    "\n市场快讯\n"
+    "●1月18日起，青禾市三个农贸市场设立平价菜专柜，每天供应十种以上\n"
+    "常用蔬菜。\n"
+    "●春节期间，全市主要农贸市场正常营业，市民可提前做好采购安排。\n\n"
+    "团圆饭不用愁！青禾小厨推出六道菜、十道菜两款半成品套餐，除夕前\n"
+    "免费配送到家。订购热线：0700-6655443\n"
+    "地址：青禾市东门路18号\n"
+)
+
+
+def test_a_bulleted_list_ends_at_a_blank_line_after_a_finished_item():
+    arts = segment_page("x.txt", AFTER_LIST_PAGE)
+    assert [(a.kind, a.headline) for a in arts[-2:]] == [("briefs", "市场快讯"), ("ad", "")]
+    ad = "".join(AFTER_LIST_PAGE[s:e] for s, e in arts[-1].body_spans)
+    assert ad.startswith("团圆饭不用愁") and ad.rstrip().endswith("东门路18号")
+
+
+# A headline that asks a question, ending with ？, over its byline, right after a notice.
+QUESTION_PAGE = (
+    "青禾晚报　2025年11月6日　星期四\n第7版　天气\n\n"
+    "气象提示\n"
+    "青禾市气象台今天发布大风蓝色预警信号：预计明后两天我市将出现6至7级偏北大风，请市民注意防范。\n"
+    "请有关单位和市民注意：一、加固户外广告牌；二、减少户外活动；三、海上船舶回港避风。\n\n"
+    "霜降和立冬，哪个更冷？\n"
+    "文/林　舟\n"
+    "每到深秋，不少读者来问：霜降和立冬，哪个节气更冷一些？\n"
+    "简单地说，两个节气前后气温都在下降，立冬一般比霜降冷，但各地情况不尽相同。\n"
+    "在南方一些地方，立冬时节还暖意未消，人们习惯把这段天气叫作“小阳春”。\n"
+    "在北方，立冬前后常有冷空气南下，早晚温差大，要注意及时添衣保暖。\n"
+)
+
+
+def test_a_question_headline_ending_with_a_question_mark_over_its_byline():
+    arts = segment_page("x.txt", QUESTION_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("notice", "气象提示", ""),
+        ("news", "霜降和立冬，哪个更冷？", "文/林舟"),
+    ]
+
+
+# An obituary on a classified page: its contact line's phone number wraps, and the digits
+# on the next line (set apart in groups) are the number's rest, not a page number.
+OBIT_PAGE = (
+    "青禾晚报　2025年4月23日　星期三\n第15版　分类广告\n\n"
+    "讣　告\n"
+    "青禾市第二中学退休教师何川同志，因病医治无效，于2025年4月21\n"
+    "日在青禾逝世，享年八十二岁。遵照其生前遗愿，丧事从简。遗体告\n"
+    "别仪式定于4月24日上午9时在青禾市殡仪馆举行。\n"
+    "特此讣告。\n"
+    "联系人：何小舟　电话：13\n"
+    "9 0000 1234\n\n"
+    "旺铺招租\n"
+    "青禾大道临街门面一间，面积约120平方米，水电齐全，适合餐饮、超市\n"
+    "等经营。租金面议，可长期合作。\n"
+    "有意者请电：186 0000 5678（林女士）\n"
+)
+
+
+def test_a_phone_numbers_digits_wrapped_under_its_contact_line_are_not_furniture():
+    arts = segment_page("x.txt", OBIT_PAGE)
+    assert [(a.kind, a.headline) for a in arts][0] == ("notice", "讣告")
+    obit = "".join(OBIT_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert obit.rstrip().endswith("9 0000 1234")
+
+
+# Narrow columns: two whole lines of nine characters or more over a byline may be a kicker
+# over the headline or one headline wrapped: unknown. 专家坐诊 over a title is a column tag.
+NARROW_PAGE = (
+    "青禾农民报　2025年3月12日　星期三\n第4版　农技\n\n"
+    "守护山间苗圃十五年\n"
+    "护林员的“两本账”\n"
+    "本报记者　林舟\n"
+    "清晨六点，何川已经走在苗圃的\n"
+    "小路上。十五年来，他每天都要\n"
+    "把这片苗圃走上一遍，哪棵苗长\n"
+    "得好，哪棵苗生了病，他心里都\n"
+    "有一本账。另一本账记在纸上，\n"
+    "写满了每年补种的苗木数量。\n\n"
+    "专家坐诊\n"
+    "油菜春季管理要点\n"
+    "本报记者　顾言\n"
+    "本期专家：县农技中心农艺师何\n"
+    "川。眼下油菜进入抽薹期，要及\n"
+    "时追施薹肥，清沟排渍，防止渍\n"
+    "害。发现菌核病要及早喷药防治，\n"
+    "做到早发现、早防治。\n"
+)
+
+
+def test_two_whole_lines_in_narrow_columns_give_unknown_and_a_clinic_tag_is_dropped():
+    arts = segment_page("x.txt", NARROW_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("", "本报记者林舟"),
+        ("油菜春季管理要点", "本报记者顾言"),
+    ]

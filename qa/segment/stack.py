@@ -69,6 +69,15 @@ _LABELLED = (
     r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
+# A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
+# publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
+# book's title before it (《某某》　某某　著　某某出版社) it is an item of a list of new books.
+_BOOK_CREDIT = (
+    r"[" + _H + r"·]{2,8}(?:[\s　、]+[" + _H + r"·]{2,8}){0,3}[\s　]*(?:等\s*)?"
+    r"(?:著|编著|主编|译|编译|绘)(?:[\s　]+[^\s　。！？，]{2,16}(?:出版社|书局|书店|出版公司)"
+    r"[^\s　。！？，]{0,12})?"
+)
+_BOOK_LINE = re.compile(r"(?:《[^《》]{1,30}》[\s　]*)?" + _BOOK_CREDIT)
 # A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
 # group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
@@ -76,6 +85,7 @@ OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
+    r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
@@ -102,7 +112,12 @@ SIGNATURE = re.compile(
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
+    r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
 )
+# A contributor's signature on the line under the last paragraph: where the writer lives or
+# works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某村党支部书记
+# 某某, a cadre's): words, then a name of two or three characters set apart by a space.
+_SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
@@ -163,10 +178,10 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # after at most two characters saying whose (a reader's or the public's letter, 某某来信; an
 # expert's answer, 某某答疑; a reporter's notes, 某某手记), an observation or analysis, a
 # close-up, an interview, background (链接, 背景), a writer's notes on study or reading
-# (某某札记).
+# (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记",
+    "综述", "点评", "快评", "微评", "札记", "坐诊",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
@@ -191,6 +206,10 @@ _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图
 # A headline's line that stops on a word which cannot end a phrase (a particle, a
 # preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it.
 _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
+# A bare name of two or three characters under a headline is its byline; a name never ends
+# with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
+# of a wrapped headline (某某的账该 / 公开了).
+_BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -199,7 +218,7 @@ _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社�
 # An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
-_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
+_BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|速递|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
@@ -257,6 +276,13 @@ _TAIL_SOURCE = re.compile(
     r"[）)]\s*$"
     r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
 )
+# An expert's signature in brackets closing the last paragraph, naming the unit, the role
+# and, after a space, the name (a Q&A column's answer: （某某律师事务所律师　某某）,
+# （某某医院主任医师　某某）); the unit may wrap onto the last line. No sentence inside.
+_TAIL_AFFIL = re.compile(
+    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"][" + _H + r"\s·\d]{1,30}?"
+    r"(?:" + "|".join(_UNIT_END) + r")[\s　]+[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}\s*[）)]\s*$"
+)
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
     r"(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长)[\s　]*" + _NAMES
@@ -268,6 +294,10 @@ _ISSUE_DATE = re.compile(
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
+# A phone number's rest wrapped onto a line of its own, under a contact line ending in a
+# digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
+_DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
+_CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
 # An editor's lead ends with ——编者.
@@ -307,6 +337,9 @@ _SECTION_WORD = re.compile(
 # A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
 # the paper is the name without it.
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
+# A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
+# and caveats): the table's, however many lines it wraps over.
+_TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
@@ -447,8 +480,8 @@ def _lines(text: str) -> list[_Line | None]:
 
 
 def _furniture(ln: _Line) -> bool:
-    if re.search("[。！？]", ln.f):
-        return False
+    if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
+        return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
         is_furniture(ln.text)
         or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", ln.f))
@@ -480,6 +513,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    for i in range(1, n):  # a phone number's digits wrapped under its contact line
+        p, ln = lines[i - 1], lines[i]
+        if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
+            furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
@@ -571,6 +608,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is not None and re.fullmatch(r"[（(][^（）()]+[）)]", ln.f):
             p.body.append((ln.s, ln.e))
             return i + 1
+        if ln is not None and _TABLE_NOTE.match(ln.f):
+            # a labelled note (注：…, 数据来源：…) runs on over its wrapped lines to the
+            # end of its sentence, or to the source line closing it, up to a blank line
+            k = i
+            while k < n and lines[k] is not None and k - i < 6:
+                p.body.append((lines[k].s, lines[k].e))
+                k += 1
+                if ends_sentence(lines[k - 1].f) and not (
+                    k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)
+                ):
+                    break
+            return k
         return i
 
     def rows_from(i: int) -> int:
@@ -619,12 +668,32 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             j < n
             and j - i < most
             and not opener(j)
-            and (loose_head(j) or (j == i and bool(_TAG.fullmatch(lines[j].f))))
+            and (
+                loose_head(j)
+                or (j == i and bool(_TAG.fullmatch(lines[j].f)))
+                or (question(j) and opener(j + 1))
+            )
         ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
                 return -1
             j += 1
         return j if j > i and j - i < most and opener(j) else -1
+
+    def question(i: int) -> bool:
+        """A headline asking a question (某某，怎么区分？) or exclaiming: a short line ending
+        with ？ or ！, no full stop inside; it is a stack's last line only right over a
+        byline or dateline."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            ln is not None
+            and not furn[i]
+            and 2 <= len(ln.f) <= 24
+            and ln.f[-1] in "？?！!"
+            and not re.search("[。；;：:]", ln.f)
+            and not (indented and ln.indent)
+            and not _ITEM.match(ln.f)
+            and not DATELINE.match(ln.text)
+        )
 
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
@@ -698,6 +767,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
+            return 1
+        if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
@@ -965,7 +1036,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
-                while j < n and headish(j) and not opener(j):
+                while j < n and headish(j) and not opener(j) and not _TABLE_NOTE.match(lines[j].f):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
@@ -998,7 +1069,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 not stack_ok
                 and j - i >= 2
                 and not item_list
-                and re.fullmatch(rf"[{_H}]{{2,3}}", lines[j - 1].f)
+                and _BARE_NAME.fullmatch(lines[j - 1].f)
             ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
@@ -1076,15 +1147,28 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     p.bylines.append((s, e))
                     i += 1
                 if (
-                    len(head) >= 2
+                    len(plain) >= 2  # a column tag over a one-line title is no headline
                     and not p.bylines
                     and not item_list
-                    and re.fullmatch(rf"[{_H}]{{2,3}}", lines[head[-1]].f)
+                    and _BARE_NAME.fullmatch(lines[head[-1]].f)
                 ):
                     x = head.pop()
                     p.bylines.append((lines[x].s, lines[x].e))
                 continue
         # a paragraph line
+        if (
+            cur is not None
+            and cur.kind == "briefs"
+            and cur.body
+            and _ITEM.match(text[cur.body[0][0] : cur.body[0][1]])
+            and not _ITEM.match(ln.f)
+            and blank_before(i)
+            and prev_line(i) is not None
+            and ends_sentence(prev_line(i).f)
+        ):
+            # a bulleted list ends at a blank line after a finished item: a paragraph past
+            # it is no item (past an item's title set alone, it is that item's text)
+            cur = None
         if cur is None:
             new()
         if m := DATELINE.match(text, ln.s):
@@ -1183,8 +1267,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
-        if a >= 10 and b >= 0.8 * a:
-            return "", [*lines, *subs]  # two whole phrases: kicker and headline, or one? unknown
+        if a >= 9 and b >= 0.8 * a:
+            # two whole phrases: kicker and headline, or one? unknown (on the tune half,
+            # joining lines of nine or more gave one right and one wrong headline)
+            return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
         return "".join(lines), subs
@@ -1230,6 +1316,7 @@ def _finish(
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
+            or _TAIL_AFFIL.search(seg)
         )
         if m and kind == "briefs" and seg[: m.start()].strip():
             m = None  # a credit closing a brief's item is that item's; on a line of its own,
@@ -1238,7 +1325,12 @@ def _finish(
             # a credit broken over the last two lines: （记者\n　钟　磊　摄）, （记者 某某
             # 通讯员 某\n某）
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
-            m2 = _PHOTO.search(joined) or _TAIL_CREDIT.search(joined) or _TAIL_SOURCE.search(joined)
+            m2 = (
+                _PHOTO.search(joined)
+                or _TAIL_CREDIT.search(joined)
+                or _TAIL_SOURCE.search(joined)
+                or _TAIL_AFFIL.search(joined)
+            )
             if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
@@ -1295,8 +1387,11 @@ def _finish(
             kind = "letter"
         elif NOTICE.fullmatch(headline or "-"):
             kind = "notice"
-        elif not bys and body and _CONTACT.search(flat(text[slice(*body[-1])])):
+        elif not bys and body and any(_CONTACT.search(flat(text[slice(*b)])) for b in body[-2:]):
             kind = "ad"  # no reporter, no writer: a piece that ends by giving its phone number
+            # (the address may follow it on the last line)
+        elif any(re.fullmatch(_BOOK_CREDIT, text[s:e].strip()) for s, e in bylines):
+            kind = "other"  # an excerpt credited to its book: neither report nor commentary
         elif _AUTHOR_NOTE.fullmatch(headline or "-") or body_text.startswith("作者简介"):
             kind = "other"  # an author's note
         elif p.verse >= 3 and not p.prose:
