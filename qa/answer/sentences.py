@@ -168,7 +168,7 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
 
 
 # A title that names no particular office: who the 负责人 is, a page tells by their office
-# (村党支部书记王某).
+# (工会主席王某).
 _ANY_OFFICE = ("负责人",)
 
 
@@ -212,7 +212,7 @@ def kind_found(cues: Cues, text: str) -> bool:
     """Does ``text`` hold a value of the kind asked for (True when none is asked)?
 
     A role asked for (哪位局长) is found as a name next to that role; a person asked for
-    without one (谁牵的头, who the 负责人 is: pages print the office, 村党支部书记王某) as a
+    without one (谁牵的头, who the 负责人 is: pages print the office, 工会主席王某) as a
     name next to any title, or where jieba tags a personal name (本地选手李某某).
     """
     kind = asked_kind(cues)

@@ -115,7 +115,7 @@ SIGNATURE = re.compile(
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
 )
 # A contributor's signature on the line under the last paragraph: where the writer lives or
-# works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某村党支部书记
+# works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
 # 某某, a cadre's): words, then a name of two or three characters set apart by a space.
 _SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
 # A writer named with where they work or study, the unit and role before a space and the
