@@ -59,7 +59,7 @@ eval-fresh: $(VENV)/.runtime
 	rm -rf $(ARCHIVE) && mkdir -p $(ARCHIVE)/pages
 	cp seeds/*.txt seeds/catalog.csv corpus/tune/*-*.txt corpus/test/*-*.txt $(ARCHIVE)/pages/
 	QA_SEEDS_DIR=$(ARCHIVE)/pages QA_INDEX_DIR=$(ARCHIVE)/index $(BIN)/qa build --quiet
-	for half in train test; do \
+	for half in train test fresh2; do \
 		QA_INDEX_DIR=$(ARCHIVE)/index $(BIN)/qa eval tests/eval/fresh/$$half.jsonl \
 			--compare tests/eval/fresh/baseline-$$half.json || exit 1; done
 
