@@ -39,7 +39,7 @@ from qa.ingest.pages import Page, file_sha256, iter_pages, page_files, read_page
 from qa.keyword import KeywordIndex, KeywordWriter, tokenize
 from qa.passages import Passage, article_passages
 from qa.segment.articles import Article, segment_page
-from qa.segment.fold import fold
+from qa.segment.fold import simplified
 from qa.vectors import (
     VectorIndex,
     choose_kind,
@@ -93,7 +93,7 @@ def read_articles(
     meta = listed.over(printed)
     articles = segment_page(source, text)
     for art in articles:
-        own = listed.publication if "本报" in fold(art.byline) else ""
+        own = listed.publication if "本报" in simplified(art.byline) else ""
         art.publication = art.publication or own or printed.publication
         art.issue_date, art.page = meta.issue_date, meta.page
     return articles

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.segment.fold import fold
+from qa.segment.fold import simplified
 from qa.segment.layout import HEADER_SPLIT
 
 CATALOG = "catalog.csv"
@@ -90,7 +90,7 @@ def read_catalog(folder: str | Path) -> tuple[dict[str, PageMeta], list[str]]:
 
 def page_furniture(text: str) -> PageMeta:
     """What the page's own header or e-paper tag says of its paper, date and page."""
-    folded = fold(text)  # 第二版, 星期三 match in traditional print too
+    folded = simplified(text)  # 第二版, 星期三 match in traditional print too
     head = folded[:2000]  # furniture stands at the top (a tag may repeat below: the first)
     m = _TAG.search(folded)
     if m:

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from qa.ingest.pages import page_key
 from qa.segment import stack
 from qa.segment.draft import Draft
-from qa.segment.fold import as_printed, fold, traditional_print
+from qa.segment.fold import as_printed, simplified, traditional_print
 from qa.segment.layout import (
     Block,
     column_width,
@@ -89,7 +89,7 @@ def segment_page(source: str, text: str) -> list[Article]:
     fold.py), one character for one, so the spans are the page's; the fields a citation
     shows are then read back as the page prints them.
     """
-    folded = fold(text)
+    folded = simplified(text)
     arts = _segment(source, folded, traditional_print(text, folded))
     if folded != text:
         for a in arts:

@@ -68,14 +68,14 @@ for _what, _trad, _simp in ROWS:
 _TABLE = str.maketrans(_PAIRS)
 
 
-def fold(text: str) -> str:
+def simplified(text: str) -> str:
     """The page with the traditional characters of ROWS as their simplified forms."""
     return text.translate(_TABLE)
 
 
 def traditional_print(text: str, folded: str) -> bool:
     """Is the page set in traditional characters (Hong Kong, Macau, Taiwan, pre-1949
-    print)? At least one Han character in twenty is one that fold() changed: a stray
+    print)? At least one Han character in twenty is one that simplified() changed: a stray
     traditional form in a name on a simplified page is not enough."""
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, folded) if a != b)
