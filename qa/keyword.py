@@ -144,8 +144,9 @@ class KeywordIndex:
         known = self._vocab.ids(set(tokens))
         return [known[t] for t in tokens if t in known]
 
-    def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """Every passage's BM25 score for the query (zeros where no token matches)."""
+    def scores(self, query_tokens: list[str], allowed: np.ndarray | None = None) -> np.ndarray:
+        """Every passage's BM25 score for the query (zeros where no token matches and, with
+        ``allowed`` (ids), outside those passages)."""
         n = self.count
         out = np.zeros(n, dtype=np.float32)
         for t in self._ids(query_tokens):
@@ -156,6 +157,10 @@ class KeywordIndex:
                 lo, hi = int(indptr[t]), int(indptr[t + 1])
                 if lo < hi:  # one posting per passage and token: no repeats within a slice
                     np.add.at(out, docs[lo:hi], weights[codes[lo:hi]])
+        if allowed is not None:
+            keep = np.zeros(n, dtype=bool)
+            keep[np.asarray(allowed, dtype=np.int64)] = True
+            out[~keep] = 0
         return out
 
     def top(
@@ -167,12 +172,7 @@ class KeywordIndex:
         best ``k`` are sorted: linear in the number of passages, not n log n. With
         ``allowed`` (ids), only those passages are candidates.
         """
-        scores = self.scores(query_tokens)
-        if allowed is not None:
-            keep = np.zeros(len(scores), dtype=bool)
-            keep[np.asarray(allowed, dtype=np.int64)] = True
-            scores[~keep] = 0
-        return top_k(scores, k)
+        return top_k(self.scores(query_tokens, allowed), k)
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Inverse document frequency of each token (unknown tokens count as rarest)."""

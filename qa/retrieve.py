@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from qa.embed import Embedder
-from qa.keyword import tokenize
+from qa.keyword import tokenize, top_k
 from qa.passages import Passage
 from qa.store import Index
 from qa.vectors import Ranking, Where
@@ -76,16 +76,26 @@ class Retriever:
         """Dense from the vector index, BM25 from the keyword index, fused here."""
         s = self.settings
         allowed = self._allowed(where)
-        # The two searches overlap: each keeps to one core and lets the other run.
-        keyword = _pool().submit(self.index.keyword.top, q_tokens, cand, allowed)
+        # The two searches overlap: each keeps to one core and lets the other run. Linear
+        # fusion reads the BM25 score of every candidate, the dense ones' too: the keyword
+        # side then hands over all its scores, and the top is cut from the same array.
+        linear = s["FUSION"] == "linear"
+        kw = self.index.keyword
+        keyword = (
+            _pool().submit(kw.scores, q_tokens, allowed)
+            if linear
+            else _pool().submit(kw.top, q_tokens, cand, allowed)
+        )
         dense_ids, dense_scores = self.index.dense.search(qvec, cand, allowed)
-        kw_ids, kw_scores = keyword.result()
         dense_of = dict(zip(dense_ids.tolist(), dense_scores.tolist()))
-        kw_of = dict(zip(kw_ids.tolist(), kw_scores.tolist()))
-        if s["FUSION"] == "linear":
-            fused = linear_fusion(dense_of, self.index.keyword.scores(q_tokens), kw_ids, s)
+        if linear:
+            kw_all = keyword.result()
+            kw_ids, kw_scores = top_k(kw_all, cand)
+            fused = linear_fusion(dense_of, kw_all, kw_ids, s)
         else:
+            kw_ids, kw_scores = keyword.result()
             fused = rrf_fusion(list(dense_of), kw_ids.tolist(), s)
+        kw_of = dict(zip(kw_ids.tolist(), kw_scores.tolist()))
         return Ranking(fused, dense_of, kw_of)
 
     def _allowed(self, where: Where | None) -> np.ndarray | None:
@@ -154,7 +164,10 @@ def rrf_fusion(dense_ids: list[int], kw_ids: list[int], s: dict) -> dict[int, fl
 def linear_fusion(
     dense_of: dict[int, float], kw_all: np.ndarray, kw_ids: np.ndarray, s: dict
 ) -> dict[int, float]:
-    """Weighted sum of min-max-normalised scores over the union of both candidate lists."""
+    """Weighted sum of min-max-normalised scores over the union of both candidate lists.
+
+    ``kw_all`` holds every passage's BM25 score, zero outside a filter, so the keyword
+    side is normalised by the best passage the filter leaves."""
     cands = set(dense_of) | set(kw_ids.tolist())
     d = np.array(list(dense_of.values()) or [0.0])
     d_lo, d_hi = float(d.min()), float(d.max())

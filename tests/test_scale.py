@@ -356,6 +356,29 @@ def test_a_filter_restricts_both_retrievers_to_the_allowed_passages(tmp_path, fa
     assert set(ids.tolist()) <= set(allowed.tolist())
 
 
+def test_linear_fusion_filters_and_normalises_by_the_best_passage_left(tmp_path, fake_embedder):
+    """With FUSION=linear the keyword side is scored once, filtered, and normalised by the
+    best passage the filter leaves: that passage's keyword part is the full weight."""
+    from qa.keyword import tokenize
+    from qa.retrieve import Retriever
+
+    s = _settings(SEEDS, tmp_path / "index", FUSION="linear", DENSE_WEIGHT=0.0)
+    build_index(s, fake_embedder)
+    index = store.load_index(tmp_path / "index", FAKE_MODEL, s)
+    question = "滨州的经济发展怎么样？"
+    scores = index.keyword.scores(tokenize(question))
+    best = index.passages[int(scores.argmax())].source
+    source = next(
+        src
+        for src in sorted(index.pages)
+        if src != best and any(scores[p.id] > 0 for p in index.passages if p.source == src)
+    )
+    allowed = np.array([p.id for p in index.passages if p.source == source])
+    hits = Retriever(index, fake_embedder, s).candidates(question, 10, allowed).hits
+    assert hits and {h.passage.source for h in hits} == {source}
+    assert max(h.score for h in hits) == pytest.approx(1.0)  # not a share of the global best
+
+
 def test_a_paper_filter_with_ids_keeps_passages_meeting_both(tmp_path, fake_embedder):
     """FAISS path: where= names a paper (the store's index finds its passages) and ids; the
     candidates are the passages in both, unsorted or repeated ids notwithstanding."""
