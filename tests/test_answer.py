@@ -160,3 +160,23 @@ def test_the_detail_is_read_only_in_the_passages_closest_to_the_question():
     hits = [hit(0, 0.91), hit(1, 0.895), hit(2, 0.85), hit(3, 0.0)]
     near = Answerer._closest(SimpleNamespace(settings={"DETAIL_MARGIN": 0.03}), hits)
     assert [h.passage.id for h in near] == [0, 1]
+
+
+def test_a_title_question_skips_an_editors_note_for_the_article_it_introduces():
+    # 编者按 is the label of a note introducing the article printed with it on the page
+    from types import SimpleNamespace
+
+    from qa.answer import Answerer
+    from qa.retrieve import Hit
+
+    heads = {"note": "编者按", "story": "小城书店的十年", "other": "别处的新闻"}
+    index = SimpleNamespace(articles={k: SimpleNamespace(headline=v) for k, v in heads.items()})
+    me = SimpleNamespace(index=index)
+
+    def hit(n, article, source):
+        return Hit(Passage(n, article, source, "x", 0, 1), 1.0, 0.9, 0.0)
+
+    hits = [hit(0, "note", "a.txt"), hit(1, "other", "b.txt"), hit(2, "story", "a.txt")]
+    assert Answerer._asked_about(me, hits).article_id == "story"
+    assert Answerer._asked_about(me, hits[:2]).article_id == "note"  # nothing beside it: as is
+    assert Answerer._asked_about(me, hits[1:]).article_id == "other"

@@ -27,6 +27,7 @@ from qa.answer.sentences import (
 from qa.passages import Passage
 from qa.retrieve import Hit
 from qa.segment.articles import printed_span
+from qa.segment.layout import EDITOR_LABELS
 from qa.store import Index
 
 ANSWER_POOL = 5
@@ -81,7 +82,7 @@ class Answerer:
         lead = [h for h in ranked[:1] if h.passage.id not in {b.passage.id for b in best}]
         answer = self._answer(cues, lead + best, idf) if best else None
         if cues.field and hits:
-            answer = self._article_field(hits[0].passage, cues.field) or answer
+            answer = self._article_field(self._asked_about(hits), cues.field) or answer
         dense_part, covered = self._evidence(q_tokens, best)
         evidence = 0.5 * dense_part + 0.5 * covered
         # The story is there but not the detail asked for: the passages shown first that
@@ -145,6 +146,22 @@ class Answerer:
         if best is None:
             return None
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
+
+    def _asked_about(self, hits: list[Hit]) -> Passage:
+        """The passage of the article a question about an article (its title, its writer)
+        means: the one shown first, unless that is an editor's note (编者按, 开栏的话), which
+        introduces the article printed with it: then the next one shown of that page."""
+        first = hits[0].passage
+        if self.index.articles[first.article_id].headline not in EDITOR_LABELS:
+            return first
+        return next(
+            (
+                h.passage
+                for h in hits[1:]
+                if h.passage.source == first.source and h.passage.article_id != first.article_id
+            ),
+            first,
+        )
 
     def _article_field(self, passage: Passage, field: str) -> Answer | None:
         """For a question about the article itself (its title, its reporter): that field of the
