@@ -884,3 +884,22 @@ def test_two_whole_lines_in_narrow_columns_give_unknown_and_a_clinic_tag_is_drop
         ("", "本报记者林舟"),
         ("油菜春季管理要点", "本报记者顾言"),
     ]
+
+
+# Round 8. A masthead printed over its name in romanised letters, with the line naming who
+# runs it under that, names the paper even when the name does not end in 报.
+ROMAN_MASTHEAD_PAGE = (
+    "清河时讯\n"
+    "QINGHE SHIXUN\n"
+    "中共清河县委宣传部主管　清河县融媒体中心主办\n"
+    "2025年5月9日　星期五\n"
+    "第1版　要闻\n\n"
+    "县里新建五座口袋公园\n"
+    "本报讯（记者　柯然）近日，县城新建的五座口袋公园\n"
+    "陆续开放，附近居民有了散步的新去处。\n"
+)
+
+
+def test_a_masthead_over_its_romanised_name_names_the_paper():
+    arts = segment_page("x.txt", ROMAN_MASTHEAD_PAGE)
+    assert [(a.headline, a.publication) for a in arts] == [("县里新建五座口袋公园", "清河时讯")]

@@ -460,6 +460,16 @@ def masthead(text: str) -> str:
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
+    # a masthead set over its name in romanised letters (JINRI ANLAN), with the line naming
+    # who runs it (主办, 主管, 出版) under that: the name on top is the paper's, whatever it
+    # ends with
+    if (
+        len(top) >= 3
+        and re.fullmatch(rf"[{_H}]{{2,8}}", flat(top[0]))
+        and re.fullmatch(r"[A-Z][A-Z\s]{3,40}", top[1])
+        and re.search("主办|主管|机关报|出版", top[2])
+    ):
+        return flat(top[0])
     return ""
 
 
