@@ -903,3 +903,31 @@ ROMAN_MASTHEAD_PAGE = (
 def test_a_masthead_over_its_romanised_name_names_the_paper():
     arts = segment_page("x.txt", ROMAN_MASTHEAD_PAGE)
     assert [(a.headline, a.publication) for a in arts] == [("县里新建五座口袋公园", "清河时讯")]
+
+
+# Web copy: the breadcrumbs after 当前位置：, the time-and-source line and the original title
+# under the title, the article tools (【纠错】, 分享到：, 扫一扫…) are neither headline nor text;
+# 某某时评 over a title is a column tag naming commentary.
+WEB_COPY_PAGE = (
+    "当前位置：首页 > 数字报 > 第02版：民生\n\n"
+    "河堤步道夜间亮灯\n"
+    "2025-04-02 08:15　来源：某某网\n"
+    "原标题：步道亮了，散步的人多了\n"
+    "　　本报讯（记者 范舟）4月1日起，沿河步道的路灯每晚亮到十一点，附近居民夜里散步更安心了。\n"
+    "【纠错】　【责任编辑：秦川】\n"
+    "分享到：　微信　微博\n\n"
+    "城西时评\n"
+    "路灯亮了，服务也要跟上\n"
+    "2025-04-02 09:30　来源：某某网\n"
+    "作者：苗禾\n"
+    "　　步道亮灯是件好事。亮灯之后，保洁、巡查也要跟上，让好事办得更好。\n"
+    "扫一扫在手机打开当前页\n"
+)
+
+
+def test_web_copy_meta_lines_and_article_tools_are_no_headline_and_no_piece():
+    arts = segment_page("x.txt", WEB_COPY_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines) for a in arts] == [
+        ("news", "河堤步道夜间亮灯", []),
+        ("editorial", "路灯亮了，服务也要跟上", []),
+    ]

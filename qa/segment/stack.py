@@ -185,6 +185,7 @@ GENRE_WORDS = (
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
@@ -192,7 +193,7 @@ _TAG = re.compile(
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
 _OPINION_TAG = re.compile(
-    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?"
+    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
@@ -307,13 +308,27 @@ _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …) and
 # its page links (上一版 下一版 返回目录).
 _NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
+# A web copy's article tools left under its text: 【纠错】【打印】【关闭】, the editor in
+# brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
+_WEB_TOOLS = (
+    r"(?:【\s*(?:纠错|打印|关闭|收藏|关闭窗口|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
+    r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
+)
+# A web copy's lines under its title: when and where it was published (2024-03-05 07:12
+# 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
+# headline nor subtitle.
+WEB_META = re.compile(
+    r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
+    r"|原标题\s*[:：].{1,80}"
+)
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
-    r"|首页\s*[>＞].{0,40}"
+    r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
+    r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
@@ -1293,6 +1308,8 @@ def _finish(
     text: str, lines: list, p: _Piece, col: float, flat_page: bool, traditional: bool = False
 ) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
+    # a web copy's publication line and original title under its title are neither
+    p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
     if p.headline is not None:
