@@ -931,3 +931,45 @@ def test_web_copy_meta_lines_and_article_tools_are_no_headline_and_no_piece():
         ("news", "河堤步道夜间亮灯", []),
         ("editorial", "路灯亮了，服务也要跟上", []),
     ]
+
+
+# A profile column (某某档案) and a picture-news label (图片新闻) over a title are column tags;
+# a headline's short rest wrapped over a dateline is no bare-name byline; a notice's genre
+# word (诚聘) set under the company's name is part of its heading; 更正 is a notice.
+TAGS_AND_WRAPS_PAGE = (
+    "东岭晚报　2025年6月3日　星期二\n第7版　综合\n\n"
+    "人物档案\n"
+    "老船工：\n"
+    "把渡口守成了家\n"
+    "□ 本报记者　石泉\n"
+    "　　老船工今年六十八岁，在渡口撑了四十\n"
+    "年船，送过的乘客数也数不清。每天天不\n"
+    "亮，他就把船收拾干净，等第一班乘客。\n"
+    "　　去年渡口通了桥，坐船的人少了，他还\n"
+    "是每天来看看，说这里就是他的家。\n\n"
+    "图片新闻\n"
+    "油菜花开映山村\n"
+    "　　6月1日，游客在东岭村赏花拍照。（记者　韦岚　摄）\n\n"
+    "某中学“少年讲坛”讲出新\n"
+    "气象\n"
+    "本报讯（记者 顾远）近日，某中学开设“少\n"
+    "年讲坛”，学生轮流上台讲读书心得。\n"
+    "　　讲坛每周一期，至今已有三十多名学生\n"
+    "走上讲台，讲身边的故事。\n\n"
+    "东岭顺达快运公司\n"
+    "诚聘\n"
+    "　　本公司现招聘分拣员五名，待遇面议。电话：12345678\n\n"
+    "更正\n"
+    "　　本报6月1日第3版一文中的数字有误，特此更正。\n"
+)
+
+
+def test_profile_and_picture_tags_a_wrapped_rest_over_a_dateline_and_a_hiring_notice():
+    arts = segment_page("x.txt", TAGS_AND_WRAPS_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "老船工：把渡口守成了家", "□本报记者石泉"),
+        ("caption", "油菜花开映山村", "（记者韦岚摄）"),
+        ("news", "某中学“少年讲坛”讲出新气象", "本报讯（记者顾远）"),
+        ("notice", "东岭顺达快运公司诚聘", ""),
+        ("notice", "更正", ""),
+    ]

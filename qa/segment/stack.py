@@ -181,11 +181,11 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记", "坐诊",
+    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
-    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)"
+    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片|图片报道"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
@@ -241,7 +241,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|" + _DOC_TITLE.pattern
 )
 
 
@@ -1176,7 +1176,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not p.bylines
                     and not item_list
                     and _BARE_NAME.fullmatch(lines[head[-1]].f)
-                ):
+                    and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
+                    and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
+                ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
                     x = head.pop()
                     p.bylines.append((lines[x].s, lines[x].e))
                 continue
