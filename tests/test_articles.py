@@ -973,3 +973,22 @@ def test_profile_and_picture_tags_a_wrapped_rest_over_a_dateline_and_a_hiring_no
         ("notice", "东岭顺达快运公司诚聘", ""),
         ("notice", "更正", ""),
     ]
+
+
+# A kicker saying who said it (某某在某地调研时强调) stands over what was said: the headline.
+SPEECH_KICKER_PAGE = (
+    "青川日报　2025年3月4日　星期二\n第1版　要闻\n\n"
+    "市长在港区调研时强调\n"
+    "稳住外贸基本盘　拓展发展新空间\n"
+    "本报讯（记者　甘霖）3月3日，市长到港区\n"
+    "调研外贸企业生产经营情况。他强调，要稳\n"
+    "订单、拓市场，帮助企业解决实际困难。\n"
+    "　　市领导陪同调研。\n"
+)
+
+
+def test_a_speech_kicker_stands_over_the_headline():
+    arts = segment_page("x.txt", SPEECH_KICKER_PAGE)
+    assert [(a.headline, a.subheadlines) for a in arts] == [
+        ("稳住外贸基本盘　拓展发展新空间".replace("　", ""), ["市长在港区调研时强调"])
+    ]

@@ -211,6 +211,9 @@ _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
 # with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
 # of a wrapped headline (某某的账该 / 公开了).
 _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
+# A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
+# 青年: the line under it is what was said, the headline.
+_SPEECH_KICKER = re.compile(r"(?:强调|指出|表示|要求|提出|寄语[" + _H + r"]{0,4})$")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -1263,6 +1266,8 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         couplet = couplet[:dash]
     if not lines:
         return "", subs
+    if len(lines) == 2 and _SPEECH_KICKER.search(lines[0]) and not _SPEECH_KICKER.search(lines[1]):
+        return lines[1], [lines[0], *subs]  # 某某在某地调研时强调 / what was stressed
     if wide:
         if len(lines) == 1:
             return lines[0], subs
