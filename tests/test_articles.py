@@ -992,3 +992,62 @@ def test_a_speech_kicker_stands_over_the_headline():
     assert [(a.headline, a.subheadlines) for a in arts] == [
         ("稳住外贸基本盘　拓展发展新空间".replace("　", ""), ["市长在港区调研时强调"])
     ]
+
+
+# A short paragraph of its own after a blank line, closed by a photo credit in brackets
+# (wrapped or not), is the photo's caption; a bare credit wrapped over two lines closes one.
+CAPTION_PAGE = (
+    "南岭晚报　2025年5月6日　星期二\n第8版　城事\n\n"
+    "老街茶馆又热闹了\n"
+    "本报记者　余舟　文/图\n"
+    "　　清早六点，老街茶馆的门就开了。街坊们\n"
+    "端着茶碗坐下来，聊起了家长里短。\n"
+    "　　茶馆的老板说，今年来喝茶的年轻人也\n"
+    "多了起来，周末常常坐满。有人带着电脑来\n"
+    "办公，也有人专门来听老人讲老街的故事。\n"
+    "　　老板打算在二楼添几张桌子，再请人来\n"
+    "唱几段评弹，让老街的茶馆更有味道。\n\n"
+    "　　茶客在老街茶馆里聊天。（本报记者\n"
+    "　余舟　摄）\n\n"
+    "江边晨练正当时\n"
+    "　　5月5日，市民在江边公园晨练，打太极\n"
+    "拳、跳健身操。　郑　\n"
+    "云摄\n"
+)
+
+
+def test_a_short_paragraph_closed_by_a_photo_credit_is_a_caption():
+    arts = segment_page("x.txt", CAPTION_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "老街茶馆又热闹了", "本报记者余舟文/图"),
+        ("caption", "", "（本报记者余舟摄）"),
+        ("caption", "江边晨练正当时", "郑云摄"),
+    ]
+
+
+# A stack may hold an exclaiming line (某某！) in the middle when a byline closes it; two
+# whole lines over a dash subtitle are kicker and headline (three tiers).
+TIERS_PAGE = (
+    "星河体育报　2025年9月8日　星期一\n第3版　篮球\n\n"
+    "联赛第五轮\n"
+    "压哨绝杀！\n"
+    "东港队主场逆转\n"
+    "——替补后卫最后一秒三分命中\n"
+    "本报记者　宁远\n"
+    "　　9月7日晚，联赛第五轮一场焦点战在东\n"
+    "港体育馆进行，东港队最后一秒逆转取胜。\n\n"
+    "坚守山村小站十五年\n"
+    "一位站长的“三件事”\n"
+    "——记某线路某某站站长\n"
+    "本报记者　岳川\n"
+    "　　这座小站每天只停两趟车，站长却把每\n"
+    "一件小事都做得很认真。\n"
+)
+
+
+def test_an_exclaiming_line_inside_a_stack_and_three_tiers_over_a_dash_subtitle():
+    arts = segment_page("x.txt", TIERS_PAGE)
+    assert [(a.headline, a.subheadlines) for a in arts] == [
+        ("压哨绝杀！东港队主场逆转", ["联赛第五轮", "——替补后卫最后一秒三分命中"]),
+        ("一位站长的“三件事”", ["坚守山村小站十五年", "——记某线路某某站站长"]),
+    ]

@@ -89,7 +89,7 @@ OWN_BYLINE = re.compile(
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
-    r"(?:[\s　]*" + _NAMES + r")?"
+    r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
@@ -147,7 +147,7 @@ _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
-    r"(?:[\s　]?[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
 )
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
@@ -686,6 +686,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1
         return k if k >= n or lines[k] is None else -1
 
+    def caption_block(i: int) -> int:
+        """The end of a caption starting at line i, else -1: a paragraph of at most four
+        lines up to a blank line (or the page end), one or two sentences, closed by a
+        photo credit in brackets (（本报记者 某某 摄）, wrapped or not), no dateline."""
+        k = i
+        while k < n and lines[k] is not None and k - i < 5:
+            if furn[k] or opener(k):
+                return -1
+            k += 1
+        if k - i > 4 or (k < n and lines[k] is not None):
+            return -1
+        joined = "".join(lines[x].f for x in range(i, k))
+        m = _PHOTO.search(joined)
+        if not m or m.start() == 0:
+            return -1
+        said = joined[: m.start()]
+        return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
+
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
         dateline (the stack's lines need not look like headlines on their own), else -1.
@@ -699,7 +717,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (
                 loose_head(j)
                 or (j == i and bool(_TAG.fullmatch(lines[j].f)))
-                or (question(j) and opener(j + 1))
+                or (question(j) and (opener(j + 1) or j > i))
             )
         ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
@@ -1199,6 +1217,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # a bulleted list ends at a blank line after a finished item: a paragraph past
             # it is no item (past an item's title set alone, it is that item's text)
             cur = None
+        if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
+            # a short paragraph of its own closed by a photo credit in brackets is the
+            # photo's caption, not the last paragraph of the article above it
+            new("caption").headline = ""
+            cur.body.extend((lines[x].s, lines[x].e) for x in range(i, k))
+            cur = None
+            i = k
+            continue
         if cur is None:
             new()
         if m := DATELINE.match(text, ln.s):
@@ -1299,6 +1325,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
+        if a >= 9 and b >= 0.8 * a and dash is not None:
+            # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
+            # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
+            return lines[1], [lines[0], *subs]
         if a >= 9 and b >= 0.8 * a:
             # two whole phrases: kicker and headline, or one? unknown (on the tune half,
             # joining lines of nine or more gave one right and one wrong headline)
@@ -1361,6 +1391,7 @@ def _finish(
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
             m2 = (
                 _PHOTO.search(joined)
+                or _PHOTO_BARE.search(joined)  # 。　杨　\n帆摄: a bare credit wrapped
                 or _TAIL_CREDIT.search(joined)
                 or _TAIL_SOURCE.search(joined)
                 or _TAIL_AFFIL.search(joined)
