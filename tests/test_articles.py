@@ -1051,3 +1051,27 @@ def test_an_exclaiming_line_inside_a_stack_and_three_tiers_over_a_dash_subtitle(
         ("压哨绝杀！东港队主场逆转", ["联赛第五轮", "——替补后卫最后一秒三分命中"]),
         ("一位站长的“三件事”", ["坚守山村小站十五年", "——记某线路某某站站长"]),
     ]
+
+
+# An expert's bracketed signature may name the role 主任 (某某医院某某科主任　某某); a weekly's
+# name (某某周刊) alone over a header line opening with the date is the paper's.
+EXPERT_PAGE = (
+    "青苗健康周刊\n"
+    "2025年7月1日　星期二　第4版　健康\n\n"
+    "夏天吃瓜有讲究\n"
+    "　　西瓜清甜解渴，但一次不宜吃太多，刚从冰箱\n"
+    "里拿出的瓜最好放一会儿再吃。\n"
+    "　　肠胃不好的人更要少吃冰瓜，以免引起腹泻。\n"
+    "　　切开的西瓜要用保鲜膜封好，放进冰箱冷藏，\n"
+    "最好当天吃完，隔夜的瓜容易滋生细菌。\n"
+    "　　糖尿病患者吃瓜要控制分量，可以放在两餐\n"
+    "之间吃，吃了瓜就要相应减少主食。\n"
+    "（某某医院营养科主任　柯　敏）\n"
+)
+
+
+def test_an_experts_signature_naming_a_director_and_a_weeklys_name_over_the_date():
+    arts = segment_page("x.txt", EXPERT_PAGE)
+    assert [(a.headline, a.byline, a.publication) for a in arts] == [
+        ("夏天吃瓜有讲究", "（某某医院营养科主任柯敏）", "青苗健康周刊")
+    ]

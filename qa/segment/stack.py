@@ -124,6 +124,7 @@ _SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?["
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
+    "主任",
 )  # fmt: skip
 AFFILIATION = re.compile(
     r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
@@ -475,6 +476,13 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(words[1])
     ):
         return words[0]
+    if (
+        len(top) >= 2
+        and _MEDIA_NAME.fullmatch(flat(top[0]))
+        and not _SECTION_WORD.fullmatch(flat(top[0]))
+        and _DATE_WORD.match(top[1])
+    ):
+        return flat(top[0])  # a weekly's name alone over the header line that opens with the date
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
