@@ -148,7 +148,8 @@ _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
-    r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
+    r"|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
 )
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
@@ -186,7 +187,7 @@ GENRE_WORDS = (
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
-    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片|图片报道"
+    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
@@ -245,7 +246,8 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|"
+    + _DOC_TITLE.pattern
 )
 
 
