@@ -884,3 +884,194 @@ def test_two_whole_lines_in_narrow_columns_give_unknown_and_a_clinic_tag_is_drop
         ("", "本报记者林舟"),
         ("油菜春季管理要点", "本报记者顾言"),
     ]
+
+
+# Round 8. A masthead printed over its name in romanised letters, with the line naming who
+# runs it under that, names the paper even when the name does not end in 报.
+ROMAN_MASTHEAD_PAGE = (
+    "清河时讯\n"
+    "QINGHE SHIXUN\n"
+    "中共清河县委宣传部主管　清河县融媒体中心主办\n"
+    "2025年5月9日　星期五\n"
+    "第1版　要闻\n\n"
+    "县里新建五座口袋公园\n"
+    "本报讯（记者　柯然）近日，县城新建的五座口袋公园\n"
+    "陆续开放，附近居民有了散步的新去处。\n"
+)
+
+
+def test_a_masthead_over_its_romanised_name_names_the_paper():
+    arts = segment_page("x.txt", ROMAN_MASTHEAD_PAGE)
+    assert [(a.headline, a.publication) for a in arts] == [("县里新建五座口袋公园", "清河时讯")]
+
+
+# Web copy: the breadcrumbs after 当前位置：, the time-and-source line and the original title
+# under the title, the article tools (【纠错】, 分享到：, 扫一扫…) are neither headline nor text;
+# 某某时评 over a title is a column tag naming commentary.
+WEB_COPY_PAGE = (
+    "当前位置：首页 > 数字报 > 第02版：民生\n\n"
+    "河堤步道夜间亮灯\n"
+    "2025-04-02 08:15　来源：某某网\n"
+    "原标题：步道亮了，散步的人多了\n"
+    "　　本报讯（记者 范舟）4月1日起，沿河步道的路灯每晚亮到十一点，附近居民夜里散步更安心了。\n"
+    "【纠错】　【责任编辑：秦川】\n"
+    "分享到：　微信　微博\n\n"
+    "城西时评\n"
+    "路灯亮了，服务也要跟上\n"
+    "2025-04-02 09:30　来源：某某网\n"
+    "作者：苗禾\n"
+    "　　步道亮灯是件好事。亮灯之后，保洁、巡查也要跟上，让好事办得更好。\n"
+    "扫一扫在手机打开当前页\n"
+)
+
+
+def test_web_copy_meta_lines_and_article_tools_are_no_headline_and_no_piece():
+    arts = segment_page("x.txt", WEB_COPY_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines) for a in arts] == [
+        ("news", "河堤步道夜间亮灯", []),
+        ("editorial", "路灯亮了，服务也要跟上", []),
+    ]
+
+
+# A profile column (某某档案) and a picture-news label (图片新闻) over a title are column tags;
+# a headline's short rest wrapped over a dateline is no bare-name byline; a notice's genre
+# word (诚聘) set under the company's name is part of its heading; 更正 is a notice.
+TAGS_AND_WRAPS_PAGE = (
+    "东岭晚报　2025年6月3日　星期二\n第7版　综合\n\n"
+    "人物档案\n"
+    "老船工：\n"
+    "把渡口守成了家\n"
+    "□ 本报记者　石泉\n"
+    "　　老船工今年六十八岁，在渡口撑了四十\n"
+    "年船，送过的乘客数也数不清。每天天不\n"
+    "亮，他就把船收拾干净，等第一班乘客。\n"
+    "　　去年渡口通了桥，坐船的人少了，他还\n"
+    "是每天来看看，说这里就是他的家。\n\n"
+    "图片新闻\n"
+    "油菜花开映山村\n"
+    "　　6月1日，游客在东岭村赏花拍照。（记者　韦岚　摄）\n\n"
+    "某中学“少年讲坛”讲出新\n"
+    "气象\n"
+    "本报讯（记者 顾远）近日，某中学开设“少\n"
+    "年讲坛”，学生轮流上台讲读书心得。\n"
+    "　　讲坛每周一期，至今已有三十多名学生\n"
+    "走上讲台，讲身边的故事。\n\n"
+    "东岭顺达快运公司\n"
+    "诚聘\n"
+    "　　本公司现招聘分拣员五名，待遇面议。电话：12345678\n\n"
+    "更正\n"
+    "　　本报6月1日第3版一文中的数字有误，特此更正。\n"
+)
+
+
+def test_profile_and_picture_tags_a_wrapped_rest_over_a_dateline_and_a_hiring_notice():
+    arts = segment_page("x.txt", TAGS_AND_WRAPS_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "老船工：把渡口守成了家", "□本报记者石泉"),
+        ("caption", "油菜花开映山村", "（记者韦岚摄）"),
+        ("news", "某中学“少年讲坛”讲出新气象", "本报讯（记者顾远）"),
+        ("notice", "东岭顺达快运公司诚聘", ""),
+        ("notice", "更正", ""),
+    ]
+
+
+# A kicker saying who said it (某某在某地调研时强调) stands over what was said: the headline.
+SPEECH_KICKER_PAGE = (
+    "青川日报　2025年3月4日　星期二\n第1版　要闻\n\n"
+    "市长在港区调研时强调\n"
+    "稳住外贸基本盘　拓展发展新空间\n"
+    "本报讯（记者　甘霖）3月3日，市长到港区\n"
+    "调研外贸企业生产经营情况。他强调，要稳\n"
+    "订单、拓市场，帮助企业解决实际困难。\n"
+    "　　市领导陪同调研。\n"
+)
+
+
+def test_a_speech_kicker_stands_over_the_headline():
+    arts = segment_page("x.txt", SPEECH_KICKER_PAGE)
+    assert [(a.headline, a.subheadlines) for a in arts] == [
+        ("稳住外贸基本盘　拓展发展新空间".replace("　", ""), ["市长在港区调研时强调"])
+    ]
+
+
+# A short paragraph of its own after a blank line, closed by a photo credit in brackets
+# (wrapped or not), is the photo's caption; a bare credit wrapped over two lines closes one.
+CAPTION_PAGE = (
+    "南岭晚报　2025年5月6日　星期二\n第8版　城事\n\n"
+    "老街茶馆又热闹了\n"
+    "本报记者　余舟　文/图\n"
+    "　　清早六点，老街茶馆的门就开了。街坊们\n"
+    "端着茶碗坐下来，聊起了家长里短。\n"
+    "　　茶馆的老板说，今年来喝茶的年轻人也\n"
+    "多了起来，周末常常坐满。有人带着电脑来\n"
+    "办公，也有人专门来听老人讲老街的故事。\n"
+    "　　老板打算在二楼添几张桌子，再请人来\n"
+    "唱几段评弹，让老街的茶馆更有味道。\n\n"
+    "　　茶客在老街茶馆里聊天。（本报记者\n"
+    "　余舟　摄）\n\n"
+    "江边晨练正当时\n"
+    "　　5月5日，市民在江边公园晨练，打太极\n"
+    "拳、跳健身操。　郑　\n"
+    "云摄\n"
+)
+
+
+def test_a_short_paragraph_closed_by_a_photo_credit_is_a_caption():
+    arts = segment_page("x.txt", CAPTION_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "老街茶馆又热闹了", "本报记者余舟文/图"),
+        ("caption", "", "（本报记者余舟摄）"),
+        ("caption", "江边晨练正当时", "郑云摄"),
+    ]
+
+
+# A stack may hold an exclaiming line (某某！) in the middle when a byline closes it; two
+# whole lines over a dash subtitle are kicker and headline (three tiers).
+TIERS_PAGE = (
+    "星河体育报　2025年9月8日　星期一\n第3版　篮球\n\n"
+    "联赛第五轮\n"
+    "压哨绝杀！\n"
+    "东港队主场逆转\n"
+    "——替补后卫最后一秒三分命中\n"
+    "本报记者　宁远\n"
+    "　　9月7日晚，联赛第五轮一场焦点战在东\n"
+    "港体育馆进行，东港队最后一秒逆转取胜。\n\n"
+    "坚守山村小站十五年\n"
+    "一位站长的“三件事”\n"
+    "——记某线路某某站站长\n"
+    "本报记者　岳川\n"
+    "　　这座小站每天只停两趟车，站长却把每\n"
+    "一件小事都做得很认真。\n"
+)
+
+
+def test_an_exclaiming_line_inside_a_stack_and_three_tiers_over_a_dash_subtitle():
+    arts = segment_page("x.txt", TIERS_PAGE)
+    assert [(a.headline, a.subheadlines) for a in arts] == [
+        ("压哨绝杀！东港队主场逆转", ["联赛第五轮", "——替补后卫最后一秒三分命中"]),
+        ("一位站长的“三件事”", ["坚守山村小站十五年", "——记某线路某某站站长"]),
+    ]
+
+
+# An expert's bracketed signature may name the role 主任 (某某医院某某科主任　某某); a weekly's
+# name (某某周刊) alone over a header line opening with the date is the paper's.
+EXPERT_PAGE = (
+    "青苗健康周刊\n"
+    "2025年7月1日　星期二　第4版　健康\n\n"
+    "夏天吃瓜有讲究\n"
+    "　　西瓜清甜解渴，但一次不宜吃太多，刚从冰箱\n"
+    "里拿出的瓜最好放一会儿再吃。\n"
+    "　　肠胃不好的人更要少吃冰瓜，以免引起腹泻。\n"
+    "　　切开的西瓜要用保鲜膜封好，放进冰箱冷藏，\n"
+    "最好当天吃完，隔夜的瓜容易滋生细菌。\n"
+    "　　糖尿病患者吃瓜要控制分量，可以放在两餐\n"
+    "之间吃，吃了瓜就要相应减少主食。\n"
+    "（某某医院营养科主任　柯　敏）\n"
+)
+
+
+def test_an_experts_signature_naming_a_director_and_a_weeklys_name_over_the_date():
+    arts = segment_page("x.txt", EXPERT_PAGE)
+    assert [(a.headline, a.byline, a.publication) for a in arts] == [
+        ("夏天吃瓜有讲究", "（某某医院营养科主任柯敏）", "青苗健康周刊")
+    ]

@@ -89,7 +89,7 @@ OWN_BYLINE = re.compile(
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
-    r"(?:[\s　]*" + _NAMES + r")?"
+    r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
@@ -124,6 +124,7 @@ _SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?["
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
+    "主任",
 )  # fmt: skip
 AFFILIATION = re.compile(
     r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
@@ -147,7 +148,8 @@ _PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
-    r"(?:[\s　]?[" + _H + r"·]){1,3})?|[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
+    r"|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
 )
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
@@ -181,10 +183,11 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记", "坐诊",
+    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案",
 )  # fmt: skip
 _TAG = re.compile(
     r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
@@ -192,7 +195,7 @@ _TAG = re.compile(
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
 _OPINION_TAG = re.compile(
-    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?"
+    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
@@ -210,6 +213,9 @@ _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
 # with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
 # of a wrapped headline (某某的账该 / 公开了).
 _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
+# A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
+# 青年: the line under it is what was said, the headline.
+_SPEECH_KICKER = re.compile(r"(?:强调|指出|表示|要求|提出|寄语[" + _H + r"]{0,4})$")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -240,7 +246,8 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|" + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|"
+    + _DOC_TITLE.pattern
 )
 
 
@@ -307,13 +314,27 @@ _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …) and
 # its page links (上一版 下一版 返回目录).
 _NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
+# A web copy's article tools left under its text: 【纠错】【打印】【关闭】, the editor in
+# brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
+_WEB_TOOLS = (
+    r"(?:【\s*(?:纠错|打印|关闭|收藏|关闭窗口|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
+    r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
+)
+# A web copy's lines under its title: when and where it was published (2024-03-05 07:12
+# 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
+# headline nor subtitle.
+WEB_META = re.compile(
+    r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
+    r"|原标题\s*[:：].{1,80}"
+)
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
-    r"|首页\s*[>＞].{0,40}"
+    r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
+    r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
@@ -457,9 +478,26 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(words[1])
     ):
         return words[0]
+    if (
+        len(top) >= 2
+        and _MEDIA_NAME.fullmatch(flat(top[0]))
+        and not _SECTION_WORD.fullmatch(flat(top[0]))
+        and _DATE_WORD.match(top[1])
+    ):
+        return flat(top[0])  # a weekly's name alone over the header line that opens with the date
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
+    # a masthead set over its name in romanised letters (JINRI ANLAN), with the line naming
+    # who runs it (主办, 主管, 出版) under that: the name on top is the paper's, whatever it
+    # ends with
+    if (
+        len(top) >= 3
+        and re.fullmatch(rf"[{_H}]{{2,8}}", flat(top[0]))
+        and re.fullmatch(r"[A-Z][A-Z\s]{3,40}", top[1])
+        and re.search("主办|主管|机关报|出版", top[2])
+    ):
+        return flat(top[0])
     return ""
 
 
@@ -658,6 +696,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1
         return k if k >= n or lines[k] is None else -1
 
+    def caption_block(i: int) -> int:
+        """The end of a caption starting at line i, else -1: a paragraph of at most four
+        lines up to a blank line (or the page end), one or two sentences, closed by a
+        photo credit in brackets (（本报记者 某某 摄）, wrapped or not), no dateline."""
+        k = i
+        while k < n and lines[k] is not None and k - i < 5:
+            if furn[k] or opener(k):
+                return -1
+            k += 1
+        if k - i > 4 or (k < n and lines[k] is not None):
+            return -1
+        joined = "".join(lines[x].f for x in range(i, k))
+        m = _PHOTO.search(joined)
+        if not m or m.start() == 0:
+            return -1
+        said = joined[: m.start()]
+        return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
+
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
         dateline (the stack's lines need not look like headlines on their own), else -1.
@@ -671,7 +727,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (
                 loose_head(j)
                 or (j == i and bool(_TAG.fullmatch(lines[j].f)))
-                or (question(j) and opener(j + 1))
+                or (question(j) and (opener(j + 1) or j > i))
             )
         ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
@@ -1151,7 +1207,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not p.bylines
                     and not item_list
                     and _BARE_NAME.fullmatch(lines[head[-1]].f)
-                ):
+                    and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
+                    and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
+                ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
                     x = head.pop()
                     p.bylines.append((lines[x].s, lines[x].e))
                 continue
@@ -1169,6 +1227,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # a bulleted list ends at a blank line after a finished item: a paragraph past
             # it is no item (past an item's title set alone, it is that item's text)
             cur = None
+        if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
+            # a short paragraph of its own closed by a photo credit in brackets is the
+            # photo's caption, not the last paragraph of the article above it
+            new("caption").headline = ""
+            cur.body.extend((lines[x].s, lines[x].e) for x in range(i, k))
+            cur = None
+            i = k
+            continue
         if cur is None:
             new()
         if m := DATELINE.match(text, ln.s):
@@ -1236,6 +1302,8 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         couplet = couplet[:dash]
     if not lines:
         return "", subs
+    if len(lines) == 2 and _SPEECH_KICKER.search(lines[0]) and not _SPEECH_KICKER.search(lines[1]):
+        return lines[1], [lines[0], *subs]  # 某某在某地调研时强调 / what was stressed
     if wide:
         if len(lines) == 1:
             return lines[0], subs
@@ -1267,6 +1335,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
         if couplet[1] and not couplet[0] and dash is None and traditional:
             return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
+        if a >= 9 and b >= 0.8 * a and dash is not None:
+            # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
+            # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
+            return lines[1], [lines[0], *subs]
         if a >= 9 and b >= 0.8 * a:
             # two whole phrases: kicker and headline, or one? unknown (on the tune half,
             # joining lines of nine or more gave one right and one wrong headline)
@@ -1283,6 +1355,8 @@ def _finish(
     text: str, lines: list, p: _Piece, col: float, flat_page: bool, traditional: bool = False
 ) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
+    # a web copy's publication line and original title under its title are neither
+    p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
     if p.headline is not None:
@@ -1327,6 +1401,7 @@ def _finish(
             joined = text[body[-2][0] : e] if len(body) >= 2 else seg
             m2 = (
                 _PHOTO.search(joined)
+                or _PHOTO_BARE.search(joined)  # 。　杨　\n帆摄: a bare credit wrapped
                 or _TAIL_CREDIT.search(joined)
                 or _TAIL_SOURCE.search(joined)
                 or _TAIL_AFFIL.search(joined)
