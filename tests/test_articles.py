@@ -1132,3 +1132,15 @@ def test_a_poems_stanzas_stay_one_piece_under_its_title():
     body = "".join(VERSE_PAGE[s:e] for s, e in arts[0].body_spans)
     assert "来得正是时候。" in body and "赶集的人" in body
     assert "换成了我" in "".join(VERSE_PAGE[s:e] for s, e in arts[2].body_spans)
+
+
+def test_a_line_of_eight_over_a_wider_line_and_a_dash_subtitle_gives_unknown():
+    # kicker over headline, or one headline wrapped? Over a dash subtitle a first line of
+    # eight under a line at least as wide could be either: unknown beats a wrong headline.
+    from qa.segment.stack import _split_stack
+
+    stack = ["老街深处的手艺人", "一把锉刀修好了半城的钟", "——记一家开了五十年的小铺"]
+    assert _split_stack(stack, wide=False) == ("", [*[stack[0], stack[1]], stack[2]])
+    # a second line narrower than the first is the headline's wrapped rest, as before
+    wrapped = ["老街深处的手艺人", "守着铺子五十年", "——记一家开了五十年的小铺"]
+    assert _split_stack(wrapped, wide=False) == ("老街深处的手艺人守着铺子五十年", [wrapped[2]])

@@ -1376,6 +1376,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
             # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
             return lines[1], [lines[0], *subs]
+        if a >= 8 and b >= a and dash is not None:
+            # a line of eight over a line at least as wide, over a dash subtitle: kicker and
+            # headline, or one headline wrapped? unknown (on the tune half, joining them gave
+            # one right and one wrong headline; reading kicker and headline, the reverse)
+            return "", [*lines, *subs]
         if a >= 9 and b >= 0.8 * a:
             # two whole phrases: kicker and headline, or one? unknown (on the tune half,
             # joining lines of nine or more gave one right and one wrong headline)
