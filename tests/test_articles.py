@@ -1075,3 +1075,72 @@ def test_an_experts_signature_naming_a_director_and_a_weeklys_name_over_the_date
     assert [(a.headline, a.byline, a.publication) for a in arts] == [
         ("夏天吃瓜有讲究", "（某某医院营养科主任柯敏）", "青苗健康周刊")
     ]
+
+
+# Verse is set ragged: its stanzas end at blank lines on lines of any width, a comma may
+# pause inside a line (一条路，留给), the last line may end the sentence. A page of poems
+# is read line by line, each poem one piece over all its stanzas (up to the next byline or
+# the e-paper tag closing it); 第N版：副刊 is furniture.
+VERSE_PAGE = (
+    "第05版：文艺·诗页\n\n"
+    "小满\n"
+    "□ 田一禾\n"
+    "麦穗鼓起了肚子\n"
+    "河水涨到石阶第三级\n"
+    "一条路，留给\n"
+    "赶集的人\n\n"
+    "蛙声先于雨点\n"
+    "落在晒场的边上\n"
+    "奶奶说，今年的雨\n"
+    "来得正是时候。\n\n"
+    "《北岭晚报》（2025年05月21日 第 05 版）\n\n"
+    "旧井\n"
+    "井绳磨出沟\n"
+    "水桶还挂在那架老辘轳上\n"
+    "小时候，我往里喊\n"
+    "井也跟着喊我\n\n"
+    "如今井口盖上了石板\n"
+    "喊声，都沉在底下\n"
+    "再也没有人\n"
+    "来打捞\n"
+    "林　晓\n\n"
+    "《北岭晚报》（2025年05月21日 第 05 版）\n\n"
+    "山路\n"
+    "□ 陈砚\n"
+    "山路绕了九道弯\n"
+    "每一道，都有人等\n"
+    "挑担的人\n"
+    "把月亮挑回了家\n\n"
+    "如今通了车\n"
+    "弯还在，等的人\n"
+    "换成了我\n"
+)
+
+
+def test_a_poems_stanzas_stay_one_piece_under_its_title():
+    from qa.segment import stack
+    from qa.segment.layout import is_furniture
+
+    assert is_furniture("第05版：文艺·诗页")
+    assert stack.applies(VERSE_PAGE)
+    arts = segment_page("x.txt", VERSE_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("other", "小满", "□田一禾"),
+        ("other", "旧井", "林晓"),
+        ("other", "山路", "□陈砚"),
+    ]
+    body = "".join(VERSE_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert "来得正是时候。" in body and "赶集的人" in body
+    assert "换成了我" in "".join(VERSE_PAGE[s:e] for s, e in arts[2].body_spans)
+
+
+def test_a_line_of_eight_over_a_wider_line_and_a_dash_subtitle_gives_unknown():
+    # kicker over headline, or one headline wrapped? Over a dash subtitle a first line of
+    # eight under a line at least as wide could be either: unknown beats a wrong headline.
+    from qa.segment.stack import _split_stack
+
+    stack = ["老街深处的手艺人", "一把锉刀修好了半城的钟", "——记一家开了五十年的小铺"]
+    assert _split_stack(stack, wide=False) == ("", [*[stack[0], stack[1]], stack[2]])
+    # a second line narrower than the first is the headline's wrapped rest, as before
+    wrapped = ["老街深处的手艺人", "守着铺子五十年", "——记一家开了五十年的小铺"]
+    assert _split_stack(wrapped, wide=False) == ("老街深处的手艺人守着铺子五十年", [wrapped[2]])

@@ -408,8 +408,10 @@ def applies(text: str) -> bool:
     if not nonblank:
         return False
     col = statistics.median(len(f) for f in nonblank)
-    blanks = mid = 0
+    blanks = mid = stanzas = 0
+    run: list[int] = []  # the widths of the lines above, up to the last blank line
     for prev, ln in zip(lines, lines[1:]):
+        run = run + [len(flat(prev))] if prev.strip() else []
         if ln.strip() or not prev.strip():
             continue
         blanks += 1
@@ -417,15 +419,26 @@ def applies(text: str) -> bool:
         if _CONTACT.search(p) or is_furniture(prev) or _SIGN_LINE.fullmatch(p):
             continue  # an ad's or notice's contact line, a signature (issuer, date), the
             # page's own header: no sentence, yet a finished piece
+        if _ragged(run[-5:]):
+            stanzas += 1
+            continue  # a stanza's end: verse is set ragged, a column's lines all full
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
     long = [f for f in nonblank if len(f) >= 20]
     flat_copy = len(long) >= 5 and sum(ends_sentence(f) for f in long) >= 0.9 * len(long)
     if blanks >= 0.5 * len(nonblank) and not flat_copy:
         return False  # a blank line after every paragraph
-    if col <= 20 and blanks >= 0.26 * len(nonblank):
-        return False  # narrow columns broken into short boxes every few lines
+    if col <= 20 and blanks - stanzas >= 0.26 * len(nonblank):
+        return False  # narrow columns broken into short boxes every few lines (a poem's
+        # stanzas are no boxes)
     return not (mid >= 5 and mid >= 0.2 * blanks)
+
+
+def _ragged(widths: list[int]) -> bool:
+    """Are the lines above a blank set ragged, as verse is (lines of any width), not to a
+    column's width (a column's lines are all full but a paragraph's last)? Three lines or
+    more, those before the last spread over four characters or more."""
+    return len(widths) >= 3 and max(widths[:-1]) - min(widths[:-1]) >= 4
 
 
 def _opens_bracket(f: str) -> bool:
@@ -666,16 +679,40 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             k += 1
         return k - i
 
-    def verse_from(i: int) -> int:
+    def verse_line(k: int) -> bool:
+        """A line of verse: shorter than the column (12 characters at least), not broken
+        after a comma or colon, no sentence ending inside it (a comma inside is the verse's
+        own pause, in a line clearly shorter than the column's); it may end a sentence only
+        right over a blank line (a stanza's end)."""
+        ln = lines[k] if 0 <= k < n else None
+        if ln is None or furn[k] or (indented and ln.indent) or len(ln.f) >= max(col, 12):
+            return False
+        if re.search("[，、：:]", ln.f) and len(ln.f) >= max(0.85 * col, 12):
+            return False  # a comma in a line of nearly the column's width: prose
+        if ln.f[-1] in "，、：:；;," or re.search("[。！？!?；;]", ln.f[:-1]):
+            return False
+        return ln.f[-1] not in TERMINAL or k + 1 >= n or lines[k + 1] is None
+
+    def verse_from(i: int, poem: bool = False) -> int:
         """How many lines of verse run from line i up to a blank line or the page end (0
-        when the run ends otherwise): short lines without punctuation, no figures in cells,
-        none a byline, none set to the column's full width."""
-        k = i
-        while k < n and k - i < 40 and loose_head(k) and not opener(k) and not row(k):
-            if re.search("[，、：:]", lines[k].f) or len(lines[k].f) >= max(col, 12):
+        when the run ends otherwise): verse lines (see verse_line), no figures in cells,
+        none a byline or dateline, none a list item; a comma inside them only where the
+        run is set ragged (see _ragged), never as a column sets prose, unless the run is
+        the next stanza of a poem (poem)."""
+        k, commas = i, False
+        while k < n and k - i < 40 and lines[k] is not None:
+            f = lines[k].f
+            if not verse_line(k) or opener(k) or row(k) or _ITEM.match(f) or not _head_len_ok(f):
                 return 0
+            if DATELINE.match(lines[k].text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
+                return 0
+            commas = commas or bool(re.search("[，、：:]", f))
             k += 1
-        return k - i if k >= n or lines[k] is None else 0
+        if k - i >= 40 or (
+            commas and not poem and not _ragged([len(lines[x].f) for x in range(i, k)])
+        ):
+            return 0
+        return k - i
 
     def ad_block(i: int) -> int:
         """The end of a display advertisement starting at line i, else -1: three or more
@@ -952,12 +989,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.verse >= 2
             and not cur.prose
             and blank_before(i)
-            and verse_from(i) >= 1
+            and (m_ := verse_from(i, poem=True)) >= 1
         ):
-            for k in range(i, i + verse_from(i)):
+            for k in range(i, i + m_):
                 cur.body.append((lines[k].s, lines[k].e))
                 cur.verse += 1
-            i += verse_from(i)
+            i += m_
             continue
         # a display advertisement: a block of slogans with a contact line, no sentence
         if blank_before(i) and (k := ad_block(i)) > 0:
@@ -1060,7 +1097,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         k = j
                         while k < n and lines[k] is None:
                             k += 1
-                        m_ = verse_from(k)
+                        m_ = verse_from(k, poem=True)
                         if not m_ or (k + m_ < n and lines[k + m_] is not None):
                             break
                         j = k
@@ -1266,10 +1303,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur = None
             i += 1
             continue
-        if _VERSE_END.search(ln.f):
-            cur.prose += 1
-        else:
+        if verse_line(i):
             cur.verse += 1
+        else:
+            cur.prose += 1
         cur.body.append((ln.s, ln.e))
         i += 1
     done = [p for p in pieces if p.body or p.heads]
@@ -1339,6 +1376,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
             # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
             return lines[1], [lines[0], *subs]
+        if a >= 8 and b >= a and dash is not None:
+            # a line of eight over a line at least as wide, over a dash subtitle: kicker and
+            # headline, or one headline wrapped? unknown (on the tune half, joining them gave
+            # one right and one wrong headline; reading kicker and headline, the reverse)
+            return "", [*lines, *subs]
         if a >= 9 and b >= 0.8 * a:
             # two whole phrases: kicker and headline, or one? unknown (on the tune half,
             # joining lines of nine or more gave one right and one wrong headline)
