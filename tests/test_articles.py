@@ -1144,3 +1144,25 @@ def test_a_line_of_eight_over_a_wider_line_and_a_dash_subtitle_gives_unknown():
     # a second line narrower than the first is the headline's wrapped rest, as before
     wrapped = ["老街深处的手艺人", "守着铺子五十年", "——记一家开了五十年的小铺"]
     assert _split_stack(wrapped, wide=False) == ("老街深处的手艺人守着铺子五十年", [wrapped[2]])
+
+
+# A correspondent's dispatch names the reporter between the paper and the place: 本报特派
+# 记者 某某 某地X月X日电 (the name may be spaced out) is a dateline, the article's byline,
+# and the date it gives is the article's.
+DISPATCH_PAGE = (
+    "河湾晚报　2025年3月2日　星期日　第6版　体育\n\n"
+    "雪道上的三秒\n"
+    "　　本报特派记者　苗　禾　奥斯陆3月1日电　在今天结束的越野滑雪邀请赛中，北方\n"
+    "青年队的两名队员分获男女组第二名，比冠军只慢了三秒。\n"
+    "　　赛后，教练说队员们还要在这里练上一周。\n\n"
+    "冰壶队出征\n"
+    "　　本报驻柏林记者　左一川　3月1日电　冰壶队今天抵达柏林，将参加下周的公开赛。\n"
+)
+
+
+def test_a_dispatch_naming_its_reporter_is_a_dateline():
+    arts = segment_page("x.txt", DISPATCH_PAGE)
+    assert [(a.headline, a.byline, a.date) for a in arts] == [
+        ("雪道上的三秒", "本报特派记者苗禾奥斯陆3月1日电", "3月1日"),
+        ("冰壶队出征", "本报驻柏林记者左一川3月1日电", "3月1日"),
+    ]

@@ -41,6 +41,10 @@ _SOURCE = (
 _REPORTED_BY = (
     rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
 )
+# A dispatch may name its reporter between the paper and the place (本报特派记者 某某
+# 某地11月4日电, as papers print a correspondent's report from abroad): role and name,
+# the name perhaps spaced out.
+_DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s　]?[{_H}·]){{1,3}}"
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
@@ -48,8 +52,8 @@ _REPORTED_BY = (
 # reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
-    rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
+    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
