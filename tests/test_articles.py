@@ -1166,3 +1166,29 @@ def test_a_dispatch_naming_its_reporter_is_a_dateline():
         ("雪道上的三秒", "本报特派记者苗禾奥斯陆3月1日电", "3月1日"),
         ("冰壶队出征", "本报驻柏林记者左一川3月1日电", "3月1日"),
     ]
+
+
+# A picture or a text the paper did not make itself is credited to who supplied it, in
+# brackets closing it: （某某馆供图） closes a caption like （记者 某某 摄）; （某某局供稿）
+# closes a supplied text. Both are credits, not text.
+SUPPLIED_PAGE = (
+    "河湾日报　2025年4月2日　星期三　第7版　文史\n\n"
+    "【老城旧影】\n"
+    "石桥边的早市\n"
+    "每天天不亮，石桥边就摆满了菜担。挑担的人从四乡赶来，天亮前卖完就回村下地。\n"
+    "早市上最热闹的是豆腐摊，一板豆腐不到半个时辰就卖光了。\n"
+    "（县农业农村局供稿）\n\n"
+    "上世纪五十年代的石桥早市。（县档案馆\n"
+    "供图）\n"
+)
+
+
+def test_supplied_texts_and_pictures_are_credited_to_who_supplied_them():
+    arts = segment_page("x.txt", SUPPLIED_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("石桥边的早市", "（县农业农村局供稿）"),
+        ("", "（县档案馆供图）"),
+    ]
+    assert arts[1].kind == "caption"
+    caption = "".join(SUPPLIED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert caption == "上世纪五十年代的石桥早市。"

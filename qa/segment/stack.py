@@ -146,8 +146,10 @@ _TAIL_CREDIT = re.compile(
 _TAIL_NAME = re.compile(
     r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
 )
-# A photo credit ending a caption: （记者 某某 摄）
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
+# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图)\s*[）)]\s*$")
+_PHOTO_WORD = re.compile(r"摄|供图")
 # The same credit without brackets, set apart by a space after the caption's last
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
@@ -273,7 +275,8 @@ _ISSUER_END = (
 )
 _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
-# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a labelled writer or expert
+# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a text a unit supplied to the
+# paper (（某某局供稿）, （某某协会提供）), a labelled writer or expert
 # (（解答律师：某某）, （整理：某某）), or, alone on the last line, the issuing body
 # (（某某公司安全监察部）): a credit, not text. The labels name a source or a role, and a
 # source is named without a sentence: a note (（注：…）) or an aside (（据介绍，…。）) is text.
@@ -283,6 +286,7 @@ _CREDIT_LABELS = (
 )  # fmt: skip
 _TAIL_SOURCE = re.compile(
     r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*[^（）()，。；！？,;]{1,40}"
+    r"|[^（）()，。；！？,;：:]{2,30}(?:供稿|提供)"
     r"|[" + _H + r"]{0,4}(?:" + "|".join(_CREDIT_LABELS) + r")\s*[：:][^（）()。！？]{1,60})"
     r"[）)]\s*$"
     r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
@@ -1460,7 +1464,7 @@ def _finish(
                 body[-1] = (ps, ps + len(text[ps:start].rstrip()))
                 if body[-1][1] <= ps:
                     body.pop()
-                if "摄" in m2.group():
+                if _PHOTO_WORD.search(m2.group()):
                     kind = "caption" if kind == "news" else kind
         else:
             bylines.append((s + m.start(), e))
@@ -1469,7 +1473,7 @@ def _finish(
                 body.pop()
             else:
                 body[-1] = (s, cut)
-            if "摄" in m.group() and kind == "news":
+            if _PHOTO_WORD.search(m.group()) and kind == "news":
                 kind = "caption"
     # a notice signed by its issuer: the body's name (and the date) on lines of their own
     # after the text, set flush rather than indented like its paragraphs
