@@ -1192,3 +1192,28 @@ def test_supplied_texts_and_pictures_are_credited_to_who_supplied_them():
     assert arts[1].kind == "caption"
     caption = "".join(SUPPLIED_PAGE[s:e] for s, e in arts[1].body_spans)
     assert caption == "上世纪五十年代的石桥早市。"
+
+
+# A subtitle opened by a dash (——某某) is a heading however wide it is set: in narrow
+# columns it may fill the line, yet it stays in the stack over the essay, and the title
+# over it is the headline (no column name over a title: the dash says which is which).
+DASH_PAGE = (
+    "河湾日报\n2025年4月2日　星期三\n文史\n\n"
+    "北门老街的钟声\n"
+    "——一座钟楼的百年\n"
+    "北门老街上的钟楼建于\n"
+    "光绪年间，钟声曾是全城\n"
+    "人起居作息的依凭。后来\n"
+    "钟停了，楼也旧了。\n"
+    "前年修缮后，钟声又在\n"
+    "老街上响起来了。\n"
+    "林　远\n"
+)
+
+
+def test_a_dash_subtitle_filling_a_narrow_line_stays_in_the_stack():
+    arts = segment_page("x.txt", DASH_PAGE)
+    assert [(a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("北门老街的钟声", ["——一座钟楼的百年"], "林远"),
+    ]
+    assert "".join(DASH_PAGE[s:e] for s, e in arts[0].body_spans).startswith("北门老街上")

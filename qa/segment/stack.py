@@ -1076,8 +1076,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ):
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6:
-                if j > i and full(j) and not _TAG.fullmatch(lines[j - 1].f):
+                if (
+                    j > i
+                    and full(j)
+                    and not _TAG.fullmatch(lines[j - 1].f)
+                    and not lines[j].f.startswith(("——", "—"))
+                ):
                     break  # a full line is running text, unless a column tag stands over it
+                    # or it opens with a dash (a subtitle: ——某某)
                 j += 1
             if to_opener > j:
                 j = to_opener
@@ -1156,8 +1162,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         or indented
                         or (
                             blank_before(i)
-                            and all(len(lines[x].f) <= max(0.85 * col, 8) for x in range(i, j))
-                        )
+                            and all(
+                                len(lines[x].f) <= max(0.85 * col, 8)
+                                or (x > i and lines[x].f.startswith(("——", "—")))
+                                for x in range(i, j)
+                            )
+                        )  # a subtitle opened by a dash is a heading however wide it is set
                         # a column tag or a notice's genre makes the lines under it a
                         # heading however wide they are set
                         or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
@@ -1531,7 +1541,14 @@ def _finish(
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
             wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
-            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2 and not wraps:
+            dash = len(plain) == 2 and plain[1].startswith(("——", "—"))  # title, subtitle
+            if (
+                p.headline is None
+                and col <= 20
+                and len(plain) == len(heads) == 2
+                and not wraps
+                and not dash
+            ):
                 # an essay's two short lines may be a column name (unbracketed, as literary
                 # pages set them) over the title, or one title wrapped: unknown
                 headline, subs = "", plain
