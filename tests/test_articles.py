@@ -1217,3 +1217,27 @@ def test_a_dash_subtitle_filling_a_narrow_line_stays_in_the_stack():
         ("北门老街的钟声", ["——一座钟楼的百年"], "林远"),
     ]
     assert "".join(DASH_PAGE[s:e] for s, e in arts[0].body_spans).startswith("北门老街上")
+
+
+# A photo group (组图): a title, a lead paragraph, the pictures' captions numbered ①②③ and
+# one credit under them all is one caption piece, on a page printing a paragraph a line.
+PHOTO_GROUP_PAGE = (
+    "河湾日报　2025年4月2日　星期三　第8版　视觉\n\n"
+    "春到果园\n"
+    "连日来，南坡村的梨园进入盛花期，果农们忙着疏花、授粉，为丰收打下基础。\n"
+    "①梨花开满了南坡村的山坡。\n"
+    "②果农在梨树下进行人工授粉。\n"
+    "（本报记者　程　远　摄）\n\n"
+    "老桥换新颜\n"
+    "本报讯　城南老桥加固工程昨日完工，桥面拓宽至十二米。\n"
+    "工程历时八个月。\n"
+)
+
+
+def test_a_photo_groups_numbered_captions_share_one_credit():
+    arts = segment_page("x.txt", PHOTO_GROUP_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("caption", "春到果园", "（本报记者程远摄）"),
+        ("news", "老桥换新颜", "本报讯"),
+    ]
+    assert "②果农" in "".join(PHOTO_GROUP_PAGE[s:e] for s, e in arts[0].body_spans)

@@ -150,6 +150,9 @@ _TAIL_NAME = re.compile(
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
 _PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图)\s*[）)]\s*$")
 _PHOTO_WORD = re.compile(r"摄|供图")
+# A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
+# circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
+_NUMBERED = re.compile(r"[①-⑳]")
 # The same credit without brackets, set apart by a space after the caption's last
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
@@ -935,7 +938,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 flat_page
                 and len(cur.body) >= 2
                 and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
-            ):
+                and not _NUMBERED.match(text[cur.body[-1][0] : cur.body[-1][1]])
+            ):  # a photo group's numbered captions (①…②…) share the credit under them
                 last = cur.body.pop()
                 new("caption").headline = ""
                 cur.body.append(last)
