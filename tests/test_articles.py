@@ -1241,3 +1241,36 @@ def test_a_photo_groups_numbered_captions_share_one_credit():
         ("news", "老桥换新颜", "本报讯"),
     ]
     assert "②果农" in "".join(PHOTO_GROUP_PAGE[s:e] for s, e in arts[0].body_spans)
+
+
+# A school's prospectus (招生简章) or an employer's (招聘简章) is a notice, its heading the
+# headline; a staff line in brackets on a line of its own at the page foot (（责任编辑：某某）)
+# is page furniture, never the last piece's text.
+PROSPECTUS_PAGE = (
+    "河湾教育周刊　2025年5月6日　星期二　第4版\n\n"
+    "城南小学开放日迎来千名家长\n"
+    "本报讯（记者 林 溪）5月4日，城南小学举行校园开放日，一千多名家长走进课堂，\n"
+    "旁听了语文、科学等课程，还参观了学校新建的图书馆和科创教室。\n"
+    "校长介绍，开放日每学期举办一次，家长可以在现场填写意见卡，\n"
+    "学校将逐条回复。不少家长表示，这样的活动让他们更了解孩子在校的情况。\n\n"
+    "河湾市卫生学校2025年招生简章\n"
+    "一、招生对象　2025年应届初中毕业生。\n"
+    "二、招生专业　护理、药剂、医学检验技术，共三百人。\n"
+    "三、学制　三年，学生毕业后可参加护士执业资格考试。\n"
+    "四、报名方式　即日起到学校招生办现场报名。\n"
+    "咨询电话：0571-86001234。\n\n"
+    "（责任编辑：程　远）\n"
+)
+
+
+def test_a_prospectus_is_a_notice_and_a_bracketed_staff_line_is_furniture():
+    from qa.segment.layout import is_furniture
+
+    assert is_furniture("（责任编辑：程　远）")
+    arts = segment_page("x.txt", PROSPECTUS_PAGE)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("news", "城南小学开放日迎来千名家长"),
+        ("notice", "河湾市卫生学校2025年招生简章"),
+    ]
+    body = "".join(PROSPECTUS_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.endswith("0571-86001234。") and "责任编辑" not in body

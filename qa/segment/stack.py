@@ -237,7 +237,8 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|速递|快讯|传真|一周
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
-# notice to readers, 温馨提示, 安全提示 (提示: a reminder).
+# notice to readers, 温馨提示, 安全提示 (提示: a reminder); a school's or employer's
+# prospectus, 招生简章, 招聘简章 (简章: the terms of enrolment or hiring).
 # An official document's title: the issuing body, 关于 and the matter, and the genre of
 # document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
 # headline is set.
@@ -255,7 +256,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|"
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
 )
 
