@@ -1274,3 +1274,26 @@ def test_a_prospectus_is_a_notice_and_a_bracketed_staff_line_is_furniture():
     ]
     body = "".join(PROSPECTUS_PAGE[s:e] for s, e in arts[1].body_spans)
     assert body.endswith("0571-86001234。") and "责任编辑" not in body
+
+
+# A byline's name broken at the line's end with the next credit after its rest (本报记者
+# 某 / 某　通讯员　某某某) runs on over both lines: the second line is no paragraph.
+WRAPPED_NAME_PAGE = (
+    "河湾日报\n2025年6月3日　星期二\n城建\n\n"
+    "西街雨污分流完工\n"
+    "本报记者　程\n"
+    "远　通讯员　孟晓川\n"
+    "“下大雨再也不怕门口积\n"
+    "水了。”昨日，西街雨污\n"
+    "分流改造工程完工，沿街\n"
+    "两百多户居民告别了污水\n"
+    "漫街的日子。\n"
+)
+
+
+def test_a_bylines_name_wrapped_with_the_next_credit_after_it():
+    arts = segment_page("x.txt", WRAPPED_NAME_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("西街雨污分流完工", "本报记者程远通讯员孟晓川"),
+    ]
+    assert "".join(WRAPPED_NAME_PAGE[s:e] for s, e in arts[0].body_spans).startswith("“下大雨")

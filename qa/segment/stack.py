@@ -105,6 +105,11 @@ _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
 _NAME_WRAP = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}|[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8})+"
 )
+# The name's rest wrapped onto the next line with the next credit after it (本报记者　某 /
+# 某　通讯员　某某某): the byline runs on over both lines.
+_NAME_WRAP_ON = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}[\s　]+(?:" + _ROLE + r")[\s　]*" + _NAMES
+)
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
@@ -1253,7 +1258,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         e == lines[i].e
                         and nx is not None
                         and not (indented and nx.indent)
-                        and _NAME_WRAP.fullmatch(nx.text)
+                        and (_NAME_WRAP.fullmatch(nx.text) or _NAME_WRAP_ON.fullmatch(nx.text))
                         and (
                             i + 2 >= n or lines[i + 2] is None or opener(i + 2) or para_start(i + 2)
                         )
