@@ -1297,3 +1297,18 @@ def test_a_bylines_name_wrapped_with_the_next_credit_after_it():
         ("西街雨污分流完工", "本报记者程远通讯员孟晓川"),
     ]
     assert "".join(WRAPPED_NAME_PAGE[s:e] for s, e in arts[0].body_spans).startswith("“下大雨")
+
+
+def test_an_interview_line_is_never_the_headline():
+    # 专访某某 / 访某某 / 对话某某 names who was interviewed: over the headline it is the
+    # kicker, under it (no dash) the subtitle; the other line is the headline
+    from qa.segment.stack import _split_stack
+
+    assert _split_stack(["专访作家周一苇", "“小城的故事写不完”"], wide=False) == (
+        "“小城的故事写不完”",
+        ["专访作家周一苇"],
+    )
+    assert _split_stack(["“小城的故事写不完”", "访作家周一苇"], wide=False) == (
+        "“小城的故事写不完”",
+        ["访作家周一苇"],
+    )

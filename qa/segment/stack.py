@@ -230,6 +230,9 @@ _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
 # 青年: the line under it is what was said, the headline.
 _SPEECH_KICKER = re.compile(r"(?:强调|指出|表示|要求|提出|寄语[" + _H + r"]{0,4})$")
+# An interview's line in a headline stack names who was interviewed (专访某某, 访某某,
+# 对话某某), set over the headline or under it without a dash: never the headline itself.
+_INTERVIEW = re.compile(r"(?:专访|对话|访)[" + _H + r"《“][^，,。！？]{2,28}$")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -1369,6 +1372,13 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return "", subs
     if len(lines) == 2 and _SPEECH_KICKER.search(lines[0]) and not _SPEECH_KICKER.search(lines[1]):
         return lines[1], [lines[0], *subs]  # 某某在某地调研时强调 / what was stressed
+    if len(lines) == 2 and dash is None:
+        talk = [bool(_INTERVIEW.match(x)) for x in lines]
+        if talk[0] != talk[1]:
+            # an interview's line (专访某某, 访某某, 对话某某) names who was interviewed: a
+            # kicker or a subtitle, whichever side it is set; the other line is the headline
+            head = lines[talk.index(False)]
+            return head, [lines[talk.index(True)], *subs]
     if wide:
         if len(lines) == 1:
             return lines[0], subs
