@@ -1299,6 +1299,101 @@ def test_a_bylines_name_wrapped_with_the_next_credit_after_it():
     assert "".join(WRAPPED_NAME_PAGE[s:e] for s, e in arts[0].body_spans).startswith("“下大雨")
 
 
+# A page set without blank lines between its pieces (a culture page exported as one run of
+# lines): its header names the section between the date and the editors' line; a signed
+# review runs straight into the next headline; a programme schedule (rows opening with a
+# clock time) stands between pieces; an interview's line (专访某某) is a kicker over the
+# quoted headline; a short title over a caption closed by a photo credit is the caption's.
+UNSPACED_PAGE = (
+    "北岭晚报\n"
+    "2025年1月10日　星期五\n"
+    "C3\n"
+    "文化\n"
+    "责任编辑：方　舟\n"
+    "【书评】\n"
+    "《河灯》：一部写给小城的书\n"
+    "《河灯》写的是一座小城七十\n"
+    "年间的变化，作者没有写大事\n"
+    "件，写的是河边放灯的人家。\n"
+    "全书四十篇短文，每篇只写一\n"
+    "户人家，合起来却是一部小城\n"
+    "的编年史，值得慢慢读。\n"
+    "周一苇\n"
+    "（作者单位：北岭师范学院）\n"
+    "市图书馆迎来新春书展\n"
+    "本报讯（记者 孟 川）记者昨\n"
+    "日获悉，市图书馆新春书展将\n"
+    "于1月15日开幕，展出图书三\n"
+    "千余种，市民可免费参观。\n"
+    "今晚节目\n"
+    "北岭卫视\n"
+    "19:30　电视剧《灯火》\n"
+    "（7、8）\n"
+    "21:10　综艺《去远方》\n"
+    "北岭文旅频道\n"
+    "20:00　纪录片《河灯》\n"
+    "（2）\n"
+    "专访作家周一苇\n"
+    "“小城的故事写不完”\n"
+    "本报记者　孟　川\n"
+    "周一苇在北岭生活了四十多\n"
+    "年，新书《河灯》出版后，记\n"
+    "者到他家中做了专访。\n"
+    "问：为什么只写河边的人家？\n"
+    "答：河是小城的根，河边的人\n"
+    "家最能看出小城的变化。\n"
+    "雪后古桥\n"
+    "1月8日，一场小雪过后，北\n"
+    "岭古桥银装素裹，吸引不少市\n"
+    "民前来拍照。（记者　程　远\n"
+    "摄）\n"
+)
+
+
+def _unspaced():
+    return segment_page("x.txt", UNSPACED_PAGE)
+
+
+def test_a_section_name_in_the_page_header_is_furniture():
+    first = _unspaced()[0]
+    assert first.headline == "《河灯》：一部写给小城的书"
+    assert not any("文化" == h for h in [first.headline, *first.subheadlines])
+
+
+def test_a_signature_closes_its_piece_without_a_blank_line():
+    arts = _unspaced()
+    assert arts[0].byline == "周一苇（作者单位：北岭师范学院）"
+    assert "".join(UNSPACED_PAGE[s:e] for s, e in arts[0].body_spans).endswith("值得慢慢读。")
+    assert arts[1].byline == "本报讯（记者孟川）"
+
+
+def test_a_programme_schedule_is_a_piece_of_its_own():
+    arts = _unspaced()
+    listing = arts[2]
+    assert (listing.kind, listing.headline, listing.byline) == ("other", "今晚节目", "")
+    body = "".join(UNSPACED_PAGE[s:e] for s, e in listing.body_spans)
+    assert body.startswith("北岭卫视") and body.rstrip().endswith("（2）")
+
+
+def test_an_interview_line_is_the_kicker_over_the_headline():
+    from qa.segment.stack import _split_stack
+
+    arts = _unspaced()
+    assert (arts[3].headline, arts[3].subheadlines) == ("“小城的故事写不完”", ["专访作家周一苇"])
+    # under the headline, without a dash, it is the subtitle: still not the headline
+    assert _split_stack(["“小城的故事写不完”", "访作家周一苇"], wide=False) == (
+        "“小城的故事写不完”",
+        ["访作家周一苇"],
+    )
+
+
+def test_on_a_page_without_blank_lines_a_short_title_opens_a_caption():
+    arts = _unspaced()
+    assert len(arts) == 5
+    last = arts[4]
+    assert (last.kind, last.headline, last.byline) == ("caption", "雪后古桥", "（记者程远摄）")
+
+
 def test_an_interview_line_is_never_the_headline():
     # 专访某某 / 访某某 / 对话某某 names who was interviewed: over the headline it is the
     # kicker, under it (no dash) the subtitle; the other line is the headline

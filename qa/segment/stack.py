@@ -383,6 +383,8 @@ _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网�
 _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
+# A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
+_CLOCK_ROW = re.compile(r"[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
@@ -412,6 +414,7 @@ class _Piece:
     verse: int = 0  # body lines read as verse (short, unpunctuated) and as prose
     prose: int = 0
     signed: bool = False  # closed by a writer's signature (not a reporter's credit)
+    listing: bool = False  # a schedule's rows: a bracketed last row is a venue, no credit
 
 
 def applies(text: str) -> bool:
@@ -576,6 +579,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     )
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
+    # a page that sets no blank line between its pieces (the header's aside): a short line
+    # after a finished sentence, over a paragraph, opens a stack as a blank line would
+    filled = [k for k, ln in enumerate(lines) if ln]
+    unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
     furn = [bool(ln and _furniture(ln)) for ln in lines]
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
@@ -588,6 +595,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
             furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+    # a section's name in the page header (要闻, 文娱, 副刊·某某), set between the header's
+    # other lines (the date, the page number, the editors' line): furniture too
+    for i in range(1, min(n - 1, 8)):
+        p, ln, nx = lines[i - 1], lines[i], lines[i + 1]
+        if p and ln and nx and furn[i - 1] and furn[i + 1] and not furn[i]:
+            furn[i] = len(ln.f) <= 6 and bool(re.fullmatch(rf"[{_H}·]+", ln.f))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
@@ -918,6 +931,34 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         return 0
 
+    def schedule_end(i: int) -> int:
+        """The end of a schedule headed at line i (see above), else -1: three or more rows
+        opening with a clock time within the lines up to a blank line, a sentence or a
+        byline; the rows end at the last timed row and its bracketed rest."""
+        k, timed, last = i + 1, 0, -1
+        while k < n and lines[k] is not None and k - i < 60:
+            f = lines[k].f
+            if re.search("[。！？；]", f) or opener(k) or furn[k]:
+                break
+            if _CLOCK_ROW.match(f):
+                timed, last = timed + 1, k
+            elif last == k - 1 and re.fullmatch(r"[（(][^（）()]{1,12}[）)]", f):
+                last = k  # the timed row's rest in brackets: （21、22）, an episode
+            k += 1
+        return last + 1 if timed >= 3 else -1
+
+    def signed_above(i: int) -> bool:
+        """Did a writer's signature (某某 / （作者单位：…）) close the piece on the line right
+        above line i? What follows a signature is another piece, blank line or none."""
+        p = prev_line(i)
+        return (
+            cur is not None
+            and cur.signed
+            and p is not None
+            and bool(cur.bylines)
+            and cur.bylines[-1][1] == p.e
+        )
+
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -1076,6 +1117,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None
                 i = k
                 continue
+        # a schedule (节目单, 赛程, 时刻表): a short heading over rows that open with a clock
+        # time (19:30　某某), a channel's or a venue's name between them, a row's rest in
+        # brackets under it; no sentence. It runs to its last timed row (and that row's
+        # bracketed rest), wherever the next piece starts, blank line or none.
+        if headish(i) and len(ln.f) <= 8 and (k := schedule_end(i)) > 0:
+            p = new("other")
+            p.heads = [i]
+            p.headline = ln.f
+            p.listing = True
+            p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k) if lines[x])
+            cur = None
+            i = k
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
@@ -1086,6 +1140,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or bool(_PHOTO.search(prev_line(i).f))
             or credit_closed(i)
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
+            or signed_above(i)
+            or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
         ):
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6:
@@ -1174,7 +1230,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         flat_page
                         or indented
                         or (
-                            blank_before(i)
+                            (blank_before(i) or unspaced)
                             and all(
                                 len(lines[x].f) <= max(0.85 * col, 8)
                                 or (x > i and lines[x].f.startswith(("——", "—")))
@@ -1452,8 +1508,8 @@ def _finish(
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
-    # trailing markers and credits of the body
-    if body:
+    # trailing markers and credits of the body (a schedule's last row has none)
+    if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
         if m := _CONT_OUT.search(seg):
@@ -1461,7 +1517,7 @@ def _finish(
             body[-1] = (s, cut)
             if cut <= s:
                 body.pop()
-    if body:
+    if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
         m = (
