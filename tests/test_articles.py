@@ -1312,7 +1312,7 @@ UNSPACED_PAGE = (
     "责任编辑：方　舟\n"
     "【书评】\n"
     "《河灯》：一部写给小城的书\n"
-    "《河灯》写的是一座小城七十\n"
+    "《河灯》写的是一座小城，七十\n"
     "年间的变化，作者没有写大事\n"
     "件，写的是河边放灯的人家。\n"
     "全书四十篇短文，每篇只写一\n"
@@ -1355,6 +1355,11 @@ def _unspaced():
 
 
 def test_a_section_name_in_the_page_header_is_furniture():
+    from qa.ingest.catalog import page_furniture
+
+    # the editors' line closes a header that no blank line closes: its page (C3) is read
+    meta = page_furniture(UNSPACED_PAGE)
+    assert (meta.issue_date, meta.page) == ("2025-01-10", "3")
     first = _unspaced()[0]
     assert first.headline == "《河灯》：一部写给小城的书"
     assert not any("文化" == h for h in [first.headline, *first.subheadlines])
