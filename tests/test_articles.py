@@ -1144,3 +1144,271 @@ def test_a_line_of_eight_over_a_wider_line_and_a_dash_subtitle_gives_unknown():
     # a second line narrower than the first is the headline's wrapped rest, as before
     wrapped = ["老街深处的手艺人", "守着铺子五十年", "——记一家开了五十年的小铺"]
     assert _split_stack(wrapped, wide=False) == ("老街深处的手艺人守着铺子五十年", [wrapped[2]])
+
+
+# A correspondent's dispatch names the reporter between the paper and the place: 本报特派
+# 记者 某某 某地X月X日电 (the name may be spaced out) is a dateline, the article's byline,
+# and the date it gives is the article's.
+DISPATCH_PAGE = (
+    "河湾晚报　2025年3月2日　星期日　第6版　体育\n\n"
+    "雪道上的三秒\n"
+    "　　本报特派记者　苗　禾　奥斯陆3月1日电　在今天结束的越野滑雪邀请赛中，北方\n"
+    "青年队的两名队员分获男女组第二名，比冠军只慢了三秒。\n"
+    "　　赛后，教练说队员们还要在这里练上一周。\n\n"
+    "冰壶队出征\n"
+    "　　本报驻柏林记者　左一川　3月1日电　冰壶队今天抵达柏林，将参加下周的公开赛。\n"
+)
+
+
+def test_a_dispatch_naming_its_reporter_is_a_dateline():
+    arts = segment_page("x.txt", DISPATCH_PAGE)
+    assert [(a.headline, a.byline, a.date) for a in arts] == [
+        ("雪道上的三秒", "本报特派记者苗禾奥斯陆3月1日电", "3月1日"),
+        ("冰壶队出征", "本报驻柏林记者左一川3月1日电", "3月1日"),
+    ]
+
+
+# A picture or a text the paper did not make itself is credited to who supplied it, in
+# brackets closing it: （某某馆供图） closes a caption like （记者 某某 摄）; （某某局供稿）
+# closes a supplied text. Both are credits, not text.
+SUPPLIED_PAGE = (
+    "河湾日报　2025年4月2日　星期三　第7版　文史\n\n"
+    "【老城旧影】\n"
+    "石桥边的早市\n"
+    "每天天不亮，石桥边就摆满了菜担。挑担的人从四乡赶来，天亮前卖完就回村下地。\n"
+    "早市上最热闹的是豆腐摊，一板豆腐不到半个时辰就卖光了。\n"
+    "（县农业农村局供稿）\n\n"
+    "上世纪五十年代的石桥早市。（县档案馆\n"
+    "供图）\n"
+)
+
+
+def test_supplied_texts_and_pictures_are_credited_to_who_supplied_them():
+    arts = segment_page("x.txt", SUPPLIED_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("石桥边的早市", "（县农业农村局供稿）"),
+        ("", "（县档案馆供图）"),
+    ]
+    assert arts[1].kind == "caption"
+    caption = "".join(SUPPLIED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert caption == "上世纪五十年代的石桥早市。"
+
+
+# A subtitle opened by a dash (——某某) is a heading however wide it is set: in narrow
+# columns it may fill the line, yet it stays in the stack over the essay, and the title
+# over it is the headline (no column name over a title: the dash says which is which).
+DASH_PAGE = (
+    "河湾日报\n2025年4月2日　星期三\n文史\n\n"
+    "北门老街的钟声\n"
+    "——一座钟楼的百年\n"
+    "北门老街上的钟楼建于\n"
+    "光绪年间，钟声曾是全城\n"
+    "人起居作息的依凭。后来\n"
+    "钟停了，楼也旧了。\n"
+    "前年修缮后，钟声又在\n"
+    "老街上响起来了。\n"
+    "林　远\n"
+)
+
+
+def test_a_dash_subtitle_filling_a_narrow_line_stays_in_the_stack():
+    arts = segment_page("x.txt", DASH_PAGE)
+    assert [(a.headline, a.subheadlines, a.byline) for a in arts] == [
+        ("北门老街的钟声", ["——一座钟楼的百年"], "林远"),
+    ]
+    assert "".join(DASH_PAGE[s:e] for s, e in arts[0].body_spans).startswith("北门老街上")
+
+
+# A photo group (组图): a title, a lead paragraph, the pictures' captions numbered ①②③ and
+# one credit under them all is one caption piece, on a page printing a paragraph a line.
+PHOTO_GROUP_PAGE = (
+    "河湾日报　2025年4月2日　星期三　第8版　视觉\n\n"
+    "春到果园\n"
+    "连日来，南坡村的梨园进入盛花期，果农们忙着疏花、授粉，为丰收打下基础。\n"
+    "①梨花开满了南坡村的山坡。\n"
+    "②果农在梨树下进行人工授粉。\n"
+    "（本报记者　程　远　摄）\n\n"
+    "老桥换新颜\n"
+    "本报讯　城南老桥加固工程昨日完工，桥面拓宽至十二米。\n"
+    "工程历时八个月。\n"
+)
+
+
+def test_a_photo_groups_numbered_captions_share_one_credit():
+    arts = segment_page("x.txt", PHOTO_GROUP_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("caption", "春到果园", "（本报记者程远摄）"),
+        ("news", "老桥换新颜", "本报讯"),
+    ]
+    assert "②果农" in "".join(PHOTO_GROUP_PAGE[s:e] for s, e in arts[0].body_spans)
+
+
+# A school's prospectus (招生简章) or an employer's (招聘简章) is a notice, its heading the
+# headline; a staff line in brackets on a line of its own at the page foot (（责任编辑：某某）)
+# is page furniture, never the last piece's text.
+PROSPECTUS_PAGE = (
+    "河湾教育周刊　2025年5月6日　星期二　第4版\n\n"
+    "城南小学开放日迎来千名家长\n"
+    "本报讯（记者 林 溪）5月4日，城南小学举行校园开放日，一千多名家长走进课堂，\n"
+    "旁听了语文、科学等课程，还参观了学校新建的图书馆和科创教室。\n"
+    "校长介绍，开放日每学期举办一次，家长可以在现场填写意见卡，\n"
+    "学校将逐条回复。不少家长表示，这样的活动让他们更了解孩子在校的情况。\n\n"
+    "河湾市卫生学校2025年招生简章\n"
+    "一、招生对象　2025年应届初中毕业生。\n"
+    "二、招生专业　护理、药剂、医学检验技术，共三百人。\n"
+    "三、学制　三年，学生毕业后可参加护士执业资格考试。\n"
+    "四、报名方式　即日起到学校招生办现场报名。\n"
+    "咨询电话：0571-86001234。\n\n"
+    "（责任编辑：程　远）\n"
+)
+
+
+def test_a_prospectus_is_a_notice_and_a_bracketed_staff_line_is_furniture():
+    from qa.segment.layout import is_furniture
+
+    assert is_furniture("（责任编辑：程　远）")
+    arts = segment_page("x.txt", PROSPECTUS_PAGE)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("news", "城南小学开放日迎来千名家长"),
+        ("notice", "河湾市卫生学校2025年招生简章"),
+    ]
+    body = "".join(PROSPECTUS_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.endswith("0571-86001234。") and "责任编辑" not in body
+
+
+# A byline's name broken at the line's end with the next credit after its rest (本报记者
+# 某 / 某　通讯员　某某某) runs on over both lines: the second line is no paragraph.
+WRAPPED_NAME_PAGE = (
+    "河湾日报\n2025年6月3日　星期二\n城建\n\n"
+    "西街雨污分流完工\n"
+    "本报记者　程\n"
+    "远　通讯员　孟晓川\n"
+    "“下大雨再也不怕门口积\n"
+    "水了。”昨日，西街雨污\n"
+    "分流改造工程完工，沿街\n"
+    "两百多户居民告别了污水\n"
+    "漫街的日子。\n"
+)
+
+
+def test_a_bylines_name_wrapped_with_the_next_credit_after_it():
+    arts = segment_page("x.txt", WRAPPED_NAME_PAGE)
+    assert [(a.headline, a.byline) for a in arts] == [
+        ("西街雨污分流完工", "本报记者程远通讯员孟晓川"),
+    ]
+    assert "".join(WRAPPED_NAME_PAGE[s:e] for s, e in arts[0].body_spans).startswith("“下大雨")
+
+
+# A page set without blank lines between its pieces (a culture page exported as one run of
+# lines): its header names the section between the date and the editors' line; a signed
+# review runs straight into the next headline; a programme schedule (rows opening with a
+# clock time) stands between pieces; an interview's line (专访某某) is a kicker over the
+# quoted headline; a short title over a caption closed by a photo credit is the caption's.
+UNSPACED_PAGE = (
+    "北岭晚报\n"
+    "2025年1月10日　星期五\n"
+    "C3\n"
+    "文化\n"
+    "责任编辑：方　舟\n"
+    "【书评】\n"
+    "《河灯》：一部写给小城的书\n"
+    "《河灯》写的是一座小城，七十\n"
+    "年间的变化，作者没有写大事\n"
+    "件，写的是河边放灯的人家。\n"
+    "全书四十篇短文，每篇只写一\n"
+    "户人家，合起来却是一部小城\n"
+    "的编年史，值得慢慢读。\n"
+    "周一苇\n"
+    "（作者单位：北岭师范学院）\n"
+    "市图书馆迎来新春书展\n"
+    "本报讯（记者 孟 川）记者昨\n"
+    "日获悉，市图书馆新春书展将\n"
+    "于1月15日开幕，展出图书三\n"
+    "千余种，市民可免费参观。\n"
+    "今晚节目\n"
+    "北岭卫视\n"
+    "19:30　电视剧《灯火》\n"
+    "（7、8）\n"
+    "21:10　综艺《去远方》\n"
+    "北岭文旅频道\n"
+    "20:00　纪录片《河灯》\n"
+    "（2）\n"
+    "专访作家周一苇\n"
+    "“小城的故事写不完”\n"
+    "本报记者　孟　川\n"
+    "周一苇在北岭生活了四十多\n"
+    "年，新书《河灯》出版后，记\n"
+    "者到他家中做了专访。\n"
+    "问：为什么只写河边的人家？\n"
+    "答：河是小城的根，河边的人\n"
+    "家最能看出小城的变化。\n"
+    "雪后古桥\n"
+    "1月8日，一场小雪过后，北\n"
+    "岭古桥银装素裹，吸引不少市\n"
+    "民前来拍照。（记者　程　远\n"
+    "摄）\n"
+)
+
+
+def _unspaced():
+    return segment_page("x.txt", UNSPACED_PAGE)
+
+
+def test_a_section_name_in_the_page_header_is_furniture():
+    from qa.ingest.catalog import page_furniture
+
+    # the editors' line closes a header that no blank line closes: its page (C3) is read
+    meta = page_furniture(UNSPACED_PAGE)
+    assert (meta.issue_date, meta.page) == ("2025-01-10", "3")
+    first = _unspaced()[0]
+    assert first.headline == "《河灯》：一部写给小城的书"
+    assert not any("文化" == h for h in [first.headline, *first.subheadlines])
+
+
+def test_a_signature_closes_its_piece_without_a_blank_line():
+    arts = _unspaced()
+    assert arts[0].byline == "周一苇（作者单位：北岭师范学院）"
+    assert "".join(UNSPACED_PAGE[s:e] for s, e in arts[0].body_spans).endswith("值得慢慢读。")
+    assert arts[1].byline == "本报讯（记者孟川）"
+
+
+def test_a_programme_schedule_is_a_piece_of_its_own():
+    arts = _unspaced()
+    listing = arts[2]
+    assert (listing.kind, listing.headline, listing.byline) == ("other", "今晚节目", "")
+    body = "".join(UNSPACED_PAGE[s:e] for s, e in listing.body_spans)
+    assert body.startswith("北岭卫视") and body.rstrip().endswith("（2）")
+
+
+def test_an_interview_line_is_the_kicker_over_the_headline():
+    from qa.segment.stack import _split_stack
+
+    arts = _unspaced()
+    assert (arts[3].headline, arts[3].subheadlines) == ("“小城的故事写不完”", ["专访作家周一苇"])
+    # under the headline, without a dash, it is the subtitle: still not the headline
+    assert _split_stack(["“小城的故事写不完”", "访作家周一苇"], wide=False) == (
+        "“小城的故事写不完”",
+        ["访作家周一苇"],
+    )
+
+
+def test_on_a_page_without_blank_lines_a_short_title_opens_a_caption():
+    arts = _unspaced()
+    assert len(arts) == 5
+    last = arts[4]
+    assert (last.kind, last.headline, last.byline) == ("caption", "雪后古桥", "（记者程远摄）")
+
+
+def test_an_interview_line_is_never_the_headline():
+    # 专访某某 / 访某某 / 对话某某 names who was interviewed: over the headline it is the
+    # kicker, under it (no dash) the subtitle; the other line is the headline
+    from qa.segment.stack import _split_stack
+
+    assert _split_stack(["专访作家周一苇", "“小城的故事写不完”"], wide=False) == (
+        "“小城的故事写不完”",
+        ["专访作家周一苇"],
+    )
+    assert _split_stack(["“小城的故事写不完”", "访作家周一苇"], wide=False) == (
+        "“小城的故事写不完”",
+        ["访作家周一苇"],
+    )

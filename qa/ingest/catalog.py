@@ -49,6 +49,7 @@ _TAG = re.compile(
 # 某某日报　要闻　3), set apart by spaces or bars.
 _PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M)
 _PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
+_STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 _PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")
 
 
@@ -114,6 +115,10 @@ def _header(head: str) -> list[str]:
         if not ln.strip():
             break
         lines.append(ln.strip())
+    # on a page set without blank lines the editors' line (责任编辑：某某) closes the header
+    staff = next((k for k, ln in enumerate(lines) if _STAFF.match(ln)), None)
+    if staff is not None and any(re.search("[。，；！？]", ln) for ln in lines):
+        lines = lines[: staff + 1]
     return [] if any(re.search("[。，；！？]", ln) for ln in lines) else lines
 
 

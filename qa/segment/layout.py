@@ -37,10 +37,11 @@ BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新�
 # the issue date and weekday (2024年5月8日 星期三 第3版 要闻; 2024年5月8日（星期三） set apart
 # by spaces or bars, as a header sets it, not in a sentence), a page label (03版：要闻,
 # 第07版：副刊), an e-paper tag (《某某日报》（2024年05月08日 第 03 版）), a staff line
-# (责任编辑：某某), a web copy's source line (来源：某某网), the staff footer naming
-# the page's editors and proof-reader without colons (责任编辑 某某　美术编辑 某某
-# 校对 某某), the page number standing alone (5, - 5 -), a header dated in the
-# Republic's years (中华民国二十五年…) or numbering its page in Chinese numerals (第三版).
+# (责任编辑：某某, or in brackets on a line of its own: （责任编辑：某某）), a web copy's
+# source line (来源：某某网), the staff footer naming the page's editors and proof-reader
+# without colons (责任编辑 某某　美术编辑 某某 校对 某某), the page number standing
+# alone (5, - 5 -), a header dated in the Republic's years (中华民国二十五年…) or
+# numbering its page in Chinese numerals (第三版).
 # One short line, not a sentence.
 # The words of a page header or masthead line: set apart by spaces (full-width too) or bars
 # (某某日报｜2024年5月8日｜第3版).
@@ -54,6 +55,7 @@ _FURNITURE = re.compile(
     r"|.{0,20}?(?:中华)?民国\s*(?:元|[一二三四五六七八九十]{1,3}|\d{1,2})\s*年.{0,50}"
     r"|《[^《》]{2,12}》\s*[（(][^（）()]{0,20}?第\s*\d{1,3}\s*版\s*[）)]"
     r"|(?:责任编辑|本版编辑|编辑|美编|校对|版式设计|版式|来源|图片来源)\s*[:：].{0,30}"
+    r"|[（(](?:责任编辑|本版编辑|编辑|美编|校对)\s*[:：][^（）()]{1,20}[）)]"
     r"|(?:(?:责任编辑|本版编辑|美术编辑|美编|校对|版式设计|组版)[\s　:：]+[^\s　:：]"
     r"(?:[\s　]?[^\s　:：]){0,3}[\s　]*){2,5}"
     r"|[-—－]?\s*[A-Z]?\d{1,3}\s*[-—－]?"

@@ -41,6 +41,10 @@ _SOURCE = (
 _REPORTED_BY = (
     rf"(?:[\s　]*[{_H}]{{0,4}}(?:记者|通讯员)[^。！？：:（）()【】]{{1,40}}?报道[\s　]*[：:])"
 )
+# A dispatch may name its reporter between the paper and the place (本报特派记者 某某
+# 某地11月4日电, as papers print a correspondent's report from abroad): role and name,
+# the name perhaps spaced out.
+_DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s　]?[{_H}·]){{1,3}}"
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
@@ -48,8 +52,8 @@ _REPORTED_BY = (
 # reporters in brackets or closed by 报道：.
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
-    rf"|{_SOURCE}[{_H}]{{0,8}}\s*(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?"
-    rf"{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
+    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -101,6 +105,11 @@ _VERSE_END = re.compile(r"[。！？；，、：:,;…]")
 _NAME_WRAP = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}|[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8})+"
 )
+# The name's rest wrapped onto the next line with the next credit after it (本报记者　某 /
+# 某　通讯员　某某某): the byline runs on over both lines.
+_NAME_WRAP_ON = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}[\s　]+(?:" + _ROLE + r")[\s　]*" + _NAMES
+)
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
@@ -142,8 +151,13 @@ _TAIL_CREDIT = re.compile(
 _TAIL_NAME = re.compile(
     r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
 )
-# A photo credit ending a caption: （记者 某某 摄）
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}摄\s*[）)]\s*$")
+# A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
+# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图)\s*[）)]\s*$")
+_PHOTO_WORD = re.compile(r"摄|供图")
+# A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
+# circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
+_NUMBERED = re.compile(r"[①-⑳]")
 # The same credit without brackets, set apart by a space after the caption's last
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
 _PHOTO_BARE = re.compile(
@@ -216,6 +230,9 @@ _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
 # 青年: the line under it is what was said, the headline.
 _SPEECH_KICKER = re.compile(r"(?:强调|指出|表示|要求|提出|寄语[" + _H + r"]{0,4})$")
+# An interview's line in a headline stack names who was interviewed (专访某某, 访某某,
+# 对话某某), set over the headline or under it without a dash: never the headline itself.
+_INTERVIEW = re.compile(r"(?:专访|对话|访)[" + _H + r"《“][^，,。！？]{2,28}$")
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
@@ -228,7 +245,8 @@ _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|速递|快讯|传真|一周
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
 _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 # A notice's heading ends with its genre: 遗失声明, 公告, 通告, 通知, 启事, 招聘; a service
-# notice to readers, 温馨提示, 安全提示 (提示: a reminder).
+# notice to readers, 温馨提示, 安全提示 (提示: a reminder); a school's or employer's
+# prospectus, 招生简章, 招聘简章 (简章: the terms of enrolment or hiring).
 # An official document's title: the issuing body, 关于 and the matter, and the genre of
 # document (某某市人民政府关于印发《…》的通知, …关于召开…会议的决定); often longer than a
 # headline is set.
@@ -246,7 +264,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|讣告|公示|提示)|更正|勘误|"
+    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
 )
 
@@ -269,7 +287,8 @@ _ISSUER_END = (
 )
 _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
-# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a labelled writer or expert
+# (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a text a unit supplied to the
+# paper (（某某局供稿）, （某某协会提供）), a labelled writer or expert
 # (（解答律师：某某）, （整理：某某）), or, alone on the last line, the issuing body
 # (（某某公司安全监察部）): a credit, not text. The labels name a source or a role, and a
 # source is named without a sentence: a note (（注：…）) or an aside (（据介绍，…。）) is text.
@@ -279,6 +298,7 @@ _CREDIT_LABELS = (
 )  # fmt: skip
 _TAIL_SOURCE = re.compile(
     r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:(?:摘自|选自|转自|转载自|原载|据)\s*[^（）()，。；！？,;]{1,40}"
+    r"|[^（）()，。；！？,;：:]{2,30}(?:供稿|提供)"
     r"|[" + _H + r"]{0,4}(?:" + "|".join(_CREDIT_LABELS) + r")\s*[：:][^（）()。！？]{1,60})"
     r"[）)]\s*$"
     r"|^\s*[（(][" + _H + r"·]{2,30}" + _ISSUER_END + r"[）)]\s*$"
@@ -363,6 +383,8 @@ _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网�
 _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
+# A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
+_CLOCK_ROW = re.compile(r"[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
@@ -392,6 +414,7 @@ class _Piece:
     verse: int = 0  # body lines read as verse (short, unpunctuated) and as prose
     prose: int = 0
     signed: bool = False  # closed by a writer's signature (not a reporter's credit)
+    listing: bool = False  # a schedule's rows: a bracketed last row is a venue, no credit
 
 
 def applies(text: str) -> bool:
@@ -556,6 +579,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     )
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
+    # a page that sets no blank line between its pieces (the header's aside): a short line
+    # after a finished sentence, over a paragraph, opens a stack as a blank line would
+    filled = [k for k, ln in enumerate(lines) if ln]
+    unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
     furn = [bool(ln and _furniture(ln)) for ln in lines]
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
@@ -568,6 +595,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
             furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+    # a section's name in the page header (要闻, 文娱, 副刊·某某), set between the header's
+    # other lines (the date, the page number, the editors' line): furniture too
+    for i in range(1, min(n - 1, 8)):
+        p, ln, nx = lines[i - 1], lines[i], lines[i + 1]
+        if p and ln and nx and furn[i - 1] and furn[i + 1] and not furn[i]:
+            furn[i] = len(ln.f) <= 6 and bool(re.fullmatch(rf"[{_H}·]+", ln.f))
     # the page header: the top lines up to the first blank line, when none is a sentence
     k = 0
     while k < n and lines[k] is None:
@@ -898,6 +931,34 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         return 0
 
+    def schedule_end(i: int) -> int:
+        """The end of a schedule headed at line i (see above), else -1: three or more rows
+        opening with a clock time within the lines up to a blank line, a sentence or a
+        byline; the rows end at the last timed row and its bracketed rest."""
+        k, timed, last = i + 1, 0, -1
+        while k < n and lines[k] is not None and k - i < 60:
+            f = lines[k].f
+            if re.search("[。！？；]", f) or opener(k) or furn[k]:
+                break
+            if _CLOCK_ROW.match(f):
+                timed, last = timed + 1, k
+            elif last == k - 1 and re.fullmatch(r"[（(][^（）()]{1,12}[）)]", f):
+                last = k  # the timed row's rest in brackets: （21、22）, an episode
+            k += 1
+        return last + 1 if timed >= 3 else -1
+
+    def signed_above(i: int) -> bool:
+        """Did a writer's signature (某某 / （作者单位：…）) close the piece on the line right
+        above line i? What follows a signature is another piece, blank line or none."""
+        p = prev_line(i)
+        return (
+            cur is not None
+            and cur.signed
+            and p is not None
+            and bool(cur.bylines)
+            and cur.bylines[-1][1] == p.e
+        )
+
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -927,7 +988,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 flat_page
                 and len(cur.body) >= 2
                 and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
-            ):
+                and not _NUMBERED.match(text[cur.body[-1][0] : cur.body[-1][1]])
+            ):  # a photo group's numbered captions (①…②…) share the credit under them
                 last = cur.body.pop()
                 new("caption").headline = ""
                 cur.body.append(last)
@@ -1055,6 +1117,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None
                 i = k
                 continue
+        # a schedule (节目单, 赛程, 时刻表): a short heading over rows that open with a clock
+        # time (19:30　某某), a channel's or a venue's name between them, a row's rest in
+        # brackets under it; no sentence. It runs to its last timed row (and that row's
+        # bracketed rest), wherever the next piece starts, blank line or none.
+        if headish(i) and len(ln.f) <= 8 and (k := schedule_end(i)) > 0:
+            p = new("other")
+            p.heads = [i]
+            p.headline = ln.f
+            p.listing = True
+            p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k) if lines[x])
+            cur = None
+            i = k
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (headish(i) or to_opener > 0) and (
@@ -1065,11 +1140,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or bool(_PHOTO.search(prev_line(i).f))
             or credit_closed(i)
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
+            or signed_above(i)
+            or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
         ):
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6:
-                if j > i and full(j) and not _TAG.fullmatch(lines[j - 1].f):
+                if (
+                    j > i
+                    and full(j)
+                    and not _TAG.fullmatch(lines[j - 1].f)
+                    and not lines[j].f.startswith(("——", "—"))
+                ):
                     break  # a full line is running text, unless a column tag stands over it
+                    # or it opens with a dash (a subtitle: ——某某)
                 j += 1
             if to_opener > j:
                 j = to_opener
@@ -1147,9 +1230,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         flat_page
                         or indented
                         or (
-                            blank_before(i)
-                            and all(len(lines[x].f) <= max(0.85 * col, 8) for x in range(i, j))
-                        )
+                            (blank_before(i) or unspaced)
+                            and all(
+                                len(lines[x].f) <= max(0.85 * col, 8)
+                                or (x > i and lines[x].f.startswith(("——", "—")))
+                                for x in range(i, j)
+                            )
+                        )  # a subtitle opened by a dash is a heading however wide it is set
                         # a column tag or a notice's genre makes the lines under it a
                         # heading however wide they are set
                         or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
@@ -1230,7 +1317,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         e == lines[i].e
                         and nx is not None
                         and not (indented and nx.indent)
-                        and _NAME_WRAP.fullmatch(nx.text)
+                        and (_NAME_WRAP.fullmatch(nx.text) or _NAME_WRAP_ON.fullmatch(nx.text))
                         and (
                             i + 2 >= n or lines[i + 2] is None or opener(i + 2) or para_start(i + 2)
                         )
@@ -1341,6 +1428,13 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return "", subs
     if len(lines) == 2 and _SPEECH_KICKER.search(lines[0]) and not _SPEECH_KICKER.search(lines[1]):
         return lines[1], [lines[0], *subs]  # 某某在某地调研时强调 / what was stressed
+    if len(lines) == 2 and dash is None:
+        talk = [bool(_INTERVIEW.match(x)) for x in lines]
+        if talk[0] != talk[1]:
+            # an interview's line (专访某某, 访某某, 对话某某) names who was interviewed: a
+            # kicker or a subtitle, whichever side it is set; the other line is the headline
+            head = lines[talk.index(False)]
+            return head, [lines[talk.index(True)], *subs]
     if wide:
         if len(lines) == 1:
             return lines[0], subs
@@ -1414,8 +1508,8 @@ def _finish(
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
-    # trailing markers and credits of the body
-    if body:
+    # trailing markers and credits of the body (a schedule's last row has none)
+    if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
         if m := _CONT_OUT.search(seg):
@@ -1423,7 +1517,7 @@ def _finish(
             body[-1] = (s, cut)
             if cut <= s:
                 body.pop()
-    if body:
+    if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
         m = (
@@ -1456,7 +1550,7 @@ def _finish(
                 body[-1] = (ps, ps + len(text[ps:start].rstrip()))
                 if body[-1][1] <= ps:
                     body.pop()
-                if "摄" in m2.group():
+                if _PHOTO_WORD.search(m2.group()):
                     kind = "caption" if kind == "news" else kind
         else:
             bylines.append((s + m.start(), e))
@@ -1465,7 +1559,7 @@ def _finish(
                 body.pop()
             else:
                 body[-1] = (s, cut)
-            if "摄" in m.group() and kind == "news":
+            if _PHOTO_WORD.search(m.group()) and kind == "news":
                 kind = "caption"
     # a notice signed by its issuer: the body's name (and the date) on lines of their own
     # after the text, set flush rather than indented like its paragraphs
@@ -1523,7 +1617,14 @@ def _finish(
             kind = "editorial"  # signed by a writer, not credited to a reporter
             plain = [h for h in heads if not _TAG.fullmatch(h)]
             wraps = bool(plain) and bool(_WRAPS_ON.search(plain[0]))
-            if p.headline is None and col <= 20 and len(plain) == len(heads) == 2 and not wraps:
+            dash = len(plain) == 2 and plain[1].startswith(("——", "—"))  # title, subtitle
+            if (
+                p.headline is None
+                and col <= 20
+                and len(plain) == len(heads) == 2
+                and not wraps
+                and not dash
+            ):
                 # an essay's two short lines may be a column name (unbracketed, as literary
                 # pages set them) over the title, or one title wrapped: unknown
                 headline, subs = "", plain
