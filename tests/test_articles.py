@@ -1412,3 +1412,33 @@ def test_an_interview_line_is_never_the_headline():
         "“小城的故事写不完”",
         ["访作家周一苇"],
     )
+
+
+NARROW_PAGE = """\
+河湾晚报　2025年3月4日　星期二
+第6版　民生　责任编辑：丁一
+
+河湾路口新装红绿灯
+本报讯（记者 钟小禾）昨天
+起，河湾路与柳岸街交叉口
+的新信号灯正式启用，附近
+居民出行更安心了。
+住在柳岸街的退休工人老方
+说，以前过马路要左右看好
+几遍，现在等绿灯就行了。
+交警部门介绍，路口还增设
+了两处人行横道标线。
+
+遗失声明
+某某市河湾区小禾文具店遗
+失营业执照副本，编号：Q12345678901234567，声明作废。
+"""
+
+
+def test_two_long_lines_of_a_notice_do_not_make_a_narrow_page_flat():
+    # a page prints a paragraph a line only where long lines are a good share of it: in
+    # narrow columns a paragraph set without indent runs on after a short finished line
+    arts = segment_page("x.txt", NARROW_PAGE)
+    assert [a.headline for a in arts] == ["河湾路口新装红绿灯", "遗失声明"]
+    body = "".join(NARROW_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("人行横道标线。")

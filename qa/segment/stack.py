@@ -572,10 +572,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     if not nonblank:
         return []
     col = statistics.median(len(ln.f) for ln in nonblank)
-    # a page printing a paragraph a line: most of its longer lines finish a sentence
+    # a page printing a paragraph a line: most of its longer lines finish a sentence, and
+    # such lines are a good share of the page (on a page of narrow columns, two long lines
+    # of a notice's licence number say nothing of how its paragraphs are set)
     long = [ln for ln in nonblank if len(ln.f) >= 20]
     flat_page = col > 40 or (
-        bool(long) and sum(ends_sentence(ln.f) for ln in long) >= 0.6 * len(long)
+        len(long) >= 0.2 * len(nonblank)
+        and sum(ends_sentence(ln.f) for ln in long) >= 0.6 * len(long)
     )
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
