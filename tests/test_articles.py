@@ -1442,3 +1442,14 @@ def test_two_long_lines_of_a_notice_do_not_make_a_narrow_page_flat():
     assert [a.headline for a in arts] == ["河湾路口新装红绿灯", "遗失声明"]
     body = "".join(NARROW_PAGE[s:e] for s, e in arts[0].body_spans)
     assert body.rstrip().endswith("人行横道标线。")
+
+
+def test_a_header_naming_the_pages_section_after_a_colon_is_furniture():
+    # 第3版：某某 names the page's section: after the issue number and date it is still
+    # the page header, never a piece of its own
+    from qa.segment.layout import is_furniture
+
+    assert is_furniture("第121期　2025年5月9日　第3版：学院动态")
+    header = "北岭学院报\n第121期　2025年5月9日　第3版：学院动态\n\n"
+    page = header + NARROW_PAGE.split("\n\n", 1)[1]
+    assert [a.headline for a in segment_page("x.txt", page)] == ["河湾路口新装红绿灯", "遗失声明"]
