@@ -1414,7 +1414,7 @@ def test_an_interview_line_is_never_the_headline():
     )
 
 
-NARROW_PAGE = """\
+NARROW_NOTICE_PAGE = """\
 河湾晚报　2025年3月4日　星期二
 第6版　民生　责任编辑：丁一
 
@@ -1438,9 +1438,9 @@ NARROW_PAGE = """\
 def test_two_long_lines_of_a_notice_do_not_make_a_narrow_page_flat():
     # a page prints a paragraph a line only where long lines are a good share of it: in
     # narrow columns a paragraph set without indent runs on after a short finished line
-    arts = segment_page("x.txt", NARROW_PAGE)
+    arts = segment_page("x.txt", NARROW_NOTICE_PAGE)
     assert [a.headline for a in arts] == ["河湾路口新装红绿灯", "遗失声明"]
-    body = "".join(NARROW_PAGE[s:e] for s, e in arts[0].body_spans)
+    body = "".join(NARROW_NOTICE_PAGE[s:e] for s, e in arts[0].body_spans)
     assert body.rstrip().endswith("人行横道标线。")
 
 
@@ -1451,5 +1451,37 @@ def test_a_header_naming_the_pages_section_after_a_colon_is_furniture():
 
     assert is_furniture("第121期　2025年5月9日　第3版：学院动态")
     header = "北岭学院报\n第121期　2025年5月9日　第3版：学院动态\n\n"
-    page = header + NARROW_PAGE.split("\n\n", 1)[1]
+    page = header + NARROW_NOTICE_PAGE.split("\n\n", 1)[1]
     assert [a.headline for a in segment_page("x.txt", page)] == ["河湾路口新装红绿灯", "遗失声明"]
+
+
+BULLETIN_PAGE = """\
+柳塘镇报
+2025年4月18日　星期五
+第3版　村镇
+
+春耕物资送到田头
+　　本刊讯（通讯员　方可）4月
+15日，镇农技站把种子化肥
+送到了各村田头。
+
+【村务公开】
+北塘村2025年一季度
+财务收支情况公开
+一、收入部分（合计52000元）
+1．上级补助30000元；
+2．山林承包款22000元。
+二、支出部分（合计18000元）
+1．道路维修18000元。
+"""
+
+
+def test_a_bulletins_own_dateline_and_a_documents_numbered_sections():
+    # 本刊讯 is a bulletin's or magazine's own news, like 本报讯; a numbered section
+    # (一、…, 1．…) opens running text, set flush left on a page that indents its
+    # paragraphs: the stack over it (a column tag, a wrapped title) is a new piece
+    arts = segment_page("x.txt", BULLETIN_PAGE)
+    assert [a.headline for a in arts] == ["春耕物资送到田头", "北塘村2025年一季度财务收支情况公开"]
+    assert arts[0].byline == "本刊讯（通讯员方可）"
+    body = "".join(BULLETIN_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.startswith("一、收入部分")
