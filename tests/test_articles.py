@@ -1485,3 +1485,33 @@ def test_a_bulletins_own_dateline_and_a_documents_numbered_sections():
     assert arts[0].byline == "本刊讯（通讯员方可）"
     body = "".join(BULLETIN_PAGE[s:e] for s, e in arts[1].body_spans)
     assert body.startswith("一、收入部分")
+
+
+def test_a_reporter_named_by_the_papers_short_name_is_an_own_line_byline():
+    # 晚报记者 某某 (the paper called by its short name, as in 晚报讯) on its own line is
+    # a byline like 本报记者 某某, never a headline
+    from qa.segment.stack import _own_byline
+
+    assert _own_byline("晚报记者　钟小禾")
+    assert _own_byline("商报记者 方可")
+    assert not _own_byline("晚报记者走进小巷，看到了变化。")
+
+
+TITLE_AND_SHORT_LINE_PAGE = """\
+河湾晚报　2025年3月4日　星期二
+第6版　乡村　责任编辑：丁一
+
+【春耕提示】
+油菜“三沟”清理
+要及时
+近期雨水偏多，各地要抓紧清理
+田间沟渠，防止油菜根系受渍。
+"""
+
+
+def test_one_title_line_over_a_short_line_gives_an_unknown_headline():
+    # a title line over two or three characters: the writer's bare name or the title's
+    # rest? unknown, and the short line is no byline
+    arts = segment_page("x.txt", TITLE_AND_SHORT_LINE_PAGE)
+    assert len(arts) == 1
+    assert (arts[0].headline, arts[0].byline) == ("", "")

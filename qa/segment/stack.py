@@ -92,7 +92,7 @@ OWN_BYLINE = re.compile(
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
-    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
+    r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
@@ -1345,8 +1345,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
                     and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
                 ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
-                    x = head.pop()
-                    p.bylines.append((lines[x].s, lines[x].e))
+                    if len(plain) == 2:
+                        # one title line over two or three characters: the writer's bare
+                        # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
+                        # tune half it was never the name)
+                        p.headline = ""
+                    else:
+                        x = head.pop()
+                        p.bylines.append((lines[x].s, lines[x].e))
                 continue
         # a paragraph line
         if (
