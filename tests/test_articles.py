@@ -1412,3 +1412,106 @@ def test_an_interview_line_is_never_the_headline():
         "“小城的故事写不完”",
         ["访作家周一苇"],
     )
+
+
+NARROW_NOTICE_PAGE = """\
+河湾晚报　2025年3月4日　星期二
+第6版　民生　责任编辑：丁一
+
+河湾路口新装红绿灯
+本报讯（记者 钟小禾）昨天
+起，河湾路与柳岸街交叉口
+的新信号灯正式启用，附近
+居民出行更安心了。
+住在柳岸街的退休工人老方
+说，以前过马路要左右看好
+几遍，现在等绿灯就行了。
+交警部门介绍，路口还增设
+了两处人行横道标线。
+
+遗失声明
+某某市河湾区小禾文具店遗
+失营业执照副本，编号：Q12345678901234567，声明作废。
+"""
+
+
+def test_two_long_lines_of_a_notice_do_not_make_a_narrow_page_flat():
+    # a page prints a paragraph a line only where long lines are a good share of it: in
+    # narrow columns a paragraph set without indent runs on after a short finished line
+    arts = segment_page("x.txt", NARROW_NOTICE_PAGE)
+    assert [a.headline for a in arts] == ["河湾路口新装红绿灯", "遗失声明"]
+    body = "".join(NARROW_NOTICE_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("人行横道标线。")
+
+
+def test_a_header_naming_the_pages_section_after_a_colon_is_furniture():
+    # 第3版：某某 names the page's section: after the issue number and date it is still
+    # the page header, never a piece of its own
+    from qa.segment.layout import is_furniture
+
+    assert is_furniture("第121期　2025年5月9日　第3版：学院动态")
+    header = "北岭学院报\n第121期　2025年5月9日　第3版：学院动态\n\n"
+    page = header + NARROW_NOTICE_PAGE.split("\n\n", 1)[1]
+    assert [a.headline for a in segment_page("x.txt", page)] == ["河湾路口新装红绿灯", "遗失声明"]
+
+
+BULLETIN_PAGE = """\
+柳塘镇报
+2025年4月18日　星期五
+第3版　村镇
+
+春耕物资送到田头
+　　本刊讯（通讯员　方可）4月
+15日，镇农技站把种子化肥
+送到了各村田头。
+
+【村务公开】
+北塘村2025年一季度
+财务收支情况公开
+一、收入部分（合计52000元）
+1．上级补助30000元；
+2．山林承包款22000元。
+二、支出部分（合计18000元）
+1．道路维修18000元。
+"""
+
+
+def test_a_bulletins_own_dateline_and_a_documents_numbered_sections():
+    # 本刊讯 is a bulletin's or magazine's own news, like 本报讯; a numbered section
+    # (一、…, 1．…) opens running text, set flush left on a page that indents its
+    # paragraphs: the stack over it (a column tag, a wrapped title) is a new piece
+    arts = segment_page("x.txt", BULLETIN_PAGE)
+    assert [a.headline for a in arts] == ["春耕物资送到田头", "北塘村2025年一季度财务收支情况公开"]
+    assert arts[0].byline == "本刊讯（通讯员方可）"
+    body = "".join(BULLETIN_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.startswith("一、收入部分")
+
+
+def test_a_reporter_named_by_the_papers_short_name_is_an_own_line_byline():
+    # 晚报记者 某某 (the paper called by its short name, as in 晚报讯) on its own line is
+    # a byline like 本报记者 某某, never a headline
+    from qa.segment.stack import _own_byline
+
+    assert _own_byline("晚报记者　钟小禾")
+    assert _own_byline("商报记者 方可")
+    assert not _own_byline("晚报记者走进小巷，看到了变化。")
+
+
+TITLE_AND_SHORT_LINE_PAGE = """\
+河湾晚报　2025年3月4日　星期二
+第6版　乡村　责任编辑：丁一
+
+【春耕提示】
+油菜“三沟”清理
+要及时
+近期雨水偏多，各地要抓紧清理
+田间沟渠，防止油菜根系受渍。
+"""
+
+
+def test_one_title_line_over_a_short_line_gives_an_unknown_headline():
+    # a title line over two or three characters: the writer's bare name or the title's
+    # rest? unknown, and the short line is no byline
+    arts = segment_page("x.txt", TITLE_AND_SHORT_LINE_PAGE)
+    assert len(arts) == 1
+    assert (arts[0].headline, arts[0].byline) == ("", "")

@@ -33,7 +33,7 @@ _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
 # or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯).
 _SOURCE = (
-    rf"(?:本报|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
+    rf"(?:本报|本刊|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -92,7 +92,7 @@ OWN_BYLINE = re.compile(
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
-    r"|(?:本报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
+    r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
 )
@@ -240,6 +240,10 @@ _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
 # An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
+# A document's numbered section or clause (一、收入部分, 1．某某, 2、某某): the opening of a
+# paragraph of running text (a notice's, a report's), never a headline stack's line; on a
+# page that indents its paragraphs it may be set flush left.
+_SECTION_NO = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[．、]|\d{1,2}\.(?!\d))")
 # A brief-list heading: 简讯, 要闻简报, 新闻速览, 市县传真, 一周要闻, 来信摘编, 新书架…
 _BRIEFS = re.compile(r".{0,6}(?:简讯|简报|速览|速递|快讯|传真|一周|要闻|摘编|书架|短讯|集锦|动态)")
 # A heading of something a paper prints for readers rather than reports: 导读, 天气, 热线.
@@ -572,10 +576,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     if not nonblank:
         return []
     col = statistics.median(len(ln.f) for ln in nonblank)
-    # a page printing a paragraph a line: most of its longer lines finish a sentence
+    # a page printing a paragraph a line: most of its longer lines finish a sentence, and
+    # most lines finishing a sentence are long (in narrow columns a paragraph ends on a
+    # short line: two long lines of a notice's licence number say nothing of the page)
     long = [ln for ln in nonblank if len(ln.f) >= 20]
+    ended = [ln for ln in nonblank if ends_sentence(ln.f)]
     flat_page = col > 40 or (
-        bool(long) and sum(ends_sentence(ln.f) for ln in long) >= 0.6 * len(long)
+        bool(long)
+        and sum(ends_sentence(ln.f) for ln in long) >= 0.6 * len(long)
+        and 2 * sum(len(ln.f) >= 20 for ln in ended) >= len(ended)
     )
     indented = sum(1 for ln in nonblank if ln.indent) >= 5
     n = len(lines)
@@ -645,6 +654,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if all(c in CLOSING + TERMINAL for c in f):
             return False  # a closing mark wrapped onto a line alone (”, ）。) ends the line above
+        if _SECTION_NO.match(f):
+            return False  # a numbered section or clause opens running text
         if (_ITEM.match(f) and not _TAG.fullmatch(f)) or DATELINE.match(ln.text):
             return False  # a list item (a bullet before a short label is a tag: ■数据)
         if _CONT_IN.match(f) or _CONT_OUT.match(f):
@@ -861,7 +872,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or furn[i]:
             return False
         if indented:
-            return ln.indent
+            return ln.indent or bool(_SECTION_NO.match(ln.f))
         return not headish(i) or flat_page or full(i)
 
     def full(i: int) -> bool:
@@ -1334,8 +1345,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
                     and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
                 ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
-                    x = head.pop()
-                    p.bylines.append((lines[x].s, lines[x].e))
+                    if len(plain) == 2:
+                        # one title line over two or three characters: the writer's bare
+                        # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
+                        # tune half it was never the name)
+                        p.headline = ""
+                    else:
+                        x = head.pop()
+                        p.bylines.append((lines[x].s, lines[x].e))
                 continue
         # a paragraph line
         if (
