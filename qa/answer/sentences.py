@@ -204,8 +204,7 @@ class Cues:
 def asked_kind(cues: Cues) -> tuple[str, re.Pattern] | None:
     """The kind of value the answer must hold: the most specific one the question asks for
     (money over a bare count), else its first kind; None when it asks for none."""
-    loose = GENERIC_KINDS | {"unit"}
-    return next((k for k in cues.kinds if k[0] not in loose), cues.kinds[0] if cues.kinds else None)
+    return next(iter(cues.specific_kinds), cues.kinds[0] if cues.kinds else None)
 
 
 def kind_found(cues: Cues, text: str) -> bool:
@@ -222,10 +221,7 @@ def kind_found(cues: Cues, text: str) -> bool:
     folded = fold(text)
     if pattern.search(folded):
         return True
-    return name == "person" and (bool(_PERSON.search(folded)) or _names_a_person(text))
-
-
-_PERSON = re.compile(rf"(?:{_TITLES})\s*{_NAME}|{_NAME}\s*(?:{_TITLES})")
+    return name == "person" and _names_a_person(text)  # the pattern wants a title
 
 
 def _names_a_person(text: str) -> bool:
