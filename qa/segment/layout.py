@@ -27,7 +27,9 @@ _BY_LINE = re.compile(
     r"□\s*\S.{0,24}|本报(?:记者|通讯员|特约记者)\s*\S.{0,40}"
     r"|(?:融媒体\s*中心|记者|通讯员|特约通讯员)\s.{1,40}|\S{0,16}记者\s.{1,40}"
 )
-_CONT = re.compile(r"[（(]\s*(?:上接|下转)第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版\s*[）)]")
+# A page named in a jump line: 第3版, 三版, A05版.
+PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
+_CONT = re.compile(r"[（(]\s*(?:上接|下转)" + PAGE_NO + r"\s*[）)]")
 # An editor's note: 编者按：..., or a label of its own such as ·开栏的话· over a new column.
 EDITOR_LABELS = ("编者按", "编者的话", "开栏的话", "开栏语", "编后语", "编后", "卷首语")
 _EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?")

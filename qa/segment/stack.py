@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from qa.segment.layout import (
     CLOSING,
     HEADER_SPLIT,
+    PAGE_NO,
     TERMINAL,
     ends_sentence,
     flat,
@@ -175,9 +176,8 @@ _ART_CREDIT = re.compile(
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one; a
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
-_PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
-_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + _PAGE_NO + r"\s*[）)]")
-_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + _PAGE_NO + r"\s*[）)]\s*$")
+_CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
+_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
@@ -668,7 +668,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f)
         ):
             return False  # a line wholly in brackets is a credit or a note, never a headline
-        if _PHOTO.search(f) and _PHOTO.search(f).start() == 0:
+        if (m := _PHOTO.search(f)) and m.start() == 0:
             return False
         return True
 
