@@ -104,9 +104,12 @@ def _top_k(value: int | None, settings: dict) -> int:
 
 def top_k_option():
     """--top-k: TOP_K when not given; checked by _top_k once the settings are read."""
-    return setting_option(
-        "--top-k", setting="TOP_K", type=click.INT, help="Passages to return (1 to QA_MAX_TOP_K)."
-    )
+    return setting_option("--top-k", setting="TOP_K", type=top_k_type(), help="Passages to return.")
+
+
+def top_k_type() -> click.IntRange:
+    """--top-k's range: 1 to MAX_TOP_K."""
+    return click.IntRange(1, int(effective("MAX_TOP_K")))
 
 
 def index_option():
