@@ -1,16 +1,20 @@
-"""The `qa` command: build, ask, serve, eval."""
+"""The `qa` command: build, ask, serve, eval, inspect, export-model."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from qa.errors import QAError
+from qa.errors import BadRequest, QAError
 from qa.settings import load_settings, setting
+
+ONE_SHOT_LOG_LEVEL = "WARNING"  # ask, eval, inspect: quiet unless QA_LOG_LEVEL asks
 
 
 def option_type(name: str) -> click.ParamType:
@@ -22,18 +26,52 @@ def option_type(name: str) -> click.ParamType:
         lo = None if declared.lo is None else int(declared.lo)
         hi = None if declared.hi is None else int(declared.hi)
         return click.IntRange(lo, hi)
-    return click.STRING
+    return click.Path(file_okay=False) if name.endswith("_DIR") else click.STRING
 
 
-def top_k_type() -> click.IntRange:
-    return click.IntRange(1, int(setting("MAX_TOP_K").default))
-
-
-def _settings(**overrides) -> dict:
+def effective(name: str):
+    """The value a setting has now: its QA_* variable, else the table's default."""
     try:
-        return load_settings({k.upper(): v for k, v in overrides.items() if v is not None})
+        return load_settings()[name]
+    except QAError:  # a bad variable is reported when the command runs, not in --help
+        return setting(name).default
+
+
+class SettingOption(click.Option):
+    """An option that overrides a setting; --help shows its variable and the value in force."""
+
+    def __init__(self, *args, setting_name: str, **kwargs):
+        self.setting = setting_name
+        kwargs.setdefault("type", option_type(setting_name))
+        super().__init__(*args, **kwargs)
+
+    def get_help_record(self, ctx):
+        shown = self.default, self.show_default, self.envvar, self.show_envvar
+        # Shown only: the value itself still comes from load_settings, which checks it.
+        self.default, self.show_default = effective(self.setting), True
+        self.envvar, self.show_envvar = f"QA_{self.setting}", True
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.default, self.show_default, self.envvar, self.show_envvar = shown
+
+
+def setting_option(*decls: str, setting: str, **kwargs):
+    """``click.option`` for a setting's override (None when not given)."""
+    return click.option(*decls, cls=SettingOption, setting_name=setting, **kwargs)
+
+
+def _settings(one_shot: bool = False, **overrides) -> dict:
+    """The settings with the options given; sets the log level (quiet for one-shot commands)."""
+    try:
+        settings = load_settings({k.upper(): v for k, v in overrides.items() if v is not None})
     except QAError as exc:  # a bad QA_* variable: say which values are valid, no traceback
         _fail(exc)
+    asked = "QA_LOG_LEVEL" in os.environ
+    logging.getLogger().setLevel(
+        ONE_SHOT_LOG_LEVEL if one_shot and not asked else settings["LOG_LEVEL"]
+    )
+    return settings
 
 
 def _fail(exc: QAError) -> None:
@@ -43,10 +81,52 @@ def _fail(exc: QAError) -> None:
     sys.exit(2 if exc.status < 500 else 1)
 
 
+@contextmanager
+def _interruptible(what: str):
+    """Turn Ctrl-C into one line saying what was left as it was, and exit 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: {what}", err=True)
+        sys.exit(130)
+
+
+def _top_k(value: int | None, settings: dict) -> int:
+    """--top-k, or TOP_K, checked against MAX_TOP_K as the API checks top_k."""
+    from qa.web.shapes import validate_top_k
+
+    try:
+        return validate_top_k(value, settings)
+    except BadRequest as exc:
+        hint = "'--top-k'"
+        raise click.BadParameter(exc.message.replace("'top_k' ", ""), param_hint=hint) from None
+
+
+def top_k_option():
+    """--top-k: TOP_K when not given; checked by _top_k once the settings are read."""
+    return setting_option("--top-k", setting="TOP_K", type=top_k_type(), help="Passages to return.")
+
+
+def top_k_type() -> click.IntRange:
+    """--top-k's range: 1 to MAX_TOP_K."""
+    return click.IntRange(1, int(effective("MAX_TOP_K")))
+
+
+def index_option():
+    """--index: the index folder, over QA_INDEX_DIR."""
+    return setting_option("--index", "index_dir", setting="INDEX_DIR", help="Index folder.")
+
+
+def seeds_option():
+    """--seeds: the pages folder, over QA_SEEDS_DIR."""
+    return setting_option("--seeds", "seeds_dir", setting="SEEDS_DIR", help="Folder of pages.")
+
+
 @click.group(help="Question answering over Chinese newspaper archives.")
 @click.version_option(package_name="qa")
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # The level is set per command (see _settings): quiet for one-shot commands.
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for noisy in ("faiss", "faiss.loader", "jieba"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -86,12 +166,16 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
             bar.close()
 
 
+def _unchanged(settings: dict) -> str:
+    return f"the index in {settings['INDEX_DIR']} is as it was before this build"
+
+
 @main.command()
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Folder of pages.")
-@click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
-@click.option("--model", help="Embedding model name or local folder.")
-@click.option("--engine", type=option_type("ENGINE"), help="Embedding engine.")
-@click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
+@seeds_option()
+@index_option()
+@setting_option("--model", setting="MODEL", help="Embedding model name or local folder.")
+@setting_option("--engine", setting="ENGINE", help="Embedding engine.")
+@setting_option("--device", setting="DEVICE", help="cpu or cuda (st and onnx engines).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--full", is_flag=True, help="Embed every passage again, reusing no vectors.")
 def build(seeds_dir, index_dir, model, engine, device, quiet, full):
@@ -104,10 +188,11 @@ def build(seeds_dir, index_dir, model, engine, device, quiet, full):
         device=device,
         reuse_vectors=False if full else None,
     )
-    try:
-        manifest = run_build(settings, quiet)
-    except QAError as exc:
-        _fail(exc)
+    with _interruptible(_unchanged(settings)):
+        try:
+            manifest = run_build(settings, quiet)
+        except QAError as exc:
+            _fail(exc)
     for w in manifest["warnings"]:
         click.echo(f"warning: {w}", err=True)
     c = manifest["counts"]
@@ -118,37 +203,76 @@ def build(seeds_dir, index_dir, model, engine, device, quiet, full):
     )
 
 
+def _warm_searcher(settings: dict):
+    """The searcher over the current build, warmed by one search, as a serving one is.
+
+    The first search pays once for what later ones reuse (the engine's threads, lazy
+    tables); the service's took_ms never includes that, and neither does the CLI's.
+    """
+    from qa.service import Service
+
+    searcher = Service(settings).searcher()
+    searcher.search("预热", 1)
+    return searcher
+
+
 @main.command()
 @click.argument("question")
-@click.option("--top-k", type=top_k_type(), default=setting("TOP_K").default, show_default=True)
+@top_k_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON answer.")
-@click.option("--index", "index_dir", type=click.Path(file_okay=False), help="Index folder.")
+@index_option()
 def ask(question, top_k, as_json, index_dir):
-    """Ask one question and print the best passages with their citations."""
-    from qa.service import Service
+    """Ask one question and print the answer and the best passages with their citations."""
     from qa.web.shapes import result_to_dict, validate_question
 
-    settings = _settings(index_dir=index_dir)
-    try:
-        question = validate_question(question, settings)
-        searcher = Service(settings).searcher()
-        data = result_to_dict(searcher.search(question, top_k), searcher.index)
-    except QAError as exc:
-        _fail(exc)
+    settings = _settings(one_shot=True, index_dir=index_dir)
+    top_k = _top_k(top_k, settings)
+    with _interruptible("no answer"):
+        try:
+            question = validate_question(question, settings)
+            searcher = _warm_searcher(settings)
+            data = result_to_dict(searcher.search(question, top_k), searcher.index)
+        except QAError as exc:
+            _fail(exc)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    click.echo(format_answer(data))
+
+
+def format_answer(data: dict) -> str:
+    """The plain `qa ask` output: the answer with its citation, then the passages."""
+    lines = []
     if data["no_answer"]:
-        click.echo("（档案中似乎没有能回答这个问题的内容；以下是最接近的段落）")
+        lines.append("（档案中似乎没有能回答这个问题的内容；以下是最接近的段落）\n")
     elif data["answer"]:
-        click.echo(f"答案：{data['answer']['text']}\n")
+        lines.append(f"答案：{data['answer']['text']}")
+        lines.append(f"    —— {format_citation(data['answer']['citation'])}\n")
     for i, p in enumerate(data["passages"], 1):
-        c = p["citation"]
-        click.echo(f"[{i}] {p['text']}")
-        click.echo(
-            f"    —— {_headline(c['headline'])} {c['publication']} {_issue(c)} {c['date']} "
-            f"{c['source']} [{c['char_start']}:{c['char_end']}]  score={p['score']:.4f}\n"
+        lines.append(f"[{i}] {p['text']}")
+        lines.append(f"    —— {format_citation(p['citation'])}  score={p['score']:.4f}\n")
+    return "\n".join(lines)
+
+
+def format_citation(c: dict) -> str:
+    """A citation as the web page writes it: headline, paper, issue, page, file, range."""
+    return " ".join(
+        x
+        for x in (
+            _headline(c.get("headline")),
+            c.get("publication"),
+            _issue(c),
+            c.get("date"),
+            c["source"],
+            char_range(c["char_start"], c["char_end"]),
         )
+        if x
+    )
+
+
+def char_range(start: int, end: int) -> str:
+    """A character range, written one way everywhere (as on the web page)."""
+    return f"第 {start}–{end} 字符"
 
 
 def _headline(headline: str | None) -> str:
@@ -157,59 +281,92 @@ def _headline(headline: str | None) -> str:
 
 def _issue(c: dict) -> str:
     """A citation's issue date and page, as a librarian writes them."""
-    return " ".join(x for x in (c["issue_date"], f"第{c['page']}版" if c["page"] else "") if x)
+    page = f"第{c['page']}版" if c.get("page") else ""
+    return " ".join(x for x in (c.get("issue_date"), page) if x)
 
 
 @main.command()
-@click.option("--host", help="Address to listen on (default from QA_HOST, 127.0.0.1).")
-@click.option("--port", type=option_type("PORT"), help="Port (default QA_PORT, 8000).")
-@click.option("--threads", type=option_type("THREADS"), help="Worker threads.")
-@click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
-def serve(host, port, threads, device):
+@setting_option("--host", setting="HOST", help="Address to listen on.")
+@setting_option("--port", setting="PORT", help="Port to listen on (0: any free port).")
+@setting_option("--threads", setting="THREADS", help="Worker threads.")
+@setting_option("--device", setting="DEVICE", help="cpu or cuda (st and onnx engines).")
+@index_option()
+@seeds_option()
+def serve(host, port, threads, device, index_dir, seeds_dir):
     """Serve the web form and JSON API with waitress; build the index first if missing."""
-    from qa.store import FORMAT, index_exists, outdated_format
     from qa.web.app import create_app
     from qa.web.server import create_server
 
-    settings = _settings(host=host, port=port, threads=threads, device=device)
+    settings = _settings(
+        host=host,
+        port=port,
+        threads=threads,
+        device=device,
+        index_dir=index_dir,
+        seeds_dir=seeds_dir,
+    )
     try:
-        if not index_exists(settings["INDEX_DIR"]):
-            click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
-            run_build(settings)
-        elif old := outdated_format(settings["INDEX_DIR"]):
-            click.echo(
-                f"the index in {settings['INDEX_DIR']} has format {old}; this version reads "
-                f"format {FORMAT}: rebuilding it first",
-                err=True,
-            )
-            run_build(settings)
         app = create_app(settings)
-        app.extensions["qa"].searcher()  # load now, so the first user does not wait
     except QAError as exc:
         _fail(exc)
-    logging.getLogger().setLevel(settings["LOG_LEVEL"])
     # Never app.run() or debug: waitress, with the timeouts and limits from the settings.
+    # The socket is bound first, so a busy port fails at once, before any build or load.
     try:
         server = create_server(app, settings)
-    except OSError as exc:  # the port is taken, or the address is not this machine's
+    except (OSError, ValueError) as exc:  # the port is taken, or the address is not ours
+        reason = getattr(exc, "strerror", None) or str(exc)
+        where = f"{settings['HOST']}:{settings['PORT']}"
+        click.echo(f"error: cannot listen on {where}: {reason}", err=True)
+        sys.exit(1)
+    with _interruptible(_unchanged(settings)):
+        try:
+            _prepare_index(settings)
+            app.extensions["qa"].searcher()  # load now, so the first user does not wait
+        except QAError as exc:
+            server.close()
+            _fail(exc)
+    click.echo(f"serving on http://{settings['HOST']}:{server.effective_port}/", err=True)
+    server.run()
+
+
+def _prepare_index(settings: dict) -> None:
+    """Build the index when there is none, or when it has a format this version cannot read."""
+    from qa.store import FORMAT, index_exists, outdated_format
+
+    if not index_exists(settings["INDEX_DIR"]):
+        click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
+        run_build(settings)
+    elif old := outdated_format(settings["INDEX_DIR"]):
         click.echo(
-            f"error: cannot listen on {settings['HOST']}:{settings['PORT']}: {exc.strerror or exc}",
+            f"the index in {settings['INDEX_DIR']} has format {old}; this version reads "
+            f"format {FORMAT}: rebuilding it first",
             err=True,
         )
-        sys.exit(1)
-    click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
-    server.run()
+        run_build(settings)
+
+
+def _check_url(ctx, param, value: str | None) -> str | None:
+    from qa.remote import check_url
+
+    if value is not None and (wrong := check_url(value)):
+        raise click.BadParameter(wrong)
+    return value
 
 
 @main.command(name="eval")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--top-k", type=top_k_type(), default=setting("TOP_K").default, show_default=True)
-@click.option("--url", help="Score a running service at this base URL instead of in-process.")
+@top_k_option()
+@click.option(
+    "--url",
+    callback=_check_url,
+    help="Score a running service at this base URL (http://host:port) instead of in-process.",
+)
 @click.option("--report", type=click.Path(dir_okay=False), help="Write the JSON report here.")
 @click.option(
     "--segmentation", is_flag=True, help="FILE is an article gold file: score segmentation."
 )
-@click.option("--seeds", "seeds_dir", type=click.Path(file_okay=False), help="Pages folder.")
+@index_option()
+@seeds_option()
 @click.option(
     "--compare",
     "compare_file",
@@ -222,25 +379,30 @@ def serve(host, port, threads, device):
     type=click.Path(exists=True, dir_okay=False),
     help="Gold article file: also score the top citation's headline against it.",
 )
-def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, compare_file, articles_file):
+def eval_cmd(
+    file, top_k, url, report, segmentation, index_dir, seeds_dir, compare_file, articles_file
+):
     """Score questions (hit@1, hit@5, MRR, no-answer, latency) or a segmentation."""
-    from qa.evaluate import evaluate, format_table, load_jsonl
+    from qa.evaluate import evaluate, format_table, load_articles, load_questions
 
-    settings = _settings(seeds_dir=seeds_dir)
-    rows = load_jsonl(file)
+    settings = _settings(one_shot=True, index_dir=index_dir, seeds_dir=seeds_dir)
+    top_k = _top_k(top_k, settings)
+    with _interruptible("no report written" if report else "nothing scored"):
+        try:
+            if segmentation:
+                out = _eval_segmentation(file, load_articles(file), settings)
+                click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+            else:
+                rows = load_questions(file)
+                gold = load_articles(articles_file) if articles_file else None
+                pages = _page_texts(settings, gold, articles_file) if gold else None
+                ask_fn = _http_ask(url) if url else _local_ask(settings)
+                out = evaluate(ask_fn, rows, top_k, gold, pages)
+        except QAError as exc:
+            _fail(exc)
     if segmentation:
-        out = _eval_segmentation(rows, settings)
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
-        if report:
-            Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+        _write_report(report, out)
         return
-    try:
-        ask_fn = _http_ask(url) if url else _local_ask(settings)
-        gold_articles = load_jsonl(articles_file) if articles_file else None
-        pages = _page_texts(settings, gold_articles) if gold_articles else None
-        out = evaluate(ask_fn, rows, top_k, gold_articles, pages)
-    except QAError as exc:
-        _fail(exc)
     click.echo(format_table(out))
     if compare_file:
         from qa.evaluate import compare
@@ -249,15 +411,24 @@ def eval_cmd(file, top_k, url, report, segmentation, seeds_dir, compare_file, ar
         for kind in ("better", "worse"):
             click.echo(f"{kind} ({len(changes[kind])}): " + ("; ".join(changes[kind]) or "none"))
     if report:
-        Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+        _write_report(report, out)
         click.echo(f"report written to {report}")
 
 
+def _write_report(report: str | None, out: dict) -> None:
+    if not report:
+        return
+    try:
+        Path(report).write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
+    except OSError as exc:
+        click.echo(f"error: cannot write the report {report}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
+
+
 def _local_ask(settings):
-    from qa.service import Service
     from qa.web.shapes import result_to_dict
 
-    searcher = Service(settings).searcher()
+    searcher = _warm_searcher(settings)
 
     def ask_fn(q: str, k: int) -> dict:
         return result_to_dict(searcher.search(q, k), searcher.index)
@@ -266,36 +437,38 @@ def _local_ask(settings):
 
 
 def _http_ask(base: str):
-    import urllib.request
+    from qa.remote import http_ask
 
-    def ask_fn(q: str, k: int) -> dict:
-        req = urllib.request.Request(
-            base.rstrip("/") + "/api/ask",
-            data=json.dumps({"question": q, "top_k": k}).encode("utf-8"),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            return json.loads(resp.read().decode("utf-8"))
-
-    return ask_fn
+    return http_ask(base)
 
 
-def _page_texts(settings: dict, gold: list[dict]) -> dict[str, str]:
+def _page_texts(settings: dict, gold: list[dict], gold_file: str) -> dict[str, str]:
+    """The text of every page a gold file names, from the seeds folder."""
     from qa.ingest.pages import read_page_text
 
     seeds = Path(settings["SEEDS_DIR"])
-    return {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
+    texts = {}
+    for source in sorted({g["source"] for g in gold}):
+        try:
+            texts[source] = read_page_text(seeds / source)
+        except (OSError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise BadRequest(
+                f"{gold_file} names the page {source}, which cannot be read from {seeds} "
+                f"({why}); give the pages' folder with --seeds",
+                code="bad_file",
+            ) from None
+    return texts
 
 
-def _eval_segmentation(gold: list[dict], settings: dict) -> dict:
+def _eval_segmentation(gold_file: str, gold: list[dict], settings: dict) -> dict:
     from qa.build import read_articles
     from qa.evaluate import score_segmentation
     from qa.ingest.catalog import read_catalog
-    from qa.ingest.pages import read_page_text
 
     seeds = Path(settings["SEEDS_DIR"])
     catalog = read_catalog(seeds)[0]
-    texts = {s: read_page_text(seeds / s) for s in sorted({g["source"] for g in gold})}
+    texts = _page_texts(settings, gold, gold_file)
     predicted = {s: read_articles(s, t, catalog) for s, t in texts.items()}
     return score_segmentation(gold, predicted, texts)
 
@@ -327,9 +500,14 @@ def inspect(files, as_json):
     from qa.ingest.catalog import read_catalog
     from qa.ingest.pages import decode
 
+    _settings(one_shot=True)
     for name in files:
         path = Path(name)
-        decoded = decode(path.read_bytes())
+        try:
+            decoded = decode(path.read_bytes())
+        except OSError as exc:
+            click.echo(f"warning: skipped {name}: {exc.strerror or exc}", err=True)
+            continue
         if decoded is None:
             click.echo(f"warning: skipped {path.name}: neither UTF-8 nor GB18030", err=True)
             continue
@@ -345,7 +523,7 @@ def inspect(files, as_json):
             else:
                 click.echo(
                     f"{a.source} #{a.seq} {a.kind} {_headline(a.headline)} "
-                    f"[{a.char_start}:{a.char_end}] {a.byline or '-'} | "
+                    f"{char_range(a.char_start, a.char_end)} {a.byline or '-'} | "
                     f"{a.publication or '-'} {_issue(row) or '-'} {a.date or '-'} | "
                     f"{row['body_start']}…{row['body_end']}"
                 )

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from qa.errors import BadRequest
 from qa.segment.articles import Article
 from qa.segment.layout import flat
 
@@ -21,9 +22,74 @@ Ask = Callable[[str, int], dict]
 TYPES = ("lookup", "paraphrase", "headline", "unanswerable")
 
 
-def load_jsonl(path: str | Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def bad_file(message: str) -> BadRequest:
+    """The error for a question or gold file that cannot be read, or a malformed line."""
+    return BadRequest(message, code="bad_file")
+
+
+# Fields each row of a file must have; answerable questions also need ANSWER_FIELDS.
+QUESTION_FIELDS = ("question", "type")
+ANSWER_FIELDS = ("answer", "source")
+ARTICLE_FIELDS = ("source", "seq", "body_start", "body_end")
+
+
+def load_jsonl(
+    path: str | Path,
+    required: tuple[str, ...] = (),
+    check: Callable[[dict], str | None] | None = None,
+) -> list[dict]:
+    """Read one JSON object a line; a bad file or line fails naming the file and line.
+
+    ``check`` returns what is wrong with a row (or None), to be reported at its line.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise bad_file(f"cannot read {path}: {exc.strerror or exc}") from None
+    rows = []
+    for n, raw in enumerate(data.splitlines(), 1):
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise bad_file(f"{path} line {n}: not UTF-8 text (save the file as UTF-8)") from None
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            reason = f"{exc.msg}, column {exc.colno}" if hasattr(exc, "colno") else str(exc)
+            raise bad_file(f"{path} line {n}: not valid JSON ({reason})") from None
+        if not isinstance(row, dict):
+            raise bad_file(f"{path} line {n}: not a JSON object")
+        missing = [f for f in required if f not in row]
+        if missing:
+            raise bad_file(f"{path} line {n}: missing field {', '.join(map(repr, missing))}")
+        if check is not None and (wrong := check(row)):
+            raise bad_file(f"{path} line {n}: {wrong}")
+        rows.append(row)
+    return rows
+
+
+def load_questions(path: str | Path) -> list[dict]:
+    """Read a question file (dev.jsonl format), checking each line has what scoring reads."""
+    return load_jsonl(path, QUESTION_FIELDS, _question_problem)
+
+
+def _question_problem(row: dict) -> str | None:
+    if not isinstance(row["question"], str):
+        return "'question' must be a string"
+    missing = [f for f in ANSWER_FIELDS if f not in row]
+    if row["type"] != "unanswerable" and missing:
+        return (
+            f"missing field {', '.join(map(repr, missing))} (a {row['type']!r} question "
+            "needs it; only an 'unanswerable' one does not)"
+        )
+    return None
+
+
+def load_articles(path: str | Path) -> list[dict]:
+    """Read a gold article file (articles-dev.jsonl format)."""
+    return load_jsonl(path, ARTICLE_FIELDS)
 
 
 def squash(text: str) -> str:

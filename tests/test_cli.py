@@ -148,8 +148,10 @@ def test_ask_prints_answer_and_citations(runner, index_dir):
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("答案：") and "铝新材料智能制造山东省实验室" in result.stdout
-    assert "[1] " in result.stdout and "001_be3ff700a7403fc6.txt [" in result.stdout
-    assert re.search(r"\[\d+:\d+\]\s+score=\d\.\d{4}", result.stdout)
+    assert "[1] " in result.stdout and "001_be3ff700a7403fc6.txt 第 " in result.stdout
+    assert re.search(r"第 \d+–\d+ 字符\s+score=\d\.\d{4}", result.stdout)
+    answer_citation = result.stdout.splitlines()[1]
+    assert answer_citation.startswith("    —— ") and "001_be3ff700a7403fc6.txt" in answer_citation
 
 
 @pytest.mark.parametrize("question", ["", "   ", " \t\n　"], ids=["empty", "spaces", "mixed"])
