@@ -69,7 +69,7 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
 
     shown = None
 
-    def progress(stage: str, done: int, total: int) -> None:
+    def progress(stage: str, done: int, total: int, **_counts: int) -> None:
         nonlocal bar, shown
         if stage != shown:  # a bar per stage, each with its own estimate of the time left
             if bar is not None:
@@ -166,25 +166,28 @@ def _issue(c: dict) -> str:
 @click.option("--threads", type=option_type("THREADS"), help="Worker threads.")
 @click.option("--device", type=option_type("DEVICE"), help="cpu or cuda (st and onnx engines).")
 def serve(host, port, threads, device):
-    """Serve the web form and JSON API with waitress; build the index first if missing."""
+    """Serve the web form and JSON API with waitress; build the index meanwhile if missing."""
     from qa.store import FORMAT, index_exists, outdated_format
     from qa.web.app import create_app
     from qa.web.server import create_server
 
     settings = _settings(host=host, port=port, threads=threads, device=device)
+    index_dir, seeds_dir = settings["INDEX_DIR"], settings["SEEDS_DIR"]
+    first_build = None  # why the service builds its index while it already listens
     try:
-        if not index_exists(settings["INDEX_DIR"]):
-            click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
-            run_build(settings)
-        elif old := outdated_format(settings["INDEX_DIR"]):
-            click.echo(
-                f"the index in {settings['INDEX_DIR']} has format {old}; this version reads "
-                f"format {FORMAT}: rebuilding it first",
-                err=True,
+        if not index_exists(index_dir):
+            first_build = f"no index in {index_dir}: building it from {seeds_dir}"
+        elif old := outdated_format(index_dir):
+            first_build = (
+                f"the index in {index_dir} has format {old}; this version reads format "
+                f"{FORMAT}: rebuilding it from {seeds_dir}"
             )
-            run_build(settings)
+        if first_build and not Path(seeds_dir).is_dir():
+            raise QAError(f"{first_build}, but that folder does not exist", status=400)
         app = create_app(settings)
-        app.extensions["qa"].searcher()  # load now, so the first user does not wait
+        service = app.extensions["qa"]
+        if not first_build:
+            service.searcher()  # load now, so the first user does not wait
     except QAError as exc:
         _fail(exc)
     logging.getLogger().setLevel(settings["LOG_LEVEL"])
@@ -197,6 +200,10 @@ def serve(host, port, threads, device):
             err=True,
         )
         sys.exit(1)
+    if first_build:
+        # Listen at once: /api/health shows the progress, /api/ask answers 503 until done.
+        click.echo(f"{first_build} (progress: /api/health)", err=True)
+        service.build_in_background()
     click.echo(f"serving on http://{settings['HOST']}:{settings['PORT']}/", err=True)
     server.run()
 
