@@ -52,9 +52,10 @@ from qa.vectors import (
 
 log = logging.getLogger(__name__)
 
-# progress(stage, done, total): "pages" (read, segment, embed), "training" (an approximate
-# index only), then "vectors" (filling the index)
-Progress = Callable[[str, int, int], None]
+# progress(stage, done, total, **counts): "pages" (read, segment, embed; with the count of
+# passages embedded so far as passages=), "training" (an approximate index only), then
+# "vectors" (filling the index). qa.progress.BuildProgress is one; the CLI's bar another.
+Progress = Callable[..., None]
 # What shapes passages and their vectors: a build may add to another only if all agree.
 SHAPING = ("PASSAGE_CHARS", "PASSAGE_OVERLAP", "EMBED_HEADLINE", "INDEX_ADS")
 ADD_CHUNK = 65536  # vectors moved from the scratch file into the index at a time
@@ -370,7 +371,7 @@ def build_index(
                         writer.add(page, articles, passages, keys, vectors)
                         reused += n_reused
                 if progress:
-                    progress("pages", i + 1, len(files))
+                    progress("pages", i + 1, len(files), passages=writer.passages)
             if not writer.passages:
                 raise BuildError(f"no readable page with text in {seeds_dir}", status=400)
             dense = writer.close(progress)

@@ -149,7 +149,7 @@ def run_build(settings: dict, quiet: bool = False) -> dict:
 
     shown = None
 
-    def progress(stage: str, done: int, total: int) -> None:
+    def progress(stage: str, done: int, total: int, **_counts: int) -> None:
         nonlocal bar, shown
         if stage != shown:  # a bar per stage, each with its own estimate of the time left
             if bar is not None:
@@ -293,7 +293,7 @@ def _issue(c: dict) -> str:
 @index_option()
 @seeds_option()
 def serve(host, port, threads, device, index_dir, seeds_dir):
-    """Serve the web form and JSON API with waitress; build the index first if missing."""
+    """Serve the web form and JSON API with waitress; build the index meanwhile if missing."""
     from qa.web.app import create_app
     from qa.web.server import create_server
 
@@ -306,9 +306,11 @@ def serve(host, port, threads, device, index_dir, seeds_dir):
         seeds_dir=seeds_dir,
     )
     try:
+        first_build = _first_build(settings)
         app = create_app(settings)
     except QAError as exc:
         _fail(exc)
+    service = app.extensions["qa"]
     # Never app.run() or debug: waitress, with the timeouts and limits from the settings.
     # The socket is bound first, so a busy port fails at once, before any build or load.
     try:
@@ -318,31 +320,39 @@ def serve(host, port, threads, device, index_dir, seeds_dir):
         where = f"{settings['HOST']}:{settings['PORT']}"
         click.echo(f"error: cannot listen on {where}: {reason}", err=True)
         sys.exit(1)
-    with _interruptible(_unchanged(settings)):
-        try:
-            _prepare_index(settings)
-            app.extensions["qa"].searcher()  # load now, so the first user does not wait
-        except QAError as exc:
-            server.close()
-            _fail(exc)
+    if first_build:
+        # Listen at once: /api/health shows the progress, /api/ask answers 503 until done.
+        click.echo(f"{first_build} (progress: /api/health)", err=True)
+        service.build_in_background()
+    else:
+        with _interruptible("nothing was changed"):
+            try:
+                service.searcher()  # load now, so the first user does not wait
+            except QAError as exc:
+                server.close()
+                _fail(exc)
     click.echo(f"serving on http://{settings['HOST']}:{server.effective_port}/", err=True)
     server.run()
 
 
-def _prepare_index(settings: dict) -> None:
-    """Build the index when there is none, or when it has a format this version cannot read."""
+def _first_build(settings: dict) -> str | None:
+    """Why the service must build its index first (none, or a format this version cannot
+    read), or None when it has one to load."""
     from qa.store import FORMAT, index_exists, outdated_format
 
-    if not index_exists(settings["INDEX_DIR"]):
-        click.echo(f"no index in {settings['INDEX_DIR']}: building it first", err=True)
-        run_build(settings)
-    elif old := outdated_format(settings["INDEX_DIR"]):
-        click.echo(
-            f"the index in {settings['INDEX_DIR']} has format {old}; this version reads "
-            f"format {FORMAT}: rebuilding it first",
-            err=True,
+    index_dir, seeds_dir = settings["INDEX_DIR"], settings["SEEDS_DIR"]
+    if not index_exists(index_dir):
+        why = f"no index in {index_dir}: building it from {seeds_dir}"
+    elif old := outdated_format(index_dir):
+        why = (
+            f"the index in {index_dir} has format {old}; this version reads format "
+            f"{FORMAT}: rebuilding it from {seeds_dir}"
         )
-        run_build(settings)
+    else:
+        return None
+    if not Path(seeds_dir).is_dir():
+        raise QAError(f"{why}, but that folder does not exist", status=400)
+    return why
 
 
 def _check_url(ctx, param, value: str | None) -> str | None:

@@ -75,6 +75,19 @@ class IndexCorrupt(IndexError_):
     code = "index_corrupt"
 
 
+class IndexBuilding(IndexError_):
+    """The first index is being built: ask again after ``retry_after`` seconds."""
+
+    code = "index_building"
+
+    def __init__(self, message: str, *, retry_after: int = 5, **kwargs):
+        super().__init__(message, **kwargs)
+        self.retry_after = max(1, int(retry_after))
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
 class ModelMismatch(IndexError_):
     code = "model_mismatch"
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from qa.embed import Embedder, make_embedder
-from qa.errors import IndexCorrupt
+from qa.errors import IndexBuilding, IndexCorrupt, IndexMissing, QAError
 from qa.keyword import pos_tags, tokenize
+from qa.progress import BuildProgress
 from qa.search import Searcher
 from qa.store import Index, builds_newest_first, current_build, load_build, load_index
 from qa.vectors import require_backend
@@ -36,6 +37,14 @@ class Service:
         # Set when the current build is damaged and an older intact one is served instead:
         # {"current": id, "serving": id, "reason": message}; shown by /api/health.
         self.fallback: dict[str, str] | None = None
+        # The first build, when the service started without an index and builds it itself.
+        self.build: BuildProgress | None = None
+        self._builder: threading.Thread | None = None
+
+    @property
+    def ready(self) -> bool:
+        """Whether an index is loaded and answering."""
+        return self._searcher is not None
 
     @property
     def embedder(self) -> Embedder:
@@ -55,14 +64,79 @@ class Service:
         background thread when RELOAD_IN_BACKGROUND is on: until it is complete, every
         request, including the one that noticed it, is answered from the old build.
         """
-        wanted = current_build(self.settings["INDEX_DIR"])
         current = self._searcher
+        if current is None and self.build is not None:
+            self._refuse_while_building(self.build)
+        wanted = current_build(self.settings["INDEX_DIR"])
         if current is not None and wanted in (self._loaded_from, self._failed):
             return current
         if current is not None and self.settings.get("RELOAD_IN_BACKGROUND", True):
             self._reload_in_background()
             return current
         return self._load()
+
+    def build_in_background(self) -> BuildProgress:
+        """Build the first index in a thread while the service already listens.
+
+        Until it is done, searcher() raises IndexBuilding (503 with Retry-After) and
+        /api/health reports the progress; then the new index loads like any rebuild.
+        """
+        progress = BuildProgress()
+        with self._state_lock:
+            self.build = progress
+            builder = threading.Thread(
+                target=self._first_build, args=(progress,), name="qa-first-build", daemon=True
+            )
+            builder.start()
+            self._builder = builder
+        return progress
+
+    def wait_for_build(self, timeout: float | None = None) -> None:
+        """Block until a background build (if any) has finished: for tests and tools."""
+        builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+
+    def _first_build(self, progress: BuildProgress) -> None:
+        from qa.build import build_index
+
+        def report(stage: str, done: int, total: int, **counts: int) -> None:
+            progress(stage, done, total, **counts)
+            step = max(1, total // 20)  # the console gets a line every 5%
+            if done == total or done % step == 0:
+                log.info("building the index: %s %d/%d", stage, done, total)
+
+        try:
+            build_index(self.settings, self.embedder, report)
+        except QAError as exc:
+            log.error("the first build failed: %s (%s)", exc.message, exc.detail or "-")
+            progress.fail(exc.message)
+            return
+        except Exception:  # noqa: BLE001 - a background thread has no caller to tell
+            log.exception("the first build failed")
+            progress.fail("unexpected error")
+            return
+        progress.finish()
+        log.info("the first build is done in %.0f s", progress.snapshot()["elapsed_s"])
+        try:
+            self._load()
+        except Exception:  # noqa: BLE001 - requests will try again and report it
+            log.exception("the new index did not load")
+
+    @staticmethod
+    def _refuse_while_building(progress: BuildProgress) -> None:
+        if progress.error is not None:
+            # The operator's log has the reason (it may name paths); the client gets none.
+            raise IndexMissing(
+                "there is no index: the first build failed; the service's log says why"
+            )
+        if not progress.finished:
+            eta = progress.eta_s()
+            wait = 5 if eta is None else min(max(eta, 2), 30)
+            raise IndexBuilding(
+                "the index is being built; ask again later (see /api/health for progress)",
+                retry_after=int(wait),
+            )
 
     def wait_for_reload(self, timeout: float | None = None) -> None:
         """Block until a background reload (if any) has finished: for tests and tools."""

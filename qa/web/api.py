@@ -74,6 +74,12 @@ def openapi():
 def health():
     """Say whether the service has an index, and which."""
     service = current_app.extensions["qa"]
+    build = service.build
+    if build is not None and not service.ready:  # the first index is being made
+        if build.error is not None:
+            return jsonify({"status": "build_failed", "build": build.snapshot()}), 503
+        if not build.finished:
+            return jsonify({"status": "building", "build": build.snapshot()})
     searcher = service.searcher()
     if service.fallback:  # serving an older build: the current one is damaged
         return jsonify(

@@ -121,6 +121,8 @@ def _error_response(status: int, code: str, message: str):
     """One error shape everywhere: JSON for the API, a short Chinese page for the web form."""
     if is_api(request.path) or request.is_json:
         return jsonify({"error": {"code": code, "message": message}}), status
-    from qa.web.pages import error_page
+    from qa.web.pages import building_page, error_page
 
+    if code == "index_building":
+        return building_page()
     return error_page(status, code, message)

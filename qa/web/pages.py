@@ -126,3 +126,10 @@ def _span_arg(name: str) -> tuple[int, int] | None:
 
 def error_page(status: int, code: str, message: str):
     return render_template("error.html", status=status, code=code, message=message), status
+
+
+def building_page():
+    """The page while the first index is built: what is done, what is left; reloads itself."""
+    service = current_app.extensions["qa"]
+    snap = service.build.snapshot() if service.build is not None else None
+    return render_template("building.html", build=snap), 503, {"Retry-After": "5"}
