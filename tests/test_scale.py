@@ -291,7 +291,7 @@ def test_records_come_back_as_they_were_cut(fake_index_dir):
 def test_progress_reports_every_stage_in_order(tmp_path, fake_embedder):
     seen: list[tuple[str, int, int]] = []
     s = _settings(SEEDS, tmp_path / "index", VECTOR_INDEX="ivf", IVF_NLIST=8)
-    manifest = build_index(s, fake_embedder, progress=lambda *a: seen.append(a))
+    manifest = build_index(s, fake_embedder, progress=lambda *a, **counts: seen.append(a))
     stages = [stage for stage, _, _ in seen]
     assert stages == sorted(stages, key=["pages", "training", "vectors"].index)
     assert seen[0][0] == "pages" and seen[-1] == ("vectors", *(manifest["counts"]["passages"],) * 2)

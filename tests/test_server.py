@@ -189,3 +189,20 @@ def test_what_the_http_server_refuses_has_the_json_error_shape(serve, request_by
     assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
     if code:
         assert body["error"]["code"] == code
+
+
+def test_a_port_in_use_leaves_no_worker_threads_behind(fake_app):
+    """waitress starts its workers before it binds: a failed bind must stop them again."""
+    from qa.web.server import create_server
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    try:
+        before = {t.ident for t in threading.enumerate()}
+        with pytest.raises(OSError):
+            create_server(fake_app, fake_app.config, host="127.0.0.1", port=taken.getsockname()[1])
+        left = [t.name for t in threading.enumerate() if t.ident not in before]
+        assert not left, left
+    finally:
+        taken.close()

@@ -200,14 +200,20 @@ def create_server(app, settings: Mapping[str, Any], host: str | None = None, por
     )
     dispatcher = ThreadedTaskDispatcher()
     dispatcher.set_thread_count(adj.threads)
-    return Server(
-        app,
-        map={},
-        dispatcher=dispatcher,
-        adj=adj,
-        read_timeout=settings["REQUEST_READ_TIMEOUT"],
-        per_client=settings["CONNECTIONS_PER_CLIENT"],
-    )
+    try:
+        return Server(
+            app,
+            map={},
+            dispatcher=dispatcher,
+            adj=adj,
+            read_timeout=settings["REQUEST_READ_TIMEOUT"],
+            per_client=settings["CONNECTIONS_PER_CLIENT"],
+        )
+    except BaseException:
+        # The port is taken (or the address not ours): the worker threads the dispatcher
+        # started must not outlive the server that never was.
+        dispatcher.shutdown(cancel_pending=True, timeout=5)
+        raise
 
 
 class Running:
