@@ -1515,3 +1515,42 @@ def test_one_title_line_over_a_short_line_gives_an_unknown_headline():
     arts = segment_page("x.txt", TITLE_AND_SHORT_LINE_PAGE)
     assert len(arts) == 1
     assert (arts[0].headline, arts[0].byline) == ("", "")
+
+
+WEB_LABELLED_PAGE = """\
+河湾在线 — 河湾日报社主办
+首页 > 数字报 > 2025年05月06日 > 第03版：民生
+
+老旧小区改造今年再启动六十个
+涉及居民一点二万户，六月底前全部开工
+来源：河湾日报　作者：丁一　编辑：方可　发布时间：2025-05-06 08:10
+　　本报讯（记者 丁一）记者5日从市住建局获悉，今年全市计划改造老旧小区六十个。
+　　改造内容包括管网更新、加装电梯和增设充电桩等。
+【责任编辑：方可】
+相关阅读：
+· 去年改造小区居民满意度调查结果发布
+· 加装电梯补贴标准提高
+
+城事简讯
+来源：河湾日报　编辑：方可　发布时间：2025-05-06 07:40
+　　▲ 市图书馆夜间开放时间延长至晚上九点。
+　　▲ 东湖公园新增三处直饮水点。
+【责任编辑：方可】
+
+上一篇：市民热线一季度受理诉求六万件　　下一篇：端午假期出行提示
+版权所有：河湾日报社　未经授权禁止转载
+"""
+
+
+def test_a_web_copys_labelled_publication_line_related_links_and_neighbours():
+    # 来源：…　作者：…　发布时间：… under a web title is about the copy; the related links
+    # (相关阅读： over bulleted titles), 上一篇/下一篇 and the copyright line are furniture;
+    # the two lines over the publication line give an unknown headline (kicker or subtitle?)
+    arts = segment_page("x.txt", WEB_LABELLED_PAGE)
+    assert len(arts) == 2
+    assert arts[0].headline == ""
+    body = "".join(WEB_LABELLED_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("增设充电桩等。")
+    assert arts[1].headline == "城事简讯"
+    body = "".join(WEB_LABELLED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.lstrip().startswith("▲ 市图书馆") and body.rstrip().endswith("直饮水点。")

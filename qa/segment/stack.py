@@ -350,7 +350,10 @@ _WEB_TOOLS = (
 WEB_META = re.compile(
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
     r"|原标题\s*[:：].{1,80}"
+    # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
+    r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
 )
+_RELATED = re.compile(r"(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
@@ -360,6 +363,9 @@ _FURN_EXTRA = re.compile(
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
     r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
+    # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
+    r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    r"|(?:版权所有|Copyright|©).{0,80}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -600,6 +606,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
+    # opening with a bullet (· 某某), up to the next line without one: furniture
+    for i in range(n):
+        if lines[i] and _RELATED.fullmatch(lines[i].f) and i + 1 < n and lines[i + 1]:
+            k = i + 1
+            while k < n and lines[k] and lines[k].text[:1] in "·•":
+                k += 1
+            if k > i + 1:
+                furn[i:k] = [True] * (k - i)
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
@@ -1124,7 +1139,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p = new("briefs")
                 p.heads = [i]
                 p.headline = ln.f
-                p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k))
+                # a web copy's publication line under the heading, its tools under the
+                # items (【责任编辑：某某】) are the copy's, not the list's
+                p.body.extend(
+                    (lines[x].s, lines[x].e)
+                    for x in range(i + 1, k)
+                    if not furn[x] and not WEB_META.fullmatch(lines[x].text)
+                )
                 cur = None
                 i = k
                 continue
@@ -1509,6 +1530,7 @@ def _finish(
 ) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
     # a web copy's publication line and original title under its title are neither
+    web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
@@ -1519,6 +1541,10 @@ def _finish(
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
+    elif web and len(heads) == 2 and not any(_TAG.fullmatch(h) for h in heads):
+        # a web copy's two lines over its publication line: a site sets the print kicker
+        # over the title as often as the subtitle under it, in the same type: unknown
+        headline, subs = "", heads
     else:
         headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
     subs = subs + [lines[x].f for x in marks]
