@@ -1554,3 +1554,33 @@ def test_a_web_copys_labelled_publication_line_related_links_and_neighbours():
     assert arts[1].headline == "城事简讯"
     body = "".join(WEB_LABELLED_PAGE[s:e] for s, e in arts[1].body_spans)
     assert body.lstrip().startswith("▲ 市图书馆") and body.rstrip().endswith("直饮水点。")
+
+
+POLICE_BULLETIN_PAGE = """\
+河湾平安报　2025年6月3日　星期二　第02版　警务
+
+火情通报
+6月1日20时许，河湾区消防救援大队接报称东门一处仓库起火，消防员十分钟内到场处置，无人员伤亡。
+起火原因正在进一步调查中，请广大市民注意用电安全。
+河湾区消防救援大队
+2025年6月2日
+
+社区民警的一天
+本报记者　方可
+清晨七点，社区民警丁一已经走在巡逻的路上。
+"""
+
+
+def test_a_bulletins_heading_ending_in_bao_and_its_signature():
+    # 某某通报 (通报, 简报: a genre of text ending in 报) heading a text is a notice's heading,
+    # never the paper's masthead; the issuing body and date closing it sign it: they are
+    # never a headline printed under the text
+    from qa.segment.stack import _MASTHEAD
+
+    assert not _MASTHEAD.fullmatch("火情通报")
+    assert _MASTHEAD.fullmatch("河湾平安报")
+    from qa.segment.stack import segment
+
+    arts = segment(POLICE_BULLETIN_PAGE)
+    assert [a["headline"] for a in arts] == ["火情通报", "社区民警的一天"]
+    assert arts[0]["kind"] == "notice"

@@ -268,7 +268,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
+    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
 )
 
@@ -374,8 +374,11 @@ _FURN_EXTRA = re.compile(
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
 # A masthead: the paper's name standing alone or opening the header line; an edition may
 # follow the name (某某日报海外版, 某某报农村版).
+# A word ending in 报 that names a genre of text, not a paper (通报, 简报, 汇报, 喜报, 捷报,
+# 预报, 举报, 公报, 情报, 海报), is no masthead: 警情通报 over a text is a notice's heading.
 _MASTHEAD = re.compile(
-    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报)(?:[" + _H + r"]{1,3}版)?)"
+    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|(?<![通简汇喜捷预举公情海])报)"
+    r"(?:[" + _H + r"]{1,3}版)?)"
 )
 # A media centre's or a weekly's paper is named 某某新闻 / 某某周刊: such a name is the
 # paper's only where it opens the page's header line, before the issue date, and is not
@@ -1294,6 +1297,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and cur.headline is None
                 and (j >= n or lines[j] is None)
                 and j - i <= 4
+                # a date closing the lines signs the piece (某某局 / 2024年3月20日): no title
+                and not _ISSUE_DATE.fullmatch(lines[j - 1].f)
             ):
                 cur.heads = list(range(i, j))
                 i = j
