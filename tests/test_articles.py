@@ -1584,3 +1584,48 @@ def test_a_bulletins_heading_ending_in_bao_and_its_signature():
     arts = segment(POLICE_BULLETIN_PAGE)
     assert [a["headline"] for a in arts] == ["火情通报", "社区民警的一天"]
     assert arts[0]["kind"] == "notice"
+
+
+LISTINGS_PAGE = """\
+河湾视听报　2025年2月6日　星期四　第5版
+
+【剧评】
+《海边小镇》：
+一部慢下来的好剧
+最近热播的《海边小镇》没
+有大起大落，讲的是一家人
+守着小渔港过日子的故事。
+它好看，在于细节真实。
+□ 丁一
+
+下周节目预告
+河湾卫视
+周一　20:00　《海边小
+镇》第9集
+周二至周五　19:35
+纪录片《渔港四季》
+周六、周日　18:00
+少儿动画展播
+
+欢迎订阅2026年度
+《河湾视听报》
+每周四出版　全年订价：八十元
+邮发代号：12-345
+"""
+
+
+def test_a_reviews_headline_a_weekly_listing_and_a_call_for_subscriptions():
+    # 《某某》： over the verdict is one headline wrapped after the colon; rows naming the
+    # days before the time (周一　20:00, 周二至周五) make a listing, the last row's rest
+    # wrapped up to the blank line; 欢迎订阅… over the paper's name in 《》 is an ad
+    from qa.segment.stack import segment
+
+    arts = segment(LISTINGS_PAGE)
+    assert [a["headline"] for a in arts] == [
+        "《海边小镇》：一部慢下来的好剧",
+        "下周节目预告",
+        "欢迎订阅2026年度《河湾视听报》",
+    ]
+    body = "".join(LISTINGS_PAGE[s:e] for s, e in arts[1]["body_spans"])
+    assert body.endswith("少儿动画展播")
+    assert arts[2]["kind"] == "ad"

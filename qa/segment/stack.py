@@ -331,6 +331,10 @@ _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
 _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
+# A work named alone before a colon (《某某》：): the first half of a review's headline.
+_WORK_COLON = re.compile(r"《[^《》]{1,15}》[：:]")
+# A paper's call for subscriptions: 欢迎订阅…, 订阅…, 某某征订 (征订启事).
+_SUBSCRIBE = re.compile(r"(?:欢迎订阅|敬请订阅|.{0,16}征订)(?![。！？，])")
 # An editor's lead ends with ——编者.
 _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # Page furniture a page prints beyond what layout.is_furniture knows: a masthead's
@@ -397,7 +401,13 @@ _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
-_CLOCK_ROW = re.compile(r"[0-2]?\d[:：][0-5]\d(?![\d:：])")
+# A programme listing's row may name the days before the time (周一　19:30, 周二至周五,
+# 周六、周日, 每日): a weekly listing's row.
+_DAYS = (
+    r"(?:(?:周|星期)[一二三四五六日天](?:[至到、](?:周|星期)?[一二三四五六日天])?"
+    r"|每日|每天|每晚|工作日|双休日)"
+)
+_CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
@@ -668,6 +678,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         f = ln.f
         if not f or not _head_len_ok(f) or (indented and ln.indent):
             return False
+        if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
+            # a review's headline names the work, a colon, then the verdict, wrapped after
+            # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
+            nf = lines[i + 1].f
+            return not (nf[-1] in TERMINAL + "，,、：:；;" or re.search("[。；！？]", nf))
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
         if all(c in CLOSING + TERMINAL for c in f):
@@ -974,6 +989,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             elif last == k - 1 and re.fullmatch(r"[（(][^（）()]{1,12}[）)]", f):
                 last = k  # the timed row's rest in brackets: （21、22）, an episode
             k += 1
+        if timed >= 3 and (k >= n or lines[k] is None) and k - last <= 2:
+            return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
 
     def signed_above(i: int) -> bool:
@@ -1008,6 +1025,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             new("ad").headline = ""
             cur.meta.append((ln.s, ln.e))
             i += 1
+            continue
+        # a paper's call for subscriptions (欢迎订阅…, 某某征订) after a blank line is its
+        # own advertisement, up to the next blank line: its terms (出版, 订价, 邮发代号)
+        # are the ad's text, not page furniture; the heading is its first line, with the
+        # paper's name in 《》 on the next line when the first stops at 订阅 ... 年度
+        if blank_before(i) and _SUBSCRIBE.match(ln.f) and i + 1 < n and lines[i + 1]:
+            p = new("ad")
+            p.heads = [i]
+            k = i + 1
+            if re.fullmatch(r"《[^《》]{2,20}》", lines[k].f):
+                p.heads.append(k)
+                k += 1
+            p.headline = "".join(lines[x].f for x in p.heads)
+            while k < n and lines[k] is not None and k - i < 30:
+                p.body.append((lines[k].s, lines[k].e))
+                k += 1
+            cur = None
+            i = k
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
