@@ -1629,3 +1629,53 @@ def test_a_reviews_headline_a_weekly_listing_and_a_call_for_subscriptions():
     body = "".join(LISTINGS_PAGE[s:e] for s, e in arts[1]["body_spans"])
     assert body.endswith("少儿动画展播")
     assert arts[2]["kind"] == "ad"
+
+
+def test_a_whole_line_over_a_shorter_one_over_a_subtitle_gives_an_unknown_headline():
+    # three tiers in narrow columns: a whole line of nine or more over a shorter one, a
+    # subtitle after a comma under them: kicker and headline, or one headline wrapped?
+    from qa.segment.stack import _split_stack
+
+    stack = ["河湾区推行网格化管理成效明显", "邻里纠纷少了", "化解率达九成，投诉量降一半"]
+    head, _ = _split_stack(stack, False)
+    assert head == ""
+    # a short first line over the next still joins: one headline wrapped
+    head, _ = _split_stack(["本市春季", "花卉上市", "月季每枝一元，百合每枝三元"], False)
+    assert head == "本市春季花卉上市"
+
+
+UNIT_OVER_NAME_PAGE = """\
+河湾法治报　2025年4月8日　星期二　第3版
+
+【法官说法】
+“顺手捎带”
+也要担责任
+河湾区人民法院
+丁　一
+【案情】老王帮邻居捎带一箱
+货物，途中货物损坏，邻居要
+求老王赔偿。
+【说法】无偿帮工造成损失，
+帮工人有重大过失的才担责。
+本案中老王并无重大过失，法
+院判决驳回邻居的诉讼请求。
+【提醒】帮忙捎带贵重物品，
+双方最好事先说清楚责任，
+必要时可以留下书面凭据。
+
+社区普法进小区
+本报讯（记者　方可）日前，
+河湾区司法局组织律师走进
+十个小区开展普法宣传，发
+放宣传资料两千余份，现场
+解答群众咨询一百多人次。
+"""
+
+
+def test_the_writers_unit_over_the_name_under_a_title_is_the_byline():
+    # 某某人民法院 / 丁　一 under a two-line title: the unit and the name sign the piece
+    from qa.segment.stack import segment
+
+    arts = segment(UNIT_OVER_NAME_PAGE)
+    assert arts[0]["headline"] == "“顺手捎带”也要担责任"
+    assert arts[0]["byline"].replace("　", "") == "河湾区人民法院丁一"
