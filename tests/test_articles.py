@@ -1515,3 +1515,167 @@ def test_one_title_line_over_a_short_line_gives_an_unknown_headline():
     arts = segment_page("x.txt", TITLE_AND_SHORT_LINE_PAGE)
     assert len(arts) == 1
     assert (arts[0].headline, arts[0].byline) == ("", "")
+
+
+WEB_LABELLED_PAGE = """\
+河湾在线 — 河湾日报社主办
+首页 > 数字报 > 2025年05月06日 > 第03版：民生
+
+老旧小区改造今年再启动六十个
+涉及居民一点二万户，六月底前全部开工
+来源：河湾日报　作者：丁一　编辑：方可　发布时间：2025-05-06 08:10
+　　本报讯（记者 丁一）记者5日从市住建局获悉，今年全市计划改造老旧小区六十个。
+　　改造内容包括管网更新、加装电梯和增设充电桩等。
+【责任编辑：方可】
+相关阅读：
+· 去年改造小区居民满意度调查结果发布
+· 加装电梯补贴标准提高
+
+城事简讯
+来源：河湾日报　编辑：方可　发布时间：2025-05-06 07:40
+　　▲ 市图书馆夜间开放时间延长至晚上九点。
+　　▲ 东湖公园新增三处直饮水点。
+【责任编辑：方可】
+
+上一篇：市民热线一季度受理诉求六万件　　下一篇：端午假期出行提示
+版权所有：河湾日报社　未经授权禁止转载
+"""
+
+
+def test_a_web_copys_labelled_publication_line_related_links_and_neighbours():
+    # 来源：…　作者：…　发布时间：… under a web title is about the copy; the related links
+    # (相关阅读： over bulleted titles), 上一篇/下一篇 and the copyright line are furniture;
+    # the two lines over the publication line give an unknown headline (kicker or subtitle?)
+    arts = segment_page("x.txt", WEB_LABELLED_PAGE)
+    assert len(arts) == 2
+    assert arts[0].headline == ""
+    body = "".join(WEB_LABELLED_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("增设充电桩等。")
+    assert arts[1].headline == "城事简讯"
+    body = "".join(WEB_LABELLED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.lstrip().startswith("▲ 市图书馆") and body.rstrip().endswith("直饮水点。")
+
+
+POLICE_BULLETIN_PAGE = """\
+河湾平安报　2025年6月3日　星期二　第02版　警务
+
+火情通报
+6月1日20时许，河湾区消防救援大队接报称东门一处仓库起火，消防员十分钟内到场处置，无人员伤亡。
+起火原因正在进一步调查中，请广大市民注意用电安全。
+河湾区消防救援大队
+2025年6月2日
+
+社区民警的一天
+本报记者　方可
+清晨七点，社区民警丁一已经走在巡逻的路上。
+"""
+
+
+def test_a_bulletins_heading_ending_in_bao_and_its_signature():
+    # 某某通报 (通报, 简报: a genre of text ending in 报) heading a text is a notice's heading,
+    # never the paper's masthead; the issuing body and date closing it sign it: they are
+    # never a headline printed under the text
+    from qa.segment.stack import _MASTHEAD
+
+    assert not _MASTHEAD.fullmatch("火情通报")
+    assert _MASTHEAD.fullmatch("河湾平安报")
+    from qa.segment.stack import segment
+
+    arts = segment(POLICE_BULLETIN_PAGE)
+    assert [a["headline"] for a in arts] == ["火情通报", "社区民警的一天"]
+    assert arts[0]["kind"] == "notice"
+
+
+LISTINGS_PAGE = """\
+河湾视听报　2025年2月6日　星期四　第5版
+
+【剧评】
+《海边小镇》：
+一部慢下来的好剧
+最近热播的《海边小镇》没
+有大起大落，讲的是一家人
+守着小渔港过日子的故事。
+它好看，在于细节真实。
+□ 丁一
+
+下周节目预告
+河湾卫视
+周一　20:00　《海边小
+镇》第9集
+周二至周五　19:35
+纪录片《渔港四季》
+周六、周日　18:00
+少儿动画展播
+
+欢迎订阅2026年度
+《河湾视听报》
+每周四出版　全年订价：八十元
+邮发代号：12-345
+"""
+
+
+def test_a_reviews_headline_a_weekly_listing_and_a_call_for_subscriptions():
+    # 《某某》： over the verdict is one headline wrapped after the colon; rows naming the
+    # days before the time (周一　20:00, 周二至周五) make a listing, the last row's rest
+    # wrapped up to the blank line; 欢迎订阅… over the paper's name in 《》 is an ad
+    from qa.segment.stack import segment
+
+    arts = segment(LISTINGS_PAGE)
+    assert [a["headline"] for a in arts] == [
+        "《海边小镇》：一部慢下来的好剧",
+        "下周节目预告",
+        "欢迎订阅2026年度《河湾视听报》",
+    ]
+    body = "".join(LISTINGS_PAGE[s:e] for s, e in arts[1]["body_spans"])
+    assert body.endswith("少儿动画展播")
+    assert arts[2]["kind"] == "ad"
+
+
+def test_a_whole_line_over_a_shorter_one_over_a_subtitle_gives_an_unknown_headline():
+    # three tiers in narrow columns: a whole line of nine or more over a shorter one, a
+    # subtitle after a comma under them: kicker and headline, or one headline wrapped?
+    from qa.segment.stack import _split_stack
+
+    stack = ["河湾区推行网格化管理成效明显", "邻里纠纷少了", "化解率达九成，投诉量降一半"]
+    head, _ = _split_stack(stack, False)
+    assert head == ""
+    # a short first line over the next still joins: one headline wrapped
+    head, _ = _split_stack(["本市春季", "花卉上市", "月季每枝一元，百合每枝三元"], False)
+    assert head == "本市春季花卉上市"
+
+
+UNIT_OVER_NAME_PAGE = """\
+河湾法治报　2025年4月8日　星期二　第3版
+
+【法官说法】
+“顺手捎带”
+也要担责任
+河湾区人民法院
+丁　一
+【案情】老王帮邻居捎带一箱
+货物，途中货物损坏，邻居要
+求老王赔偿。
+【说法】无偿帮工造成损失，
+帮工人有重大过失的才担责。
+本案中老王并无重大过失，法
+院判决驳回邻居的诉讼请求。
+【提醒】帮忙捎带贵重物品，
+双方最好事先说清楚责任，
+必要时可以留下书面凭据。
+
+社区普法进小区
+本报讯（记者　方可）日前，
+河湾区司法局组织律师走进
+十个小区开展普法宣传，发
+放宣传资料两千余份，现场
+解答群众咨询一百多人次。
+"""
+
+
+def test_the_writers_unit_over_the_name_under_a_title_is_the_byline():
+    # 某某人民法院 / 丁　一 under a two-line title: the unit and the name sign the piece
+    from qa.segment.stack import segment
+
+    arts = segment(UNIT_OVER_NAME_PAGE)
+    assert arts[0]["headline"] == "“顺手捎带”也要担责任"
+    assert arts[0]["byline"].replace("　", "") == "河湾区人民法院丁一"

@@ -268,7 +268,7 @@ _DOC_MARK = re.compile(
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
+    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
 )
 
@@ -331,6 +331,10 @@ _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
 _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
+# A work named alone before a colon (《某某》：): the first half of a review's headline.
+_WORK_COLON = re.compile(r"《[^《》]{1,15}》[：:]")
+# A paper's call for subscriptions: 欢迎订阅…, 订阅…, 某某征订 (征订启事).
+_SUBSCRIBE = re.compile(r"(?:欢迎订阅|敬请订阅|.{0,16}征订)(?![。！？，])")
 # An editor's lead ends with ——编者.
 _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # Page furniture a page prints beyond what layout.is_furniture knows: a masthead's
@@ -350,7 +354,10 @@ _WEB_TOOLS = (
 WEB_META = re.compile(
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
     r"|原标题\s*[:：].{1,80}"
+    # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
+    r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
 )
+_RELATED = re.compile(r"(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
@@ -360,6 +367,9 @@ _FURN_EXTRA = re.compile(
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
     r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
+    # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
+    r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    r"|(?:版权所有|Copyright|©).{0,80}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -368,8 +378,11 @@ _FURN_EXTRA = re.compile(
 _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
 # A masthead: the paper's name standing alone or opening the header line; an edition may
 # follow the name (某某日报海外版, 某某报农村版).
+# A word ending in 报 that names a genre of text, not a paper (通报, 简报, 汇报, 喜报, 捷报,
+# 预报, 举报, 公报, 情报, 海报), is no masthead: 警情通报 over a text is a notice's heading.
 _MASTHEAD = re.compile(
-    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|报)(?:[" + _H + r"]{1,3}版)?)"
+    r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|(?<![通简汇喜捷预举公情海])报)"
+    r"(?:[" + _H + r"]{1,3}版)?)"
 )
 # A media centre's or a weekly's paper is named 某某新闻 / 某某周刊: such a name is the
 # paper's only where it opens the page's header line, before the issue date, and is not
@@ -388,7 +401,13 @@ _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
-_CLOCK_ROW = re.compile(r"[0-2]?\d[:：][0-5]\d(?![\d:：])")
+# A programme listing's row may name the days before the time (周一　19:30, 周二至周五,
+# 周六、周日, 每日): a weekly listing's row.
+_DAYS = (
+    r"(?:(?:周|星期)[一二三四五六日天](?:[至到、](?:周|星期)?[一二三四五六日天])?"
+    r"|每日|每天|每晚|工作日|双休日)"
+)
+_CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 
@@ -600,6 +619,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
+    # opening with a bullet (· 某某), up to the next line without one: furniture
+    for i in range(n):
+        if lines[i] and _RELATED.fullmatch(lines[i].f) and i + 1 < n and lines[i + 1]:
+            k = i + 1
+            while k < n and lines[k] and lines[k].text[:1] in "·•":
+                k += 1
+            if k > i + 1:
+                furn[i:k] = [True] * (k - i)
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
@@ -650,6 +678,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         f = ln.f
         if not f or not _head_len_ok(f) or (indented and ln.indent):
             return False
+        if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
+            # a review's headline names the work, a colon, then the verdict, wrapped after
+            # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
+            nf = lines[i + 1].f
+            return not (nf[-1] in TERMINAL + "，,、：:；;" or re.search("[。；！？]", nf))
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
         if all(c in CLOSING + TERMINAL for c in f):
@@ -956,6 +989,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             elif last == k - 1 and re.fullmatch(r"[（(][^（）()]{1,12}[）)]", f):
                 last = k  # the timed row's rest in brackets: （21、22）, an episode
             k += 1
+        if timed >= 3 and (k >= n or lines[k] is None) and k - last <= 2:
+            return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
 
     def signed_above(i: int) -> bool:
@@ -990,6 +1025,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             new("ad").headline = ""
             cur.meta.append((ln.s, ln.e))
             i += 1
+            continue
+        # a paper's call for subscriptions (欢迎订阅…, 某某征订) after a blank line is its
+        # own advertisement, up to the next blank line: its terms (出版, 订价, 邮发代号)
+        # are the ad's text, not page furniture; the heading is its first line, with the
+        # paper's name in 《》 on the next line when the first stops at 订阅 ... 年度
+        if blank_before(i) and _SUBSCRIBE.match(ln.f) and i + 1 < n and lines[i + 1]:
+            p = new("ad")
+            p.heads = [i]
+            k = i + 1
+            if re.fullmatch(r"《[^《》]{2,20}》", lines[k].f):
+                p.heads.append(k)
+                k += 1
+            p.headline = "".join(lines[x].f for x in p.heads)
+            while k < n and lines[k] is not None and k - i < 30:
+                p.body.append((lines[k].s, lines[k].e))
+                k += 1
+            cur = None
+            i = k
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
@@ -1124,7 +1177,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p = new("briefs")
                 p.heads = [i]
                 p.headline = ln.f
-                p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k))
+                # a web copy's publication line under the heading, its tools under the
+                # items (【责任编辑：某某】) are the copy's, not the list's
+                p.body.extend(
+                    (lines[x].s, lines[x].e)
+                    for x in range(i + 1, k)
+                    if not furn[x] and not WEB_META.fullmatch(lines[x].text)
+                )
                 cur = None
                 i = k
                 continue
@@ -1273,6 +1332,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and cur.headline is None
                 and (j >= n or lines[j] is None)
                 and j - i <= 4
+                # a date closing the lines signs the piece (某某局 / 2024年3月20日): no title
+                and not _ISSUE_DATE.fullmatch(lines[j - 1].f)
             ):
                 cur.heads = list(range(i, j))
                 i = j
@@ -1352,7 +1413,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         p.headline = ""
                     else:
                         x = head.pop()
-                        p.bylines.append((lines[x].s, lines[x].e))
+                        y = x
+                        if len(plain) >= 4 and _ISSUER.fullmatch(lines[head[-1]].f):
+                            # the writer's unit over the name (某某市人民检察院 / 某某): the
+                            # byline's first line, not the headline's rest
+                            y = head.pop()
+                        p.bylines.append((lines[y].s, lines[x].e))
                 continue
         # a paragraph line
         if (
@@ -1464,11 +1530,14 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
     # subtitle, set in smaller type (a wrapped headline's rest is never the widest line)
+    tiers = False  # a subtitle was set apart under the lines left
     if len(lines) >= 3 and len(lines[-1]) > 1.5 * max(len(x) for x in lines[:-1]):
         subs = [lines[-1], *subs]
         lines, couplet = lines[:-1], couplet[:-1]
+        tiers = True
     comma = next((k for k, h in enumerate(lines) if k > 0 and re.search("[，,]", h)), None)
     if comma is not None and comma >= 1:
+        tiers = True
         main, rest = lines[:comma], ["".join(lines[comma:])]
         subs = rest + subs
         lines = main
@@ -1498,6 +1567,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
+        if a >= 9 and tiers:
+            # a whole line of nine or more over a shorter one, over a subtitle set apart
+            # (wider, or after a comma): kicker and headline of a three-tier stack, or one
+            # headline wrapped? unknown (on the tune half joining them was never right: 0
+            # right, 1 wrong; the joins right there all had a first line of seven or less)
+            return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
         return "".join(lines[1:]), [lines[0], *subs]
@@ -1509,6 +1584,7 @@ def _finish(
 ) -> dict:
     # a document's number and adoption note are subtitles under its title, whatever else
     # a web copy's publication line and original title under its title are neither
+    web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
@@ -1519,6 +1595,10 @@ def _finish(
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
+    elif web and len(heads) == 2 and not any(_TAG.fullmatch(h) for h in heads):
+        # a web copy's two lines over its publication line: a site sets the print kicker
+        # over the title as often as the subtitle under it, in the same type: unknown
+        headline, subs = "", heads
     else:
         headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
     subs = subs + [lines[x].f for x in marks]
