@@ -9,7 +9,7 @@ _MARKER = re.compile(r"[□■◇◆]\s*")
 # A newsroom's credit around the names: 本报讯(记者某某报道), 滨州日报/滨州网讯（记者某某）.
 _WIRE = re.compile(r"^(?:本报讯|[^（(\s]{0,20}讯(?=\s*[（(]))\s*")
 _ROLES = re.compile(
-    r"本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|融媒体中心|(?:文|图)\s*[/／]\s*(?:图|文)?"
+    r"本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|(?:文|图)\s*[/／]\s*(?:图|文)?"
 )
 _CREDIT_TAIL = re.compile(r"(?:报道|摄影|摄|供稿)$")
 _PAGE = re.compile(r"^第?\s*(.+?)\s*版?$")
