@@ -16,6 +16,7 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -148,20 +149,101 @@ def test_question_shows_answer_and_five_cited_passages(driver, base_url):
     assert csp_violations(driver) == []
 
 
-def test_citation_link_opens_the_article_with_the_answer_marked(driver, base_url):
+def in_view(driver, element) -> bool:
+    """Whether ``element``'s top edge lies inside the window."""
+    return driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return r.top >= 0 && r.top < window.innerHeight;",
+        element,
+    )
+
+
+def test_citation_link_lands_on_the_passage_and_goes_back_to_the_question(driver, base_url):
     ask(driver, base_url, QUESTION)
     link = driver.find_element(By.CSS_SELECTOR, "a.cite")  # the answer's own citation
     headline = link.text.strip().strip("《》")
     link.click()
     WebDriverWait(driver, WAIT_S).until(lambda d: "/articles/" in d.current_url)
-    assert re.search(r"/articles/[^/?]+\?p=\d+-\d+&a=\d+-\d+$", driver.current_url)
+    assert re.search(r"/articles/[^/?]+\?p=\d+-\d+&a=\d+-\d+&q=[^#]+#cited$", driver.current_url)
 
     h1 = driver.find_element(By.TAG_NAME, "h1")
-    assert h1.text.strip() and h1.text.strip() != "（无标题）"
     assert h1.text.strip() == headline
+    target = driver.find_element(By.ID, "cited")
+    assert "cited" in target.get_attribute("class")
+    assert driver.execute_script("return location.hash") == "#cited"
+    assert in_view(driver, target), "the cited passage is not on screen"
     marks = driver.find_elements(By.CSS_SELECTOR, "mark.ans")
     assert any(ANSWER in m.text for m in marks), [m.text for m in marks]
-    assert driver.find_element(By.CSS_SELECTOR, "article .meta .file").text == SOURCE
+    legend = driver.find_element(By.CSS_SELECTOR, ".legend").text
+    assert "引用的段落" in legend and "答案句" in legend and "问题中的词" in legend
+    assert "□" not in driver.find_element(By.CSS_SELECTOR, "article .meta").text
+    assert csp_violations(driver) == []
+
+    driver.find_element(By.CSS_SELECTOR, "a.back").click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.ID, "answer"))
+    assert driver.find_element(By.ID, "q").get_attribute("value") == QUESTION
+    assert ANSWER in driver.find_element(By.ID, "answer").text
+
+
+def test_whole_page_view_shows_the_article_marked(driver, base_url):
+    ask(driver, base_url, QUESTION)
+    driver.find_element(By.CSS_SELECTOR, "#answer a.cite").click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: "/articles/" in d.current_url)
+    driver.find_element(By.CSS_SELECTOR, "article a.file").click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: "/pages/" in d.current_url)
+    marked = driver.find_element(By.ID, "marked")
+    assert marked.text.strip() and in_view(driver, marked)
+    assert SOURCE in driver.current_url
+    assert csp_violations(driver) == []
+
+
+def test_copy_citation_puts_the_reference_on_the_clipboard(driver, base_url):
+    ask(driver, base_url, QUESTION)
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {
+            "origin": base_url,
+            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+        },
+    )
+    ref = driver.find_element(By.ID, "ref-answer").text
+    assert "[N]." in ref and "□" not in ref
+    button = driver.find_element(By.CSS_SELECTOR, "#answer button.copy")
+    assert button.is_displayed() and button.text == "复制引文"
+    button.click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: button.text != "复制引文")
+    assert button.text == "已复制", button.text
+    copied = driver.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('!' + e));"
+    )
+    assert copied == ref
+    assert csp_violations(driver) == []
+
+
+def test_question_box_grows_and_enter_asks(driver, base_url):
+    driver.get(base_url + "/")
+    box = driver.find_element(By.ID, "q")
+    assert box.tag_name == "textarea"
+    before = box.size["height"]
+    box.send_keys("第一行", Keys.SHIFT, Keys.ENTER, Keys.SHIFT, "第二行")
+    assert box.get_attribute("value") == "第一行\n第二行"  # Shift+Enter: a new line
+    box.send_keys("很长的问题" * 40)
+    assert box.size["height"] > before, "the box did not grow"
+    assert "?q=" not in driver.current_url
+    box.send_keys(Keys.CONTROL, "a", Keys.CONTROL, Keys.DELETE)
+    box.send_keys(QUESTION, Keys.ENTER)  # Enter: ask
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.ID, "answer"))
+    assert ANSWER in driver.find_element(By.ID, "answer").text
+    assert csp_violations(driver) == []
+
+
+def test_unknown_address_is_a_chinese_404(driver, base_url):
+    driver.get(base_url + "/nope")
+    assert "找不到" in driver.find_element(By.CSS_SELECTOR, "p.error").text
+    driver.get(base_url + "/articles/nope")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "档案里没有这篇文章" in body
+    assert "unknown_article" not in body and "not found" not in body.lower()
     assert csp_violations(driver) == []
 
 
@@ -211,10 +293,11 @@ def test_markup_typed_into_the_box_is_shown_as_text(driver, base_url):
     assert driver.title.startswith(XSS)
     assert driver.find_elements(By.TAG_NAME, "img") == []
     assert "&lt;img src=x onerror=alert(1)&gt;" in driver.page_source
-    # No script of any kind on the page, inline or not, so the strict CSP costs nothing.
+    # Scripts only as files of this site, never inline, no event handler attributes.
     assert (
         driver.execute_script(
-            "return document.scripts.length + [...document.querySelectorAll('*')]"
+            "return [...document.scripts].filter(s => !s.src.startsWith(location.origin)).length"
+            " + [...document.querySelectorAll('*')]"
             ".filter(el => [...el.attributes].some(a => a.name.startsWith('on'))).length"
         )
         == 0

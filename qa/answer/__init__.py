@@ -24,6 +24,7 @@ from qa.answer.sentences import (
     specific_kind_found,
     years_missing,
 )
+from qa.keyword import STOPWORDS, pos_tags
 from qa.passages import Passage
 from qa.retrieve import Hit
 from qa.segment.articles import printed_span
@@ -32,6 +33,7 @@ from qa.store import Index
 
 ANSWER_POOL = 5
 DETAIL_POOL = 3  # the passages shown first, read for the detail asked
+_WORDISH = re.compile(r"\w")
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Answerer:
         cues = read_cues(question)  # read once, used for every passage below
         ranked = self._rerank(cues, pool, idf)
         hits = ranked[:top_k]
-        terms = highlight_terms(question, q_tokens)
+        terms = highlight_terms(question)
         for h in hits:
             h.highlights = find_spans(h.passage.text, terms)
         # The answer is read from the passage shown first, then the fused top five: the
@@ -210,25 +212,39 @@ class Answerer:
         return min(max((dense_top - 0.78) / 0.12, 0.0), 1.0), covered
 
 
-def highlight_terms(question: str, q_tokens: list[str]) -> list[str]:
-    """Words worth marking in a passage: question tokens of two or more characters."""
-    terms = {t for t in q_tokens if len(t) >= 2}
-    return sorted(terms, key=len, reverse=True)
+def highlight_terms(question: str) -> list[str]:
+    """Words worth marking in a passage: the question's own jieba words (accurate mode, so
+    光荣牌 and never the 光荣 inside it) of two or more characters, stopwords left out."""
+    words = {w for w, _tag in pos_tags(fold(question))}
+    terms = {w for w in words if len(w) >= 2 and _WORDISH.search(w) and w not in STOPWORDS}
+    return sorted(terms, key=lambda t: (-len(t), t))
 
 
 def find_spans(text: str, terms: list[str]) -> list[list[int]]:
-    """Non-overlapping [start, end) spans of ``terms`` in ``text``, in order."""
+    """Non-overlapping [start, end) spans of ``terms`` in ``text`` that start and end on
+    jieba word boundaries (a term inside a longer word, 实验 in 实验室, is not marked), in
+    order."""
     folded = fold(text)
+    bounds = word_bounds(folded)
     taken = [False] * len(text)
     spans: list[list[int]] = []
     for t in terms:
         for m in re.finditer(re.escape(t), folded):
             a, b = m.span()
-            if not any(taken[a:b]):
+            if a in bounds and b in bounds and not any(taken[a:b]):
                 spans.append([a, b])
                 for i in range(a, b):
                     taken[i] = True
     return sorted(spans)
+
+
+def word_bounds(text: str) -> set[int]:
+    """The offsets in ``text`` where a jieba word (accurate mode) starts or ends."""
+    bounds, at = {0}, 0
+    for word, _tag in pos_tags(text):
+        at += len(word)
+        bounds.add(at)
+    return bounds
 
 
 class Headings:
