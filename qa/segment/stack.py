@@ -208,6 +208,11 @@ _TAG = re.compile(
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
+# A stack line labelled with its role, as an e-paper or a content system exports a story's
+# headline stack: 【标题】/【主题】 the headline, 【引题】/【肩题】 the kicker over it,
+# 【副题】/【副标题】 the subtitle under it. The label says which line is the headline.
+_ROLE_LABEL = re.compile(r"[【\[［](主?标题|主题|引题|肩题|眉题|副题|副标题|小标题)[】\]］]\s*")
+_ROLE_HEAD = ("标题", "主标题", "主题")
 _OPINION_TAG = re.compile(
     r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
@@ -1588,8 +1593,19 @@ def _finish(
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
+    roles = [_ROLE_LABEL.match(h) for h in heads]
     if p.headline is not None:
         headline, subs = p.headline, []
+    elif any(roles):
+        # a stack whose lines are labelled by role: the headline line is the headline, the
+        # others (kicker, subtitle) are subheadlines in print order; two headline lines or
+        # none labelled as such: unknown
+        named = [h[m.end() :] if m else h for h, m in zip(heads, roles)]
+        top = [k for k, m in enumerate(roles) if m and m.group(1) in _ROLE_HEAD]
+        headline = named[top[0]] if len(top) == 1 else ""
+        subs = [h for k, h in enumerate(named) if k not in top[:1] or len(top) != 1]
+        if any(m is None for m in roles):
+            headline = ""  # a line without a label: the stack is not read by its labels alone
     elif marks and len(heads) == 1:
         headline, subs = heads[0], []
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
