@@ -1572,11 +1572,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
-        if a >= 9 and tiers:
+        if a >= 9 and (tiers or dash is not None):
             # a whole line of nine or more over a shorter one, over a subtitle set apart
-            # (wider, or after a comma): kicker and headline of a three-tier stack, or one
-            # headline wrapped? unknown (on the tune half joining them was never right: 0
-            # right, 1 wrong; the joins right there all had a first line of seven or less)
+            # (wider, after a comma, or opened by a dash): kicker and headline of a
+            # three-tier stack, or one headline wrapped? unknown (on the tune half joining
+            # them was never right: 0 right, 2 wrong; the joins right there all had a first
+            # line of seven or less)
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
