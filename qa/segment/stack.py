@@ -50,11 +50,12 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
 # / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
-# reporters in brackets or closed by 报道：.
+# reporters in brackets or closed by 报道：. A paper's own news may be dated and placed the
+# same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
-    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -182,7 +183,7 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:专|急|特)?电")
+_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
