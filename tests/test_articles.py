@@ -1727,3 +1727,28 @@ def test_a_papers_own_news_dated_and_placed_says_xun():
     m = DATELINE.match(line)
     assert m and m.group().endswith("）")
     assert _DISPATCH_DATE.search(m.group()).group(1) == "5月6日"
+
+
+WRAPPED_NUMBER_PAGE = """\
+河湾商报　2025年5月6日　星期二　第4版
+
+河湾书城开业公告
+河湾书城定于5月10日上午
+开业，营业时间：每日9:00—21:0
+0
+欢迎广大读者光临！
+
+广告热线：0512—6612000　免费赠阅
+"""
+
+
+def test_a_number_wrapped_mid_paragraph_and_the_papers_hotline_at_the_foot():
+    # 21:0 / 0 / text: digits between two lines of text, under a line ending inside a number,
+    # are its rest (not a lone page number); 广告热线：… 免费赠阅 at the foot is furniture
+    from qa.segment.stack import segment
+
+    text = WRAPPED_NUMBER_PAGE
+    arts = segment(text)
+    assert len(arts) == 1
+    body = "".join(text[s:e] for s, e in arts[0]["body_spans"]).replace("\n", "")
+    assert body.endswith("21:00欢迎广大读者光临！")

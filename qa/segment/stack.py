@@ -376,6 +376,10 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # the paper's own service lines at the page foot: its advertising, distribution or
+    # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
+    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
+    r"(?:免费赠阅|赠阅)?"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -637,7 +641,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
-            furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+            nx = lines[i + 1] if i + 1 < n else None
+            furn[i] = not (
+                (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+                # a number wrapped mid-paragraph (营业时间：9:00—22:0 / 0 / 热诚欢迎…):
+                # digits between two lines of text, under a line ending inside a number,
+                # are its rest; a page number stands at the page's edge or between blanks
+                or (
+                    len(ln.f) <= 3
+                    and re.search(r"\d[:：.．]?$", p.f)
+                    and not furn[i - 1]
+                    and nx is not None
+                    and not furn[i + 1]
+                )
+            )
     # a section's name in the page header (要闻, 文娱, 副刊·某某), set between the header's
     # other lines (the date, the page number, the editors' line): furniture too
     for i in range(1, min(n - 1, 8)):
