@@ -1721,7 +1721,7 @@ def test_a_whole_line_over_a_shorter_one_over_a_dash_subtitle_gives_an_unknown_h
 
 def test_a_papers_own_news_dated_and_placed_says_xun():
     # 本报某地5月6日讯（记者…）: a dated dateline of the paper's own news, the byline and date
-    from qa.segment.stack import DATELINE, _DISPATCH_DATE
+    from qa.segment.stack import _DISPATCH_DATE, DATELINE
 
     line = "本报河湾5月6日讯（记者 方可）　昨日，河湾区五座社区食堂同时开门营业。"
     m = DATELINE.match(line)
