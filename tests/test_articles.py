@@ -1679,3 +1679,76 @@ def test_the_writers_unit_over_the_name_under_a_title_is_the_byline():
     arts = segment(UNIT_OVER_NAME_PAGE)
     assert arts[0]["headline"] == "“顺手捎带”也要担责任"
     assert arts[0]["byline"].replace("　", "") == "河湾区人民法院丁一"
+
+
+ROLE_LABEL_PAGE = """\
+《河湾快讯》电子版　2025年5月6日　星期二　第02版：本地
+
+【标题】河湾区新建五座社区食堂
+【引题】老人吃饭不再犯愁
+【副题】每餐八元，年满七十岁减半
+　　本报讯（记者 方可）日前，河湾区五座社区食堂同时开门
+营业，为辖区老人提供午餐和晚餐，每天接待四百余人次。
+　　社区食堂由街道提供场地，引入专业餐饮企业运营，菜品
+每周更换，价格接受居民监督。
+
+【标题】秋季运动会开幕
+　　本报讯（记者 丁一）昨日，河湾区第三届全民运动会在区
+体育馆开幕，两千余名运动员将参加二十个项目的比赛。
+"""
+
+
+def test_stack_lines_labelled_by_role_name_the_headline():
+    # 【标题】/【引题】/【副题】: the label says which line is the headline; it is no part of it
+    from qa.segment.stack import segment
+
+    arts = segment(ROLE_LABEL_PAGE)
+    assert arts[0]["headline"] == "河湾区新建五座社区食堂"
+    assert arts[0]["subheadlines"] == ["老人吃饭不再犯愁", "每餐八元，年满七十岁减半"]
+    assert arts[1]["headline"] == "秋季运动会开幕"
+
+
+def test_a_whole_line_over_a_shorter_one_over_a_dash_subtitle_gives_an_unknown_headline():
+    # a kicker of nine or more over a shorter headline over ——subtitle: three tiers, or one
+    # headline wrapped? unknown
+    from qa.segment.stack import _split_stack
+
+    stack = ["第五届“河湾杯”少儿象棋赛落幕", "东城队包揽冠亚军", "——小棋手丁一七战全胜"]
+    head, subs = _split_stack(stack, False)
+    assert head == ""
+    assert subs[-1] == "——小棋手丁一七战全胜"
+
+
+def test_a_papers_own_news_dated_and_placed_says_xun():
+    # 本报某地5月6日讯（记者…）: a dated dateline of the paper's own news, the byline and date
+    from qa.segment.stack import _DISPATCH_DATE, DATELINE
+
+    line = "本报河湾5月6日讯（记者 方可）　昨日，河湾区五座社区食堂同时开门营业。"
+    m = DATELINE.match(line)
+    assert m and m.group().endswith("）")
+    assert _DISPATCH_DATE.search(m.group()).group(1) == "5月6日"
+
+
+WRAPPED_NUMBER_PAGE = """\
+河湾商报　2025年5月6日　星期二　第4版
+
+河湾书城开业公告
+河湾书城定于5月10日上午
+开业，营业时间：每日9:00—21:0
+0
+欢迎广大读者光临！
+
+广告热线：0512—6612000　免费赠阅
+"""
+
+
+def test_a_number_wrapped_mid_paragraph_and_the_papers_hotline_at_the_foot():
+    # 21:0 / 0 / text: digits between two lines of text, under a line ending inside a number,
+    # are its rest (not a lone page number); 广告热线：… 免费赠阅 at the foot is furniture
+    from qa.segment.stack import segment
+
+    text = WRAPPED_NUMBER_PAGE
+    arts = segment(text)
+    assert len(arts) == 1
+    body = "".join(text[s:e] for s, e in arts[0]["body_spans"]).replace("\n", "")
+    assert body.endswith("21:00欢迎广大读者光临！")

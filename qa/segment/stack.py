@@ -50,11 +50,12 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
 # / 某某日报某地5月7日电 (a dated dispatch; 专电, 急电 a special or urgent one), with the
-# reporters in brackets or closed by 报道：.
+# reporters in brackets or closed by 报道：. A paper's own news may be dated and placed the
+# same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
-    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:专|急|特)?电(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -182,7 +183,7 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:专|急|特)?电")
+_DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
@@ -208,6 +209,11 @@ _TAG = re.compile(
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
+# A stack line labelled with its role, as an e-paper or a content system exports a story's
+# headline stack: 【标题】/【主题】 the headline, 【引题】/【肩题】 the kicker over it,
+# 【副题】/【副标题】 the subtitle under it. The label says which line is the headline.
+_ROLE_LABEL = re.compile(r"[【\[［](主?标题|主题|引题|肩题|眉题|副题|副标题|小标题)[】\]］]\s*")
+_ROLE_HEAD = ("标题", "主标题", "主题")
 _OPINION_TAG = re.compile(
     r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
@@ -370,6 +376,10 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # the paper's own service lines at the page foot: its advertising, distribution or
+    # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
+    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
+    r"(?:免费赠阅|赠阅)?"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -631,7 +641,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and _DIGITS_REST.fullmatch(ln.text):
-            furn[i] = not (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+            nx = lines[i + 1] if i + 1 < n else None
+            furn[i] = not (
+                (p.f[-1:].isdigit() and _CONTACT_WORD.search(p.f))
+                # a number wrapped mid-paragraph (营业时间：9:00—22:0 / 0 / 热诚欢迎…):
+                # digits between two lines of text, under a line ending inside a number,
+                # are its rest; a page number stands at the page's edge or between blanks
+                or (
+                    len(ln.f) <= 3
+                    and re.search(r"\d[:：.．]?$", p.f)
+                    and not furn[i - 1]
+                    and nx is not None
+                    and not furn[i + 1]
+                )
+            )
     # a section's name in the page header (要闻, 文娱, 副刊·某某), set between the header's
     # other lines (the date, the page number, the editors' line): furniture too
     for i in range(1, min(n - 1, 8)):
@@ -1567,11 +1590,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
-        if a >= 9 and tiers:
+        if a >= 9 and (tiers or dash is not None):
             # a whole line of nine or more over a shorter one, over a subtitle set apart
-            # (wider, or after a comma): kicker and headline of a three-tier stack, or one
-            # headline wrapped? unknown (on the tune half joining them was never right: 0
-            # right, 1 wrong; the joins right there all had a first line of seven or less)
+            # (wider, after a comma, or opened by a dash): kicker and headline of a
+            # three-tier stack, or one headline wrapped? unknown (on the tune half joining
+            # them was never right: 0 right, 2 wrong; the joins right there all had a first
+            # line of seven or less)
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
@@ -1588,8 +1612,19 @@ def _finish(
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
     heads = [lines[x].f for x in p.heads if x not in marks]
+    roles = [_ROLE_LABEL.match(h) for h in heads]
     if p.headline is not None:
         headline, subs = p.headline, []
+    elif any(roles):
+        # a stack whose lines are labelled by role: the headline line is the headline, the
+        # others (kicker, subtitle) are subheadlines in print order; two headline lines or
+        # none labelled as such: unknown
+        named = [h[m.end() :] if m else h for h, m in zip(heads, roles)]
+        top = [k for k, m in enumerate(roles) if m and m.group(1) in _ROLE_HEAD]
+        headline = named[top[0]] if len(top) == 1 else ""
+        subs = [h for k, h in enumerate(named) if k not in top[:1] or len(top) != 1]
+        if any(m is None for m in roles):
+            headline = ""  # a line without a label: the stack is not read by its labels alone
     elif marks and len(heads) == 1:
         headline, subs = heads[0], []
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
