@@ -144,6 +144,11 @@ class DocStore:
         )
         return [(p or "", a, n) for p, a, n in self.db().execute(sql)]
 
+    def first_article_ids(self, n: int) -> list[str]:
+        """The ``n`` first article ids in id order (page file, then reading order)."""
+        sql = "SELECT id FROM articles ORDER BY id LIMIT ?"
+        return [r[0] for r in self.db().execute(sql, (n,))]
+
     def issue_dates(self) -> tuple[str, str] | None:
         """The first and last issue dates the articles carry, or None when none does."""
         sql = "SELECT min(issue_date), max(issue_date) FROM articles WHERE issue_date > ''"

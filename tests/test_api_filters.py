@@ -319,7 +319,8 @@ def test_no_example_from_an_unknown_headline():
         "f": art("p4", "同一版面的另一篇报道"),  # one example a page
         "g": art("p5", "短题"),
     }
-    index = SimpleNamespace(articles=articles)
+    docs = SimpleNamespace(first_article_ids=lambda n: list(articles)[:n])
+    index = SimpleNamespace(articles=articles, docs=docs)
     assert example_questions(index) == ["关于「滨河新区 建成十座公园」，报道说了什么？"]
 
 

@@ -5,7 +5,6 @@ An index is read-only, so its summary is computed once per loaded build and kept
 
 from __future__ import annotations
 
-import itertools
 import re
 import threading
 from collections import OrderedDict
@@ -58,7 +57,7 @@ def example_questions(index: Index, n: int = EXAMPLES) -> list[str]:
     """Up to ``n`` questions about news articles of different pages, from their headlines."""
     out: list[str] = []
     pages: set[str] = set()
-    for article_id in itertools.islice(index.articles, SCANNED):
+    for article_id in index.docs.first_article_ids(SCANNED):
         art = index.articles[article_id]
         headline = " ".join((art.headline or "").split())
         if art.source in pages or art.kind != "news" or not _usable(headline):
