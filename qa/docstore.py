@@ -136,6 +136,25 @@ class DocStore:
             args.append(until)
         return sorted(r[0] for r in self.db().execute(sql, args))
 
+    def publications(self) -> list[tuple[str, int, int]]:
+        """Each publication ('' for unknown) with its article and page counts."""
+        sql = (
+            "SELECT publication, count(*), count(DISTINCT source) FROM articles "
+            "GROUP BY publication ORDER BY count(*) DESC, publication"
+        )
+        return [(p or "", a, n) for p, a, n in self.db().execute(sql)]
+
+    def first_article_ids(self, n: int) -> list[str]:
+        """The ``n`` first article ids in id order (page file, then reading order)."""
+        sql = "SELECT id FROM articles ORDER BY id LIMIT ?"
+        return [r[0] for r in self.db().execute(sql, (n,))]
+
+    def issue_dates(self) -> tuple[str, str] | None:
+        """The first and last issue dates the articles carry, or None when none does."""
+        sql = "SELECT min(issue_date), max(issue_date) FROM articles WHERE issue_date > ''"
+        first, last = self.db().execute(sql).fetchone()
+        return (first, last) if first else None
+
     def iter_passages(self) -> Iterator[Passage]:
         """Every passage in id order (for checks and exports; a search never does this)."""
         sql = "SELECT id, article_id, source, data FROM passages ORDER BY id"

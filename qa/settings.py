@@ -183,6 +183,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("TOP_K", 5, "Passages returned when a request does not say.", lo=1, hi=1000),
     Setting("MAX_TOP_K", 20, "Largest top_k a request may ask for.", lo=1, hi=1000),
+    Setting(
+        "MAX_OFFSET",
+        1000,
+        "Largest offset a request may page to (the hits end sooner: at most 2 x CANDIDATES).",
+        lo=0,
+        hi=100000,
+    ),
     Setting("MAX_QUESTION_CHARS", 500, "Longest question accepted, in characters.", lo=1),
     Setting("MAX_BODY_BYTES", 16384, "Largest request body accepted, in bytes.", lo=64),
     Setting("HOST", "127.0.0.1", "Address `qa serve` listens on."),
@@ -229,6 +236,12 @@ SETTINGS: tuple[Setting, ...] = (
         "With RATE_LIMIT on: how many requests a client may make at once before the rate "
         "applies (the bucket's size).",
         lo=1,
+    ),
+    Setting(
+        "CORS_ORIGINS",
+        "",
+        "Origins whose web pages may call /api/* from a browser: a comma-separated list "
+        "(https://a.example,https://b.example) or * for any; empty turns CORS off.",
     ),
     Setting(
         "RELOAD_IN_BACKGROUND",

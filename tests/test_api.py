@@ -10,7 +10,11 @@ CITATION_KEYS = set(CITATION_FIELDS)
 
 
 def _check_answer_shape(data: dict, top_k: int) -> None:
-    assert set(data) == {"question", "no_answer", "confidence", "answer", "passages", "took_ms"}
+    assert set(data) == {
+        *("question", "no_answer", "confidence", "answer", "passages", "took_ms"),
+        *("top_k", "offset", "next_offset", "filters"),  # what the request applied
+    }
+    assert data["top_k"] == top_k and data["offset"] == 0
     assert isinstance(data["no_answer"], bool)
     assert isinstance(data["took_ms"], int | float)
     assert 1 <= len(data["passages"]) <= top_k
@@ -93,6 +97,24 @@ BAD_POSTS = [
     ("question a list", {"json": {"question": ["a"]}}, 400, "invalid_question"),
     ("top_k a string", {"json": {"question": "问题", "top_k": "five"}}, 400, "invalid_top_k"),
     ("top_k a float", {"json": {"question": "问题", "top_k": 2.5}}, 400, "invalid_top_k"),
+    ("top_k empty", {"json": {"question": "问题", "top_k": ""}}, 400, "invalid_top_k"),
+    ("offset a float", {"json": {"question": "问题", "offset": 1.5}}, 400, "invalid_offset"),
+    ("offset negative", {"json": {"question": "问题", "offset": -1}}, 400, "invalid_offset"),
+    ("unknown field", {"json": {"question": "问题", "k": 3}}, 400, "unknown_field"),
+    ("q and question", {"json": {"q": "甲", "question": "乙"}}, 400, "conflicting_question"),
+    ("bad date", {"json": {"question": "问题", "date_from": "2024-02-30"}}, 400, "invalid_date"),
+    (
+        "dates reversed",
+        {"json": {"question": "问题", "date_from": "2024", "date_to": "2023"}},
+        400,
+        "invalid_date_range",
+    ),
+    (
+        "publication a number",
+        {"json": {"question": "问题", "publication": 1}},
+        400,
+        "invalid_publication",
+    ),
     ("top_k a bool", {"json": {"question": "问题", "top_k": True}}, 400, "invalid_top_k"),
     ("top_k zero", {"json": {"question": "问题", "top_k": 0}}, 400, "invalid_top_k"),
     ("top_k too big", {"json": {"question": "问题", "top_k": 21}}, 400, "invalid_top_k"),
@@ -133,6 +155,13 @@ BAD_GETS = [
     ("blank q", "/api/ask?q=%20%20", 400, "empty_question"),
     ("top_k text", "/api/ask?q=abc&top_k=lots", 400, "invalid_top_k"),
     ("top_k out of range", "/api/ask?q=abc&top_k=99", 400, "invalid_top_k"),
+    ("top_k a fraction", "/api/ask?q=abc&top_k=2.5", 400, "invalid_top_k"),
+    ("offset text", "/api/ask?q=abc&offset=next", 400, "invalid_offset"),
+    ("unknown field", "/api/ask?q=abc&topk=3", 400, "unknown_field"),
+    ("q twice", "/api/ask?q=abc&q=def", 400, "repeated_field"),
+    ("q and question differ", "/api/ask?q=abc&question=def", 400, "conflicting_question"),
+    ("bad date", "/api/ask?q=abc&date_to=2024-13", 400, "invalid_date"),
+    ("no q but filters", "/api/ask?publication=x", 400, "missing_question"),
     ("invalid utf-8", "/api/ask?q=%FF%FE", 400, "invalid_utf8"),
     ("unknown route", "/api/nothing", 404, "not_found"),
 ]

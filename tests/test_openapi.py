@@ -68,6 +68,27 @@ def test_real_responses_match_the_spec(client, spec):
         check(spec, "/api/ask", "post", resp)
     for query in ({}, {"q": ""}, {"q": QUESTION, "top_k": "0"}, {"q": "问" * 501}):
         check(spec, "/api/ask", "get", client.get("/api/ask", query_string=query))
+    paged = {"question": QUESTION, "top_k": 3, "offset": 3, "date_from": "2000", "date_to": "2099"}
+    check(spec, "/api/ask", "post", client.post("/api/ask", json=paged))
+    none = client.get("/api/ask", query_string={"q": QUESTION, "publication": "没有这份报纸"})
+    assert none.get_json()["passages"] == []
+    check(spec, "/api/ask", "get", none)
+    check(spec, "/api/archive", "get", client.get("/api/archive"))
+
+
+def test_every_field_of_both_methods_is_documented(spec):
+    from qa.web.shapes import ASK_FIELDS
+
+    ask = spec["paths"]["/api/ask"]
+    assert [p["name"] for p in ask["get"]["parameters"]] == list(ASK_FIELDS)
+    assert all(p.get("description") for p in ask["get"]["parameters"])
+    request = spec["components"]["schemas"]["AskRequest"]
+    assert set(request["properties"]) == set(ASK_FIELDS)  # JSON keys come sorted
+    assert request["additionalProperties"] is False
+    response = spec["components"]["schemas"]["AskResponse"]["properties"]
+    assert {"confidence", "top_k", "offset", "next_offset", "filters"} <= set(response)
+    assert response["confidence"]["description"]
+    assert "/api/archive" in spec["paths"]
 
 
 def test_429_and_503_match_the_spec(index_dir, service, embedder, tmp_path, spec):

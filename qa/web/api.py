@@ -1,19 +1,19 @@
-"""The JSON API: /api/ask, /api/health, /api/articles/<id>."""
+"""The JSON API: /api/ask, /api/archive, /api/health, /api/articles/<id>, and its docs."""
 
 from __future__ import annotations
 
 import json
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, render_template, request
 
 from qa.errors import BadRequest
+from qa.web.archive import archive_summary
 from qa.web.openapi import openapi_spec
 from qa.web.shapes import (
     article_dict,
     check_query_string_utf8,
+    read_ask_request,
     result_to_dict,
-    validate_question,
-    validate_top_k,
 )
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -42,26 +42,38 @@ def _json_body() -> dict:
     return body
 
 
+def _query_params() -> dict[str, str]:
+    check_query_string_utf8(request.query_string)
+    for name, values in request.args.lists():
+        if len(values) > 1:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise BadRequest(
+                f"{shown!r} is given {len(values)} times; give it once", code="repeated_field"
+            )
+    return request.args.to_dict()
+
+
 @bp.route("/ask", methods=["GET", "POST"])
 def ask():
-    """Answer a question: POST a JSON object, or GET ?q=...&top_k=..."""
-    settings = current_app.config
-    if request.method == "POST":
-        body = _json_body()
-        if "question" not in body:
-            raise BadRequest("'question' is required", code="missing_question")
-        question = validate_question(body["question"], settings)
-        top_k = validate_top_k(body.get("top_k"), settings)
-    else:
-        check_query_string_utf8(request.query_string)
-        if "q" not in request.args:
-            raise BadRequest("'q' is required: /api/ask?q=问题", code="missing_question")
-        question = validate_question(request.args.get("q"), settings)
-        top_k = validate_top_k(request.args.get("top_k"), settings)
+    """Answer a question: POST a JSON object, or GET ?q=...; the same fields either way."""
+    params = _json_body() if request.method == "POST" else _query_params()
+    req = read_ask_request(params, current_app.config)
     searcher = current_app.extensions["qa"].searcher()
-    result = searcher.search(question, top_k)
+    result = searcher.search(req.question, req.top_k, where=req.where, offset=req.offset)
     g.answered = not result.no_answer
-    return jsonify(result_to_dict(result, searcher.index))
+    return jsonify({**result_to_dict(result, searcher.index), **req.echo(result)})
+
+
+@bp.get("/archive")
+def archive():
+    """What the archive holds: papers, issue dates, counts, the build, example questions."""
+    return jsonify(archive_summary(current_app.extensions["qa"].searcher().index))
+
+
+@bp.get("/docs")
+def docs():
+    """The interactive API docs: a page that reads /api/openapi.json and tries requests."""
+    return render_template("docs.html")
 
 
 @bp.get("/openapi.json")

@@ -23,7 +23,13 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 # Cheap, and asked by monitors: never rate limited.
-UNLIMITED = ("/api/health", "/api/openapi.json", "/static/")
+UNLIMITED = ("/api/health", "/api/openapi.json", "/api/docs", "/static/")
+# A CORS preflight's answer: what a cross-origin page may send to the API.
+PREFLIGHT = {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "600",
+}
 
 
 def create_app(config: Mapping[str, Any] | None = None, service: Service | None = None) -> Flask:
@@ -45,10 +51,13 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     app.register_blueprint(pages.bp)
 
     limiter = make_limiter(settings)
+    origins = cors_origins(settings)
 
     @app.before_request
     def _start_timer_and_limit():
         g.t0 = time.perf_counter()
+        if origins and request.method == "OPTIONS" and is_api(request.path) and request.url_rule:
+            return app.response_class(status=204, headers=PREFLIGHT)
         if limiter is None or request.path.startswith(UNLIMITED):
             return
         wait = limiter.acquire(request.remote_addr or "-")
@@ -64,6 +73,8 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "no-referrer")
+        if origins and is_api(request.path):
+            allow_origin(resp, origins, request.headers.get("Origin"))
         ms = (time.perf_counter() - g.get("t0", time.perf_counter())) * 1000
         # No question text at INFO: questions can be personal.
         log.info(
@@ -101,6 +112,22 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
         return _error_response(500, "internal_error", "the service hit an unexpected error")
 
     return app
+
+
+def cors_origins(settings: Mapping[str, Any]) -> frozenset[str]:
+    """The origins QA_CORS_ORIGINS lets call the API ('*': any); empty: CORS is off."""
+    return frozenset(
+        o.strip().rstrip("/") for o in settings["CORS_ORIGINS"].split(",") if o.strip()
+    )
+
+
+def allow_origin(resp, origins: frozenset[str], origin: str | None) -> None:
+    """Let a page of an allowed origin read this API response."""
+    resp.vary.add("Origin")
+    if "*" in origins:
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+    elif origin and origin in origins:
+        resp.headers["Access-Control-Allow-Origin"] = origin
 
 
 def is_api(path: str) -> bool:

@@ -11,9 +11,53 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa import __version__
-from qa.web.shapes import CITATION_FIELDS
+from qa.web.shapes import ASK_FIELDS, CITATION_FIELDS, MAX_PUBLICATION_CHARS
 
 JSON = "application/json"
+
+# Every error code the API answers with: its HTTP status and when. The README lists the
+# same codes; tests/test_error_codes.py finds the codes in the code and checks both.
+ERROR_CODES: dict[str, tuple[int, str]] = {
+    "missing_question": (400, "No 'q' or 'question' field."),
+    "empty_question": (400, "The question is empty or blank (control characters read as spaces)."),
+    "invalid_question": (400, "The question is not a string, or not valid Unicode text."),
+    "conflicting_question": (400, "Both 'q' and 'question' are given, and they differ."),
+    "question_too_long": (400, "The question is over the length limit."),
+    "invalid_top_k": (400, "'top_k' is not a whole number in range."),
+    "invalid_offset": (400, "'offset' is not a whole number in range."),
+    "invalid_publication": (400, "'publication' is not a string, or too long."),
+    "invalid_date": (400, "'date_from' or 'date_to' is not YYYY-MM-DD, YYYY-MM or YYYY."),
+    "invalid_date_range": (400, "'date_from' is after 'date_to'."),
+    "unknown_field": (
+        400,
+        "A field the request does not take; the message names the accepted ones.",
+    ),
+    "repeated_field": (400, "A query-string field given more than once."),
+    "invalid_json": (400, "The body is not JSON, not an object, or nested too deeply."),
+    "invalid_utf8": (400, "The body or the query string is not valid UTF-8."),
+    "bad_request": (400, "A request the HTTP server cannot parse."),
+    "not_found": (404, "No such path."),
+    "unknown_article": (404, "No article with that id."),
+    "method_not_allowed": (405, "The path does not take that method."),
+    "payload_too_large": (413, "The body is over the size limit."),
+    "rate_limited": (429, "Too many requests from one address (QA_RATE_LIMIT); see Retry-After."),
+    "too_many_connections": (429, "Too many open connections from one address."),
+    "header_too_large": (431, "The request's headers are too large."),
+    "internal_error": (500, "An unexpected failure; logged, never detailed in the response."),
+    "build_failed": (500, "A build of the index failed."),
+    "engine_unavailable": (500, "The configured embedding engine is not installed."),
+    "not_implemented": (501, "A request the HTTP server does not implement."),
+    "index_unavailable": (503, "The index cannot be used."),
+    "index_missing": (503, "No index has been built: run `qa build`."),
+    "index_corrupt": (503, "The index is damaged: rebuild it."),
+    "model_mismatch": (503, "The index was built with another model than the configured one."),
+    "backend_unavailable": (503, "The search backend (Milvus) cannot be reached."),
+}
+
+
+def codes_of(status: int) -> str:
+    """The codes of one status, for a response's description."""
+    return ", ".join(c for c, (s, _) in ERROR_CODES.items() if s == status)
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -52,6 +96,41 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "pattern": r"^\S([\s\S]*\S)?$",
         "description": f"The question, 1–{max_q} characters after stripping whitespace.",
     }
+    max_offset = int(settings["MAX_OFFSET"])
+    offset = {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": max_offset,
+        "default": 0,
+        "description": "How many hits to skip: the next page starts at the last response's "
+        "next_offset. The answer is the same on every page.",
+    }
+    publication = {
+        "type": "string",
+        "maxLength": MAX_PUBLICATION_CHARS,
+        "description": "Keep to this paper (as /api/archive names it); empty: every paper. "
+        "A paper the archive does not hold gives no hits and no_answer true, not an error.",
+    }
+    date_pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+    def date(which: str, edge: str) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "pattern": date_pattern,
+            "description": f"The {which} issue date to keep (inclusive): YYYY-MM-DD, or YYYY-MM / "
+            f"YYYY meaning that month's or year's {edge} day; empty: no bound.",
+        }
+
+    ask_fields = {
+        "q": {**question, "description": "The question (the same field as 'question')."},
+        "question": question,
+        "top_k": top_k,
+        "offset": offset,
+        "publication": publication,
+        "date_from": date("first", "first"),
+        "date_to": date("last", "last"),
+    }
+    assert tuple(ask_fields) == ASK_FIELDS
     citation = {
         "type": "object",
         "required": list(CITATION_FIELDS),
@@ -102,10 +181,42 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "properties": {"text": {"type": "string"}, "citation": _ref("Citation")},
         "additionalProperties": False,
     }
+    nullable_date = {"type": "string", "format": "date", "nullable": True}
+    filters = {
+        "type": "object",
+        "description": "The filters applied (dates as YYYY-MM-DD, a month or year widened to "
+        "its days); null: not filtered.",
+        "required": ["publication", "date_from", "date_to"],
+        "properties": {
+            "publication": {"type": "string", "nullable": True},
+            "date_from": nullable_date,
+            "date_to": nullable_date,
+        },
+        "additionalProperties": False,
+    }
     ask_response = {
         "type": "object",
-        "required": ["question", "no_answer", "confidence", "answer", "passages", "took_ms"],
+        "required": [
+            "question",
+            "no_answer",
+            "confidence",
+            "answer",
+            "passages",
+            "took_ms",
+            "top_k",
+            "offset",
+            "next_offset",
+            "filters",
+        ],
         "properties": {
+            "top_k": {**_int(1), "description": "The page size applied."},
+            "offset": {**_int(0), "description": "The offset applied."},
+            "next_offset": {
+                **_int(1),
+                "nullable": True,
+                "description": "The offset of the next page of hits; null when there are no more.",
+            },
+            "filters": _ref("Filters"),
             "question": {"type": "string"},
             "no_answer": {"type": "boolean"},
             "confidence": {
@@ -130,7 +241,12 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                 "type": "object",
                 "required": ["code", "message"],
                 "properties": {
-                    "code": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+                    "code": {
+                        "type": "string",
+                        "pattern": "^[a-z0-9_]+$",
+                        "description": "A stable code: "
+                        + "; ".join(f"{c} ({st}): {why}" for c, (st, why) in ERROR_CODES.items()),
+                    },
                     "message": {"type": "string", "minLength": 1},
                 },
                 "additionalProperties": False,
@@ -207,6 +323,51 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
             },
         },
     }
+    count = _int(0)
+    archive = {
+        "type": "object",
+        "required": ["publications", "issue_dates", "counts", "build", "examples"],
+        "properties": {
+            "publications": {
+                "type": "array",
+                "description": "The papers named in the archive, most articles first.",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "articles", "pages"],
+                    "properties": {"name": {"type": "string"}, "articles": count, "pages": count},
+                },
+            },
+            "issue_dates": {
+                "type": "object",
+                "nullable": True,
+                "description": "The first and last issue dates known; null when none is.",
+                "required": ["first", "last"],
+                "properties": {
+                    "first": {"type": "string", "format": "date"},
+                    "last": {"type": "string", "format": "date"},
+                },
+            },
+            "counts": {
+                "type": "object",
+                "required": ["pages", "articles", "passages"],
+                "properties": {"pages": count, "articles": count, "passages": count},
+            },
+            "build": {
+                "type": "object",
+                "required": ["id", "built_at"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "built_at": {"type": "string", "format": "date-time", "nullable": True},
+                },
+            },
+            "examples": {
+                "type": "array",
+                "maxItems": 5,
+                "items": {"type": "string"},
+                "description": "Example questions made from the archive's own headlines.",
+            },
+        },
+    }
     limited = _error(
         "Too many requests from this address (only when QA_RATE_LIMIT is set); "
         "the Retry-After header says how many seconds to wait."
@@ -215,13 +376,9 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         "Retry-After": {"schema": {"type": "string", "pattern": "^[1-9][0-9]*$"}},
     }
     unavailable = _error(
-        "No usable index: index_missing, index_corrupt or model_mismatch, "
-        "with a message that says how to fix it."
+        "No usable index or backend: " + codes_of(503) + ", with a message that says how to fix it."
     )
-    bad = _error(
-        "Bad input: empty_question, missing_question, invalid_question, "
-        "question_too_long, invalid_top_k, invalid_json or invalid_utf8."
-    )
+    bad = _error("Bad input: " + codes_of(400) + ".")
     too_large = _error(f"The body is over {max_body} bytes (payload_too_large).")
     ask_responses = {
         "200": {"description": "The answer.", "content": {JSON: {"schema": _ref("AskResponse")}}},
@@ -245,9 +402,17 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                 "get": {
                     "operationId": "askGet",
                     "summary": "Answer a question given in the query string.",
+                    "description": "Give the question as q or question; the other fields as in "
+                    "the POST body.",
                     "parameters": [
-                        {"name": "q", "in": "query", "required": True, "schema": question},
-                        {"name": "top_k", "in": "query", "required": False, "schema": top_k},
+                        {
+                            "name": name,
+                            "in": "query",
+                            "required": False,
+                            "schema": schema,
+                            "description": schema["description"],
+                        }
+                        for name, schema in ask_fields.items()
                     ],
                     "responses": ask_responses,
                 },
@@ -260,6 +425,21 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                     },
                     "responses": ask_responses,
                 },
+            },
+            "/api/archive": {
+                "get": {
+                    "operationId": "archive",
+                    "summary": "What the archive holds: papers, issue dates, counts, the build, "
+                    "example questions.",
+                    "responses": {
+                        "200": {
+                            "description": "The summary.",
+                            "content": {JSON: {"schema": _ref("Archive")}},
+                        },
+                        "429": limited,
+                        "503": unavailable,
+                    },
+                }
             },
             "/api/health": {
                 "get": {
@@ -302,9 +482,14 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
             "schemas": {
                 "AskRequest": {
                     "type": "object",
-                    "required": ["question"],
-                    "properties": {"question": question, "top_k": top_k},
+                    "description": "The question as question (or q); every other field is "
+                    "optional. A field not listed here is refused (unknown_field).",
+                    "anyOf": [{"required": ["question"]}, {"required": ["q"]}],
+                    "properties": ask_fields,
+                    "additionalProperties": False,
                 },
+                "Filters": filters,
+                "Archive": archive,
                 "AskResponse": ask_response,
                 "Answer": answer,
                 "Passage": passage,
