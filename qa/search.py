@@ -64,7 +64,7 @@ class Searcher:
         found = self._retriever.candidates(question, max(head_size, end + 1), where=where)
         head, tail = found.hits[:head_size], found.hits[head_size:]
         out = self._answerer.answer(question, found.tokens, head, min(end, len(head)))
-        ranked = out.hits + self._tail(question, found.tokens, head, tail, end - len(out.hits))
+        ranked = out.hits + self._tail(question, head, tail, end - len(out.hits))
         took = (time.perf_counter() - t0) * 1000
         return Result(
             question,
@@ -79,14 +79,14 @@ class Searcher:
             end if len(found.hits) > end else None,
         )
 
-    def _tail(self, question, tokens, head, tail, n) -> list[Hit]:
+    def _tail(self, question, head, tail, n) -> list[Hit]:
         """The first ``n`` passages past the reranked head, highlighted, their scores on
         the rerank's scale (a fused score over the best one's) so they read as lower."""
         if n <= 0:
             return []
         top = (head[0].score if head else 1.0) or 1.0
         scale = top if float(self.settings["RERANK_WEIGHT"]) > 0 else 1.0
-        terms = highlight_terms(question, tokens)
+        terms = highlight_terms(question)
         return [
             Hit(h.passage, h.score / scale, h.dense, h.keyword, find_spans(h.passage.text, terms))
             for h in tail[:n]

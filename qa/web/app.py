@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
 from collections.abc import Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask, g, jsonify, request
@@ -47,8 +49,9 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
 
     from qa.web import api, pages
 
-    app.register_blueprint(api.bp)
-    app.register_blueprint(pages.bp)
+    with _no_gc():
+        app.register_blueprint(api.bp)
+        app.register_blueprint(pages.bp)
 
     limiter = make_limiter(settings)
     origins = cors_origins(settings)
@@ -128,6 +131,24 @@ def allow_origin(resp, origins: frozenset[str], origin: str | None) -> None:
         resp.headers["Access-Control-Allow-Origin"] = "*"
     elif origin and origin in origins:
         resp.headers["Access-Control-Allow-Origin"] = origin
+
+
+@contextmanager
+def _no_gc():
+    """Hold the garbage collector while werkzeug compiles the URL rules into code.
+
+    CPython 3.11 keeps one AST recursion counter per interpreter; a finalizer the collector
+    runs in the middle of that compile and that itself touches the AST breaks the count
+    (SystemError: AST constructor recursion depth mismatch, python/cpython#106905). Seen
+    in the test suite, where earlier tests leave garbage; a server does this once at start.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_api(path: str) -> bool:

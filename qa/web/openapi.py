@@ -49,6 +49,11 @@ ERROR_CODES: dict[str, tuple[int, str]] = {
     "not_implemented": (501, "A request the HTTP server does not implement."),
     "index_unavailable": (503, "The index cannot be used."),
     "index_missing": (503, "No index has been built: run `qa build`."),
+    "index_building": (
+        503,
+        "The first index is being built by the service itself; see Retry-After and "
+        "/api/health for the progress.",
+    ),
     "index_corrupt": (503, "The index is damaged: rebuild it."),
     "model_mismatch": (503, "The index was built with another model than the configured one."),
     "backend_unavailable": (503, "The search backend (Milvus) cannot be reached."),
@@ -254,16 +259,44 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
+    build = {
+        "type": "object",
+        "description": "The progress of the first build, run by the service while it listens.",
+        "required": ["stage", "pages_done", "pages_total", "passages_embedded", "eta_s"],
+        "properties": {
+            "stage": {
+                "type": "string",
+                "enum": ["starting", "pages", "training", "vectors"],
+                "description": "pages: reading, segmenting and embedding; training and "
+                "vectors: making an approximate vector index (large archives only).",
+            },
+            "pages_done": _int(0),
+            "pages_total": _int(0),
+            "passages_embedded": _int(0),
+            "stage_done": _int(0),
+            "stage_total": _int(0),
+            "elapsed_s": {"type": "number", "minimum": 0},
+            "eta_s": {
+                "type": ["number", "null"],
+                "minimum": 0,
+                "description": "Seconds left in the current stage at its rate so far.",
+            },
+            "failed": {"type": "boolean"},
+        },
+    }
     health = {
         "type": "object",
-        "required": ["status", "index"],
+        "required": ["status"],
         "properties": {
             "status": {
                 "type": "string",
-                "enum": ["ok", "degraded"],
-                "description": "degraded: the current build is damaged and an older intact "
-                "one is served until the next build (see fallback).",
+                "enum": ["ok", "degraded", "building", "build_failed"],
+                "description": "ok: serving (index says which build). degraded: the current "
+                "build is damaged and an older intact one is served until the next build (see "
+                "fallback). building: no index yet, the first build runs (see build; 200). "
+                "build_failed: the first build failed (503; the service's log says why).",
             },
+            "build": build,
             "fallback": {
                 "type": "object",
                 "required": ["current", "serving", "reason"],
@@ -447,10 +480,16 @@ def openapi_spec(settings: Mapping[str, Any]) -> dict[str, Any]:
                     "summary": "Whether the service has an index, and which build.",
                     "responses": {
                         "200": {
-                            "description": "Serving.",
+                            "description": "Serving, or building its first index.",
                             "content": {JSON: {"schema": _ref("Health")}},
                         },
-                        "503": unavailable,
+                        "503": {
+                            "description": "No usable index: an error, or a first build "
+                            "that failed (status build_failed).",
+                            "content": {
+                                JSON: {"schema": {"oneOf": [_ref("Error"), _ref("Health")]}}
+                            },
+                        },
                     },
                 }
             },
