@@ -53,7 +53,7 @@ format: $(VENV)/.test
 eval: $(VENV)/.runtime
 	$(BIN)/qa eval tests/eval/dev.jsonl
 
-# The fresh questions ask about the seeds and the corpus pages: one archive of all 50.
+# The fresh questions ask about the seeds and the corpus pages: one archive of them all.
 ARCHIVE ?= /tmp/qa-archive
 eval-fresh: $(VENV)/.runtime
 	rm -rf $(ARCHIVE) && mkdir -p $(ARCHIVE)/pages
