@@ -191,3 +191,11 @@ def test_missing_index_is_a_clear_json_error(tmp_path, embedder):
     assert resp.status_code == 503
     assert resp.get_json()["error"]["code"] == "index_missing"
     assert "qa build" in resp.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("path", ["/api/ask", "/"])
+def test_a_method_not_allowed_says_which_are(fake_client, path):
+    resp = fake_client.delete(path)
+    assert resp.status_code == 405
+    allowed = {m.strip() for m in resp.headers["Allow"].split(",")}
+    assert "GET" in allowed and "DELETE" not in allowed

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask, g, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from qa.errors import QAError, RateLimited
 from qa.service import Service
@@ -107,7 +107,10 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
                 413, "payload_too_large", f"the request body is over the limit of {limit} bytes"
             )
         code = (exc.name or "error").lower().replace(" ", "_")
-        return _error_response(status, code, exc.description or exc.name)
+        resp = app.make_response(_error_response(status, code, exc.description or exc.name))
+        if isinstance(exc, MethodNotAllowed) and exc.valid_methods:
+            resp.headers["Allow"] = ", ".join(exc.valid_methods)  # as RFC 9110 asks of a 405
+        return resp
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
