@@ -8,6 +8,7 @@ class QAError(Exception):
 
     status = 500
     code = "internal_error"
+    retry_after: int | None = None  # seconds: a client may ask again then (Retry-After)
 
     def __init__(
         self,
@@ -16,6 +17,7 @@ class QAError(Exception):
         code: str | None = None,
         status: int | None = None,
         detail: str = "",
+        retry_after: int | None = None,
     ):
         super().__init__(message)
         self.message = message  # for anyone: never a server path or a library's internals
@@ -24,13 +26,15 @@ class QAError(Exception):
             self.code = code
         if status:
             self.status = status
+        if retry_after is not None:
+            self.retry_after = max(1, int(retry_after))  # never 0: a client would retry at once
 
     def to_dict(self) -> dict:
         return {"error": {"code": self.code, "message": self.message}}
 
     def headers(self) -> dict[str, str]:
         """Extra HTTP headers the error response carries."""
-        return {}
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}
 
 
 class BadRequest(QAError):
@@ -51,13 +55,7 @@ class PayloadTooLarge(QAError):
 class RateLimited(QAError):
     status = 429
     code = "rate_limited"
-
-    def __init__(self, message: str, *, retry_after: int = 1, **kwargs):
-        super().__init__(message, **kwargs)
-        self.retry_after = max(1, int(retry_after))
-
-    def headers(self) -> dict[str, str]:
-        return {"Retry-After": str(self.retry_after)}
+    retry_after = 1
 
 
 class IndexError_(QAError):
@@ -79,13 +77,7 @@ class IndexBuilding(IndexError_):
     """The first index is being built: ask again after ``retry_after`` seconds."""
 
     code = "index_building"
-
-    def __init__(self, message: str, *, retry_after: int = 5, **kwargs):
-        super().__init__(message, **kwargs)
-        self.retry_after = max(1, int(retry_after))
-
-    def headers(self) -> dict[str, str]:
-        return {"Retry-After": str(self.retry_after)}
+    retry_after = 5
 
 
 class ModelMismatch(IndexError_):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -129,3 +131,15 @@ class FailAfter:
         if self.calls > self.after:
             raise self.exc
         return self.inner.passages(texts)
+
+
+def parse_python(source: str) -> ast.Module:
+    """ast.parse with the collector held: on CPython 3.11 a finalizer run in the middle can
+    break the AST's shared recursion count (python/cpython#106905; see qa.web.app)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return ast.parse(source)
+    finally:
+        if enabled:
+            gc.enable()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import json
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, parse_python
 
 # The modules a request to /api/ passes through, and the errors they raise.
 API_MODULES = [
@@ -35,7 +35,7 @@ def codes_in_code() -> set[str]:
     values of the table of the HTTP server's codes."""
     found: set[str] = set()
     for rel in API_MODULES:
-        tree = ast.parse((ROOT / rel).read_text("utf-8"))
+        tree = parse_python((ROOT / rel).read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 found.update(_str(k.value) for k in node.keywords if k.arg == "code")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, parse_python
 
 QA = ROOT / "qa"
 
@@ -19,7 +19,7 @@ def _modules() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in names.items():
         deps = set()
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        for node in ast.walk(parse_python(path.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module in names:
                 deps.add(node.module)
                 deps.update(f"{node.module}.{a.name}" for a in node.names)
