@@ -6,6 +6,7 @@ nothing is downloaded. Without them these tests fail, they never skip.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import urllib.request
@@ -18,7 +19,9 @@ from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from tests.dated import CATALOG, build_dated
 
 pytestmark = pytest.mark.model  # runs the real engine (left out by make test-fast)
 
@@ -57,6 +60,21 @@ def server_url(index_dir, service):
         yield running.url
 
 
+@pytest.fixture(scope="module")
+def dated_url(tmp_path_factory, fake_embedder):
+    """A second server: the seeds with papers and issue dates catalogued, random vectors."""
+    from qa.service import Service
+    from qa.settings import load_settings
+    from qa.web.app import create_app
+    from qa.web.server import Running
+
+    index = build_dated(tmp_path_factory.mktemp("dated"), fake_embedder)
+    settings = load_settings({"INDEX_DIR": str(index), "THREADS": 2}, environ={})
+    app = create_app(settings, service=Service(settings, fake_embedder))
+    with Running(app, settings) as running:
+        yield running.url
+
+
 def missing_browser() -> str | None:
     missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
     if not missing:
@@ -80,6 +98,7 @@ def driver(request, tmp_path_factory):
     if problem:  # checked before the server (and the shared index) is set up
         pytest.fail(problem, pytrace=False)
     request.getfixturevalue("server_url")  # started first, so it outlives the browser
+    request.getfixturevalue("dated_url")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for arg in CHROME_ARGS:
@@ -317,3 +336,109 @@ def test_unanswerable_question_says_so(driver, base_url):
     assert driver.find_elements(By.ID, "answer") == []
     assert driver.find_elements(By.CSS_SELECTOR, "mark.ans") == []
     assert csp_violations(driver) == []
+
+
+def console_errors(driver) -> list[str]:
+    """Console errors (and CSP refusals) since the last read of the log."""
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def fetched_elsewhere(driver) -> list[str]:
+    """What this page loaded from anywhere but its own origin."""
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => !n.startsWith(location.origin))"
+    )
+
+
+def shown_citations(driver) -> list[tuple[str, str]]:
+    """Each passage's (paper, issue date) as shown; '' where the citation shows none."""
+    out = []
+    for li in driver.find_elements(By.CSS_SELECTOR, "li.passage"):
+        head = li.find_element(By.CSS_SELECTOR, ".cite-head")
+        pub = head.find_elements(By.CSS_SELECTOR, ".pub")
+        issue = head.find_elements(By.CSS_SELECTOR, ".issue")
+        out.append((pub[0].text if pub else "", issue[0].text if issue else ""))
+    return out
+
+
+def test_filter_by_paper_and_dates_then_page_on(driver, dated_url):
+    driver.get(dated_url + "/")
+    driver.find_element(By.ID, "q").send_keys("滨州的经济发展怎么样？")
+    Select(driver.find_element(By.ID, "publication")).select_by_visible_text("滨州日报")
+    for name, value in (("date_from", "2021-06-01"), ("date_to", "2022-12-31")):
+        field = driver.find_element(By.ID, name)
+        assert field.get_attribute("type") == "date"
+        driver.execute_script("arguments[0].value = arguments[1]", field, value)
+    Select(driver.find_element(By.ID, "top_k")).select_by_value("10")
+    driver.find_element(By.CSS_SELECTOR, "form.ask button[type=submit]").click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.passage"))
+    url = driver.current_url
+    for part in ("publication=", "date_from=2021-06-01", "date_to=2022-12-31", "top_k=10"):
+        assert part in url, url
+    first = shown_citations(driver)
+    assert len(first) == 10
+    for pub, issue in first:
+        assert pub == "滨州日报" and "2021-06-01" <= issue <= "2022-12-31", (pub, issue)
+    assert "只看：滨州日报" in driver.find_element(By.ID, "filters").text
+
+    driver.find_element(By.CSS_SELECTOR, "nav.pager a.more").click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: "offset=10" in d.current_url)
+    assert driver.find_element(By.CSS_SELECTOR, "ol.passages").get_attribute("start") == "11"
+    second = shown_citations(driver)
+    assert second and all(p == "滨州日报" and "2021-06-01" <= d <= "2022-12-31" for p, d in second)
+    paper = Select(driver.find_element(By.ID, "publication")).first_selected_option
+    assert paper.text == "滨州日报"
+    assert driver.find_element(By.ID, "date_from").get_attribute("value") == "2021-06-01"
+    assert driver.find_element(By.CSS_SELECTOR, "nav.pager a.prev").text == "上一页"
+
+    driver.back()  # the first page again, filters and all
+    WebDriverWait(driver, WAIT_S).until(lambda d: "offset=" not in d.current_url)
+    assert shown_citations(driver) == first
+    assert Select(driver.find_element(By.ID, "top_k")).first_selected_option.text == "10 条"
+    assert console_errors(driver) == []
+
+
+def test_a_bad_date_in_the_address_is_told_in_chinese(driver, dated_url):
+    driver.get(dated_url + "/?q=经济&date_to=2024-02-30")
+    alert = driver.find_element(By.CSS_SELECTOR, "p.error").text
+    assert "终止日期的格式不对" in alert and "2024-05-08" in alert
+    assert "invalid" not in driver.page_source
+    assert driver.find_element(By.ID, "q").get_attribute("value") == "经济"
+    logged = console_errors(driver)  # the page's own 400, and nothing else
+    assert len(logged) == 1 and "status of 400" in logged[0], logged
+
+
+def test_first_page_says_what_the_archive_holds_and_offers_examples(driver, dated_url):
+    driver.get(dated_url + "/")
+    about = driver.find_element(By.ID, "about").text
+    dates = sorted(d for _, d, _ in CATALOG.values())
+    assert f"出版日期从 {dates[0]} 到 {dates[-1]}" in about
+    assert "共 5 个版面、38 篇文章" in about and "滨州日报 21 篇" in about
+    assert "索引建于" in about
+    example = driver.find_element(By.CSS_SELECTOR, "a.example")
+    question = example.text
+    example.click()
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.passage"))
+    assert driver.find_element(By.ID, "q").get_attribute("value") == question
+    assert driver.find_elements(By.ID, "about") == []
+    assert console_errors(driver) == [] and fetched_elsewhere(driver) == []
+
+
+def test_api_docs_render_and_try_a_question(driver, base_url):
+    driver.get(base_url + "/api/docs")
+    WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.CSS_SELECTOR, "section.op"))
+    toc = driver.find_element(By.CSS_SELECTOR, "ul.toc").text
+    for endpoint in ("GET /api/ask", "POST /api/ask", "GET /api/archive", "GET /api/health"):
+        assert endpoint in toc, toc
+    section = driver.find_element(By.ID, "askGet")
+    box = section.find_element(By.CSS_SELECTOR, "form.try input[name=q]")
+    WebDriverWait(driver, WAIT_S).until(lambda d: box.get_attribute("value"))  # an example
+    box.clear()
+    box.send_keys(QUESTION)
+    section.find_element(By.CSS_SELECTOR, "form.try button[type=submit]").click()
+    out = section.find_element(By.CSS_SELECTOR, "pre.out")
+    WebDriverWait(driver, WAIT_S).until(lambda d: "\n200 " in out.text)
+    answer = json.loads(out.text.split("\n\n", 1)[1])
+    assert ANSWER in answer["answer"]["text"] and len(answer["passages"]) == 5
+    assert console_errors(driver) == [] and fetched_elsewhere(driver) == []

@@ -162,6 +162,21 @@ def test_markup_in_the_archive_is_escaped(hostile_client, path):
     assert_no_inline_code(html)
 
 
+def test_a_paper_named_in_markup_is_text_in_the_menu_and_the_summary(hostile_client):
+    first = html_of(hostile_client.get("/"))
+    option = '<option value="&lt;i&gt;晨报&lt;/i&gt;">&lt;i&gt;晨报&lt;/i&gt;</option>'
+    assert option in first
+    assert '<span class="paper">&lt;i&gt;晨报&lt;/i&gt;</span> 1 篇' in first
+    assert "<i>" not in first
+    assert_no_inline_code(first)
+    args = {"q": "图书馆", "publication": "<i>晨报</i>"}
+    html = html_of(hostile_client.get("/", query_string=args))
+    assert option.replace('">', '" selected>', 1) in html
+    assert html.count('class="passage"') >= 1 and "<i>" not in html
+    more = re.search(r'<a class="(?:more|prev)" href="([^"]+)"', html)
+    assert more is None or "<i>" not in more.group(1)
+
+
 def test_question_echoed_is_escaped(fake_client):
     evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
     for path in ("/", f"/articles/{ARTICLE}"):

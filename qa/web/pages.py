@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from qa.answer import find_spans, highlight_terms
 from qa.errors import BadRequest, NotFound
 from qa.passages import unwrap
+from qa.web.archive import archive_summary
 from qa.web.marks import lines, runs
 from qa.web.reference import display_byline, page_number, reference
 from qa.web.shapes import (
     ARTICLE_ID,
+    MAX_PUBLICATION_CHARS,
+    AskRequest,
     article_dict,
     check_query_string_utf8,
+    issue_date,
+    read_ask_request,
     result_to_dict,
-    validate_question,
 )
 
 bp = Blueprint("web", __name__)
@@ -34,7 +41,21 @@ MESSAGES = {
     "unknown_article": "档案里没有这篇文章，链接可能有误或已过期。",
     "unknown_source": "档案里没有这一版，链接可能有误或已过期。",
     "article_not_on_page": "这篇文章不在这一版上。",
+    "missing_question": "请输入问题。",
+    "conflicting_question": "网址里的两个问题（q 和 question）不一致，请只保留一个。",
+    "unknown_field": "网址里有本页不认识的参数，请检查网址。",
+    "repeated_field": "网址里有参数重复出现，请检查网址。",
+    "invalid_publication": "报纸名称不对：应从菜单中选择，最多 {max_publication} 个字。",
+    "invalid_date": (
+        "{field}的格式不对：日期格式应为 2024-05-08（也可写 2024-05 或 2024，表示整月或整年）。"
+    ),
+    "invalid_date_range": "起始日期晚于终止日期，请检查两个日期。",
+    "invalid_top_k": "结果条数应是 1 到 {max_top_k} 之间的整数。",
+    "invalid_offset": "翻页位置应是 0 到 {max_offset} 之间的整数。",
 }
+# The form's fields, as the reader knows them.
+FIELD_NAMES = {"date_from": "起始日期", "date_to": "终止日期"}
+TOP_K_CHOICES = (5, 10, 20)
 STATUS_MESSAGES = {
     400: "请求有误，请检查网址。",
     404: "找不到这个网页，请检查网址。",
@@ -46,10 +67,17 @@ STATUS_MESSAGES = {
 FALLBACK_MESSAGE = "服务出了点问题，请稍后再试。"
 
 
-def chinese_message(status: int, code: str) -> str:
+def chinese_message(status: int, code: str, field: str = "") -> str:
     """Return what the page tells a reader for an error of ``status`` and ``code``."""
     message = MESSAGES.get(code) or STATUS_MESSAGES.get(status, FALLBACK_MESSAGE)
-    return message.format(limit=current_app.config["MAX_QUESTION_CHARS"])
+    config = current_app.config
+    return message.format(
+        limit=config["MAX_QUESTION_CHARS"],
+        max_top_k=config["MAX_TOP_K"],
+        max_offset=config["MAX_OFFSET"],
+        max_publication=MAX_PUBLICATION_CHARS,
+        field=FIELD_NAMES.get(field, "日期"),
+    )
 
 
 @bp.app_template_filter("reference")
@@ -67,25 +95,120 @@ def _page_no(page: str | None) -> str:
     return page_number(page)
 
 
+@bp.app_template_filter("built")
+def _built(when: str | None) -> str:
+    """Show an ISO build time as 2024-05-08 14:03 (UTC)."""
+    try:
+        t = dt.datetime.fromisoformat(when or "")
+    except ValueError:
+        return when or "时间不详"
+    if t.tzinfo is not None:
+        t = t.astimezone(dt.UTC)
+    return t.strftime("%Y-%m-%d %H:%M") + (" (UTC)" if t.tzinfo is not None else "")
+
+
 @bp.get("/")
 def index():
-    """The search form; with ?q= it also shows the answer and passages, best first."""
+    """The form; with ?q= the answer and passages, filtered and paged as the API's /api/ask
+    would; without any argument, what the archive holds and example questions."""
     check_query_string_utf8(request.query_string)
-    q = request.args.get("q")
-    if q is None:
-        return render_template("index.html", q="", data=None, error=None)
+    searcher = current_app.extensions["qa"].searcher()
+    summary = archive_summary(searcher.index)
+    params = request.args.to_dict()
+    if not params:
+        return render_template("index.html", form=_form(summary, params), summary=summary)
     try:
-        question = validate_question(q, current_app.config)
-        searcher = current_app.extensions["qa"].searcher()
-        result = searcher.search(question, int(current_app.config["TOP_K"]))
+        _check_single(request.args)
+        req = read_ask_request(params, current_app.config)
     except BadRequest as exc:
-        message = chinese_message(exc.status, exc.code)
-        return render_template("index.html", q=q, data=None, error=message), 400
+        field = _bad_date(params) if exc.code == "invalid_date" else ""
+        message = chinese_message(exc.status, exc.code, field)
+        return render_template("index.html", form=_form(summary, params), error=message), 400
+    result = searcher.search(req.question, req.top_k, where=req.where, offset=req.offset)
     data = result_to_dict(result, searcher.index)
     mark_passages(data)
     return render_template(
-        "index.html", q=question, data=data, error=None, calibrated=searcher.calibrated
+        "index.html",
+        form=_form(summary, _shown(req)),
+        data=data,
+        req=req,
+        q=req.question,  # for the citations' links back to the question
+        more=_link(req, result.next_offset) if result.next_offset is not None else None,
+        prev=_link(req, max(0, req.offset - req.top_k)) if req.offset > 0 else None,
+        calibrated=searcher.calibrated,
     )
+
+
+def _check_single(args) -> None:
+    """Refuse a field given twice, as the JSON API does."""
+    for name, values in args.lists():
+        if len(values) > 1:
+            raise BadRequest(f"{name[:40]!r} is given {len(values)} times", code="repeated_field")
+
+
+def _bad_date(params: Mapping[str, Any]) -> str:
+    """The first date field ``params`` hold that is not an issue date."""
+    for name in ("date_from", "date_to"):
+        try:
+            issue_date(name, params.get(name), last=name == "date_to")
+        except BadRequest:
+            return name
+    return ""
+
+
+def _shown(req: AskRequest) -> dict[str, Any]:
+    """The fields of ``req`` as the form shows them again (dates as the validator read them)."""
+    return {
+        "q": req.question,
+        "publication": req.publication or "",
+        "date_from": req.date_from or "",
+        "date_to": req.date_to or "",
+        "top_k": req.top_k,
+    }
+
+
+def _form(summary: dict, params: Mapping[str, Any]) -> dict[str, Any]:
+    """What the form shows: the values asked for and the choices of its menus."""
+    config = current_app.config
+    papers = [p["name"] for p in summary["publications"]]
+    publication = str(params.get("publication") or "")
+    if publication and publication not in papers:  # kept, so the filter stays visible
+        papers.append(publication)
+    top_k = _as_int(params.get("top_k"), int(config["TOP_K"]))
+    limit = int(config["MAX_TOP_K"])
+    choices = {k for k in TOP_K_CHOICES if k <= limit} | {int(config["TOP_K"])}
+    if 1 <= top_k <= limit:
+        choices.add(top_k)
+    return {
+        "q": params.get("q", params.get("question", "")),
+        "publication": publication,
+        "papers": papers,
+        "date_from": str(params.get("date_from") or ""),
+        "date_to": str(params.get("date_to") or ""),
+        "top_k": top_k,
+        "top_k_choices": sorted(choices),
+    }
+
+
+def _as_int(value: Any, default: int) -> int:
+    """``value`` as an int where it is one (as given in a URL), else ``default``."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _link(req: AskRequest, offset: int) -> str:
+    """The address of ``req``'s results from ``offset`` on, every other field kept."""
+    args = {
+        "q": req.question,
+        "publication": req.publication,
+        "date_from": req.date_from,
+        "date_to": req.date_to,
+        "top_k": req.top_k,
+        "offset": offset or None,
+    }
+    return url_for("web.index", **{k: v for k, v in args.items() if v is not None})
 
 
 def mark_passages(data: dict) -> None:
