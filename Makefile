@@ -28,7 +28,7 @@ build: $(VENV)/.runtime
 # tests/test_browser.py drives Debian's chromium through chromedriver: install them if missing.
 BROWSER_BINS := /usr/bin/chromium /usr/bin/chromedriver
 APT_BROWSER := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	chromium chromium-driver
+	chromium chromium-driver fonts-noto-cjk
 
 browser:
 	@for f in $(BROWSER_BINS); do [ -x "$$f" ] || missing="$$missing $$f"; done; \

@@ -320,3 +320,24 @@ def test_example_questions_are_links_that_ask_them(client):
 def test_an_archive_without_issue_dates_says_so(fake_client):
     html = html_of(fake_client.get("/"))
     assert "各版的出版日期尚未标注" in html and "出版日期从" not in html
+
+
+def test_a_citation_leads_back_to_the_same_filtered_page_of_results(client):
+    """Citation → article → 返回问题 keeps the paper, the dates, top_k and the offset."""
+    asked = {
+        "q": "实验室",
+        "publication": "滨州日报",
+        "date_from": "2021-01-01",
+        "date_to": "2022-12-31",
+        "top_k": "5",
+        "offset": "5",
+    }
+    html = html_of(client.get("/", query_string=asked))
+    link = unescape(re.search(r'<a class="cite" href="([^"]+)"', html).group(1))
+    carried = query(link)
+    for field, value in asked.items():
+        assert carried[field] == [value], field
+    article = html_of(client.get(link))
+    back = unescape(re.search(r'<a href="([^"]+)" class="back">', article).group(1))
+    assert {k: v[0] for k, v in query(back).items()} == asked
+    assert client.get(back).status_code == 200

@@ -28,6 +28,9 @@ from qa.web.shapes import (
 
 bp = Blueprint("web", __name__)
 
+# The fields of a search besides its question, carried to an article and back.
+SEARCH_FIELDS = ("publication", "date_from", "date_to", "top_k", "offset")
+
 # A page's source: a file name in the pages folder, never a path.
 SOURCE = re.compile(r"^(?!\.)[\w.\-]{1,200}$")
 
@@ -132,7 +135,8 @@ def index():
         form=_form(summary, _shown(req)),
         data=data,
         req=req,
-        q=req.question,  # for the citations' links back to the question
+        q=req.question,
+        search=_search_args(req, req.offset),  # a citation's way back to these results
         more=_link(req, result.next_offset) if result.next_offset is not None else None,
         prev=_link(req, max(0, req.offset - req.top_k)) if req.offset > 0 else None,
         calibrated=searcher.calibrated,
@@ -198,8 +202,8 @@ def _as_int(value: Any, default: int) -> int:
         return default
 
 
-def _link(req: AskRequest, offset: int) -> str:
-    """The address of ``req``'s results from ``offset`` on, every other field kept."""
+def _search_args(req: AskRequest, offset: int) -> dict[str, Any]:
+    """The fields of ``req``'s results from ``offset`` on, as an address's query."""
     args = {
         "q": req.question,
         "publication": req.publication,
@@ -208,7 +212,12 @@ def _link(req: AskRequest, offset: int) -> str:
         "top_k": req.top_k,
         "offset": offset or None,
     }
-    return url_for("web.index", **{k: v for k, v in args.items() if v is not None})
+    return {k: v for k, v in args.items() if v is not None}
+
+
+def _link(req: AskRequest, offset: int) -> str:
+    """The address of ``req``'s results from ``offset`` on, every other field kept."""
+    return url_for("web.index", **_search_args(req, offset))
 
 
 def mark_passages(data: dict) -> None:
@@ -266,6 +275,10 @@ def article(article_id: str):
     limit = int(current_app.config["MAX_QUESTION_CHARS"])
     q = " ".join((request.args.get("q") or "").split())[:limit]
     terms = highlight_terms(q) if q else []
+    # The search the reader came from, passed back as it came: the form checks it again.
+    search = {k: request.args[k][:limit] for k in SEARCH_FIELDS if request.args.get(k)}
+    if q:
+        search["q"] = q
     paragraphs = []
     for a, b in art["body_spans"]:
         text, pos = unwrap(page, a, b)
@@ -281,6 +294,7 @@ def article(article_id: str):
         art=art,
         paragraphs=paragraphs,
         q=q,
+        search=search,
         marks=_kinds(r for para in paragraphs for r in para),
     )
 
