@@ -311,8 +311,16 @@ def serve(host, port, threads, device, index_dir, seeds_dir):
     except QAError as exc:
         _fail(exc)
     service = app.extensions["qa"]
+    if not first_build:
+        # Loaded before the socket is bound: a client that came early and gave up would
+        # otherwise wait in the listen queue and count against its address's connections.
+        with _interruptible("nothing was changed"):
+            try:
+                service.searcher()
+            except QAError as exc:
+                _fail(exc)
     # Never app.run() or debug: waitress, with the timeouts and limits from the settings.
-    # The socket is bound first, so a busy port fails at once, before any build or load.
+    # A busy port fails here, before any build starts.
     try:
         server = create_server(app, settings)
     except (OSError, ValueError) as exc:  # the port is taken, or the address is not ours
@@ -324,13 +332,6 @@ def serve(host, port, threads, device, index_dir, seeds_dir):
         # Listen at once: /api/health shows the progress, /api/ask answers 503 until done.
         click.echo(f"{first_build} (progress: /api/health)", err=True)
         service.build_in_background()
-    else:
-        with _interruptible("nothing was changed"):
-            try:
-                service.searcher()  # load now, so the first user does not wait
-            except QAError as exc:
-                server.close()
-                _fail(exc)
     click.echo(f"serving on http://{settings['HOST']}:{server.effective_port}/", err=True)
     server.run()
 
