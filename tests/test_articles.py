@@ -1752,3 +1752,40 @@ def test_a_number_wrapped_mid_paragraph_and_the_papers_hotline_at_the_foot():
     assert len(arts) == 1
     body = "".join(text[s:e] for s, e in arts[0]["body_spans"]).replace("\n", "")
     assert body.endswith("21:00欢迎广大读者光临！")
+
+
+WEB_TIMED_PAGE = """\
+禾川在线 > 城区 > 民生
+
+河滨公园新添健身步道
+——记者走访三处口袋公园
+时间：2025-04-02 09:15　来源：禾川晨报
+禾川晨报记者　安宁
+清早的河滨公园里，晨练的人沿着新铺的塑胶步道慢跑，步道两旁种上了紫藤和月季。
+公园管理处介绍，步道全长两公里，夜间有地灯照明，沿途设有饮水点和休息座椅。
+【延伸阅读】
+· 城区今年再建十个口袋公园
+责任编辑：孟夏
+
+关于西城部分路段夜间施工的公告
+时间：2025-04-02 15:30　来源：禾川晨报
+因管网维修需要，4月5日至4月9日每晚22时至次日6时，西城路部分路段封闭施工。
+请过往车辆提前绕行，由此带来的不便，敬请谅解。
+特此公告。
+禾川市市政工程管理处
+"""
+
+
+def test_a_web_copys_breadcrumbs_timed_line_and_bracketed_related_links():
+    # 某网 > 城区 > 民生 (breadcrumbs from any level) is furniture; 时间：… 来源：… under a
+    # title belongs to its stack, even over a notice's text; 【延伸阅读】 over bulleted
+    # links is furniture; a dash subtitle says which of two web lines is the headline
+    arts = segment_page("x.txt", WEB_TIMED_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines) for a in arts] == [
+        ("news", "河滨公园新添健身步道", ["——记者走访三处口袋公园"]),
+        ("notice", "关于西城部分路段夜间施工的公告", []),
+    ]
+    body = "".join(WEB_TIMED_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.lstrip().startswith("清早") and body.rstrip().endswith("休息座椅。")
+    body = "".join(WEB_TIMED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.lstrip().startswith("因管网维修") and body.rstrip().endswith("特此公告。")

@@ -358,12 +358,17 @@ _WEB_TOOLS = (
 # 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
 # headline nor subtitle.
 WEB_META = re.compile(
+    # the time may be labelled (时间：, 发布时间：, 日期：)
+    r"(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?"
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
     r"|原标题\s*[:：].{1,80}"
     # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
     r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
 )
-_RELATED = re.compile(r"(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)\s*[:：]?")
+# A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
+_CRUMBS = r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+# A web copy's related links' label, bracketed (【延伸阅读】) or closed by a colon.
+_RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
@@ -371,6 +376,9 @@ _FURN_EXTRA = re.compile(
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
+    # a site's breadcrumbs from any level (某某网 > 本地 > 社会): short names, no sentence,
+    # joined by > (＞, ›, »)
+    r"|" + _CRUMBS + r""
     r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
@@ -385,7 +393,7 @@ _FURN_EXTRA = re.compile(
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
-_FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
+_FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}|" + _CRUMBS)
 # A masthead: the paper's name standing alone or opening the header line; an edition may
 # follow the name (某某日报海外版, 某某报农村版).
 # A word ending in 报 that names a genre of text, not a paper (通报, 简报, 汇报, 喜报, 捷报,
@@ -1247,6 +1255,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     break  # a full line is running text, unless a column tag stands over it
                     # or it opens with a dash (a subtitle: ——某某)
                 j += 1
+            # a web copy's publication line under its title (时间：2024-05-20 16:05　来源：…)
+            # belongs to the title's stack, however long: the text starts under it
+            while j > i and j < n and lines[j] and WEB_META.fullmatch(lines[j].text):
+                j += 1
             if to_opener > j:
                 j = to_opener
             if rows_from(i + 1) >= 3 and len(lines[i].f) <= 20:
@@ -1327,6 +1339,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and all(
                                 len(lines[x].f) <= max(0.85 * col, 8)
                                 or (x > i and lines[x].f.startswith(("——", "—")))
+                                or (x > i and bool(WEB_META.fullmatch(lines[x].text)))
                                 for x in range(i, j)
                             )
                         )  # a subtitle opened by a dash is a heading however wide it is set
@@ -1630,7 +1643,12 @@ def _finish(
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
-    elif web and len(heads) == 2 and not any(_TAG.fullmatch(h) for h in heads):
+    elif (
+        web
+        and len(heads) == 2
+        and not any(_TAG.fullmatch(h) for h in heads)
+        and not heads[1].startswith(("——", "—"))  # a dash says which line is the subtitle
+    ):
         # a web copy's two lines over its publication line: a site sets the print kicker
         # over the title as often as the subtitle under it, in the same type: unknown
         headline, subs = "", heads
