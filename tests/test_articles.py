@@ -1789,3 +1789,34 @@ def test_a_web_copys_breadcrumbs_timed_line_and_bracketed_related_links():
     assert body.lstrip().startswith("清早") and body.rstrip().endswith("休息座椅。")
     body = "".join(WEB_TIMED_PAGE[s:e] for s, e in arts[1].body_spans)
     assert body.lstrip().startswith("因管网维修") and body.rstrip().endswith("特此公告。")
+
+
+EXPORT_FIELDS_PAGE = """\
+第B02版：综合　2025年04月08日
+
+石桥镇新建三座农机库房
+【作者】本报记者 柯远
+　　近日，石桥镇三座农机库房完工投用，全
+镇两百余台农机有了遮风挡雨的“家”。
+　　镇农机站负责人说，库房按村分片建设，
+农户存取农机不出村。
+【来源】石桥日报
+
+春雨润新苗
+　　4月6日，石桥镇育苗基地里，工人在为
+新苗喷水。（本报记者 柯远 摄）
+【来源】石桥日报
+"""
+
+
+def test_a_content_systems_author_and_source_fields():
+    # 【作者】某某 under a title is the byline (a labelled credit, like 作者：), never the
+    # headline; 【来源】某某日报 under a story is about the copy (furniture), not its text
+    arts = segment_page("x.txt", EXPORT_FIELDS_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "石桥镇新建三座农机库房", "【作者】本报记者柯远"),
+        ("caption", "春雨润新苗", "（本报记者柯远摄）"),
+    ]
+    for a in arts:
+        body = "".join(EXPORT_FIELDS_PAGE[s:e] for s, e in a.body_spans)
+        assert "来源" not in body

@@ -71,8 +71,10 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
 # page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
+# A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]"
+    r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
@@ -384,6 +386,9 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a content system's labelled source or editor field under a story (【来源】某某日报,
+    # 【责任编辑】某某): about the copy, not its text
+    r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
     # the paper's own service lines at the page foot: its advertising, distribution or
     # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
     r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
