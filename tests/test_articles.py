@@ -1820,3 +1820,31 @@ def test_a_content_systems_author_and_source_fields():
     for a in arts:
         body = "".join(EXPORT_FIELDS_PAGE[s:e] for s, e in a.body_spans)
         assert "来源" not in body
+
+
+SIGNED_PIECES_PAGE = """\
+南湖少年报　2025年5月8日　星期四　第3版
+
+校园新添读书角
+本报讯（记者 柳青）5月6日，南湖县实验小学的读书角正式开放，首批上架图书一千余册。
+学校介绍，读书角每天课间开放，学生可自由借阅，每周还将举办一次读书分享会。
+
+请给操场多装几盏灯
+我是一名初三学生。冬天放学早，天却黑得更早，操场上只有两盏灯，跑步时常看不清脚下。
+我建议学校在跑道边多装几盏灯，让大家锻炼时更安全，也方便同学们晚上来操场锻炼身体。
+南湖县第一中学初三（2）班　周小禾
+
+水墨江村
+这幅作品以淡墨描绘了雨后江村的景色，远山近水浑然一体，笔墨清新。（县文化馆　许　远　作）
+"""
+
+
+def test_a_pupils_signature_and_an_artworks_credit():
+    # 某中学初三（2）班　某某: a contributor's signature may number the class in brackets;
+    # （某单位　某某　作） closes an artwork's caption like a photo credit
+    arts = segment_page("x.txt", SIGNED_PIECES_PAGE)
+    assert [(a.headline, a.byline) for a in arts][1:] == [
+        ("请给操场多装几盏灯", "南湖县第一中学初三（2）班周小禾"),
+        ("水墨江村", "（县文化馆许远作）"),
+    ]
+    assert arts[2].kind == "caption"

@@ -129,8 +129,9 @@ SIGNATURE = re.compile(
 )
 # A contributor's signature on the line under the last paragraph: where the writer lives or
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
-# 某某, a cadre's): words, then a name of two or three characters set apart by a space.
-_SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
+# 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
+# pupil's class is numbered in brackets (某某中学高二（3）班　某某).
+_SIGN_PLACE = re.compile(r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
@@ -157,8 +158,10 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图)\s*[）)]\s*$")
-_PHOTO_WORD = re.compile(r"摄|供图")
+# An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
+# space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
+_PHOTO_WORD = re.compile(r"摄|供图|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
