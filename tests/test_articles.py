@@ -1848,3 +1848,26 @@ def test_a_pupils_signature_and_an_artworks_credit():
         ("水墨江村", "（县文化馆许远作）"),
     ]
     assert arts[2].kind == "caption"
+
+
+def test_a_three_tier_stack_with_its_headline_wrapped_in_large_type():
+    # 引题 (long) / 主题 wrapped over two short lines / 副题 (long): the two short lines in
+    # the middle are the headline, the outer lines kicker and subtitle
+    from qa.segment.stack import _split_stack
+
+    head, subs = _split_stack(
+        [
+            "依靠集体力量兴修水利抗旱保苗",
+            "东沟大队",
+            "新挖水渠四千米",
+            "全队三百亩旱地变成了水浇地",
+        ],
+        False,
+    )
+    assert head == "东沟大队新挖水渠四千米"
+    assert subs == ["依靠集体力量兴修水利抗旱保苗", "全队三百亩旱地变成了水浇地"]
+    # middle lines nearly as wide as the outer ones: four tiers of one size, unknown
+    head, _subs = _split_stack(
+        ["依靠集体力量兴修水利", "东沟大队新挖水渠", "全队旱地变成水浇地", "今年夏粮有望增产"], False
+    )
+    assert head == ""

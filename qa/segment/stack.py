@@ -1621,6 +1621,16 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return "".join(lines), subs
     if len(lines) == 3:
         return "".join(lines[1:]), [lines[0], *subs]
+    if (
+        len(lines) == 4
+        and not subs
+        and max(len(x) for x in lines[1:3]) <= 0.6 * min(len(lines[0]), len(lines[3]))
+        and not any(re.search("[，,：:]", x) for x in lines[1:3])
+    ):
+        # a headline stack in three tiers, its main line set in the largest type and wrapped
+        # (older pages): a long kicker (引题), two short lines, a long subtitle (副题); the
+        # two short lines are the headline
+        return "".join(lines[1:3]), [lines[0], lines[3]]
     return "", [*lines, *subs]
 
 
