@@ -1871,3 +1871,30 @@ def test_a_three_tier_stack_with_its_headline_wrapped_in_large_type():
         ["依靠集体力量兴修水利", "东沟大队新挖水渠", "全队旱地变成水浇地", "今年夏粮有望增产"], False
     )
     assert head == ""
+
+
+DATED_LISTING_PAGE = """\
+东岸晚报　2025年6月3日　星期二　第8版　文化
+
+剧场里的老戏迷
+本报记者　安然
+　　每逢周末，东岸剧场门口总有几位老戏迷早早
+等着开场。他们说，听了几十年戏，还是现场最
+有味道。
+
+近期演出
+　　6月7日　19:30　东岸剧场　越剧《梁祝》
+　　6月8日至9日　19:30　工人文化宫　话剧《灯塔》
+　　6月12日　14:30　少儿活动中心　木偶剧《小熊过
+河》
+"""
+
+
+def test_a_listing_of_coming_events_names_the_date_before_the_time():
+    # 6月7日　19:30　venue　work: a listing's row may open with a date (a range: 6月8日至9日)
+    # before the clock time, as with a weekday (周一　19:30); the last row's wrapped rest is
+    # the listing's
+    arts = segment_page("x.txt", DATED_LISTING_PAGE)
+    assert [a.headline for a in arts] == ["剧场里的老戏迷", "近期演出"]
+    body = "".join(DATED_LISTING_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.rstrip().endswith("河》")

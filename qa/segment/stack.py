@@ -428,10 +428,12 @@ _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
 # A programme listing's row may name the days before the time (周一　19:30, 周二至周五,
-# 周六、周日, 每日): a weekly listing's row.
+# 周六、周日, 每日): a weekly listing's row; a listing of coming events names the date
+# (3月23日　19:30, 3月26日至27日　19:30): a programme of performances, of matches.
 _DAYS = (
     r"(?:(?:周|星期)[一二三四五六日天](?:[至到、](?:周|星期)?[一二三四五六日天])?"
-    r"|每日|每天|每晚|工作日|双休日)"
+    r"|每日|每天|每晚|工作日|双休日"
+    r"|\d{1,2}月\d{1,2}日(?:[至到—－\-](?:\d{1,2}月)?\d{1,2}日)?)"
 )
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
