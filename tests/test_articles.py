@@ -1898,3 +1898,43 @@ def test_a_listing_of_coming_events_names_the_date_before_the_time():
     assert [a.headline for a in arts] == ["剧场里的老戏迷", "近期演出"]
     body = "".join(DATED_LISTING_PAGE[s:e] for s, e in arts[1].body_spans)
     assert body.rstrip().endswith("河》")
+
+
+QA_CREDITS_PAGE = """\
+第C02版：健康　2025年03月04日
+
+换季时节　这些疑问听医生说
+本报记者　林　夏
+整理
+　　问：换季总是嗓子干痒，要不要吃
+消炎药？
+　　答：嗓子干痒多与空气干燥有关，
+多喝温水、保持室内湿度即可，不要自
+行服用消炎药。（东岸市人民医院呼吸
+科主治医师 赵明）
+　　问：老人换季容易失眠怎么办？
+　　答：白天适当活动，晚饭不宜过饱，
+睡前少看手机。（东岸市中医院老年病
+科副主任医师 孙丽）
+【来源】东岸日报
+
+社区义诊进楼道
+【作者】本报记者 林夏
+　　3月2日，东岸市人民医院的医生走进
+社区楼道，为行动不便的老人上门体检。
+【来源】东岸日报
+"""
+
+
+def test_a_qa_pieces_last_credit_the_header_page_letter_and_the_source_field_paper():
+    # 问/答 under a compiler's byline: each answer's expert credit in brackets is that
+    # answer's, the last one too (not the piece's byline); 第C02版 names page 2; the paper
+    # most 【来源】 fields name is the page's
+    arts = segment_page("x.txt", QA_CREDITS_PAGE)
+    assert [a.byline for a in arts] == ["本报记者林夏整理", "【作者】本报记者林夏"]
+    body = "".join(QA_CREDITS_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("孙丽）")
+    assert {a.publication for a in arts} == {"东岸日报"}
+    from qa.ingest.catalog import page_furniture
+
+    assert page_furniture(QA_CREDITS_PAGE).page == "2"

@@ -11,6 +11,7 @@ Every table and pattern names the newspaper convention it encodes.
 
 from __future__ import annotations
 
+import collections
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -438,6 +439,7 @@ _DAYS = (
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+_SOURCE_FIELD = re.compile(r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M)
 
 
 # The most lines a headline stack closed by a byline or dateline holds (kicker, a
@@ -544,6 +546,13 @@ def masthead(text: str) -> str:
     m = _EPAPER.search(text)
     if m:
         return m.group(1)
+    # a content system's export names the paper in each story's source field (【来源】某某日报):
+    # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
+    named = collections.Counter(
+        m.group(1) for m in _SOURCE_FIELD.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
+    )
+    if named and named.most_common(1)[0][1] >= 2:
+        return named.most_common(1)[0][0]
     top = [
         ln.strip()
         for ln in text.split("\n")[:8]
@@ -1687,7 +1696,13 @@ def _finish(
             body[-1] = (s, cut)
             if cut <= s:
                 body.pop()
-    if body and not p.listing:
+    # a question-and-answer piece (问：… 答：…) whose compiler is credited above its text
+    # credits each answer's expert in brackets under that answer: the credit closing the
+    # last answer is that answer's, like the others, not the piece's byline
+    qa_piece = bool(bylines) and (
+        sum(bool(re.match(r"\s*[问答]\s*[:：]", text[a:b])) for a, b in body) >= 4
+    )
+    if body and not p.listing and not qa_piece:
         s, e = body[-1]
         seg = text[s:e]
         m = (
