@@ -1868,7 +1868,8 @@ def test_a_three_tier_stack_with_its_headline_wrapped_in_large_type():
     assert subs == ["依靠集体力量兴修水利抗旱保苗", "全队三百亩旱地变成了水浇地"]
     # middle lines nearly as wide as the outer ones: four tiers of one size, unknown
     head, _subs = _split_stack(
-        ["依靠集体力量兴修水利", "东沟大队新挖水渠", "全队旱地变成水浇地", "今年夏粮有望增产"], False
+        ["依靠集体力量兴修水利", "东沟大队新挖水渠", "全队旱地变成水浇地", "今年夏粮有望增产"],
+        False,
     )
     assert head == ""
 
@@ -1938,3 +1939,12 @@ def test_a_qa_pieces_last_credit_the_header_page_letter_and_the_source_field_pap
     from qa.ingest.catalog import page_furniture
 
     assert page_furniture(QA_CREDITS_PAGE).page == "2"
+
+
+def test_a_bracketed_label_under_a_wide_title_is_never_the_headline():
+    # two wide lines read kicker + headline, unless the second opens with a bracketed
+    # field label (【撰稿】某某): then the headline is unknown, never the label's line
+    from qa.segment.stack import _split_stack
+
+    assert _split_stack(["春季植树活动在全市展开", "【撰稿】本报记者 林夏"], True)[0] == ""
+    assert _split_stack(["春季植树活动在全市展开", "十万株新苗扎根山野"], True)[0] == "十万株新苗扎根山野"

@@ -48,7 +48,9 @@ _TAG = re.compile(
 # line's start; or a number standing as a word of the page header (06　经济, A05, A6版,
 # 某某日报　要闻　3), set apart by spaces or bars.
 # the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
-_PAGE = re.compile(r"第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M)
+_PAGE = re.compile(
+    r"第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M
+)
 _PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 _PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")

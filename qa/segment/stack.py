@@ -132,7 +132,10 @@ SIGNATURE = re.compile(
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
 # 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
 # pupil's class is numbered in brackets (某某中学高二（3）班　某某).
-_SIGN_PLACE = re.compile(r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
+_SIGN_PLACE = re.compile(
+    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}"
+    r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
+)
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
@@ -439,7 +442,9 @@ _DAYS = (
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
-_SOURCE_FIELD = re.compile(r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M)
+_SOURCE_FIELD = re.compile(
+    r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M
+)
 
 
 # The most lines a headline stack closed by a byline or dateline holds (kicker, a
@@ -1581,6 +1586,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
                 return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
+            if re.match(r"[【\[［][^】\]］]{1,6}[】\]］]", lines[1]):
+                # a line opening with a bracketed label (【作者】…, 【来源】…) is a labelled
+                # field, not the headline (headline audit: 4 such lines were read as the
+                # headline of a wide kicker + headline): unknown
+                return "", [*lines, *subs]
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
