@@ -1947,4 +1947,5 @@ def test_a_bracketed_label_under_a_wide_title_is_never_the_headline():
     from qa.segment.stack import _split_stack
 
     assert _split_stack(["春季植树活动在全市展开", "【撰稿】本报记者 林夏"], True)[0] == ""
-    assert _split_stack(["春季植树活动在全市展开", "十万株新苗扎根山野"], True)[0] == "十万株新苗扎根山野"
+    head = _split_stack(["春季植树活动在全市展开", "十万株新苗扎根山野"], True)[0]
+    assert head == "十万株新苗扎根山野"
