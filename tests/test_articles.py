@@ -1752,3 +1752,200 @@ def test_a_number_wrapped_mid_paragraph_and_the_papers_hotline_at_the_foot():
     assert len(arts) == 1
     body = "".join(text[s:e] for s, e in arts[0]["body_spans"]).replace("\n", "")
     assert body.endswith("21:00欢迎广大读者光临！")
+
+
+WEB_TIMED_PAGE = """\
+禾川在线 > 城区 > 民生
+
+河滨公园新添健身步道
+——记者走访三处口袋公园
+时间：2025-04-02 09:15　来源：禾川晨报
+禾川晨报记者　安宁
+清早的河滨公园里，晨练的人沿着新铺的塑胶步道慢跑，步道两旁种上了紫藤和月季。
+公园管理处介绍，步道全长两公里，夜间有地灯照明，沿途设有饮水点和休息座椅。
+【延伸阅读】
+· 城区今年再建十个口袋公园
+责任编辑：孟夏
+
+关于西城部分路段夜间施工的公告
+时间：2025-04-02 15:30　来源：禾川晨报
+因管网维修需要，4月5日至4月9日每晚22时至次日6时，西城路部分路段封闭施工。
+请过往车辆提前绕行，由此带来的不便，敬请谅解。
+特此公告。
+禾川市市政工程管理处
+"""
+
+
+def test_a_web_copys_breadcrumbs_timed_line_and_bracketed_related_links():
+    # 某网 > 城区 > 民生 (breadcrumbs from any level) is furniture; 时间：… 来源：… under a
+    # title belongs to its stack, even over a notice's text; 【延伸阅读】 over bulleted
+    # links is furniture; a dash subtitle says which of two web lines is the headline
+    arts = segment_page("x.txt", WEB_TIMED_PAGE)
+    assert [(a.kind, a.headline, a.subheadlines) for a in arts] == [
+        ("news", "河滨公园新添健身步道", ["——记者走访三处口袋公园"]),
+        ("notice", "关于西城部分路段夜间施工的公告", []),
+    ]
+    body = "".join(WEB_TIMED_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.lstrip().startswith("清早") and body.rstrip().endswith("休息座椅。")
+    body = "".join(WEB_TIMED_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.lstrip().startswith("因管网维修") and body.rstrip().endswith("特此公告。")
+
+
+EXPORT_FIELDS_PAGE = """\
+第B02版：综合　2025年04月08日
+
+石桥镇新建三座农机库房
+【作者】本报记者 柯远
+　　近日，石桥镇三座农机库房完工投用，全
+镇两百余台农机有了遮风挡雨的“家”。
+　　镇农机站负责人说，库房按村分片建设，
+农户存取农机不出村。
+【来源】石桥日报
+
+春雨润新苗
+　　4月6日，石桥镇育苗基地里，工人在为
+新苗喷水。（本报记者 柯远 摄）
+【来源】石桥日报
+"""
+
+
+def test_a_content_systems_author_and_source_fields():
+    # 【作者】某某 under a title is the byline (a labelled credit, like 作者：), never the
+    # headline; 【来源】某某日报 under a story is about the copy (furniture), not its text
+    arts = segment_page("x.txt", EXPORT_FIELDS_PAGE)
+    assert [(a.kind, a.headline, a.byline) for a in arts] == [
+        ("news", "石桥镇新建三座农机库房", "【作者】本报记者柯远"),
+        ("caption", "春雨润新苗", "（本报记者柯远摄）"),
+    ]
+    for a in arts:
+        body = "".join(EXPORT_FIELDS_PAGE[s:e] for s, e in a.body_spans)
+        assert "来源" not in body
+
+
+SIGNED_PIECES_PAGE = """\
+南湖少年报　2025年5月8日　星期四　第3版
+
+校园新添读书角
+本报讯（记者 柳青）5月6日，南湖县实验小学的读书角正式开放，首批上架图书一千余册。
+学校介绍，读书角每天课间开放，学生可自由借阅，每周还将举办一次读书分享会。
+
+请给操场多装几盏灯
+我是一名初三学生。冬天放学早，天却黑得更早，操场上只有两盏灯，跑步时常看不清脚下。
+我建议学校在跑道边多装几盏灯，让大家锻炼时更安全，也方便同学们晚上来操场锻炼身体。
+南湖县第一中学初三（2）班　周小禾
+
+水墨江村
+这幅作品以淡墨描绘了雨后江村的景色，远山近水浑然一体，笔墨清新。（县文化馆　许　远　作）
+"""
+
+
+def test_a_pupils_signature_and_an_artworks_credit():
+    # 某中学初三（2）班　某某: a contributor's signature may number the class in brackets;
+    # （某单位　某某　作） closes an artwork's caption like a photo credit
+    arts = segment_page("x.txt", SIGNED_PIECES_PAGE)
+    assert [(a.headline, a.byline) for a in arts][1:] == [
+        ("请给操场多装几盏灯", "南湖县第一中学初三（2）班周小禾"),
+        ("水墨江村", "（县文化馆许远作）"),
+    ]
+    assert arts[2].kind == "caption"
+
+
+def test_a_three_tier_stack_with_its_headline_wrapped_in_large_type():
+    # 引题 (long) / 主题 wrapped over two short lines / 副题 (long): the two short lines in
+    # the middle are the headline, the outer lines kicker and subtitle
+    from qa.segment.stack import _split_stack
+
+    head, subs = _split_stack(
+        [
+            "依靠集体力量兴修水利抗旱保苗",
+            "东沟大队",
+            "新挖水渠四千米",
+            "全队三百亩旱地变成了水浇地",
+        ],
+        False,
+    )
+    assert head == "东沟大队新挖水渠四千米"
+    assert subs == ["依靠集体力量兴修水利抗旱保苗", "全队三百亩旱地变成了水浇地"]
+    # middle lines nearly as wide as the outer ones: four tiers of one size, unknown
+    head, _subs = _split_stack(
+        ["依靠集体力量兴修水利", "东沟大队新挖水渠", "全队旱地变成水浇地", "今年夏粮有望增产"],
+        False,
+    )
+    assert head == ""
+
+
+DATED_LISTING_PAGE = """\
+东岸晚报　2025年6月3日　星期二　第8版　文化
+
+剧场里的老戏迷
+本报记者　安然
+　　每逢周末，东岸剧场门口总有几位老戏迷早早
+等着开场。他们说，听了几十年戏，还是现场最
+有味道。
+
+近期演出
+　　6月7日　19:30　东岸剧场　越剧《梁祝》
+　　6月8日至9日　19:30　工人文化宫　话剧《灯塔》
+　　6月12日　14:30　少儿活动中心　木偶剧《小熊过
+河》
+"""
+
+
+def test_a_listing_of_coming_events_names_the_date_before_the_time():
+    # 6月7日　19:30　venue　work: a listing's row may open with a date (a range: 6月8日至9日)
+    # before the clock time, as with a weekday (周一　19:30); the last row's wrapped rest is
+    # the listing's
+    arts = segment_page("x.txt", DATED_LISTING_PAGE)
+    assert [a.headline for a in arts] == ["剧场里的老戏迷", "近期演出"]
+    body = "".join(DATED_LISTING_PAGE[s:e] for s, e in arts[1].body_spans)
+    assert body.rstrip().endswith("河》")
+
+
+QA_CREDITS_PAGE = """\
+第C02版：健康　2025年03月04日
+
+换季时节　这些疑问听医生说
+本报记者　林　夏
+整理
+　　问：换季总是嗓子干痒，要不要吃
+消炎药？
+　　答：嗓子干痒多与空气干燥有关，
+多喝温水、保持室内湿度即可，不要自
+行服用消炎药。（东岸市人民医院呼吸
+科主治医师 赵明）
+　　问：老人换季容易失眠怎么办？
+　　答：白天适当活动，晚饭不宜过饱，
+睡前少看手机。（东岸市中医院老年病
+科副主任医师 孙丽）
+【来源】东岸日报
+
+社区义诊进楼道
+【作者】本报记者 林夏
+　　3月2日，东岸市人民医院的医生走进
+社区楼道，为行动不便的老人上门体检。
+【来源】东岸日报
+"""
+
+
+def test_a_qa_pieces_last_credit_the_header_page_letter_and_the_source_field_paper():
+    # 问/答 under a compiler's byline: each answer's expert credit in brackets is that
+    # answer's, the last one too (not the piece's byline); 第C02版 names page 2; the paper
+    # most 【来源】 fields name is the page's
+    arts = segment_page("x.txt", QA_CREDITS_PAGE)
+    assert [a.byline for a in arts] == ["本报记者林夏整理", "【作者】本报记者林夏"]
+    body = "".join(QA_CREDITS_PAGE[s:e] for s, e in arts[0].body_spans)
+    assert body.rstrip().endswith("孙丽）")
+    assert {a.publication for a in arts} == {"东岸日报"}
+    from qa.ingest.catalog import page_furniture
+
+    assert page_furniture(QA_CREDITS_PAGE).page == "2"
+
+
+def test_a_bracketed_label_under_a_wide_title_is_never_the_headline():
+    # two wide lines read kicker + headline, unless the second opens with a bracketed
+    # field label (【撰稿】某某): then the headline is unknown, never the label's line
+    from qa.segment.stack import _split_stack
+
+    assert _split_stack(["春季植树活动在全市展开", "【撰稿】本报记者 林夏"], True)[0] == ""
+    head = _split_stack(["春季植树活动在全市展开", "十万株新苗扎根山野"], True)[0]
+    assert head == "十万株新苗扎根山野"

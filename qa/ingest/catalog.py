@@ -47,7 +47,10 @@ _TAG = re.compile(
 # The page number (版次): 第3版 / 第 03 版 / 第二版 in a header line; 03版：要闻 / A3版 at a
 # line's start; or a number standing as a word of the page header (06　经济, A05, A6版,
 # 某某日报　要闻　3), set apart by spaces or bars.
-_PAGE = re.compile(r"第\s*(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M)
+# the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
+_PAGE = re.compile(
+    r"第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M
+)
 _PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 _PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")

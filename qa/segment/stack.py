@@ -11,6 +11,7 @@ Every table and pattern names the newspaper convention it encodes.
 
 from __future__ import annotations
 
+import collections
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -71,8 +72,10 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
 # page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
+# A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]\s*[" + _H + r"·]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]"
+    r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
@@ -127,8 +130,12 @@ SIGNATURE = re.compile(
 )
 # A contributor's signature on the line under the last paragraph: where the writer lives or
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
-# 某某, a cadre's): words, then a name of two or three characters set apart by a space.
-_SIGN_PLACE = re.compile(r"[" + _H + r"]{2,20}[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}")
+# 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
+# pupil's class is numbered in brackets (某某中学高二（3）班　某某).
+_SIGN_PLACE = re.compile(
+    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}"
+    r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
+)
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
@@ -155,8 +162,10 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图)\s*[）)]\s*$")
-_PHOTO_WORD = re.compile(r"摄|供图")
+# An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
+# space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
+_PHOTO_WORD = re.compile(r"摄|供图|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
@@ -358,12 +367,17 @@ _WEB_TOOLS = (
 # 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
 # headline nor subtitle.
 WEB_META = re.compile(
+    # the time may be labelled (时间：, 发布时间：, 日期：)
+    r"(?:(?:发布|更新)?(?:时间|日期)\s*[:：]\s*)?"
     r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?.{0,40}"
     r"|原标题\s*[:：].{1,80}"
     # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
     r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
 )
-_RELATED = re.compile(r"(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)\s*[:：]?")
+# A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
+_CRUMBS = r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+# A web copy's related links' label, bracketed (【延伸阅读】) or closed by a colon.
+_RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
@@ -371,11 +385,17 @@ _FURN_EXTRA = re.compile(
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
+    # a site's breadcrumbs from any level (某某网 > 本地 > 社会): short names, no sentence,
+    # joined by > (＞, ›, »)
+    r"|" + _CRUMBS + r""
     r"|" + _WEB_TOOLS + r""
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a content system's labelled source or editor field under a story (【来源】某某日报,
+    # 【责任编辑】某某): about the copy, not its text
+    r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
     # the paper's own service lines at the page foot: its advertising, distribution or
     # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
     r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
@@ -385,7 +405,7 @@ _FURN_EXTRA = re.compile(
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
-_FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}")
+_FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}|" + _CRUMBS)
 # A masthead: the paper's name standing alone or opening the header line; an edition may
 # follow the name (某某日报海外版, 某某报农村版).
 # A word ending in 报 that names a genre of text, not a paper (通报, 简报, 汇报, 喜报, 捷报,
@@ -412,14 +432,19 @@ _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
 # A programme listing's row may name the days before the time (周一　19:30, 周二至周五,
-# 周六、周日, 每日): a weekly listing's row.
+# 周六、周日, 每日): a weekly listing's row; a listing of coming events names the date
+# (3月23日　19:30, 3月26日至27日　19:30): a programme of performances, of matches.
 _DAYS = (
     r"(?:(?:周|星期)[一二三四五六日天](?:[至到、](?:周|星期)?[一二三四五六日天])?"
-    r"|每日|每天|每晚|工作日|双休日)"
+    r"|每日|每天|每晚|工作日|双休日"
+    r"|\d{1,2}月\d{1,2}日(?:[至到—－\-](?:\d{1,2}月)?\d{1,2}日)?)"
 )
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+_SOURCE_FIELD = re.compile(
+    r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M
+)
 
 
 # The most lines a headline stack closed by a byline or dateline holds (kicker, a
@@ -526,6 +551,13 @@ def masthead(text: str) -> str:
     m = _EPAPER.search(text)
     if m:
         return m.group(1)
+    # a content system's export names the paper in each story's source field (【来源】某某日报):
+    # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
+    named = collections.Counter(
+        m.group(1) for m in _SOURCE_FIELD.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
+    )
+    if named and named.most_common(1)[0][1] >= 2:
+        return named.most_common(1)[0][0]
     top = [
         ln.strip()
         for ln in text.split("\n")[:8]
@@ -1247,6 +1279,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     break  # a full line is running text, unless a column tag stands over it
                     # or it opens with a dash (a subtitle: ——某某)
                 j += 1
+            # a web copy's publication line under its title (时间：2024-05-20 16:05　来源：…)
+            # belongs to the title's stack, however long: the text starts under it
+            while j > i and j < n and lines[j] and WEB_META.fullmatch(lines[j].text):
+                j += 1
             if to_opener > j:
                 j = to_opener
             if rows_from(i + 1) >= 3 and len(lines[i].f) <= 20:
@@ -1327,6 +1363,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and all(
                                 len(lines[x].f) <= max(0.85 * col, 8)
                                 or (x > i and lines[x].f.startswith(("——", "—")))
+                                or (x > i and bool(WEB_META.fullmatch(lines[x].text)))
                                 for x in range(i, j)
                             )
                         )  # a subtitle opened by a dash is a heading however wide it is set
@@ -1549,6 +1586,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
                 return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
+            if re.match(r"[【\[［][^】\]］]{1,6}[】\]］]", lines[1]):
+                # a line opening with a bracketed label (【作者】…, 【来源】…) is a labelled
+                # field, not the headline (headline audit: 4 such lines were read as the
+                # headline of a wide kicker + headline): unknown
+                return "", [*lines, *subs]
             return lines[1], [lines[0]] + subs
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
@@ -1600,6 +1642,16 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return "".join(lines), subs
     if len(lines) == 3:
         return "".join(lines[1:]), [lines[0], *subs]
+    if (
+        len(lines) == 4
+        and not subs
+        and max(len(x) for x in lines[1:3]) <= 0.6 * min(len(lines[0]), len(lines[3]))
+        and not any(re.search("[，,：:]", x) for x in lines[1:3])
+    ):
+        # a headline stack in three tiers, its main line set in the largest type and wrapped
+        # (older pages): a long kicker (引题), two short lines, a long subtitle (副题); the
+        # two short lines are the headline
+        return "".join(lines[1:3]), [lines[0], lines[3]]
     return "", [*lines, *subs]
 
 
@@ -1630,7 +1682,12 @@ def _finish(
     elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
-    elif web and len(heads) == 2 and not any(_TAG.fullmatch(h) for h in heads):
+    elif (
+        web
+        and len(heads) == 2
+        and not any(_TAG.fullmatch(h) for h in heads)
+        and not heads[1].startswith(("——", "—"))  # a dash says which line is the subtitle
+    ):
         # a web copy's two lines over its publication line: a site sets the print kicker
         # over the title as often as the subtitle under it, in the same type: unknown
         headline, subs = "", heads
@@ -1649,7 +1706,13 @@ def _finish(
             body[-1] = (s, cut)
             if cut <= s:
                 body.pop()
-    if body and not p.listing:
+    # a question-and-answer piece (问：… 答：…) whose compiler is credited above its text
+    # credits each answer's expert in brackets under that answer: the credit closing the
+    # last answer is that answer's, like the others, not the piece's byline
+    qa_piece = bool(bylines) and (
+        sum(bool(re.match(r"\s*[问答]\s*[:：]", text[a:b])) for a, b in body) >= 4
+    )
+    if body and not p.listing and not qa_piece:
         s, e = body[-1]
         seg = text[s:e]
         m = (
