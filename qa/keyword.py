@@ -64,6 +64,12 @@ def pos_tags(text: str) -> list[tuple[str, str]]:
     return [(p.word, p.flag) for p in _pos.cut(text)]
 
 
+def words(text: str) -> list[str]:
+    """jieba's words in accurate mode (光荣牌 stays one word), with the dictionary that
+    ``tokenize`` uses; every character of ``text`` is in exactly one word."""
+    return _tokenizer().lcut(text)
+
+
 def normalize(text: str) -> str:
     """Fold full-width forms to half-width and case to lower, so ＩＯＴ matches IOT."""
     return unicodedata.normalize("NFKC", text).lower()

@@ -24,7 +24,7 @@ from qa.answer.sentences import (
     specific_kind_found,
     years_missing,
 )
-from qa.keyword import STOPWORDS, pos_tags
+from qa.keyword import STOPWORDS, words
 from qa.passages import Passage
 from qa.retrieve import Hit
 from qa.segment.articles import printed_span
@@ -215,33 +215,34 @@ class Answerer:
 def highlight_terms(question: str) -> list[str]:
     """Words worth marking in a passage: the question's own jieba words (accurate mode, so
     光荣牌 and never the 光荣 inside it) of two or more characters, stopwords left out."""
-    words = {w for w, _tag in pos_tags(fold(question))}
-    terms = {w for w in words if len(w) >= 2 and _WORDISH.search(w) and w not in STOPWORDS}
-    return sorted(terms, key=lambda t: (-len(t), t))
+    terms = {w for w in words(fold(question)) if len(w) >= 2 and _WORDISH.search(w)}
+    return sorted(terms - STOPWORDS, key=lambda t: (-len(t), t))
 
 
 def find_spans(text: str, terms: list[str]) -> list[list[int]]:
     """Non-overlapping [start, end) spans of ``terms`` in ``text`` that start and end on
     jieba word boundaries (a term inside a longer word, 实验 in 实验室, is not marked), in
-    order."""
+    order. The passage is cut into words only when a term occurs in it, with jieba's plain
+    accurate cut (its part-of-speech tagger cost four times as much for the same words)."""
     folded = fold(text)
+    found = [m.span() for t in terms for m in re.finditer(re.escape(t), folded)]
+    if not found:
+        return []
     bounds = word_bounds(folded)
     taken = [False] * len(text)
     spans: list[list[int]] = []
-    for t in terms:
-        for m in re.finditer(re.escape(t), folded):
-            a, b = m.span()
-            if a in bounds and b in bounds and not any(taken[a:b]):
-                spans.append([a, b])
-                for i in range(a, b):
-                    taken[i] = True
+    for a, b in found:  # longer terms first, as ``terms`` comes
+        if a in bounds and b in bounds and not any(taken[a:b]):
+            spans.append([a, b])
+            for i in range(a, b):
+                taken[i] = True
     return sorted(spans)
 
 
 def word_bounds(text: str) -> set[int]:
     """The offsets in ``text`` where a jieba word (accurate mode) starts or ends."""
     bounds, at = {0}, 0
-    for word, _tag in pos_tags(text):
+    for word in words(text):
         at += len(word)
         bounds.add(at)
     return bounds
