@@ -6,6 +6,7 @@ index_building with Retry-After, and the page says so in Chinese and reloads its
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 
@@ -64,13 +65,15 @@ def test_health_reports_progress_while_the_first_build_runs(building):
     assert set(build) >= {"pages_total", "elapsed_s", "eta_s"}
 
 
-def test_ask_is_refused_with_503_and_retry_after_while_building(building):
+def test_ask_is_refused_with_503_and_retry_after_while_building(building, caplog):
     app, _ = building
     client = app.test_client()
+    caplog.set_level(logging.INFO, logger="qa.request")
     for resp in (client.get("/api/ask?q=问题"), client.post("/api/ask", json={"question": "问题"})):
         assert resp.status_code == 503
         assert resp.get_json()["error"]["code"] == "index_building"
         assert 1 <= int(resp.headers["Retry-After"]) <= 30
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]  # expected, no fault
 
 
 def test_the_page_shows_the_progress_in_chinese_and_reloads(building):

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from qa.errors import QAError, RateLimited
+from qa.errors import IndexBuilding, QAError, RateLimited
 from qa.service import Service
 from qa.settings import load_settings
 from qa.web.limits import make_limiter, retry_after_header
@@ -93,7 +93,9 @@ def create_app(config: Mapping[str, Any] | None = None, service: Service | None 
     @app.errorhandler(QAError)
     def _qa_error(exc: QAError):
         if exc.status >= 500:
-            log.error("%s: %s (%s)", exc.code, exc.message, exc.detail or "-")
+            # A first build in progress is expected, not a fault: its 503s are no errors.
+            level = logging.INFO if isinstance(exc, IndexBuilding) else logging.ERROR
+            log.log(level, "%s: %s (%s)", exc.code, exc.message, exc.detail or "-")
         resp = app.make_response(_error_response(exc.status, exc.code, exc.message))
         resp.headers.update(exc.headers())
         return resp
