@@ -11,8 +11,6 @@ import threading
 import time
 from typing import Any
 
-STAGES = ("pages", "training", "vectors")  # in the order a build runs them
-
 
 class BuildProgress:
     """The state of one build, safe to read from request threads while it runs."""

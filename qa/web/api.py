@@ -14,6 +14,7 @@ from qa.web.shapes import (
     check_query_string_utf8,
     read_ask_request,
     result_to_dict,
+    single_values,
 )
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -44,13 +45,7 @@ def _json_body() -> dict:
 
 def _query_params() -> dict[str, str]:
     check_query_string_utf8(request.query_string)
-    for name, values in request.args.lists():
-        if len(values) > 1:
-            shown = name if len(name) <= 40 else name[:40] + "…"
-            raise BadRequest(
-                f"{shown!r} is given {len(values)} times; give it once", code="repeated_field"
-            )
-    return request.args.to_dict()
+    return single_values(request.args)
 
 
 @bp.route("/ask", methods=["GET", "POST"])

@@ -24,6 +24,7 @@ from qa.web.shapes import (
     issue_date,
     read_ask_request,
     result_to_dict,
+    single_values,
 )
 
 bp = Blueprint("web", __name__)
@@ -121,8 +122,7 @@ def index():
     if not params:
         return render_template("index.html", form=_form(summary, params), summary=summary)
     try:
-        _check_single(request.args)
-        req = read_ask_request(params, current_app.config)
+        req = read_ask_request(single_values(request.args), current_app.config)
     except BadRequest as exc:
         field = _bad_date(params) if exc.code == "invalid_date" else ""
         message = chinese_message(exc.status, exc.code, field)
@@ -130,24 +130,20 @@ def index():
     result = searcher.search(req.question, req.top_k, where=req.where, offset=req.offset)
     data = result_to_dict(result, searcher.index)
     mark_passages(data)
+    # The fields as the validator read them (a whole year's dates in full): shown again in
+    # the form, and carried by each citation's link so 返回问题 comes back to these results.
+    search = _search_args(req, req.offset)
     return render_template(
         "index.html",
-        form=_form(summary, _shown(req)),
+        form=_form(summary, search),
         data=data,
         req=req,
         q=req.question,
-        search=_search_args(req, req.offset),  # a citation's way back to these results
+        search=search,
         more=_link(req, result.next_offset) if result.next_offset is not None else None,
         prev=_link(req, max(0, req.offset - req.top_k)) if req.offset > 0 else None,
         calibrated=searcher.calibrated,
     )
-
-
-def _check_single(args) -> None:
-    """Refuse a field given twice, as the JSON API does."""
-    for name, values in args.lists():
-        if len(values) > 1:
-            raise BadRequest(f"{name[:40]!r} is given {len(values)} times", code="repeated_field")
 
 
 def _bad_date(params: Mapping[str, Any]) -> str:
@@ -158,17 +154,6 @@ def _bad_date(params: Mapping[str, Any]) -> str:
         except BadRequest:
             return name
     return ""
-
-
-def _shown(req: AskRequest) -> dict[str, Any]:
-    """The fields of ``req`` as the form shows them again (dates as the validator read them)."""
-    return {
-        "q": req.question,
-        "publication": req.publication or "",
-        "date_from": req.date_from or "",
-        "date_to": req.date_to or "",
-        "top_k": req.top_k,
-    }
 
 
 def _form(summary: dict, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -362,4 +347,5 @@ def building_page():
     """The page while the first index is built: what is done, what is left; reloads itself."""
     service = current_app.extensions["qa"]
     snap = service.build.snapshot() if service.build is not None else None
-    return render_template("building.html", build=snap), 503, {"Retry-After": "5"}
+    # Its Retry-After comes with the IndexBuilding error that led here (qa.web.app).
+    return render_template("building.html", build=snap), 503

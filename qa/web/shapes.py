@@ -246,6 +246,17 @@ def _utf8(text: str) -> bool:
     return True
 
 
+def single_values(args) -> dict[str, str]:
+    """A query string's fields (a MultiDict) as a plain dict, refusing a field given twice."""
+    for name, values in args.lists():
+        if len(values) > 1:
+            shown = name if len(name) <= 40 else name[:40] + "…"
+            raise BadRequest(
+                f"{shown!r} is given {len(values)} times; give it once", code="repeated_field"
+            )
+    return args.to_dict()
+
+
 def check_query_string_utf8(query_string: bytes) -> None:
     try:
         unquote_to_bytes(query_string).decode("utf-8")
