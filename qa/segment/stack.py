@@ -55,6 +55,9 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
+    # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
+    # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
+    rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
