@@ -26,3 +26,33 @@ def test_a_bracketed_reporter_and_place_opening_the_text_is_the_byline():
     assert [a.byline for a in arts] == ["【本报记者林小舟东港报道】", "【本报北岸电】"]
     assert _body(BRACKET_DISPATCH_PAGE, arts[0]).startswith("第九届港湾书展")
     assert [a.headline for a in arts] == ["港湾书展今日开幕", "新航线下月开通"]
+
+
+WEB_NOTICE_PAGE = """\
+东川区图书馆新馆开放
+发布时间：2025-02-11 08:30　来源：东川晚报
+本报讯（记者 叶青）2月10日，东川区图书馆新馆对读者开放，馆内藏书二十万册，设有少儿阅览区和自习区。
+新馆每周二至周日开放，周一闭馆维护，读者凭身份证即可免费办理借阅证。
+编辑：罗小云
+
+东川区自来水有限公司关于部分路段停水检修期间临时供水安排的通知
+发布时间：2025-02-11 09:40　来源：东川晚报
+因主干管道检修需要，2月13日8时至20时，滨江路、花园街一带将暂停供水，请用户提前储水。
+检修期间将在各小区门口设置临时供水点，给您带来的不便，敬请谅解。
+东川区自来水有限公司
+2025年2月11日
+
+【打印本页】　【关闭窗口】
+"""
+
+
+def test_a_web_title_over_its_publication_line_and_the_sites_print_tools():
+    # a web copy's title over its publication line is a title however wide it is set
+    # (a notice's long title here); 【打印本页】【关闭窗口】 are the site's tools, not text
+    arts = segment_page("x.txt", WEB_NOTICE_PAGE)
+    assert len(arts) == 2
+    assert arts[1].headline.startswith("东川区自来水有限公司关于")
+    assert arts[1].kind == "notice"
+    assert arts[1].byline == "东川区自来水有限公司2025年2月11日"
+    assert _body(WEB_NOTICE_PAGE, arts[1]).endswith("敬请谅解。")
+    assert _body(WEB_NOTICE_PAGE, arts[0]).endswith("免费办理借阅证。")

@@ -363,7 +363,9 @@ _NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
 # A web copy's article tools left under its text: 【纠错】【打印】【关闭】, the editor in
 # brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
 _WEB_TOOLS = (
-    r"(?:【\s*(?:纠错|打印|关闭|收藏|关闭窗口|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
+    # (its usual spellings: 【打印本页】【关闭窗口】【返回顶部】)
+    r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部"
+    r"|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
     r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
 )
 # A web copy's lines under its title: when and where it was published (2024-03-05 07:12
@@ -1374,6 +1376,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         # heading however wide they are set
                         or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
+                        # a web copy's title over its publication line (发布时间：…　来源：…)
+                        # is a title however wide it is set
+                        or (
+                            blank_before(i)
+                            and j - i >= 2
+                            and not WEB_META.fullmatch(lines[i].text)
+                            and bool(WEB_META.fullmatch(lines[j - 1].text))
+                        )
                     )
                     if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
                         stack_ok = False
