@@ -56,3 +56,28 @@ def test_a_web_title_over_its_publication_line_and_the_sites_print_tools():
     assert arts[1].byline == "东川区自来水有限公司2025年2月11日"
     assert _body(WEB_NOTICE_PAGE, arts[1]).endswith("敬请谅解。")
     assert _body(WEB_NOTICE_PAGE, arts[0]).endswith("免费办理借阅证。")
+
+
+NOTICE_SIGNED_PAGE = """\
+东港海关关于暂停部分业务窗口的公告
+因办公系统升级，东港海关业务大厅第3至第6号窗口将于3月2日暂停办理业务。
+其余窗口照常办理，企业也可通过网上平台办理相关手续。
+特此公告。
+东港海关
+2025年2月26日
+
+南湖水文署关于汛期水位观测点迁移的公告
+根据防汛工作需要，南湖二号水位观测点自4月1日起迁至下游三百米处。
+请沿岸单位和居民注意观测点新的位置标志。
+特此公告。
+南湖水文署
+2025年3月20日
+"""
+
+
+def test_a_notice_is_signed_by_a_name_line_over_the_date_whatever_the_name_ends_with():
+    # the issuer's name (no punctuation) set flush over the date after the notice's last
+    # sentence signs it, whatever word the name ends with (某某海关, 某某署)
+    arts = segment_page("x.txt", NOTICE_SIGNED_PAGE)
+    assert [a.byline for a in arts] == ["东港海关2025年2月26日", "南湖水文署2025年3月20日"]
+    assert all(_body(NOTICE_SIGNED_PAGE, a).endswith("特此公告。") for a in arts)

@@ -340,6 +340,8 @@ _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
     r"[\d一二三四五六七八九十]{1,3}日"
 )
+# A notice issuer's name on a line of its own over the date: a unit's name, no punctuation.
+_NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
@@ -1775,10 +1777,19 @@ def _finish(
         k = len(body)
         while k > 0 and len(body) - k < 4 and _SIGN_LINE.fullmatch(flat(text[slice(*body[k - 1])])):
             k -= 1
+        # whatever the issuer's name ends with (某某海关, 某某署), a short name line without
+        # punctuation right over the date closing the notice signs it (set flush, as below)
+        dated = (
+            len(body) >= 3
+            and bool(_ISSUE_DATE.fullmatch(flat(text[slice(*body[-1])])))
+            and bool(_NAME_LINE.fullmatch(flat(text[slice(*body[-2])])))
+        )
+        if dated and k > len(body) - 2:
+            k = len(body) - 2
         signed = body[k:]
         if (
             0 < k < len(body)
-            and any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed)
+            and (dated or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
             and not any(_indented_at(text, s) for s, _e in signed)
             and (
                 re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
