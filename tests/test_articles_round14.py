@@ -81,3 +81,16 @@ def test_a_notice_is_signed_by_a_name_line_over_the_date_whatever_the_name_ends_
     arts = segment_page("x.txt", NOTICE_SIGNED_PAGE)
     assert [a.byline for a in arts] == ["东港海关2025年2月26日", "南湖水文署2025年3月20日"]
     assert all(_body(NOTICE_SIGNED_PAGE, a).endswith("特此公告。") for a in arts)
+
+
+def test_genre_labels_and_column_tags_over_a_title_are_never_its_headline():
+    # 社评 (a traditional-print paper's 社论), 通讯 (a feature's genre label) and a column
+    # of letters named by up to three characters (群众来信) over a title are tags
+    from qa.segment.stack import _TAG, _split_stack
+
+    for tag in ("社评", "通讯", "人物通讯", "群众来信", "读者来信"):
+        assert _TAG.fullmatch(tag), tag
+    assert _split_stack(["社评", "老街改造　贵在倾听"], True, True)[0] == "老街改造　贵在倾听".replace(
+        "　", ""
+    )
+    assert _split_stack(["通讯", "大山深处的乡村邮递员"], True)[0] == "大山深处的乡村邮递员"
