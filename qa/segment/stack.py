@@ -55,6 +55,9 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
+    # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
+    # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
+    rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
@@ -207,14 +210,14 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案",
+    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案", "通讯",
 )  # fmt: skip
 _TAG = re.compile(
-    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|社评|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
     r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
-    r"|[" + _H + r"]{0,2}(?:" + "|".join(GENRE_WORDS) + ")"
+    r"|[" + _H + r"]{0,3}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
 # and column tags naming commentary (·某某时评·, 【某某论坛】).
@@ -224,7 +227,7 @@ _TAG = re.compile(
 _ROLE_LABEL = re.compile(r"[【\[［](主?标题|主题|引题|肩题|眉题|副题|副标题|小标题)[】\]］]\s*")
 _ROLE_HEAD = ("标题", "主标题", "主题")
 _OPINION_TAG = re.compile(
-    r"社论|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
+    r"社论|社评|短评|时评|述评|评论员\s*文章|编辑手记|编后语?|[" + _H + r"]{1,4}(?:时评|短评|述评)"
     r"|[（(][^（）()]{0,6}(?:评|论|杂谈|随笔|手记)[）)]"
     r"|[·•【][^·•【】]{0,8}(?:评|论|杂谈|随笔|手记)[^·•【】]{0,4}[·•】]"
 )
@@ -337,6 +340,8 @@ _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
     r"[\d一二三四五六七八九十]{1,3}日"
 )
+# A notice issuer's name on a line of its own over the date: a unit's name, no punctuation.
+_NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
@@ -360,7 +365,9 @@ _NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
 # A web copy's article tools left under its text: 【纠错】【打印】【关闭】, the editor in
 # brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
 _WEB_TOOLS = (
-    r"(?:【\s*(?:纠错|打印|关闭|收藏|关闭窗口|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
+    # (its usual spellings: 【打印本页】【关闭窗口】【返回顶部】)
+    r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部"
+    r"|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
     r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
 )
 # A web copy's lines under its title: when and where it was published (2024-03-05 07:12
@@ -1371,6 +1378,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         # heading however wide they are set
                         or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
+                        # a web copy's title over its publication line (发布时间：…　来源：…)
+                        # is a title however wide it is set
+                        or (
+                            blank_before(i)
+                            and j - i >= 2
+                            and not WEB_META.fullmatch(lines[i].text)
+                            and bool(WEB_META.fullmatch(lines[j - 1].text))
+                        )
                     )
                     if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
                         stack_ok = False
@@ -1762,10 +1777,19 @@ def _finish(
         k = len(body)
         while k > 0 and len(body) - k < 4 and _SIGN_LINE.fullmatch(flat(text[slice(*body[k - 1])])):
             k -= 1
+        # whatever the issuer's name ends with (某某海关, 某某署), a short name line without
+        # punctuation right over the date closing the notice signs it (set flush, as below)
+        dated = (
+            len(body) >= 3
+            and bool(_ISSUE_DATE.fullmatch(flat(text[slice(*body[-1])])))
+            and bool(_NAME_LINE.fullmatch(flat(text[slice(*body[-2])])))
+        )
+        if dated and k > len(body) - 2:
+            k = len(body) - 2
         signed = body[k:]
         if (
             0 < k < len(body)
-            and any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed)
+            and (dated or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
             and not any(_indented_at(text, s) for s, _e in signed)
             and (
                 re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
