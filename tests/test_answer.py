@@ -9,9 +9,10 @@ from qa.answer.sentences import (
     best_sentence,
     kind_found,
     read_cues,
+    with_value_beside,
     years_missing,
 )
-from qa.passages import Passage
+from qa.passages import Passage, cut_sentences
 
 PAGE = (
     "新馆由市文化局主持建设。新馆于2019年动工，总投资1.2亿元。"
@@ -180,3 +181,44 @@ def test_a_title_question_skips_an_editors_note_for_the_article_it_introduces():
     assert Answerer._asked_about(me, hits).article_id == "story"
     assert Answerer._asked_about(me, hits[:2]).article_id == "note"  # nothing beside it: as is
     assert Answerer._asked_about(me, hits[1:]).article_id == "other"
+
+
+def test_a_counter_the_question_uses_is_the_one_the_answer_prints():
+    # 几支队伍 wants a count of 支, 多少根 one of 根: a date or a count of people is no answer
+    kind = answer_kinds("这次联欢会一共有几支乐队登台？")[0]
+    assert kind[0] == "specific unit"
+    assert kind[1].search("共有14支乐队登台") and not kind[1].search("12月3日，联欢会开幕")
+    assert answer_kinds("旗杆用了多少根钢管？")[0][1].search("用去钢管36根")
+
+
+ARCHIVE_PAGE = (
+    "5月9日傍晚，河东镇文化广场上彩灯高挂，人头攒动。首届乡村歌会的决赛就在这里举行。"
+    "本届歌会共有来自各村的23支合唱队报名。"
+)
+
+
+def _passage_of(page: str) -> Passage:
+    p = Passage(0, "b-01", "b.txt", page, 0, len(page))
+    p.sentences = cut_sentences(page, 0, len(page))
+    return p
+
+
+def _read(question: str):
+    p = _passage_of(ARCHIVE_PAGE)
+    cues = read_cues(question)
+    best = best_sentence(cues, [p], {"b.txt": ARCHIVE_PAGE}, {"b-01": "乡村歌会"})
+    return best, with_value_beside(cues, best)
+
+
+def test_the_answer_reads_on_to_the_sentence_beside_that_gives_the_value():
+    # the sentence naming the event says only 在这里: the date and the place stand before it
+    best, read = _read("首届乡村歌会的决赛是哪天举行的？")
+    assert "决赛就在这里举行" in best.text and "5月9日" not in best.text
+    assert read.text.startswith("5月9日傍晚") and read.text.endswith("就在这里举行。")
+    # the span is exact: the page text between its ends is the answer, both sentences
+    assert ARCHIVE_PAGE[read.char_start : read.char_end] == read.text
+
+
+def test_an_answer_holding_the_value_is_not_extended():
+    best, read = _read("本届乡村歌会共有多少支合唱队报名？")
+    assert read == best and "23支" in read.text

@@ -22,6 +22,7 @@ from qa.answer.sentences import (
     names_year,
     read_cues,
     specific_kind_found,
+    with_value_beside,
     years_missing,
 )
 from qa.keyword import STOPWORDS, words
@@ -147,6 +148,7 @@ class Answerer:
         best = best_sentence(cues, passages, self._pages, self._headings, idf)
         if best is None:
             return None
+        best = with_value_beside(cues, best)
         return Answer(best.text, best.passage, best.char_start, best.char_end, best.score)
 
     def _asked_about(self, hits: list[Hit]) -> Passage:

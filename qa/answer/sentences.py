@@ -84,7 +84,7 @@ ANSWER_KINDS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = tuple(
 _WH = re.compile(r"多少|几|哪[一个位里年天些家所]?|谁|什么|何|怎么|如何|多大|多久|多长|多高")
 _UNIT_Q = re.compile(  # 哪几家 asks which ones, not how many
     r"(?:多少|(?<!哪)几)\s*余?\s*(个小时|小时|分钟|公里|平方米|万元|亿元|"
-    r"[个名人家份次户项倍亩斤岁台件场批所处辆位部门张座天年月吨])"
+    r"[个名人家份次户项倍亩斤岁台件场批所处辆位部门张座天年月吨支根条只棵艘架套本册])"
 )
 _PEOPLE = "名人位"
 # Counters a page uses for one another: 多少名 ~ 120人, 多少家商户 ~ 300户.
@@ -302,3 +302,50 @@ def best_sentence(
             if best is None or score > best.score:
                 best = Candidate(sent.text, p, sent.char_start, sent.char_end, score)
     return best
+
+
+def with_value_beside(cues: Cues, best: Candidate) -> Candidate:
+    """Read on from the sentence that answers when it names the thing asked about but not
+    the value asked for.
+
+    A reader who finds the sentence about the thing asked (典礼就在这里举行, 比赛在某地揭幕)
+    without the date, the place or the count asked reads the sentence just before or after
+    it: the one that pronoun points back to (这里, 该, 此), or the next that gives the figures.
+    Where the best sentence holds no value of the kind asked and a sentence right beside it
+    in the same passage does, the answer spans both, its page span running from the first
+    one's start to the second one's end. Where both neighbours hold one, the one sharing
+    more of the question's words is read.
+    """
+    if asked_kind(cues) is None or kind_found(cues, best.text):
+        return best
+    sentences = best.passage.sentence_spans()
+    at = next(
+        (
+            i
+            for i, s in enumerate(sentences)
+            if (s.char_start, s.char_end) == (best.char_start, best.char_end)
+        ),
+        None,
+    )
+    if at is None:
+        return best
+    beside = [
+        (i, sentences[i])
+        for i in (at - 1, at + 1)
+        if 0 <= i < len(sentences) and kind_found(cues, sentences[i].text)
+    ]
+    if not beside:
+        return best
+
+    def shared(text: str) -> int:
+        folded = fold(text)
+        return sum(_contains(folded, t) for t in cues.terms)
+
+    i, other = max(beside, key=lambda b: (shared(b[1].text), b[0]))
+    first, second = (other, sentences[at]) if i < at else (sentences[at], other)
+    # the text as the passage shows it, with a paragraph break between the two kept
+    shown = best.passage.text
+    a = shown.find(first.text)
+    b = shown.find(second.text, a + len(first.text)) if a >= 0 else -1
+    text = shown[a : b + len(second.text)] if b >= 0 else first.text + second.text
+    return Candidate(text, best.passage, first.char_start, second.char_end, best.score)
