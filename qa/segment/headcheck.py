@@ -48,7 +48,10 @@ _DATELINE = re.compile(rf".{{0,16}}?{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,3}}\s*日\s*
 
 # A byline or credit: 本报记者 某某, 记者 某某 通讯员 某某, □某某, 文/某某, 某某　摄,
 # 新华社记者 某某, 本报特约评论员 — names after a reporter's title, nothing else.
-_TITLE = r"(?:本报|新华社|中新社|[" + _H + r"]{2,6}(?:日报|晚报|时报|报社))?(?:特约|实习|首席)?(?:记者|通讯员|评论员)"
+_TITLE = (
+    r"(?:本报|新华社|中新社|[" + _H + r"]{2,6}(?:日报|晚报|时报|报社))?(?:特约|实习|首席)?"
+    r"(?:记者|通讯员|评论员)"
+)
 _NAMES = rf"[{_H}·]{{2,4}}(?:(?:、|{_TITLE})[{_H}·]{{2,4}}){{0,6}}"
 _BYLINE = re.compile(
     rf"{_TITLE}(?![节站证会们]){_NAMES}|□\s*[{_H}·]{{2,4}}|(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*{_NAMES}"
@@ -117,17 +120,35 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     article's other stack lines (kicker, subtitles); ``col``: the page's median line width
     (≤ 20: set in narrow columns, where a headline wraps over lines).
 
-    | what | why | result |
-    |---|---|---|
-    | an export's headline label (【标题】…, 标题：…) | the label is a field's name, not headline | label dropped |
-    | another field's label (【副题】, 【作者】, 作者：, 来源：…) | the line is that field | unknown |
-    | a date or a dateline (2024年3月20日, 本报某地3月20日电) | the issue's or the report's date | unknown |
-    | a byline or credit (本报记者某某, □某某, 文/某某, 某某摄) | who wrote it, not what | unknown |
-    | ends on a function character (的, 和, 在, 把, 该, 也…) or on ：，、— | cut short: its rest went to another line | unknown |
-    | a quote or bracket unclosed (“…, 《…) | cut short or glued to another line | unknown |
-    | a lone genre or section label (社评, 通讯, 图片新闻) over a piece with stack lines of its own | the label stands over the piece; its headline is another line | unknown |
-    | a genre label on a line of its own joined to the headline under it (通讯 / 某某) | a label, not headline | label dropped |
-    | two lines joined in narrow columns, one set wider than the column (not a notice's issuer + title) | a headline wraps within the column; a line set across columns is whole: kicker or subtitle and headline | unknown |
+    What it rejects, and why (check name as returned in brackets):
+
+    ======================================  ===========================================
+    the headline                            is given as
+    ======================================  ===========================================
+    opens with the export's headline label  the rest: the label names the field, it is
+    (【标题】…, 标题：…)                    no headline [headline label]
+    opens with another field's label        unknown: the line is that field, not the
+    (【副题】, 【作者】, 作者：, 来源：…)   headline [other field's label]
+    holds a bracketed field label inside    unknown: two fields run together
+    a date or a dateline (2024年3月20日,    unknown: the issue's or the report's date
+    本报某地3月20日电)                      [date]
+    a byline or credit (本报记者某某,       unknown: who wrote it, not what [byline]
+    □某某, 文/某某, 某某摄)
+    ends on a function character (的, 和,   unknown: cut short, its rest went to another
+    在, 把, 该, 也…) not ending a word,     line [cut short]
+    or on ：，、—
+    opens a quote or bracket it does not    unknown: cut short or glued to another line
+    close (“…, 《…), or closes one unopened [unclosed bracket]
+    a lone genre or section label (社评,    unknown: the label stands over the piece;
+    通讯, 图片新闻) over a piece with       its headline is another line [lone genre
+    stack lines of its own                  label]
+    a genre label on a line of its own      the lines under it: a label, not headline
+    joined to the line under it (通讯 /     [genre label line]
+    某某)
+    two lines joined in narrow columns      unknown: a headline wraps within its column;
+    (≤ 20), one wider than 1.2 columns,     a line set across columns is whole (kicker
+    not a notice's issuer and title         or subtitle and headline) [wide line joined]
+    ======================================  ===========================================
     """
     h, why = headline, ""
     if not h:
