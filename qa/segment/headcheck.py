@@ -102,7 +102,7 @@ def _unbalanced(h: str) -> bool:
 
 
 def _label(line: str) -> bool:
-    """Is the line a genre or column label (通讯, 图片新闻, 某某来信, 专家坐诊, 社论…)?"""
+    """Is the line a genre or column label (通讯, 某某来信, 专家坐诊, 社论…)?"""
     return bool(stack._TAG.fullmatch(line))
 
 
@@ -140,7 +140,7 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     opens a quote or bracket it does not    unknown: cut short or glued to another line
     close (“…, 《…), or closes one unopened [unclosed bracket]
     a lone genre or section label (社评,    unknown: the label stands over the piece;
-    通讯, 图片新闻) over a piece with       its headline is another line [lone genre
+    通讯, 某某来信) over a piece with       its headline is another line [lone genre
     stack lines of its own                  label]
     a genre label on a line of its own      the lines under it: a label, not headline
     joined to the line under it (通讯 /     [genre label line]
