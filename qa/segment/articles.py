@@ -16,6 +16,7 @@ from qa.ingest.pages import page_key
 from qa.segment import stack
 from qa.segment.draft import Draft
 from qa.segment.fold import as_printed, simplified, traditional_print
+from qa.segment.headcheck import check_headline
 from qa.segment.layout import (
     Block,
     column_width,
@@ -91,6 +92,7 @@ def segment_page(source: str, text: str) -> list[Article]:
     """
     folded = simplified(text)
     arts = _segment(source, folded, traditional_print(text, folded))
+    _check_headlines(folded, arts)
     if folded != text:
         for a in arts:
             at = (text, folded)
@@ -99,6 +101,19 @@ def segment_page(source: str, text: str) -> list[Article]:
             a.byline = as_printed(*at, a.byline, a.char_start, a.char_end)
             a.publication = as_printed(*at, a.publication)
     return arts
+
+
+def _check_headlines(text: str, arts: list[Article]) -> None:
+    """Give each headline only if it reads as one (headcheck.check_headline), from its
+    lines as the (folded) page prints them and the page's column width."""
+    widths = [len(flat(ln)) for ln in text.split("\n") if ln.strip()]
+    col = statistics.median(widths) if widths else 0.0
+    for a in arts:
+        if not a.headline:
+            continue
+        at = printed_span(text, a, a.headline)
+        lines = [x for x in map(flat, text[at[0] : at[1]].split("\n")) if x] if at else []
+        a.headline = check_headline(a.headline, lines, a.subheadlines, col)
 
 
 def _segment(source: str, text: str, traditional: bool = False) -> list[Article]:
