@@ -222,3 +222,10 @@ def test_the_answer_reads_on_to_the_sentence_beside_that_gives_the_value():
 def test_an_answer_holding_the_value_is_not_extended():
     best, read = _read("本届乡村歌会共有多少支合唱队报名？")
     assert read == best and "23支" in read.text
+
+
+def test_a_cue_counts_only_near_the_question_word():
+    # 钱 at the far end of a 哪位 question is part of the story, not what is asked
+    kinds = [k for k, _ in answer_kinds("大家捐钱修桥那年冬天，村里的工程是由哪位老党员牵头的？")]
+    assert "money" not in kinds and "person" in kinds
+    assert answer_kinds("新桥的造价是多少？")[0][0] == "money"

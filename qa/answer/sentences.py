@@ -156,8 +156,9 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
         units = f"[{same}]" if same else re.escape(unit)
         name = "unit" if unit in GENERIC_UNITS else "specific unit"
         kinds.append((name, re.compile(rf"(?:{_NUM})\s*余?\s*(?:多)?\s*{units}")))
+    asked = _asked_windows(question)
     for name, q, a in ANSWER_KINDS:
-        if q.search(question):
+        if any(_near(m.span(), asked) for m in q.finditer(question)):
             roles = [r for r in _roles_asked(question) if r not in _ANY_OFFICE]
             if name == "person" and roles:
                 # 哪位局长: a name after that title is specific, and its absence telling
@@ -165,6 +166,20 @@ def answer_kinds(question: str) -> list[tuple[str, re.Pattern]]:
                 name, a = "role", re.compile(rf"(?:{role})\s*{_NAME}|{_NAME}\s*(?:{role})")
             kinds.append((name, a))
     return kinds
+
+
+# How far from the question word a cue of what is asked may stand: 造价多少, 年薪有多少
+# - not the 钱 of 捐钱建桥 at the far end of a 哪位 question (谁最先捐钱建桥).
+CUE_REACH = 6
+
+
+def _asked_windows(question: str) -> list[tuple[int, int]]:
+    return [(m.start() - CUE_REACH, m.end() + CUE_REACH) for m in _WH.finditer(question)]
+
+
+def _near(span: tuple[int, int], windows: list[tuple[int, int]]) -> bool:
+    """Does the cue at ``span`` overlap the reach of a question word (or is there none)?"""
+    return not windows or any(span[0] < b and span[1] > a for a, b in windows)
 
 
 # A title that names no particular office: who the 负责人 is, a page tells by their office
