@@ -380,9 +380,19 @@ WEB_META = re.compile(
     r"|原标题\s*[:：].{1,80}"
     # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
     r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
+    # the same fields set apart by bars (来源：某某日报 | 2024-09-10 08:47 | 编辑：某某,
+    # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
+    r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
+    r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
-_CRUMBS = r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+_CRUMBS = (
+    r"(?:当前位置\s*[:：]\s*)?"
+    r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+)
+# A site's menu: four to ten short names set apart by bars, the first 首页 (首页 | 时政 |
+# 本地 | 民生), or after the copyright line (关于我们 | 联系我们 | 网站地图)
+_MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，。；：:！？\s]{2,6}){2,9}"
 # A web copy's related links' label, bracketed (【延伸阅读】) or closed by a colon.
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
@@ -400,6 +410,10 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
+    # menu opening with 首页
+    r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
+    r"|(?=首页)" + _MENU + r""
     # a content system's labelled source or editor field under a story (【来源】某某日报,
     # 【责任编辑】某某): about the copy, not its text
     r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
@@ -625,7 +639,14 @@ def _lines(text: str) -> list[_Line | None]:
     return out
 
 
+# A site's copyright notice under the last story (版权声明：凡注明…未经授权不得转载。):
+# furniture, though it is a sentence
+_COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
+
+
 def _furniture(ln: _Line) -> bool:
+    if _COPYRIGHT_NOTICE.fullmatch(ln.text):
+        return True
     if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
