@@ -368,7 +368,10 @@ _WEB_TOOLS = (
     # (its usual spellings: 【打印本页】【关闭窗口】【返回顶部】)
     r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部"
     r"|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
-    r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
+    r"|分享到\s*[:：]?.{0,30}"
+    # the prompt to scan the QR code, in its usual spellings (扫一扫, 扫码阅读, 扫描二维码),
+    # perhaps after the page number at the foot
+    r"|(?:\d{1,3}[\s　]+)?(?:扫一扫|扫码(?:阅读|关注|下载|收听|观看)|扫描(?:上方|下方)?二维码)[^，。！？]{0,30}"
 )
 # A web copy's lines under its title: when and where it was published (2024-03-05 07:12
 # 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
@@ -754,12 +757,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p -= 1
         return lines[p] if p >= 0 else None
 
+    def dash_sub(i: int) -> bool:
+        """A subtitle opened by a dash (——某某) set indented, under a headline line and over
+        a dateline or byline: the page indents it as it does its paragraphs, but a paragraph
+        never sits between a headline and the dateline that opens the text."""
+        ln, pv = lines[i], lines[i - 1] if i > 0 else None
+        return (
+            ln is not None
+            and ln.f.startswith("——")
+            and not re.search("[。！？；]", ln.f)
+            and pv is not None
+            and not pv.indent
+            and not furn[i - 1]
+            and not ends_sentence(pv.f)
+            and pv.f[-1:] not in TERMINAL + "，,、：:；;"
+            and opener(i + 1)
+        )
+
     def headish(i: int) -> bool:
         ln = lines[i]
         if ln is None or furn[i]:
             return False
         f = ln.f
-        if not f or not _head_len_ok(f) or (indented and ln.indent):
+        if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
@@ -990,6 +1010,31 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if indented:
             return ln.indent or bool(_SECTION_NO.match(ln.f))
         return not headish(i) or flat_page or full(i)
+
+    def classified_head(i: int) -> bool:
+        """A classified notice's genre heading (遗失声明, 招聘, 寻物启事, 讣告), short and
+        alone, after a finished text or a contact number closing one, over its text set
+        solid (a full line, flush or not): a notice of its own, whatever the page's indent."""
+        ln = lines[i] if 0 <= i < n else None
+        nx = lines[i + 1] if i + 1 < n else None
+        pv = prev_line(i)
+        return (
+            ln is not None
+            and nx is not None
+            and not furn[i]
+            and len(ln.f) <= 8
+            and bool(NOTICE.fullmatch(ln.f))
+            and not _DOC_TITLE.fullmatch(ln.f)
+            and not re.search(r"[，。：:、]", ln.f)
+            and len(nx.f) >= 0.85 * col
+            and not opener(i + 1)
+            and (
+                pv is None
+                or blank_before(i)
+                or ends_sentence(pv.f)
+                or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
+            )
+        )
 
     def full(i: int) -> bool:
         """A line set to the column's full width: running text, not a headline."""
@@ -1295,6 +1340,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
             or signed_above(i)
             or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
+            or classified_head(i)
         ):
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6:
@@ -1307,6 +1353,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     break  # a full line is running text, unless a column tag stands over it
                     # or it opens with a dash (a subtitle: ——某某)
                 j += 1
+            if classified_head(i):
+                j = i + 1
             # a web copy's publication line under its title (时间：2024-05-20 16:05　来源：…)
             # belongs to the title's stack, however long: the text starts under it
             while j > i and j < n and lines[j] and WEB_META.fullmatch(lines[j].text):
@@ -1381,6 +1429,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
             elif j - i <= 5:
                 if item_list:
+                    stack_ok = True
+                elif j - i == 1 and classified_head(i):
                     stack_ok = True
                 elif j < n and lines[j] is not None and para_start(j):
                     stack_ok = (
