@@ -371,7 +371,8 @@ _WEB_TOOLS = (
     r"|分享到\s*[:：]?.{0,30}"
     # the prompt to scan the QR code, in its usual spellings (扫一扫, 扫码阅读, 扫描二维码),
     # perhaps after the page number at the foot
-    r"|(?:\d{1,3}[\s　]+)?(?:扫一扫|扫码(?:阅读|关注|下载|收听|观看)|扫描(?:上方|下方)?二维码)[^，。！？]{0,30}"
+    r"|(?:\d{1,3}[\s　]+)?"
+    r"(?:扫一扫|扫码(?:阅读|关注|下载|收听|观看)|扫描(?:上方|下方)?二维码)[^，。！？]{0,30}"
 )
 # A web copy's lines under its title: when and where it was published (2024-03-05 07:12
 # 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
