@@ -110,3 +110,75 @@ def test_an_indented_dash_subtitle_between_headline_and_dateline_is_the_subtitle
     assert arts[0].byline.startswith("本报讯")
     assert _body(INDENTED_DASH_PAGE, arts[0]).startswith("家住河")
     assert "三十年淘书" not in _body(INDENTED_DASH_PAGE, arts[0])
+
+
+PDF_ORDER_PAGE = """\
+南江日报　2025年6月3日　星期二　第05版　民生　责任编辑：刘一
+　　本报讯（记者 秦川）6月2日，南江市
+第三座城市公园在江北新区开园，园内
+设有儿童游乐区和健身步道。
+　　公园全天开放，市民可乘坐18路公
+交车前往。
+江北新区城市公园开园
+——园内健身步道长3.2公里
+·民生观察·
+公园建好更要管好
+□ 方　圆
+　　一座公园建成开放，只是开始。园
+区的日常养护、设施维修，都需要有人
+长期负责，资金要有稳定来源。
+　　管好公园，才能让市民长久受益。
+"""
+
+
+def test_a_headline_printed_below_its_body_before_a_column_tag_is_that_body_s():
+    # a PDF text layer may give a story's text before its headline; a column tag (·某某·)
+    # under that headline opens the next piece's stack: the lines over the tag are the
+    # story's headline, the title under the tag the commentary's
+    arts = segment_page("x.txt", PDF_ORDER_PAGE)
+    assert [a.headline for a in arts] == ["江北新区城市公园开园", "公园建好更要管好"]
+    assert arts[1].subheadlines == []
+    assert _body(PDF_ORDER_PAGE, arts[1]).startswith("一座公园建成开放")
+
+
+OLD_MASTHEAD_PAGE = """\
+山　城　新　报
+
+第一百零八期　　　每逢二、五、八日出版
+一九四六年三月五日　星期二
+社址：山城县北街　　零售每份二元
+
+响应县政府春耕生产运动号召
+各村普遍组织互助组和换工组
+北乡春耕提前完成　十天犁地三千余亩
+——妇女儿童也上地送饭　新来户也分到了土地
+
+　　【本报讯】北乡自二月下旬
+开展春耕以来，全乡组织互助
+组三十个，十天之内犁地三千
+余亩，比去年同期多出一倍。
+　　乡长说，今年的春耕是组织
+起来的结果，各村还订出了夏
+锄的计划，人人都有事做。
+　　妇女们组织了送饭组，孩子
+们负责送水和放哨。
+
+南村群众修好引水渠
+　　【本报讯】南村群众利用农
+闲，修好引水渠一条，可浇地
+二百亩，全村人都很高兴。
+　　村里还准备再修一条渠。
+"""
+
+
+def test_an_old_masthead_and_a_stack_set_apart_from_its_dateline_by_a_blank():
+    # the issue line in Chinese numerals with the days of publication (第一百零八期　每逢
+    # 二、五、八日出版) and the paper's address (社址：…) are the masthead's; a stack set apart
+    # from its 【本报讯】 text by one blank line is still that text's; its third line, two
+    # phrases set apart by a space, is whole: never joined to the line above it (unknown)
+    arts = segment_page("x.txt", OLD_MASTHEAD_PAGE)
+    assert len(arts) == 2
+    assert arts[0].byline == "【本报讯】"
+    assert _body(OLD_MASTHEAD_PAGE, arts[0]).startswith("北乡自二月下旬")
+    assert arts[0].headline in ("", None)
+    assert arts[1].headline == "南村群众修好引水渠"

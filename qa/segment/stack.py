@@ -403,6 +403,10 @@ _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
+    # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
+    r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
+    # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
+    r"|(?:社址|报社地址)\s*[:：].{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
@@ -645,11 +649,17 @@ def _lines(text: str) -> list[_Line | None]:
 
 # A site's copyright notice under the last story (版权声明：凡注明…未经授权不得转载。):
 # furniture, though it is a sentence
+# A masthead's issue line: the issue number and how often the paper comes out
+# (第321期　每逢三、六、九日出版, 第一二三期　每周三出版), its list of days set apart by 、
+_ISSUE_LINE = re.compile(
+    r".{0,10}第[\d一二三四五六七八九十百千〇○零]{1,8}期"
+    r"(?:每逢|逢|每周|每星期|每日|每月|每旬)[^。！？]{1,16}出版.{0,10}"
+)
 _COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
 
 
 def _furniture(ln: _Line) -> bool:
-    if _COPYRIGHT_NOTICE.fullmatch(ln.text):
+    if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
         return True
     if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
@@ -1428,6 +1438,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
             if opener(j) and j - i < STACK_LINES + 1:
                 stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
+            elif (
+                j - i <= 5
+                and j + 1 < n
+                and lines[j] is None
+                and opener(j + 1)
+                and blank_before(i)
+                and any(
+                    lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
+                    for x in range(i + 1, j)
+                )
+            ):
+                # a stack set apart from its text by one blank line, the text opening with
+                # its dateline or byline (【本报讯】…): the stack is the dateline's, as if
+                # no blank stood between (a subtitle or a spaced pair marks it a stack)
+                stack_ok = True
             elif j - i <= 5:
                 if item_list:
                     stack_ok = True
@@ -1470,6 +1495,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
+            # headline printed below its body, then a column tag opening the next piece's
+            # stack (a PDF text layer's order: body, its headline, ·某某评说·, the next
+            # title): the lines over the tag are the body's headline, the tag starts anew
+            t = next((x for x in range(i + 1, j) if _TAG.fullmatch(lines[x].f)), 0)
+            if (
+                t
+                and t - i <= 4
+                and cur is not None
+                and cur.body
+                and not cur.heads
+                and cur.headline is None
+                and not any(_TAG.fullmatch(lines[x].f) for x in range(i, t))
+                and not _ISSUE_DATE.fullmatch(lines[t - 1].f)
+            ):
+                cur.heads = list(range(i, t))
+                cur = None
+                i = t
+                continue
             # headline printed below its body: a stack after a finished body with none
             if (
                 not stack_ok
@@ -1728,6 +1771,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
+        if couplet[1] or couplet[2]:
+            # a line of two phrases set apart by a space is whole, never half of a wrapped
+            # headline: under two lines it may be the headline under a two-line kicker, or
+            # the kicker's second line: unknown rather than a join
+            return "", [*lines, *subs]
         return "".join(lines[1:]), [lines[0], *subs]
     if (
         len(lines) == 4
