@@ -368,7 +368,11 @@ _WEB_TOOLS = (
     # (its usual spellings: 【打印本页】【关闭窗口】【返回顶部】)
     r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部"
     r"|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
-    r"|分享到\s*[:：]?.{0,30}|扫一扫.{0,20}"
+    r"|分享到\s*[:：]?.{0,30}"
+    # the prompt to scan the QR code, in its usual spellings (扫一扫, 扫码阅读, 扫描二维码),
+    # perhaps after the page number at the foot
+    r"|(?:\d{1,3}[\s　]+)?"
+    r"(?:扫一扫|扫码(?:阅读|关注|下载|收听|观看)|扫描(?:上方|下方)?二维码)[^，。！？]{0,30}"
 )
 # A web copy's lines under its title: when and where it was published (2024-03-05 07:12
 # 来源：某某日报) and the title it first ran under (原标题：…): about the copy, neither
@@ -380,15 +384,29 @@ WEB_META = re.compile(
     r"|原标题\s*[:：].{1,80}"
     # a site's labelled line under the title: 来源：某某　作者：某某　编辑：某某　发布时间：…
     r"|(?:来源|稿源|作者|编辑)\s*[:：].{0,60}发布(?:时间|日期)\s*[:：].{0,30}"
+    # the same fields set apart by bars (来源：某某日报 | 2024-09-10 08:47 | 编辑：某某,
+    # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
+    r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
+    r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
-_CRUMBS = r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+_CRUMBS = (
+    r"(?:当前位置\s*[:：]\s*)?"
+    r"[^>＞›»，。；：:！？\s]{1,10}(?:\s*[>＞›»]\s*[^>＞›»，。；：:！？\s]{1,10}){2,5}"
+)
+# A site's menu: four to ten short names set apart by bars, the first 首页 (首页 | 时政 |
+# 本地 | 民生), or after the copyright line (关于我们 | 联系我们 | 网站地图)
+_MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，。；：:！？\s]{2,6}){2,9}"
 # A web copy's related links' label, bracketed (【延伸阅读】) or closed by a colon.
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
     r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
+    # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
+    r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
+    # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
+    r"|(?:社址|报社地址)\s*[:：].{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
@@ -400,6 +418,10 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
+    # menu opening with 首页
+    r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
+    r"|(?=首页)" + _MENU + r""
     # a content system's labelled source or editor field under a story (【来源】某某日报,
     # 【责任编辑】某某): about the copy, not its text
     r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
@@ -625,7 +647,20 @@ def _lines(text: str) -> list[_Line | None]:
     return out
 
 
+# A site's copyright notice under the last story (版权声明：凡注明…未经授权不得转载。):
+# furniture, though it is a sentence
+# A masthead's issue line: the issue number and how often the paper comes out
+# (第321期　每逢三、六、九日出版, 第一二三期　每周三出版), its list of days set apart by 、
+_ISSUE_LINE = re.compile(
+    r".{0,10}第[\d一二三四五六七八九十百千〇○零]{1,8}期"
+    r"(?:每逢|逢|每周|每星期|每日|每月|每旬)[^。！？]{1,16}出版.{0,10}"
+)
+_COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
+
+
 def _furniture(ln: _Line) -> bool:
+    if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
+        return True
     if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
@@ -733,12 +768,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p -= 1
         return lines[p] if p >= 0 else None
 
+    def dash_sub(i: int) -> bool:
+        """A subtitle opened by a dash (——某某) set indented, under a headline line and over
+        a dateline or byline: the page indents it as it does its paragraphs, but a paragraph
+        never sits between a headline and the dateline that opens the text."""
+        ln, pv = lines[i], lines[i - 1] if i > 0 else None
+        return (
+            ln is not None
+            and ln.f.startswith("——")
+            and not re.search("[。！？；]", ln.f)
+            and pv is not None
+            and not pv.indent
+            and not furn[i - 1]
+            and not ends_sentence(pv.f)
+            and pv.f[-1:] not in TERMINAL + "，,、：:；;"
+            and opener(i + 1)
+        )
+
     def headish(i: int) -> bool:
         ln = lines[i]
         if ln is None or furn[i]:
             return False
         f = ln.f
-        if not f or not _head_len_ok(f) or (indented and ln.indent):
+        if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
@@ -969,6 +1021,31 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if indented:
             return ln.indent or bool(_SECTION_NO.match(ln.f))
         return not headish(i) or flat_page or full(i)
+
+    def classified_head(i: int) -> bool:
+        """A classified notice's genre heading (遗失声明, 招聘, 寻物启事, 讣告), short and
+        alone, after a finished text or a contact number closing one, over its text set
+        solid (a full line, flush or not): a notice of its own, whatever the page's indent."""
+        ln = lines[i] if 0 <= i < n else None
+        nx = lines[i + 1] if i + 1 < n else None
+        pv = prev_line(i)
+        return (
+            ln is not None
+            and nx is not None
+            and not furn[i]
+            and len(ln.f) <= 8
+            and bool(NOTICE.fullmatch(ln.f))
+            and not _DOC_TITLE.fullmatch(ln.f)
+            and not re.search(r"[，。：:、]", ln.f)
+            and len(nx.f) >= 0.85 * col
+            and not opener(i + 1)
+            and (
+                pv is None
+                or blank_before(i)
+                or ends_sentence(pv.f)
+                or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
+            )
+        )
 
     def full(i: int) -> bool:
         """A line set to the column's full width: running text, not a headline."""
@@ -1274,6 +1351,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
             or signed_above(i)
             or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
+            or classified_head(i)
         ):
             j = i
             while j < n and headish(j) and not opener(j) and j - i < 6:
@@ -1286,6 +1364,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     break  # a full line is running text, unless a column tag stands over it
                     # or it opens with a dash (a subtitle: ——某某)
                 j += 1
+            if classified_head(i):
+                j = i + 1
             # a web copy's publication line under its title (时间：2024-05-20 16:05　来源：…)
             # belongs to the title's stack, however long: the text starts under it
             while j > i and j < n and lines[j] and WEB_META.fullmatch(lines[j].text):
@@ -1358,8 +1438,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
             if opener(j) and j - i < STACK_LINES + 1:
                 stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
+            elif (
+                j - i <= 5
+                and j + 1 < n
+                and lines[j] is None
+                and opener(j + 1)
+                and blank_before(i)
+                and any(
+                    lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
+                    for x in range(i + 1, j)
+                )
+            ):
+                # a stack set apart from its text by one blank line, the text opening with
+                # its dateline or byline (【本报讯】…): the stack is the dateline's, as if
+                # no blank stood between (a subtitle or a spaced pair marks it a stack)
+                stack_ok = True
             elif j - i <= 5:
                 if item_list:
+                    stack_ok = True
+                elif j - i == 1 and classified_head(i):
                     stack_ok = True
                 elif j < n and lines[j] is not None and para_start(j):
                     stack_ok = (
@@ -1398,6 +1495,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             ):
                 if j < n and lines[j] is not None and para_start(j):
                     stack_ok = True
+            # headline printed below its body, then a column tag opening the next piece's
+            # stack (a PDF text layer's order: body, its headline, ·某某评说·, the next
+            # title): the lines over the tag are the body's headline, the tag starts anew
+            t = next((x for x in range(i + 1, j) if _TAG.fullmatch(lines[x].f)), 0)
+            if (
+                t
+                and t - i <= 4
+                and cur is not None
+                and cur.body
+                and not cur.heads
+                and cur.headline is None
+                and not any(_TAG.fullmatch(lines[x].f) for x in range(i, t))
+                and not _ISSUE_DATE.fullmatch(lines[t - 1].f)
+            ):
+                cur.heads = list(range(i, t))
+                cur = None
+                i = t
+                continue
             # headline printed below its body: a stack after a finished body with none
             if (
                 not stack_ok
@@ -1656,6 +1771,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
+        if couplet[1] or couplet[2]:
+            # a line of two phrases set apart by a space is whole, never half of a wrapped
+            # headline: under two lines it may be the headline under a two-line kicker, or
+            # the kicker's second line: unknown rather than a join
+            return "", [*lines, *subs]
         return "".join(lines[1:]), [lines[0], *subs]
     if (
         len(lines) == 4
