@@ -1,7 +1,15 @@
 #!/bin/bash
-# usage: corpus/score.sh tune|test   (the one-line summary of qa eval --segmentation)
+# usage: corpus/score.sh tune|test|tune-shapes|test-shapes   (the one-line summary of qa eval --segmentation)
+# tune-shapes / test-shapes score that half's flat pages re-wrapped by corpus/reshape.py.
 cd "$(dirname "$0")/.."
-.venv/bin/qa eval --segmentation corpus/$1/gold.jsonl --seeds corpus/$1 2>/dev/null | python3 -c "
+half=$1
+dir=corpus/$half
+if [[ $half == *-shapes ]]; then
+  dir=$(mktemp -d)
+  trap 'rm -rf "$dir"' EXIT
+  .venv/bin/python corpus/reshape.py "corpus/${half%-shapes}" "$dir" >/dev/null
+fi
+.venv/bin/qa eval --segmentation $dir/gold.jsonl --seeds $dir 2>/dev/null | python3 -c "
 import json,sys; d=json.load(sys.stdin)
 keys=['gold','predicted','found','recall','precision','boundary_start','boundary_end','headline_acc','headline_wrong','headline_unknown','byline_acc','subheadlines_acc','date_acc','publication_acc','kind_acc','issue_date_acc','page_acc']
-print('$1', ' '.join(f'{k}={round(d[k],3) if isinstance(d[k],float) else d[k]}' for k in keys if k in d))"
+print('$half', ' '.join(f'{k}={round(d[k],3) if isinstance(d[k],float) else d[k]}' for k in keys if k in d))"

@@ -1,0 +1,66 @@
+"""The same pages in the other text shapes: flat copies re-wrapped as an e-paper export and as
+printed columns, with their gold unchanged.
+
+A customer's archive comes in three shapes (a paragraph a line, ~30-character e-paper
+wrapping, column-width breaks), and a rule that reads one shape must read the others. The
+gold files give every field with all whitespace removed, so a page re-wrapped keeps its gold
+exactly. Only flat pages are re-wrapped: their lines are whole paragraphs, so the wrapping is
+the only thing that changes. Three variants of each flat page:
+- ``w30``: every line longer than 30 characters cut every 30 (an e-paper export);
+- ``c15``: every line longer than 15 characters cut every 15 (a narrow printed column);
+- ``c15i``: the same, each paragraph that ends a sentence opening with the full-width indent
+  (　　) a PDF text layer keeps.
+
+    python corpus/reshape.py corpus/tune /tmp/shapes-tune   # then qa eval --segmentation
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+SENTENCE_END = tuple("。！？…”’）)")
+INDENT = "\u3000\u3000"
+
+
+def wrap(line: str, width: int) -> list[str]:
+    return [line[i : i + width] for i in range(0, len(line), width)] or [""]
+
+
+def variant(text: str, name: str) -> str:
+    width = 30 if name == "w30" else 15
+    out: list[str] = []
+    for line in text.split("\n"):
+        if name == "c15i" and line.strip().endswith(SENTENCE_END):
+            line = INDENT + line.lstrip()
+        out += wrap(line, width) if len(line) > width else [line]
+    return "\n".join(out)
+
+
+VARIANTS = ("w30", "c15", "c15i")
+
+
+def main(src: Path, dest: Path) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    gold: list[str] = []
+    pages = 0
+    for g in sorted(src.glob("*-*.jsonl")):
+        rows = [json.loads(line) for line in g.read_text("utf-8").splitlines() if line.strip()]
+        if not rows or rows[0].get("shape") != "flat":
+            continue
+        text = g.with_suffix(".txt").read_text("utf-8")
+        for name in VARIANTS:
+            page = f"{g.stem}~{name}.txt"
+            (dest / page).write_text(variant(text, name), "utf-8")
+            shape = "wrapped" if name == "w30" else "column"
+            gold += [
+                json.dumps({**r, "source": page, "shape": shape}, ensure_ascii=False) for r in rows
+            ]
+            pages += 1
+    (dest / "gold.jsonl").write_text("\n".join(gold) + "\n", "utf-8")
+    print(f"{pages} pages in {dest}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
