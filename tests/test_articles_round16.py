@@ -73,3 +73,34 @@ def test_a_typeset_column_keeps_its_lines():
     lines = ["甲乙丙丁戊己庚辛壬癸"] * 10 + ["子丑寅卯辰巳午未申酉，"]
     assert cut_width(lines) == 0
     assert unwrap("\n".join(["短标题"] + lines)) is None
+
+
+INDENTED_FLAT_PAGE = "\n".join(
+    [
+        "柳塘社区报　2025年5月6日　星期二　第2版",
+        "",
+        "柳塘社区新开一家便民理发室",
+        "　　本报讯（记者 闻秋）5月5日，柳塘社区便民理发室在活动中心一楼开门，"
+        "每周二、周五上午为辖区老人免费理发。",
+        "　　理发室由六名志愿者轮流值守，开门第一天就接待了三十多位老人。",
+        "　　社区负责人说，下一步还将请来志愿者为行动不便的老人上门服务。",
+        "",
+        "关于柳塘社区停水检修的通知",
+        "各位居民：",
+        "　　因供水管网检修，5月8日8时至18时柳塘社区一至六栋将暂停供水，请提前储水。",
+        "　　给您带来的不便，敬请谅解。",
+        "柳塘社区居委会",
+        "2025年5月6日",
+        "",
+    ]
+)
+
+
+def test_a_flush_paragraph_on_a_page_printing_a_paragraph_a_line_that_indents_the_rest():
+    # on a page printing a paragraph a line and indenting its paragraphs, a flush line that
+    # is no heading (a notice's salutation ending with a colon) opens text under the stack,
+    # as an indented paragraph does: the notice's title is its headline, not the story's text
+    arts = segment_page("i.txt", INDENTED_FLAT_PAGE)
+    heads = ["柳塘社区新开一家便民理发室", "关于柳塘社区停水检修的通知"]
+    assert [a.headline for a in arts] == heads
+    assert _body(INDENTED_FLAT_PAGE, arts[0]).endswith("上门服务。")
