@@ -104,3 +104,13 @@ def test_a_flush_paragraph_on_a_page_printing_a_paragraph_a_line_that_indents_th
     heads = ["柳塘社区新开一家便民理发室", "关于柳塘社区停水检修的通知"]
     assert [a.headline for a in arts] == heads
     assert _body(INDENTED_FLAT_PAGE, arts[0]).endswith("上门服务。")
+
+
+def test_a_stop_opening_the_next_line_is_the_full_line_s_own():
+    # a full line ending a sentence runs on when the next line opens with a stop, a comma or
+    # a closing quote cut from it (……, 。”): the cut fell inside the punctuation
+    page = "\n".join(
+        ["甲乙丙丁戊己庚辛壬癸", "，子丑寅卯辰巳午未。"] * 5 + ["天地玄黄宇宙洪荒日…", "…月盈昃。"]
+    )
+    text, _back = unwrap(page)
+    assert text.split("\n")[-1] == "天地玄黄宇宙洪荒日……月盈昃。"

@@ -75,7 +75,8 @@ def unwrap(text: str) -> tuple[str, list[int]] | None:
         if i + 1 == len(lines):
             break
         nxt = lines[i + 1]
-        runs_on = _width(ln) == col and not ends_sentence(ln)
+        # a stop or comma opening the next line is this line's own, cut from it
+        runs_on = _width(ln) == col and (not ends_sentence(ln) or nxt[:1] in NO_START)
         if not (runs_on and flat(nxt) and not _indented(nxt)):
             out.append("\n")
             back.append(start + len(ln))
