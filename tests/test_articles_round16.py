@@ -114,3 +114,11 @@ def test_a_stop_opening_the_next_line_is_the_full_line_s_own():
     )
     text, _back = unwrap(page)
     assert text.split("\n")[-1] == "天地玄黄宇宙洪荒日……月盈昃。"
+
+
+def test_a_dash_subtitle_keeps_its_own_line_under_a_full_headline():
+    # a headline that happens to fill the width does not run on into the dash subtitle
+    lines = ["甲乙丙丁戊己庚辛壬癸", "，子丑寅卯辰巳午未。"] * 5
+    page = "\n".join(lines + ["天地玄黄宇宙洪荒日月", "——盈昃辰宿"])
+    text, _back = unwrap(page)
+    assert text.split("\n")[-2:] == ["天地玄黄宇宙洪荒日月", "——盈昃辰宿"]

@@ -77,7 +77,8 @@ def unwrap(text: str) -> tuple[str, list[int]] | None:
         nxt = lines[i + 1]
         # a stop or comma opening the next line is this line's own, cut from it
         runs_on = _width(ln) == col and (not ends_sentence(ln) or nxt[:1] in NO_START)
-        if not (runs_on and flat(nxt) and not _indented(nxt)):
+        # a line opening with a dash (——某某) is a subtitle set on a line of its own
+        if not (runs_on and flat(nxt) and not _indented(nxt) and not nxt.startswith("——")):
             out.append("\n")
             back.append(start + len(ln))
     back.append(len(text))
