@@ -28,6 +28,7 @@ from qa.segment.layout import (
     read_blocks,
 )
 from qa.segment.regroup import move_fragments, place_notes, swap_far_headlines
+from qa.segment.unwrap import remap, unwrap
 
 
 @dataclass
@@ -91,8 +92,13 @@ def segment_page(source: str, text: str) -> list[Article]:
     shows are then read back as the page prints them.
     """
     folded = simplified(text)
-    arts = _segment(source, folded, traditional_print(text, folded))
-    _check_headlines(folded, arts)
+    traditional = traditional_print(text, folded)
+    joined = unwrap(folded)
+    if joined:
+        arts = _read_unwrapped(source, folded, joined, traditional)
+    else:
+        arts = _segment(source, folded, traditional)
+        _check_headlines(folded, arts)
     if folded != text:
         for a in arts:
             at = (text, folded)
@@ -100,6 +106,19 @@ def segment_page(source: str, text: str) -> list[Article]:
             a.subheadlines = [as_printed(*at, x, a.char_start, a.char_end) for x in a.subheadlines]
             a.byline = as_printed(*at, a.byline, a.char_start, a.char_end)
             a.publication = as_printed(*at, a.publication)
+    return arts
+
+
+def _read_unwrapped(
+    source: str, folded: str, joined: tuple[str, list[int]], traditional: bool
+) -> list[Article]:
+    """The page read with its wrapped lines joined (unwrap.py): its blank lines and column
+    width as the page sets them, its spans the page's."""
+    arts = _segment(source, joined[0], traditional, stack.applies(folded))
+    for a in arts:
+        a.char_start, a.char_end = remap(joined[1], a.char_start, a.char_end)
+        a.body_spans = [remap(joined[1], s, e) for s, e in a.body_spans]
+    _check_headlines(folded, arts)
     return arts
 
 
@@ -116,11 +135,17 @@ def _check_headlines(text: str, arts: list[Article]) -> None:
         a.headline = check_headline(a.headline, lines, a.subheadlines, col)
 
 
-def _segment(source: str, text: str, traditional: bool = False) -> list[Article]:
+def _segment(
+    source: str,
+    text: str,
+    traditional: bool = False,
+    by_line: bool | None = None,
+) -> list[Article]:
     """Split one (folded) page into articles; traditional: the page is set in traditional
-    characters (see stack._split_stack)."""
+    characters (see stack._split_stack); by_line: read it line by line (stack.applies),
+    decided on the page as set where this is a copy of it unwrapped."""
     stem = page_key(source)  # ids go into URLs: safe whatever the file name
-    if stack.applies(text):
+    if stack.applies(text) if by_line is None else by_line:
         return _from_stack(stem, source, text, traditional)
     col = column_width(text, [Block(0, 0, ln) for ln in raw_blocks(text)])
     wide = col > 30

@@ -1019,7 +1019,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or furn[i]:
             return False
         if indented:
-            return ln.indent or bool(_SECTION_NO.match(ln.f))
+            return ln.indent or bool(_SECTION_NO.match(ln.f)) or (flat_page and not headish(i))
         return not headish(i) or flat_page or full(i)
 
     def classified_head(i: int) -> bool:
