@@ -278,9 +278,14 @@ def rebuilds(settings: dict, embedder, work: Path) -> dict:
 
 
 def long_page(mb: float) -> str:
-    """One synthetic page of at most ``mb`` MB (10^6 bytes of UTF-8): the seed pages and the
-    test pages, each whole, end to end and over again, as many as fit."""
-    pages = sorted((ROOT / "seeds").glob("*.txt")) + sorted(ROOT.glob("tests/pages/*.txt"))
+    """One synthetic page of at most ``mb`` MB (10^6 bytes of UTF-8): the seed pages, the
+    test pages and the corpus's tune pages (some in traditional print), each whole, end to end
+    and over again, as many as fit."""
+    pages = [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        *sorted(ROOT.glob("tests/pages/*.txt")),
+        *sorted(ROOT.glob("corpus/tune/*-*.txt")),
+    ]
     texts = itertools.cycle([p.read_text(encoding="utf-8").strip("\n") + "\n\n\n" for p in pages])
     parts: list[str] = []
     size = 0

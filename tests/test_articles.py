@@ -268,6 +268,20 @@ def test_long_pages_are_segmented_with_linear_work(stems, copies):
     assert large <= 2.3 * small, (small, large)
 
 
+
+def test_a_page_in_traditional_print_folds_its_fields_back_with_one_map():
+    # The fields of a page in traditional print are read in its simplified copy and folded
+    # back as printed; the map from folded to printed characters is made once per page, not
+    # once per field (which made a long page quadratic: 2 MB took 3.2 times as long as 1 MB).
+    from qa.segment.fold import _printed_forms
+
+    text = (_read(_page_path("hkdaily-1")).strip("\n") + "\n\n\n") * 30
+    _printed_forms.cache_clear()
+    arts = segment_page("x.txt", text)
+    assert len(arts) >= 30 and any(a.headline for a in arts)
+    assert _printed_forms.cache_info().misses <= 1
+
+
 ODD_PAGES = {
     "only an ad": "广告\n\n恒大城\n\n8900元/m²起\n\n"
     "上述价格按照一次性付款方式计算，优惠截止日期至2019年11月30日，售完即止。\n",

@@ -15,6 +15,7 @@ simplified page is its own folded copy.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # (conventions, traditional, simplified): the same length, character for character.
@@ -97,5 +98,13 @@ def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | No
     m = pattern.search(folded, start, len(folded) if end is None else end) or pattern.search(folded)
     if m:
         return "".join(text[m.start() : m.end()].split())
-    back = {f: t for t, f in zip(text, folded) if t != f}
+    back = _printed_forms(text, folded)
     return "".join(back.get(c, c) for c in value)
+
+
+@functools.lru_cache(maxsize=4)
+def _printed_forms(text: str, folded: str) -> dict[str, str]:
+    """Folded character -> the page's own, worked out once per page (a page's fields are
+    folded back many times; a map built for each would make a long page quadratic). A
+    string keeps its hash, so looking the page up again costs nothing."""
+    return {f: t for t, f in zip(text, folded) if t != f}
