@@ -268,7 +268,6 @@ def test_long_pages_are_segmented_with_linear_work(stems, copies):
     assert large <= 2.3 * small, (small, large)
 
 
-
 def test_a_page_in_traditional_print_folds_its_fields_back_with_one_map():
     # The fields of a page in traditional print are read in its simplified copy and folded
     # back as printed; the map from folded to printed characters is made once per page, not
