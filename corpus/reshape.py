@@ -8,7 +8,7 @@ exactly. Only flat pages are re-wrapped: their lines are whole paragraphs, so th
 the only thing that changes. Three variants of each flat page:
 - ``w30``: every line longer than 30 characters cut every 30 (an e-paper export);
 - ``c15``: every line longer than 15 characters cut every 15 (a narrow printed column);
-- ``c15i``: the same, each paragraph that ends a sentence opening with the full-width indent
+- ``c15i``: the same, each paragraph (a line ending a sentence) opening with the full-width indent
   (　　) a PDF text layer keeps.
 
     python corpus/reshape.py corpus/tune /tmp/shapes-tune   # then qa eval --segmentation
@@ -17,10 +17,13 @@ the only thing that changes. Three variants of each flat page:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
-SENTENCE_END = tuple("。！？…”’）)")
+# A paragraph ends a sentence: its stop, or a closing quote or bracket after one. A headline
+# ending in a quote (…的“三本账”) is not a paragraph and is not indented.
+SENTENCE_END = re.compile(r"[。！？…][”’）)」』]*$")
 INDENT = "\u3000\u3000"
 
 
@@ -32,7 +35,7 @@ def variant(text: str, name: str) -> str:
     width = 30 if name == "w30" else 15
     out: list[str] = []
     for line in text.split("\n"):
-        if name == "c15i" and line.strip().endswith(SENTENCE_END):
+        if name == "c15i" and SENTENCE_END.search(line.strip()):
             line = INDENT + line.lstrip()
         out += wrap(line, width) if len(line) > width else [line]
     return "\n".join(out)
