@@ -80,7 +80,10 @@ def test_a_body_line_cut_inside_a_credit_still_runs_on():
     assert _opens_article("青溪河两岸新添十二处步道", "本报讯（记者 方晓雯）4月8")
     assert _opens_article("——记老街书场的说书人", "本报记者　邱南")
     assert not _opens_article("晚饭后散步的人多了（本报", "记者 方晓雯 摄）")
-    assert not _opens_article("附近居民说，步道修好了", "本报讯（记者 方晓雯）4月8")
+    # a headline may hold a comma or colon, never a sentence's end; a web field is no headline
+    assert _opens_article("步道修好了，散步去哪儿", "本报记者　方晓雯")
+    assert not _opens_article("附近居民说。步道修好了", "本报讯（记者 方晓雯）4月8")
+    assert not _opens_article("来源：临溪晚报　作者：方", "本报记者　方晓雯")
 
 
 def test_an_indented_heading_under_a_blank_line_is_read_flush():

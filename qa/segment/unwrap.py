@@ -35,10 +35,14 @@ NO_END = frozenset("“‘（《「『【([")
 _MIN_FULL = 8
 _FULL_SHARE = 0.3
 _MIN_CUT = 2
-# punctuation a headline line carries none of (quotes, book-title marks and dashes it may)
 # the most characters a heading line runs to, wrapped
 _HEAD_MAX = 40
+# punctuation a heading line carries none of (quotes, book-title marks and dashes it may)
 _PHRASE = re.compile(r"[，。；：？！、,;:?!]")
+# a sentence's end inside a line: a headline may hold a comma or colon, never a full stop
+_SENTENCE = re.compile(r"[。！？!?]")
+# a web copy's labelled field opening a line (来源：…, 编辑：…)
+_FIELD = re.compile(r"(?:来源|稿源|作者|编辑|责任编辑|(?:发布)?(?:时间|日期))\s*[:：]")
 
 
 def _width(line: str) -> int:
@@ -52,9 +56,13 @@ def _indented(line: str) -> bool:
 
 def _opens_article(ln: str, nxt: str) -> bool:
     """Is ``nxt`` the dateline, own-line byline or web publication line under a headline
-    or subtitle ``ln`` that happens to fill the width? ``ln`` carries no sentence punctuation
-    and closes its brackets (a body line cut inside a credit, （本报 / 记者 某某 摄）, runs on)."""
-    if _PHRASE.search(ln) or ln.count("（") != ln.count("）") or ln.count("(") != ln.count(")"):
+    or subtitle ``ln`` that happens to fill the width? ``ln`` holds no sentence end, closes
+    its brackets (a body line cut inside a credit, （本报 / 记者 某某 摄）, runs on) and is
+    no labelled field of a web copy's publication line (来源：… / 编辑：…)."""
+    line = ln.strip()
+    if _SENTENCE.search(line) or line.count("（") != line.count("）"):
+        return False
+    if line.count("(") != line.count(")") or WEB_META.match(line) or _FIELD.match(line):
         return False
     nxt = nxt.strip()
     return bool(DATELINE.match(nxt) or OWN_BYLINE.fullmatch(nxt) or WEB_META.match(nxt))
