@@ -17,6 +17,7 @@ from pathlib import Path
 
 from qa.segment.fold import simplified
 from qa.segment.layout import HEADER_SPLIT
+from qa.segment.unwrap import unwrap
 
 CATALOG = "catalog.csv"
 FIELDS = ("publication", "issue_date", "page")
@@ -93,7 +94,12 @@ def read_catalog(folder: str | Path) -> tuple[dict[str, PageMeta], list[str]]:
 
 
 def page_furniture(text: str) -> PageMeta:
-    """What the page's own header or e-paper tag says of its paper, date and page."""
+    """What the page's own header or e-paper tag says of its paper, date and page; a page
+    cut mechanically at a width (unwrap.py) is read with its cut lines joined, as its
+    segmentation is: a header line cut mid-date (2024年5月1 / 2日) is one line again."""
+    joined = unwrap(text)
+    if joined:
+        text = joined[0]
     folded = simplified(text)  # 第二版, 星期三 match in traditional print too
     head = folded[:2000]  # furniture stands at the top (a tag may repeat below: the first)
     m = _TAG.search(folded)

@@ -21,16 +21,28 @@ starts a paragraph, never continues one. The page is read without the breaks joi
 from __future__ import annotations
 
 import collections
+import re
 
 from qa.segment.layout import ends_sentence, flat
+from qa.segment.stack import DATELINE, NOTICE, OWN_BYLINE, WEB_META
 
 # punctuation a typesetter never puts at a line's start (禁则): a closing stop, comma, bracket
 NO_START = frozenset("。，、；：？！）》」』】…%’”.,;:?!)")
+# and one never left at a line's end: an opening quote or bracket goes down with its word
+NO_END = frozenset("“‘（《「『【([")
 # how many lines, and what share of them, the width must hold; how many lines must open with
 # a stop or comma for the cut to be mechanical
 _MIN_FULL = 8
 _FULL_SHARE = 0.3
 _MIN_CUT = 2
+# the most characters a heading line runs to, wrapped
+_HEAD_MAX = 40
+# punctuation a heading line carries none of (quotes, book-title marks and dashes it may)
+_PHRASE = re.compile(r"[，。；：？！、,;:?!]")
+# a sentence's end inside a line: a headline may hold a comma or colon, never a full stop
+_SENTENCE = re.compile(r"[。！？!?]")
+# a web copy's labelled field opening a line (来源：…, 编辑：…)
+_FIELD = re.compile(r"(?:来源|稿源|作者|编辑|责任编辑|(?:发布)?(?:时间|日期))\s*[:：]")
 
 
 def _width(line: str) -> int:
@@ -42,10 +54,25 @@ def _indented(line: str) -> bool:
     return line.startswith(("\u3000", "  ", "\t"))
 
 
+def _opens_article(ln: str, nxt: str) -> bool:
+    """Is ``nxt`` the dateline, own-line byline or web publication line under a headline
+    or subtitle ``ln`` that happens to fill the width? ``ln`` holds no sentence end, closes
+    its brackets (a body line cut inside a credit, （本报 / 记者 某某 摄）, runs on) and is
+    no labelled field of a web copy's publication line (来源：… / 编辑：…)."""
+    line = ln.strip()
+    if _SENTENCE.search(line) or line.count("（") != line.count("）"):
+        return False
+    if line.count("(") != line.count(")") or WEB_META.match(line) or _FIELD.match(line):
+        return False
+    nxt = nxt.strip()
+    return bool(DATELINE.match(nxt) or OWN_BYLINE.fullmatch(nxt) or WEB_META.match(nxt))
+
+
 def cut_width(lines: list[str]) -> int:
     """The width a page's lines were cut at mechanically, 0 when they were not: the
     commonest width of its lines, when that width (or one less) holds a good share of them,
-    no line runs wider, and some lines open with a stop or comma."""
+    no line runs wider, and some lines break where no typesetter does (禁则): a line opening
+    with a stop or comma, a full line ending with an opening quote or bracket."""
     widths = [_width(ln) for ln in lines if ln.strip()]
     count = collections.Counter(w for w in widths if w >= 8)
     if not count:
@@ -55,6 +82,7 @@ def cut_width(lines: list[str]) -> int:
     if full < _MIN_FULL or full < _FULL_SHARE * len(widths) or max(widths) > col:
         return 0
     cut = sum(1 for ln in lines if ln.lstrip()[:1] in NO_START)
+    cut += sum(1 for ln in lines if _width(ln) == col and ln.rstrip()[-1:] in NO_END)
     return col if cut >= _MIN_CUT else 0
 
 
@@ -65,24 +93,70 @@ def unwrap(text: str) -> tuple[str, list[int]] | None:
     col = cut_width(lines)
     if not col:
         return None
+    groups: list[list[int]] = [[0]]
+    for i in range(len(lines) - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        # a stop or comma opening the next line is this line's own, cut from it
+        # (a line cut right after a space is full too: the space is the line's last character)
+        full = _width(ln) == col or len(ln.rstrip("\r")) == col
+        runs_on = full and (not ends_sentence(ln) or nxt[:1] in NO_START)
+        # a line opening with a dash (——某某) is a subtitle set on a line of its own; a
+        # headline filling the width stands over its dateline or byline, never runs into it
+        runs_on = runs_on and flat(nxt) and not _indented(nxt) and not nxt.startswith("——")
+        if runs_on and not _opens_article(ln, nxt):
+            groups[-1].append(i + 1)
+        else:
+            groups.append([i + 1])
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+    paras = ["".join(lines[i] for i in g) for g in groups]
     out: list[str] = []
     back: list[int] = []
-    pos = 0
-    for i, ln in enumerate(lines):
-        start, pos = pos, pos + len(ln) + 1
-        out.append(ln)
-        back.extend(range(start, start + len(ln)))
-        if i + 1 == len(lines):
-            break
-        nxt = lines[i + 1]
-        # a stop or comma opening the next line is this line's own, cut from it
-        runs_on = _width(ln) == col and (not ends_sentence(ln) or nxt[:1] in NO_START)
-        # a line opening with a dash (——某某) is a subtitle set on a line of its own
-        if not (runs_on and flat(nxt) and not _indented(nxt) and not nxt.startswith("——")):
+    for k, g in enumerate(groups):
+        skip = _indent_skip(paras, k)
+        for n, i in enumerate(g):
+            ln = lines[i]
+            lo = skip if n == 0 else 0
+            out.append(ln[lo:])
+            back.extend(range(starts[i] + lo, starts[i] + len(ln)))
+        if k + 1 < len(groups):
             out.append("\n")
-            back.append(start + len(ln))
+            back.append(starts[g[-1]] + len(lines[g[-1]]))
     back.append(len(text))
     return "".join(out), back
+
+
+def _heading(para: str) -> bool:
+    """A paragraph that reads as a heading line (a headline, kicker or subtitle): short, no
+    sentence punctuation, no sentence end, no dateline or byline."""
+    p = flat(para)
+    return (
+        0 < len(p) <= _HEAD_MAX
+        and not _PHRASE.search(p)
+        and not ends_sentence(p)
+        and not DATELINE.match(p)
+        and not OWN_BYLINE.fullmatch(p)
+    )
+
+
+def _indent_skip(paras: list[str], k: int) -> int:
+    """How much of paragraph k's indent to leave out of the reading copy. An export that
+    indents each paragraph (　　) may indent a heading too; the indent then says nothing and
+    the line is read flush, as a heading is set: under a blank line (or the page's start),
+    or under another heading line when no heading-like indented line follows it (a run of
+    them is a table's rows) and that line is no notice's heading (法院公告: the lines under
+    it are the notice's, its issuer, its addressee)."""
+    para = paras[k]
+    indent = len(para) - len(para.lstrip())
+    if indent < 2 or not _heading(para):
+        return 0
+    above = paras[k - 1] if k else ""
+    if not above.strip():
+        return indent
+    below = paras[k + 1] if k + 1 < len(paras) else ""
+    run = len(below) - len(below.lstrip()) >= 2 and _heading(below)
+    return indent if _heading(above) and not NOTICE.fullmatch(flat(above)) and not run else 0
 
 
 def remap(back: list[int], s: int, e: int) -> tuple[int, int]:
