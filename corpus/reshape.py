@@ -11,7 +11,13 @@ the only thing that changes. Three variants of each flat page:
 - ``c15i``: the same, each paragraph (a line ending a sentence) opening with the full-width indent
   (　　) a PDF text layer keeps.
 
+With ``--blanks``, the pages' blank lines instead, which exports set or drop as they please:
+- ``nb``: every page that has blank lines, without any (a PDF text layer that keeps none);
+- ``dbl``: every flat page with a blank line after each of its lines (a web copy that puts
+  one between all its paragraphs, so that a blank line no longer sets articles apart).
+
     python corpus/reshape.py corpus/tune /tmp/shapes-tune   # then qa eval --segmentation
+    python corpus/reshape.py --blanks corpus/tune /tmp/blanks-tune
 """
 
 from __future__ import annotations
@@ -44,19 +50,36 @@ def variant(text: str, name: str) -> str:
 VARIANTS = ("w30", "c15", "c15i")
 
 
-def main(src: Path, dest: Path) -> None:
+def blank_variants(text: str, shape: str) -> dict[str, str]:
+    out = {}
+    if re.search(r"\n[ \t\u3000]*\n", text.strip()):
+        out["nb"] = re.sub(r"\n(?:[ \t\u3000]*\n)+", "\n", text)
+    if shape == "flat":
+        out["dbl"] = "\n\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    return out
+
+
+def main(src: Path, dest: Path, blanks: bool = False) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     gold: list[str] = []
     pages = 0
     for g in sorted(src.glob("*-*.jsonl")):
         rows = [json.loads(line) for line in g.read_text("utf-8").splitlines() if line.strip()]
-        if not rows or rows[0].get("shape") != "flat":
+        if not rows:
             continue
         text = g.with_suffix(".txt").read_text("utf-8")
-        for name in VARIANTS:
+        shape = rows[0].get("shape")
+        if blanks:
+            made = blank_variants(text, shape)
+        elif shape == "flat":
+            made = {name: variant(text, name) for name in VARIANTS}
+        else:
+            continue
+        for name, new in made.items():
             page = f"{g.stem}~{name}.txt"
-            (dest / page).write_text(variant(text, name), "utf-8")
-            shape = "wrapped" if name == "w30" else "column"
+            (dest / page).write_text(new, "utf-8")
+            if not blanks:
+                shape = "wrapped" if name == "w30" else "column"
             gold += [
                 json.dumps({**r, "source": page, "shape": shape}, ensure_ascii=False) for r in rows
             ]
@@ -66,4 +89,5 @@ def main(src: Path, dest: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--blanks"]
+    main(Path(args[0]), Path(args[1]), blanks="--blanks" in sys.argv[1:])

@@ -1,13 +1,17 @@
 #!/bin/bash
-# usage: corpus/score.sh tune|test|tune-shapes|test-shapes   (the one-line summary of qa eval --segmentation)
-# tune-shapes / test-shapes score that half's flat pages re-wrapped by corpus/reshape.py.
+# usage: corpus/score.sh tune|test|tune-shapes|test-shapes|tune-blanks|test-blanks
+# (the one-line summary of qa eval --segmentation). tune-shapes / test-shapes score that half's
+# flat pages re-wrapped by corpus/reshape.py; tune-blanks / test-blanks its pages with their
+# blank lines dropped or doubled (corpus/reshape.py --blanks).
 cd "$(dirname "$0")/.."
 half=$1
 dir=corpus/$half
-if [[ $half == *-shapes ]]; then
+if [[ $half == *-shapes || $half == *-blanks ]]; then
   dir=$(mktemp -d)
   trap 'rm -rf "$dir"' EXIT
-  .venv/bin/python corpus/reshape.py "corpus/${half%-shapes}" "$dir" >/dev/null
+  flag=""
+  [[ $half == *-blanks ]] && flag="--blanks"
+  .venv/bin/python corpus/reshape.py $flag "corpus/${half%-*}" "$dir" >/dev/null
 fi
 .venv/bin/qa eval --segmentation $dir/gold.jsonl --seeds $dir 2>/dev/null | python3 -c "
 import json,sys; d=json.load(sys.stdin)
