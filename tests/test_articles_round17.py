@@ -76,3 +76,40 @@ def test_gaps_that_differ_are_the_pages_own_spacing():
 def test_a_page_setting_blank_lines_between_pieces_is_read_as_set():
     assert respace(PAGE) is None
     assert respace("标题\n\n正文一句。\n") is None  # too few lines to measure
+
+
+def test_the_editors_line_closes_a_header_no_blank_line_closes():
+    # a page set without blank lines: the header runs to its editors' line, the section's
+    # name over it (城事·特写, with the page number) is the header's, not the headline stack's
+    page = "\n".join(
+        [
+            HEADER,
+            "B6　城事·特写",
+            "责编　苏　禾　美编　林　一",
+            "青溪河两岸新添休闲步道",
+            "本报记者　方晓雯",
+            BODY,
+            BODY_B,
+            "老街书场开讲两周年",
+            "本报讯（记者 邱南）" + BODY2,
+            BODY2_B,
+        ]
+    )
+    got = segment_page("p.txt", page)
+    assert [(a.headline, a.subheadlines) for a in got] == [
+        ("青溪河两岸新添休闲步道", []),
+        ("老街书场开讲两周年", []),
+    ]
+    assert got[0].byline == "本报记者方晓雯"
+    # a web copy's source line naming its editor (来源：… | 编辑：某某) closes no header
+    web = "\n".join(
+        [
+            "首页 | 时政 | 本地 | 民生 | 视频",
+            "当前位置：临溪网 > 新闻 > 本地",
+            "青溪河两岸新添休闲步道",
+            "来源：临溪晚报 | 2025-04-19 09:20 | 编辑：方晓",
+            "本报讯（记者 方晓雯）" + BODY,
+            BODY_B,
+        ]
+    )
+    assert segment_page("p.txt", web)[0].headline == "青溪河两岸新添休闲步道"
