@@ -113,3 +113,18 @@ def test_the_editors_line_closes_a_header_no_blank_line_closes():
         ]
     )
     assert segment_page("p.txt", web)[0].headline == "青溪河两岸新添休闲步道"
+
+
+def test_a_notices_issuer_and_date_close_it_without_a_blank_line():
+    # a page of notices set without blank lines: the issuer's name and the date under
+    # 特此公告。 sign the notice; the next notice's heading is its own headline
+    text = "当事人应于公告期满后十日内到本局领取决定书，逾期视为送达。特此公告。"
+    units = ["临溪市水务局", "临溪市林业局", "临溪市交通运输局", "临溪市商务局", "临溪市体育局"]
+    date = "二〇二五年四月十八日"
+    lines = [HEADER]
+    for k, unit in enumerate(units):
+        case = f"某某公司：本局对你单位第{k + 1}号案件作出处理决定。"
+        lines += [unit + "公告", case, text, unit, date]
+    got = segment_page("p.txt", "\n".join(lines))
+    assert [a.headline for a in got] == [u + "公告" for u in units]
+    assert [a.byline for a in got] == [u + date for u in units]

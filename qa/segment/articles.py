@@ -94,7 +94,9 @@ def segment_page(source: str, text: str) -> list[Article]:
     """
     folded = simplified(text)
     traditional = traditional_print(text, folded)
-    spaced = respace(folded)
+    # a blank line after every line says nothing to the line-by-line reader, which takes
+    # each as a piece's end; the block reader (a layout extraction's boxes) weighs them itself
+    spaced = respace(folded) if stack.applies(folded) else None
     base = spaced[0] if spaced else folded
     joined = unwrap(base)
     if joined and spaced:

@@ -1155,6 +1155,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.bylines[-1][1] == p.e
         )
 
+    def signs_notice(i: int) -> int:
+        """The date's line when line i is the issuer's name over the date (某某人民法院 /
+        二〇二四年三月五日) that signs the piece above, its sentence finished, on a page that
+        sets no blank line between its pieces (0 if not): what follows the date is another
+        piece; the name and the date are no headline."""
+        p = prev_line(i)
+        if not unspaced or cur is None or not cur.body or p is None or not ends_sentence(p.f):
+            return 0
+        if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
+            return 0
+        if _ISSUE_DATE.fullmatch(lines[i].f):
+            return 0
+        for x in (i + 1, i + 2):
+            if x >= n or lines[x] is None:
+                return 0
+            if _ISSUE_DATE.fullmatch(lines[x].f):
+                return x
+        return 0
+
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -1349,6 +1368,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k) if lines[x])
             cur = None
             i = k
+            continue
+        # the issuer's name and the date under a finished text sign it (its byline): no
+        # headline stack, blank line or none; what follows the date is another piece
+        if k := signs_notice(i):
+            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
+            cur.signed = True
+            i = k + 1
             continue
         # a headline stack
         to_opener = stack_to_opener(i)
