@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from qa.segment import stack
 from qa.segment.fold import simplified
 from qa.segment.layout import HEADER_SPLIT
+from qa.segment.spacing import respace
 from qa.segment.unwrap import unwrap
 
 CATALOG = "catalog.csv"
@@ -96,7 +98,11 @@ def read_catalog(folder: str | Path) -> tuple[dict[str, PageMeta], list[str]]:
 def page_furniture(text: str) -> PageMeta:
     """What the page's own header or e-paper tag says of its paper, date and page; a page
     cut mechanically at a width (unwrap.py) is read with its cut lines joined, as its
-    segmentation is: a header line cut mid-date (2024年5月1 / 2日) is one line again."""
+    segmentation is: a header line cut mid-date (2024年5月1 / 2日) is one line again; a page
+    that sets a blank line after every line is read without them (spacing.py)."""
+    spaced = respace(text) if stack.applies(text) else None
+    if spaced:
+        text = spaced[0]
     joined = unwrap(text)
     if joined:
         text = joined[0]

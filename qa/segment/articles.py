@@ -28,6 +28,7 @@ from qa.segment.layout import (
     read_blocks,
 )
 from qa.segment.regroup import move_fragments, place_notes, swap_far_headlines
+from qa.segment.spacing import compose, respace
 from qa.segment.unwrap import remap, unwrap
 
 
@@ -93,9 +94,16 @@ def segment_page(source: str, text: str) -> list[Article]:
     """
     folded = simplified(text)
     traditional = traditional_print(text, folded)
-    joined = unwrap(folded)
+    # a blank line after every line says nothing to the line-by-line reader, which takes
+    # each as a piece's end; the block reader (a layout extraction's boxes) weighs them itself
+    spaced = respace(folded) if stack.applies(folded) else None
+    base = spaced[0] if spaced else folded
+    joined = unwrap(base)
+    if joined and spaced:
+        joined = (joined[0], compose(spaced[1], joined[1]))
+    joined = joined or spaced
     if joined:
-        arts = _read_unwrapped(source, folded, joined, traditional)
+        arts = _read_unwrapped(source, base, folded, joined, traditional)
     else:
         arts = _segment(source, folded, traditional)
         _check_headlines(folded, arts)
@@ -110,11 +118,12 @@ def segment_page(source: str, text: str) -> list[Article]:
 
 
 def _read_unwrapped(
-    source: str, folded: str, joined: tuple[str, list[int]], traditional: bool
+    source: str, base: str, folded: str, joined: tuple[str, list[int]], traditional: bool
 ) -> list[Article]:
-    """The page read with its wrapped lines joined (unwrap.py): its blank lines and column
-    width as the page sets them, its spans the page's."""
-    arts = _segment(source, joined[0], traditional, stack.applies(folded))
+    """The page read with its wrapped lines joined (unwrap.py) or its blank lines after
+    every line left out (spacing.py): its blank lines and column width as ``base`` (the page,
+    or its copy without those blank lines) sets them, its spans the page's."""
+    arts = _segment(source, joined[0], traditional, stack.applies(base))
     for a in arts:
         a.char_start, a.char_end = remap(joined[1], a.char_start, a.char_end)
         a.body_spans = [remap(joined[1], s, e) for s, e in a.body_spans]

@@ -439,6 +439,8 @@ _FURN_NAV = re.compile(r"首页\s*[>＞].{0,40}|" + _CRUMBS)
 # follow the name (某某日报海外版, 某某报农村版).
 # A word ending in 报 that names a genre of text, not a paper (通报, 简报, 汇报, 喜报, 捷报,
 # 预报, 举报, 公报, 情报, 海报), is no masthead: 警情通报 over a text is a notice's heading.
+# the editors' line of a page header: who edited, laid out and proof-read the page
+_STAFF_LINE = re.compile(r"责任编辑|责编|美术编辑|美编|校对|版式|本版编辑|编辑[:：]")
 _MASTHEAD = re.compile(
     r"([" + _H + r"]{2,8}(?:日报|晚报|时报|都市报|商报|(?<![通简汇喜捷预举公情海])报)"
     r"(?:[" + _H + r"]{1,3}版)?)"
@@ -752,9 +754,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         for i in range(k, j):
             furn[i] = True
     else:
-        i = k
-        while i < n and lines[i] is not None and furn[i]:
-            i += 1
+        # no blank line closes the header: the editors' line (责任编辑：某某, 责编　某某　美编
+        # 某某) does, within the top eight lines, when the page's own furniture opens it and
+        # no line above it is a sentence (a section's name, 城事·特稿, is the header's); a web
+        # copy's source line naming its editor (来源：… | 编辑：某某) heads its text, no page
+        for s in range(k, min(j, k + 8)):
+            x = lines[s]
+            if x is None or ends_sentence(x.f) or re.search("[。！？，；]", x.f):
+                break
+            staff = _STAFF_LINE.search(x.f) and not WEB_META.match(x.f) and "来源" not in x.f
+            if staff and len(x.f) <= 40 and any(furn[k:s]):
+                furn[k : s + 1] = [True] * (s + 1 - k)
+                break
 
     def blank_before(i: int) -> bool:
         p = i - 1
@@ -1144,6 +1155,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.bylines[-1][1] == p.e
         )
 
+    def signs_notice(i: int) -> int:
+        """The date's line when line i is the issuer's name over the date (某某人民法院 /
+        二〇二四年三月五日) that signs the piece above, its sentence finished, on a page that
+        sets no blank line between its pieces (0 if not): what follows the date is another
+        piece; the name and the date are no headline."""
+        p = prev_line(i)
+        if not unspaced or cur is None or not cur.body or p is None or not ends_sentence(p.f):
+            return 0
+        if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
+            return 0
+        if _ISSUE_DATE.fullmatch(lines[i].f):
+            return 0
+        for x in (i + 1, i + 2):
+            if x >= n or lines[x] is None:
+                return 0
+            if _ISSUE_DATE.fullmatch(lines[x].f):
+                return x
+        return 0
+
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -1338,6 +1368,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p.body.extend((lines[x].s, lines[x].e) for x in range(i + 1, k) if lines[x])
             cur = None
             i = k
+            continue
+        # the issuer's name and the date under a finished text sign it (its byline): no
+        # headline stack, blank line or none; what follows the date is another piece
+        if k := signs_notice(i):
+            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
+            cur.signed = True
+            i = k + 1
             continue
         # a headline stack
         to_opener = stack_to_opener(i)

@@ -1,0 +1,51 @@
+"""Read a page whose blank lines stand between all its lines as the page it copies.
+
+An export sets blank lines as it pleases: a web copy may put one after every line, its
+headline's, its dateline's and each paragraph's, where the page sets them only between its
+pieces. A page's use of blank lines is measured on the page: where (almost) every pair of
+lines has a blank line between them, a blank line says nothing and the page is read without
+them, as a page that sets none (its pieces told apart by what a reader sees: stacks,
+datelines, signatures). A page whose gaps differ (one blank line between paragraphs, three
+here and there) keeps them: its spacing is its own. ``back`` maps each offset of the
+reading copy to the page's, so spans stay the page's.
+"""
+
+from __future__ import annotations
+
+# the fewest lines a page must set, and the largest share of line pairs with no blank line
+# between them, for its blank lines to be read as set after every line
+_MIN_LINES = 6
+_TIGHT_SHARE = 0.1
+
+
+def respace(text: str) -> tuple[str, list[int]] | None:
+    """The page without the blank lines it sets after every line, and each reading
+    offset's page offset (one more for the end); None when its blank lines stand only here
+    and there, or when its gaps differ (one blank line here, three there: the page's own
+    spacing, which the block reader weighs, articles.py)."""
+    lines = text.split("\n")
+    starts = [0]
+    for ln in lines:
+        starts.append(starts[-1] + len(ln) + 1)
+    full = [i for i, ln in enumerate(lines) if ln.strip()]
+    if len(full) < _MIN_LINES:
+        return None
+    gaps = [b - a - 1 for a, b in zip(full, full[1:])]
+    if sum(1 for g in gaps if g == 0) > _TIGHT_SHARE * len(gaps) or len(set(gaps) - {0}) != 1:
+        return None
+    out: list[str] = []
+    back: list[int] = []
+    for k, i in enumerate(full):
+        out.append(lines[i])
+        back.extend(range(starts[i], starts[i] + len(lines[i])))
+        if k + 1 < len(full):
+            out.append("\n")
+            back.append(starts[i] + len(lines[i]))
+    back.append(len(text))
+    return "".join(out), back
+
+
+def compose(outer: list[int], inner: list[int]) -> list[int]:
+    """The page offsets of a reading copy made of another (``inner`` maps into the copy
+    ``outer`` maps to the page)."""
+    return [outer[i] for i in inner]
