@@ -71,3 +71,105 @@ def test_paragraphs_cut_mid_clause_mark_a_layout_extraction():
     assert not fragments("\n\n".join(["山城书香", cut[0]]))  # one says nothing
     # a web copy's paragraphs finish their sentences; a headline holds none
     assert not fragments(_spread(INTERVIEW_PAGE))
+
+
+# a page set in narrow columns with no blank line anywhere (20 lines or more)
+UNSPACED_PAGE = "\n".join(
+    [
+        "临溪晚报",
+        "2025年4月19日　星期六　第5版　城事　责任编辑：林　某",
+        "青溪河两岸新添休闲步道",
+        "本报讯（记者 方晓雯）4月8日，青溪河滨水步道二期工程完工，沿",
+        "河两岸新增多处休闲步道，总长约六公里，串联起沿线的五个社",
+        "区公园。附近居民说，晚饭后终于有地方散步了。",
+        "步道沿线还设置了健身器材和休息座椅，方便居民锻炼身体，",
+        "也方便老人歇脚。",
+        "清晨的青溪河步道上，不少市民在散步、慢跑。",
+        "（本报记者 方晓雯 摄）",
+        "老街书场开讲两周年",
+        "本报讯（记者 邱南）每逢周六下午，城西老街的茶馆里总是坐满",
+        "了听书的老人，一壶清茶、一段评书，成了老街坊的周末时光。",
+        "说书的老先生七十三岁，他说，只要有人听，就一直讲",
+        "下去。",
+        "书场里座无虚席，老人们听得津津有味。（本报记者",
+        "邱南 摄）",
+        "少儿足球联赛周末开踢",
+        "本报讯（记者 方晓雯）临溪市少儿足球联赛将于本周六开赛，共",
+        "有来自全市的四十支球队报名参赛，比赛将持续两个月。",
+    ]
+)
+
+
+def _pieces(page: str) -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for a in segment_page("p.txt", page):
+        body = flat("".join(page[s:e] for s, e in a.body_spans))
+        out.append((a.kind, a.headline or "", flat(a.byline), body[:6], body[-6:]))
+    return out
+
+
+def test_a_photo_credit_on_a_page_without_blank_lines_closes_the_caption_above_it():
+    # no blank line tells the caption from the article it follows: the caption runs back to
+    # the paragraph's end above it (a finished sentence short of the column's width); the
+    # credit alone on its line or glued to the caption's last sentence, wrapped or not
+    assert _pieces(UNSPACED_PAGE) == [
+        ("news", "青溪河两岸新添休闲步道", "本报讯（记者方晓雯）", "4月8日，青", "便老人歇脚。"),
+        ("caption", "", "（本报记者方晓雯摄）", "清晨的青溪河", "散步、慢跑。"),
+        ("news", "老街书场开讲两周年", "本报讯（记者邱南）", "每逢周六下午", "一直讲下去。"),
+        ("caption", "", "（本报记者邱南摄）", "书场里座无虚", "得津津有味。"),
+        ("news", "少儿足球联赛周末开踢", "本报讯（记者方晓雯）", "临溪市少儿足", "持续两个月。"),
+    ]
+
+
+def test_a_credited_piece_alone_keeps_its_photo_credit():
+    # a title over a short text closed by a photo credit, no credit of its own above: the
+    # picture's title and caption, one piece (the credit does not cut its last paragraph)
+    lines = UNSPACED_PAGE.split("\n")
+    page = "\n".join(
+        lines[:2]
+        + ["河畔晨光", "清晨，青溪河步道上晨练的市民络绎不绝。"]
+        + ["步道旁的樱花开了，引来不少市民拍照。"]
+        + lines[8:]
+    )
+    got = _pieces(page)
+    assert got[0][:2] == ("caption", "河畔晨光") and got[0][4] == "散步、慢跑。"
+
+
+SPORTS_PAGE = "\n".join(
+    [
+        "临溪体育周刊",
+        "2025年4月21日　星期一　第05版　足球　责任编辑：林　某",
+        "乙级联赛第12轮",
+        "绝地反击！",
+        "临溪青年主场逆转南山",
+        "——替补登场的韩小鹏梅开二度",
+        "本报记者　邱",
+        "南",
+        "　4月19日晚，乙级联赛第12轮在临溪体育场",
+        "进行，临溪青年队在先丢一球的情况下连",
+        "扳两球，以2比1逆转南山队。",
+        "　下半场第70分钟，替补登场的韩小鹏接队",
+        "友传中头球破门，第88分钟，他又在禁区",
+        "内抢点得手，帮助球队锁定胜局。",
+        "少儿足球联赛周末开踢",
+        "本报讯（记者 方晓雯）临溪市少儿足球联",
+        "赛将于本周六开赛，共有来自全市的四十",
+        "支球队报名参赛，比赛将持续两个月。",
+        "　组委会介绍，比赛分为三个年龄组，所有",
+        "比赛均在周末进行，不影响孩子们上课。",
+    ]
+)
+
+
+def test_a_stack_opens_under_the_header_and_holds_an_exclaiming_line():
+    # no blank line under the header: the header's line closes like one (furniture right
+    # above a stack); the weekly's name over it is the paper's, no piece; a line exclaiming
+    # (绝地反击！) inside the stack, a headline's line under it, is the headline's
+    got = _pieces(SPORTS_PAGE)
+    assert [g[:3] for g in got] == [
+        ("news", "绝地反击！临溪青年主场逆转南山", "本报记者邱南"),
+        ("news", "少儿足球联赛周末开踢", "本报讯（记者方晓雯）"),
+    ]
+    arts = segment_page("p.txt", SPORTS_PAGE)
+    assert arts[0].subheadlines == ["乙级联赛第12轮", "——替补登场的韩小鹏梅开二度"]
+    assert stack.masthead(SPORTS_PAGE) in ("临溪体育周刊", "")

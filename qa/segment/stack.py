@@ -701,6 +701,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
+        # a weekly's or a media centre's name (某某周刊, 某某新闻; a place before a section
+        # word: 星海体育周刊) right over the header's line (its date, its page) is the
+        # paper's name too; a section word alone (体育周刊) is a label
+        elif (
+            lines[i]
+            and i + 1 < n
+            and furn[i + 1]
+            and _MEDIA_NAME.fullmatch(lines[i].f)
+            and not _SECTION_WORD.fullmatch(lines[i].f)
+        ):
+            furn[i] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
@@ -952,6 +963,33 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1
         said = joined[: m.start()]
         return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
+
+    def caption_from(i: int, p: _Piece) -> int:
+        """On a page that sets no blank line, the first line of a photo's caption whose
+        credit is glued to its last sentence on line i (…。（某某 摄）, wrapped or not), the
+        lines above it being the last of ``p``'s body, else -1: back to a paragraph's end
+        (a finished sentence on a page printing a paragraph a line, else one short of the
+        column's width), a signature or a byline; at most four lines, one or two
+        sentences, never the piece's whole text."""
+        tail = [i]
+        for s, _e in reversed(p.body):
+            x = start_of.get(s)
+            if x is None or x != tail[-1] - 1 or len(tail) > 4:
+                break
+            tail.append(x)
+        for k, x in enumerate(tail):
+            above = lines[x - 1] if x > 0 else None
+            inside = k + 1 < len(tail)  # the line above is the piece's text
+            if inside and not (ends_sentence(above.f) and (flat_page or len(above.f) < 0.9 * col)):
+                continue
+            whole = not inside and len(tail) - 1 == len(p.body)
+            if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
+                return -1  # too long for a caption, or the whole text of a piece
+            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i + 1)))
+            if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
+                return -1
+            return x
+        return -1
 
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
@@ -1232,6 +1270,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 k = len(cur.body) - 1
                 while k > 0 and text.count("\n", cur.body[k - 1][1], cur.body[k][0]) < 2:
                     k -= 1
+                if unspaced and cur.bylines and (x := caption_from(i, cur)) >= 0:
+                    # no blank line on the page: the caption runs back to a paragraph's end
+                    k = next(y for y, sp in enumerate(cur.body) if sp[0] >= lines[x].s)
                 prev = text[cur.body[k - 1][0] : cur.body[k - 1][1]] if k > 0 else ""
                 if k > 0 and len(cur.body) - k <= 6 and ends_sentence(prev):
                     cap = cur.body[k:]
@@ -1388,10 +1429,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
             or signed_above(i)
             or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
+            or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
             or classified_head(i)
         ):
             j = i
-            while j < n and headish(j) and not opener(j) and j - i < 6:
+            while (
+                j < n
+                and (headish(j) or (j > i and question(j) and j + 1 < n and headish(j + 1)))
+                and not opener(j)
+                and j - i < 6
+            ):  # a line exclaiming or asking inside a stack, a headline's line under it
                 if (
                     j > i
                     and full(j)
@@ -1668,6 +1715,30 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur.body.extend((lines[x].s, lines[x].e) for x in range(i, k))
             cur = None
             i = k
+            continue
+        # a caption on a page that sets no blank line: its credit glued to its last
+        # sentence (…。（某某 摄）, the credit wrapped or not) closes the short paragraph it
+        # ends, not the article above it (see caption_from)
+        glued = _PHOTO.search(ln.f)
+        if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
+            glued = _PHOTO.search(lines[i - 1].f + ln.f)
+            glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
+        if (
+            unspaced
+            and glued is not None
+            and glued.start() > 0
+            and cur is not None
+            and cur.body
+            and (cur.bylines or not (cur.heads or cur.headline is not None))
+            and (k := caption_from(i, cur)) >= 0
+        ):
+            cap = [sp for sp in cur.body if sp[0] >= lines[k].s]
+            del cur.body[len(cur.body) - len(cap) :]
+            new("caption").headline = ""
+            cur.body.extend(cap)
+            cur.body.append((ln.s, ln.e))
+            cur = None
+            i += 1
             continue
         if cur is None:
             new()
