@@ -173,3 +173,65 @@ def test_a_stack_opens_under_the_header_and_holds_an_exclaiming_line():
     arts = segment_page("p.txt", SPORTS_PAGE)
     assert arts[0].subheadlines == ["乙级联赛第12轮", "——替补登场的韩小鹏梅开二度"]
     assert stack.masthead(SPORTS_PAGE) in ("临溪体育周刊", "")
+
+
+LABEL_PAGE = "\n".join(
+    [
+        "临溪晚报",
+        "2025年4月19日　星期六　第5版　副刊　责任编辑：林　某",
+        "说“慢”",
+        "　　小时候跟着外婆去赶集，一走就是大半天，",
+        "路上遇见熟人，总要停下来说上几句话。",
+        "　　如今出门有车，办事有网，日子快了许多，",
+        "可那份慢悠悠的从容，却越来越难找了。",
+        "林青",
+        "简讯",
+        "　　■临溪市图书馆即日起延长周末开放时间，",
+        "每周六、周日开放至晚上九点。",
+        "　　■临溪博物馆本月推出“老街记忆”特展，",
+        "展出老照片两百余幅，免费向市民开放。",
+        "　　本报讯（记者 方晓雯）4月8日，青溪河滨",
+        "水步道二期工程完工，沿河两岸新增多处",
+        "休闲步道，总长约六公里。",
+        "青溪河步道完工",
+        "停水通告",
+        "　　因管网检修，4月22日8时至18时，城西片区",
+        "将暂停供水，请居民提前做好储水准备。",
+        "临溪市供水公司",
+        "2025年4月19日",
+    ]
+)
+
+
+def test_a_list_or_notice_heading_under_text_is_the_whole_headline():
+    # no blank line: a list's or notice's heading set alone (简讯, 停水通告) under the text
+    # above is the headline by itself; the writer's name over it signs the essay above, and
+    # a title over it is the headline of the piece above that has none (printed below it)
+    got = [g[:3] for g in _pieces(LABEL_PAGE)]
+    assert got == [
+        ("editorial", "说“慢”", "林青"),
+        ("briefs", "简讯", ""),
+        ("news", "青溪河步道完工", "本报讯（记者方晓雯）"),
+        ("notice", "停水通告", "临溪市供水公司2025年4月19日"),
+    ]
+
+
+def test_a_unit_over_a_notice_heading_under_a_notice_is_unknown():
+    # under a notice, a unit's name over 诚聘 may sign the notice above (某某编辑部) or head
+    # the next (某某公司诚聘): the headline is unknown, never a wrong one
+    page = "\n".join(
+        LABEL_PAGE.split("\n")[:2]
+        + [
+            "遗失声明",
+            "　　临溪市青禾文具店不慎遗失营业执照副本，",
+            "现声明作废。",
+            "临溪青禾物流有限公司",
+            "诚聘",
+            "　　本公司因业务发展需要，现招聘货车司机五",
+            "名，有意者请于4月30日前到公司面试。",
+        ]
+        + LABEL_PAGE.split("\n")[2:]
+    )
+    arts = segment_page("p.txt", page)
+    assert arts[0].headline == "遗失声明"
+    assert arts[1].headline == "" and "货车司机" in page[arts[1].char_start : arts[1].char_end]

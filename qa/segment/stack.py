@@ -1612,10 +1612,46 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur.heads = list(range(i, j))
                 i = j
                 continue
+            unsure = False
+            if (
+                stack_ok
+                and 2 <= j - i <= 5
+                and cur is not None
+                and cur.body
+                and not blank_before(i)
+                and (_BRIEFS.fullmatch(lines[j - 1].f) or NOTICE.fullmatch(lines[j - 1].f))
+            ):
+                # a list's or a notice's heading set alone (简讯, 诚聘, 汛情通报) right under
+                # text, no blank line between, is the stack's whole headline: the lines above
+                # it close the piece above, the writer's name signing it (何苇 / 简讯; a
+                # notice's issuer: 某某编辑部 / 诚聘), or, where that piece has no headline,
+                # its headline printed below its body (a layout extraction's order)
+                above = range(i, j - 1)
+                if not cur.signed and all(SIGNATURE.fullmatch(lines[x].f) for x in above):
+                    cur.bylines.append((lines[i].s, lines[j - 2].e))
+                    cur.signed = True
+                    i = j - 1
+                elif cur.kind == "notice" and all(_ISSUER.fullmatch(lines[x].f) for x in above):
+                    # under a notice, a body's name over 诚聘: the notice's issuer signing it
+                    # (某某编辑部) or the next notice's (某某公司诚聘)? unknown
+                    unsure = True
+                elif (
+                    not cur.heads
+                    and cur.headline is None
+                    and j - i <= 4
+                    and not any(
+                        _ISSUER.fullmatch(lines[x].f) or SIGNATURE.fullmatch(lines[x].f)
+                        for x in above
+                    )  # a company's name over 诚聘 is the notice's headline
+                ):
+                    cur.heads = list(above)
+                    i = j - 1
             if stack_ok:
                 head = [x for x in range(i, j)]
                 p = new()
                 p.heads = head
+                if unsure:
+                    p.headline = ""
                 i = j
                 plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
                 heading = flat("".join(lines[x].f for x in plain))
