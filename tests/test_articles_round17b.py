@@ -235,3 +235,43 @@ def test_a_unit_over_a_notice_heading_under_a_notice_is_unknown():
     arts = segment_page("p.txt", page)
     assert arts[0].headline == "遗失声明"
     assert arts[1].headline == "" and "货车司机" in page[arts[1].char_start : arts[1].char_end]
+
+
+LETTERS_PAGE = "\n".join(
+    [
+        "临溪晚报",
+        "2025年4月19日　星期六　第6版　读者来信　责任编辑：林　某",
+        "小区路灯何时能修好",
+        "　　我家住在城西花园小区，小区里的路灯坏了",
+        "快两个月了，晚上出门很不方便。",
+        "临溪市城西街道读者",
+        "何晓梅",
+        "编者附言",
+        "　　本报已将何晓梅反映的情况转给有关部门，",
+        "有关部门表示将在本月内修复。",
+        "方　远",
+        "【城事观察】",
+        "老街改造要留住烟火气",
+        "　　老街改造，不能只求整齐划一，更要留住",
+        "街坊们熟悉的那份烟火气。",
+        "周知",
+        "科技前沿",
+        "　　■研究人员日前研制出一种新型储能材料，",
+        "充电速度提高了三成。",
+        "　　■一种可降解包装材料日前通过鉴定。",
+    ]
+)
+
+
+def test_a_signature_glued_to_the_next_heading_signs_the_piece_above():
+    # no blank line: a reader's place and name over 编者附言, a name over a column tag
+    # (方　远 / 【城事观察】), a name over a short heading of bulleted items (周知 / 科技前沿)
+    # sign the piece above; the heading (or the tag's title) is the next headline
+    arts = segment_page("p.txt", LETTERS_PAGE)
+    assert [a.headline for a in arts] == [
+        "小区路灯何时能修好",
+        "编者附言",
+        "老街改造要留住烟火气",
+        "科技前沿",
+    ]
+    assert [flat(a.byline) for a in arts[:3]] == ["临溪市城西街道读者何晓梅", "方远", "周知"]

@@ -197,6 +197,8 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
+# An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
+_NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
@@ -1619,7 +1621,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and cur is not None
                 and cur.body
                 and not blank_before(i)
-                and (_BRIEFS.fullmatch(lines[j - 1].f) or NOTICE.fullmatch(lines[j - 1].f))
+                and (
+                    _BRIEFS.fullmatch(lines[j - 1].f)
+                    or NOTICE.fullmatch(lines[j - 1].f)
+                    or _NOTE_LABEL.fullmatch(lines[j - 1].f)
+                    or (item_list and len(lines[j - 1].f) <= 6)  # over bulleted items
+                )
             ):
                 # a list's or a notice's heading set alone (简讯, 诚聘, 汛情通报) right under
                 # text, no blank line between, is the stack's whole headline: the lines above
@@ -1627,7 +1634,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # notice's issuer: 某某编辑部 / 诚聘), or, where that piece has no headline,
                 # its headline printed below its body (a layout extraction's order)
                 above = range(i, j - 1)
-                if not cur.signed and all(SIGNATURE.fullmatch(lines[x].f) for x in above):
+                if (
+                    (
+                        not cur.signed
+                        or (
+                            signed_above(i)
+                            and flat(text[slice(*cur.bylines[-1])]).endswith(("读者", "作者"))
+                        )  # the reader's name under the place signing the letter above
+                    )
+                    and SIGNATURE.fullmatch(lines[j - 2].f)
+                    and all(
+                        SIGNATURE.fullmatch(lines[x].f) or lines[x].f.endswith(("读者", "作者"))
+                        for x in above
+                    )
+                ):  # a name, or a reader's place over it (某地读者 / 某某)
                     cur.bylines.append((lines[i].s, lines[j - 2].e))
                     cur.signed = True
                     i = j - 1
@@ -1646,6 +1666,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 ):
                     cur.heads = list(above)
                     i = j - 1
+            # a writer's name right over a column tag (梁　言 / 【某某观察】 / the title), no
+            # blank line between: the name signs the piece above, the tag opens the stack
+            t = next((x for x in range(i + 1, j) if _TAG.fullmatch(lines[x].f)), 0)
+            if (
+                stack_ok
+                and t
+                and cur is not None
+                and cur.body
+                and not cur.signed
+                and not blank_before(i)
+                and all(SIGNATURE.fullmatch(lines[x].f) for x in range(i, t))
+            ):
+                cur.bylines.append((lines[i].s, lines[t - 1].e))
+                cur.signed = True
+                i = t
             if stack_ok:
                 head = [x for x in range(i, j)]
                 p = new()
