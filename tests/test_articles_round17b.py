@@ -275,3 +275,40 @@ def test_a_signature_glued_to_the_next_heading_signs_the_piece_above():
         "科技前沿",
     ]
     assert [flat(a.byline) for a in arts[:3]] == ["临溪市城西街道读者何晓梅", "方远", "周知"]
+
+
+def test_a_taiwan_papers_reporter_and_place_open_the_text():
+    # 【記者 某某／某地報導】 opens the first paragraph as a dateline does (報導, not 報道);
+    # two lines of two phrases each in traditional print: the headline, then its subtitle
+    page = "\n".join(
+        [
+            "新溪日報　2024年3月5日　星期二　第6版　地方新聞",
+            "",
+            "溪口老街夜市開張　攤商湧入",
+            "首月免收租金　假日延長營業",
+            "【記者王雅琪／溪口報導】溪口老街夜市昨（4）日正式開張，首批六十多個攤位全部進駐。",
+            "鎮公所表示，首月免收攤位租金，假日營業時間延長至凌晨一時。",
+        ]
+    )
+    (art,) = segment_page("p.txt", page)
+    assert art.headline == "溪口老街夜市開張攤商湧入"
+    assert art.subheadlines == ["首月免收租金假日延長營業"]
+    assert art.byline == "【記者王雅琪／溪口報導】"
+    body = flat("".join(page[s:e] for s, e in art.body_spans))
+    assert body.startswith("溪口老街夜市昨")
+
+
+def test_two_lines_of_two_phrases_in_simplified_print_leave_the_headline_unknown():
+    # kicker over headline, or headline over subtitle? Simplified print sets both
+    page = "\n".join(
+        [
+            "临溪晚报　2025年4月19日　星期六　第5版",
+            "",
+            "老街夜市开张　摊商涌入",
+            "首月免收租金　假日延长营业",
+            "本报讯（记者 方晓雯）溪口老街夜市昨日正式开张，首批六十多个摊位全部进驻。",
+            "镇政府表示，首月免收摊位租金，假日营业时间延长至凌晨一时。",
+        ]
+    )
+    (art,) = segment_page("p.txt", page)
+    assert art.headline == ""

@@ -58,6 +58,8 @@ DATELINE = re.compile(
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
     rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
+    # a Taiwan paper's reporter and place (報導): 【记者 某某／某地报导】
+    rf"|【(?:{_SOURCE})?记者[^【】。！？，,：:]{{1,24}}?(?:报道|报导)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
@@ -1891,6 +1893,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         if len(lines) == 1:
             return lines[0], subs
         if len(lines) == 2:
+            if couplet[0] and couplet[1] and dash is None:
+                # two lines of two phrases each: traditional print sets the headline first,
+                # its subtitle under it; elsewhere kicker and headline or headline and
+                # subtitle? unknown
+                return (lines[0], [lines[1]]) if traditional else ("", [*lines, *subs])
             if couplet[1] and not couplet[0] and dash is None:
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
