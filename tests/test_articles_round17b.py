@@ -312,3 +312,47 @@ def test_two_lines_of_two_phrases_in_simplified_print_leave_the_headline_unknown
     )
     (art,) = segment_page("p.txt", page)
     assert art.headline == ""
+
+
+NOTICES_PAGE = "\n".join(
+    [
+        "临溪晚报　2025年4月19日　星期六　第15版",
+        "分类广告　责任编辑：林　某",
+        "停水通知",
+        "因管网检修，我公司定于4月22日8时",
+        "至18时对城西片区暂停供水，请用户",
+        "提前做好储水准备。",
+        "服务热线：0571-96528",
+        "临溪市供水有限公司",
+        "2025年4月19日",
+        "遗失声明",
+        "临溪市青禾文具店遗失营业执照副本",
+        "一份，声明作废。",
+        "临溪青禾物流",
+        "有限公司招聘",
+        "本公司因业务发展需要，现招聘货车",
+        "司机五名，有意者请于4月30日前到",
+        "公司面试。",
+        "电话：0571-85526730",
+        "社区书场",
+        "开讲两周年",
+        "本报讯（记者 邱南）每逢周六下午，",
+        "城西老街的茶馆里总是坐满了听书的",
+        "老人。",
+    ]
+)
+
+
+def test_a_notice_is_signed_under_its_contact_line_and_a_stack_opens_without_a_blank():
+    # no blank line anywhere: the issuer and the date under the notice's contact line sign
+    # it; two short lines after a finished sentence, the piece above headed, open a stack
+    # (a unit's name alone, lines with commas in them, or a stack after a piece without a
+    # headline do not: a unit signing a notice, a narrow column's text, a headline printed
+    # below its body)
+    got = [g[:3] for g in _pieces(NOTICES_PAGE)]
+    assert got == [
+        ("notice", "停水通知", "临溪市供水有限公司2025年4月19日"),
+        ("notice", "遗失声明", ""),
+        ("notice", "临溪青禾物流有限公司招聘", ""),
+        ("news", "社区书场开讲两周年", "本报讯（记者邱南）"),
+    ]

@@ -1203,8 +1203,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         sets no blank line between its pieces (0 if not): what follows the date is another
         piece; the name and the date are no headline."""
         p = prev_line(i)
-        if not unspaced or cur is None or not cur.body or p is None or not ends_sentence(p.f):
+        if not unspaced or cur is None or not cur.body or p is None:
             return 0
+        if not (ends_sentence(p.f) or _CONTACT.search(p.f)):
+            return 0  # a finished sentence, or the notice's contact line (服务热线：…)
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
         if _ISSUE_DATE.fullmatch(lines[i].f):
@@ -1572,7 +1574,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and bool(WEB_META.fullmatch(lines[j - 1].text))
                         )
                     )
-                    if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
+                    # a page that sets no blank line anywhere: a stack of short lines after a
+                    # finished sentence, where the piece above has its headline (else these may
+                    # be its headline, printed below its body, and the next piece's)
+                    headed = (cur is None or bool(cur.heads) or cur.headline is not None) and not (
+                        _ISSUER.fullmatch("".join(lines[x].f for x in range(i, j)))
+                    )  # a unit's name closing a notice (某某领导小组 / 办公室) signs it
+                    headed = headed and not any(
+                        re.search("[，、]", lines[x].f) for x in range(i, j)
+                    )  # a column's lines of running text, narrow as a stack's
+                    if (
+                        j - i >= 2
+                        and not (flat_page or indented or (unspaced and headed))
+                        and not blank_before(i)
+                    ):
                         stack_ok = False
             # a bare name under a one-line headline is its byline
             if (
