@@ -356,3 +356,28 @@ def test_a_notice_is_signed_under_its_contact_line_and_a_stack_opens_without_a_b
         ("notice", "临溪青禾物流有限公司招聘", ""),
         ("news", "社区书场开讲两周年", "本报讯（记者邱南）"),
     ]
+
+
+def test_a_pupils_name_and_teacher_sign_the_piece_without_a_blank_line():
+    # 某某小学三年级　某某 over （指导教师：某某）: the young writer's signature, closing the
+    # piece whatever follows (the next title, no blank line between)
+    page = "\n".join(
+        [
+            "临溪少年报　2025年4月19日　星期六　第4版",
+            "我家的小猫",
+            "我家有一只小花猫，它的眼睛圆圆的，像两颗亮晶晶的玻璃球。",
+            "每天放学回家，小花猫都会跑到门口来接我。",
+            "临溪市实验小学三年级　林小雨",
+            "（指导教师：周　红）",
+            "春天来了",
+            "春天来了，柳树发芽了，小草从地里探出了头。",
+            "燕子从南方飞回来了，在屋檐下忙着搭新家。",
+            "城南小学二年级　方乐乐",
+            "（指导教师：陈　静）",
+        ]
+    )
+    arts = segment_page("p.txt", page)
+    assert [(a.headline, flat(a.byline)) for a in arts] == [
+        ("我家的小猫", "临溪市实验小学三年级林小雨（指导教师：周红）"),
+        ("春天来了", "城南小学二年级方乐乐（指导教师：陈静）"),
+    ]

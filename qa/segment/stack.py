@@ -147,8 +147,10 @@ _SIGN_PLACE = re.compile(
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任",
+    "主任", "年级",
 )  # fmt: skip
+# A pupil's teacher named under the pupil's signature: （指导教师：某某）
+_TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
 AFFILIATION = re.compile(
     r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
@@ -1129,7 +1131,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
-            return 1
+            nx = lines[i + 1] if i + 1 < n else None
+            return 2 if nx is not None and _TEACHER.fullmatch(nx.f) else 1
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
@@ -1162,6 +1165,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         if "读者" in ln.f or "作者" in ln.f:
             return k
+        if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
+            return k  # a pupil's name and teacher close the piece, blank line or none
         nxt = lines[i + k] if i + k < n else None
         if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
             return k
