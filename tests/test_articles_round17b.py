@@ -381,3 +381,18 @@ def test_a_pupils_name_and_teacher_sign_the_piece_without_a_blank_line():
         ("我家的小猫", "临溪市实验小学三年级林小雨（指导教师：周红）"),
         ("春天来了", "城南小学二年级方乐乐（指导教师：陈静）"),
     ]
+
+
+def test_a_jump_marker_closes_the_part_on_a_page_without_blank_lines():
+    # （下转第2版） ends the article's part on this page: what follows is another piece's
+    # (here a photo's caption), blank line or none
+    lines = UNSPACED_PAGE.split("\n")
+    page = "\n".join(
+        lines[:7]
+        + ["（下转第2版）", "　　清晨的青溪河步道上，不少市民在散步、"]
+        + ["慢跑。（本报记者　方晓雯　摄）"]
+        + lines[10:]
+    )
+    got = _pieces(page)
+    assert got[0][0] == "news" and got[0][4].endswith("锻炼身体，")
+    assert got[1][:3] == ("caption", "", "（本报记者方晓雯摄）")

@@ -1320,8 +1320,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _CONT_OUT.match(ln.f) and cur is not None and cur.body:
             cur.body.append((ln.s, ln.e))
             i += 1
-            if i < n and lines[i] is None:
-                cur = None
+            if i < n and (lines[i] is None or unspaced):
+                cur = None  # on a page without blank lines, whatever follows
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
