@@ -396,3 +396,44 @@ def test_a_jump_marker_closes_the_part_on_a_page_without_blank_lines():
     got = _pieces(page)
     assert got[0][0] == "news" and got[0][4].endswith("锻炼身体，")
     assert got[1][:3] == ("caption", "", "（本报记者方晓雯摄）")
+
+
+COMMENT_PAGE = "\n".join(
+    [
+        "临溪日报　2025年4月19日　星期六",
+        "第05版：评论",
+        "【来论】",
+        "老街改造要留住烟火气",
+        "老街改造，不能只求整齐划一，更要留住街坊们熟悉的那份烟火气。",
+        "改造之前多问问住在这里的人，改造才能改到群众心坎上。",
+        "临溪市社会科学院　方远",
+        "【漫画】",
+        "“盆景”式示范",
+        "有的地方把示范点修得漂漂亮亮，周边却无人问津，群众并不买账。（周知　作）",
+        "【来论】",
+        "别让社区食堂只热闹一阵子",
+        "社区食堂开张时人气很旺，可要长久办下去，还得在口味和价格上多下功夫。",
+        "办好社区食堂，需要街道、企业和居民一起想办法。",
+        "林青（作者单位：临溪师范学院）",
+        "网友说",
+        "【话题】我市多个社区食堂推出老年助餐服务，网友怎么看？",
+        "“我妈以前一个人在家，常常对付一口，现在天天去食堂吃。”",
+        "“希望价格能一直这么实惠。”",
+        "（责任编辑：林　某）",
+    ]
+)
+
+
+def test_a_column_tag_opens_a_piece_on_a_page_without_blank_lines():
+    # a column tag in square brackets alone on its line (【漫画】, 【来论】) opens the next
+    # piece whatever closes the line above (a cartoon's credit, a signature): the unit and
+    # name over it sign the piece above
+    spread = "\n\n".join(COMMENT_PAGE.split("\n")) + "\n"
+    for page in (COMMENT_PAGE, spread):
+        arts = segment_page("p.txt", page)
+        assert [a.headline for a in arts][:3] == [
+            "老街改造要留住烟火气",
+            "“盆景”式示范",
+            "别让社区食堂只热闹一阵子",
+        ]
+        assert flat(arts[0].byline) == "临溪市社会科学院方远"

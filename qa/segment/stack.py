@@ -1170,6 +1170,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         nxt = lines[i + k] if i + k < n else None
         if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
             return k
+        if unspaced and _TAG.fullmatch(nxt.f) and not SIGNATURE.fullmatch(nxt.f):
+            return k  # a column tag alone opens the next piece (【漫画】): no blank needed
         return 0
 
     def schedule_end(i: int) -> int:
@@ -1441,6 +1443,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or signed_above(i)
             or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
             or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
+            # a column tag in square brackets alone on its line (【来论】) opens a piece on a
+            # page without blank lines, whatever closes the line above
+            or (unspaced and bool(re.fullmatch(r"【[^【】]{1,16}】", ln.f)))
             or classified_head(i)
         ):
             j = i
