@@ -437,3 +437,23 @@ def test_a_column_tag_opens_a_piece_on_a_page_without_blank_lines():
             "别让社区食堂只热闹一阵子",
         ]
         assert flat(arts[0].byline) == "临溪市社会科学院方远"
+
+
+def test_a_reporters_credit_alone_on_its_line_closes_the_piece_above_a_title():
+    # （记者 某某 整理） alone on its line under the answer: the next line opens a stack
+    # (a question set as a headline, 吗 without a question mark), blank line or none
+    page = "\n".join(
+        [
+            "临溪晚报　2025年4月19日　星期六　第10版",
+            "电动自行车上牌要带哪些材料",
+            "　　问：我刚买了一辆电动自行车，上牌要带哪些材料？",
+            "　　答：市交警支队工作人员介绍，需携带身份证、购车发票和合格证。",
+            "（记者　方晓雯　整理）",
+            "医保卡能给父母用吗",
+            "　　问：我的医保个人账户里有余额，能给父母用吗？",
+            "　　答：市医保局工作人员介绍，可以办理家庭共济，绑定后即可使用。",
+        ]
+    )
+    arts = segment_page("p.txt", page)
+    assert [a.headline for a in arts] == ["电动自行车上牌要带哪些材料", "医保卡能给父母用吗"]
+    assert flat(arts[0].byline) == "（记者方晓雯整理）"

@@ -1142,6 +1142,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def credit_closed(i: int) -> bool:
         """Does a reporter's or photographer's credit in brackets, wrapped over the two
         lines above line i (（记者 某某\n通讯员 某某）), close the text above it?"""
+        if i >= 1 and lines[i - 1] is not None and lines[i - 1].f.startswith(("（", "(")):
+            if _TAIL_CREDIT.match(lines[i - 1].f):
+                return True  # the credit alone on its line: （记者 某某 整理）
         if i < 2 or lines[i - 1] is None or lines[i - 2] is None:
             return False
         two = lines[i - 2].f + lines[i - 1].f
