@@ -457,3 +457,36 @@ def test_a_reporters_credit_alone_on_its_line_closes_the_piece_above_a_title():
     arts = segment_page("p.txt", page)
     assert [a.headline for a in arts] == ["电动自行车上牌要带哪些材料", "医保卡能给父母用吗"]
     assert flat(arts[0].byline) == "（记者方晓雯整理）"
+
+
+def test_a_notices_issuer_and_date_under_its_attachments_sign_it():
+    # a page without blank lines (20 lines or more): the issuer and the date under the
+    # attachments a notice lists (附件：1.… / 2.…) sign it; the next notice's title under
+    # them is no part of them
+    page = "\n".join(
+        [
+            "临溪日报　2025年4月19日　星期六　第7版",
+            "临溪市人民政府办公室关于做好春季植树工作的通知",
+            "各区县人民政府，市政府有关部门：",
+            "为做好今年春季植树工作，现将有关事项通知如下。",
+            "一、提高认识。各地要把春季植树作为改善城市环境的重要工作。",
+            "二、落实任务。各地要把植树任务分解到具体地块和责任单位。",
+            "三、科学种植。各地要因地制宜选择乡土树种，提高成活率。",
+            "四、加强管护。各地要落实管护责任，做到种一棵、活一棵。",
+            "五、做好宣传。各地要广泛动员市民参与义务植树活动。",
+            "六、及时报送。各地要于5月10日前报送植树完成情况。",
+            "附件：1.2025年春季植树任务分解表",
+            "2.临溪市春季植树技术指导组名单",
+            "临溪市人民政府办公室",
+            "2025年4月15日",
+            "临溪市人民代表大会常务委员会关于召开临溪市第十届人民代表大会第三次会议的决定",
+            "（2025年4月16日临溪市第十届人民代表大会常务委员会第九次会议通过）",
+            "临溪市第十届人民代表大会第三次会议定于2025年5月中旬在临溪召开。",
+            "建议会议的主要议程是：审议临溪市人民政府工作报告；其他事项。",
+            "会议期间，代表们将分组审议各项报告。",
+            "会议将由市人民代表大会常务委员会主任会议筹备。",
+        ]
+    )
+    arts = segment_page("p.txt", page)
+    assert flat(arts[0].byline) == "临溪市人民政府办公室2025年4月15日"
+    assert arts[1].headline.startswith("临溪市人民代表大会常务委员会关于召开")

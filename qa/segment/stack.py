@@ -1207,6 +1207,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.bylines[-1][1] == p.e
         )
 
+    def annex_run(p: _Line) -> bool:
+        """Does line ``p`` close the attachments a text lists (附件：1.… / 2.…): the 附件
+        line itself, or a numbered item under it (at most five lines up)?"""
+        k = start_of.get(p.s)
+        for x in range(k, max(k - 6, -1), -1) if k is not None else ():
+            ln = lines[x]
+            if ln is None:
+                return False
+            if _ANNEX.match(ln.f):
+                return True
+            if not re.match(r"\d{1,2}[.．、]", ln.f):
+                return False
+        return False
+
     def signs_notice(i: int) -> int:
         """The date's line when line i is the issuer's name over the date (某某人民法院 /
         二〇二四年三月五日) that signs the piece above, its sentence finished, on a page that
@@ -1215,8 +1229,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p = prev_line(i)
         if not unspaced or cur is None or not cur.body or p is None:
             return 0
-        if not (ends_sentence(p.f) or _CONTACT.search(p.f)):
-            return 0  # a finished sentence, or the notice's contact line (服务热线：…)
+        if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
+            return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
+            # attachments it lists (附件：1.… / 2.…)
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
         if _ISSUE_DATE.fullmatch(lines[i].f):
