@@ -490,3 +490,43 @@ def test_a_notices_issuer_and_date_under_its_attachments_sign_it():
     arts = segment_page("p.txt", page)
     assert flat(arts[0].byline) == "临溪市人民政府办公室2025年4月15日"
     assert arts[1].headline.startswith("临溪市人民代表大会常务委员会关于召开")
+
+
+TEST_DRIVE_PAGE = "\n".join(
+    [
+        "临溪商报　2025年4月19日　星期六　第2版",
+        "家用电动车再添新选择",
+        "文/图　本报记者　方晓雯",
+        "近日，临溪汽车推出一款家用电",
+        "动车，记者进行了为期两天的试",
+        "驾体验。",
+        "外观：线条简洁显年轻",
+        "新车前脸采用贯穿式灯带，侧面",
+        "线条简洁，整体显得年轻。",
+        "内饰：大屏加持科技感足",
+        "进入车内，中控大屏反应迅速，",
+        "语音助手可控制空调和座椅。",
+        "总体来看，这款车适合城市通勤",
+        "的家庭用户。",
+        "新车后排空间宽敞，乘坐舒适。",
+        "（本报记者　方晓雯　摄）",
+        "周末车展人气旺",
+        "本报讯（记者 邱南）周末两天，",
+        "临溪车展共接待观众五万人次，",
+        "现场成交车辆一千余台。",
+        "多家车企推出了购车优惠活动。",
+    ]
+)
+
+
+def test_crossheads_and_a_caption_inside_a_credited_piece_without_blank_lines():
+    # a label and a phrase (外观：…) alone on a line inside a credited piece, no byline or
+    # dateline under it, is the piece's crosshead; the credit alone under the last short
+    # paragraph closes that paragraph as a caption, back to the paragraph's end above it
+    got = _pieces(TEST_DRIVE_PAGE)
+    assert [g[:3] for g in got] == [
+        ("news", "家用电动车再添新选择", "文/图本报记者方晓雯"),
+        ("caption", "", "（本报记者方晓雯摄）"),
+        ("news", "周末车展人气旺", "本报讯（记者邱南）"),
+    ]
+    assert got[0][4].endswith("的家庭用户。")

@@ -983,7 +983,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if x is None or x != tail[-1] - 1 or len(tail) > 4:
                 break
             tail.append(x)
+        alone = not _PHOTO.sub("", lines[i].f)  # the credit on its own line under the text
         for k, x in enumerate(tail):
+            if alone and k == 0:
+                continue
             above = lines[x - 1] if x > 0 else None
             inside = k + 1 < len(tail)  # the line above is the piece's text
             if inside and not (ends_sentence(above.f) and (flat_page or len(above.f) < 0.9 * col)):
@@ -1726,6 +1729,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur.bylines.append((lines[i].s, lines[t - 1].e))
                 cur.signed = True
                 i = t
+            if (
+                stack_ok
+                and j - i == 1
+                and unspaced
+                and cur is not None
+                and cur.body
+                and cur.heads
+                and cur.bylines
+                and not cur.signed
+                and j < n
+                and lines[j] is not None
+                and not opener(j)
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}[：:][^：:，。]{4,16}", lines[i].f)
+            ):
+                # a crosshead of a label and a phrase (外观：家族化设计更显年轻) inside a
+                # credited piece, no byline or dateline under it: the piece's, not a new one
+                cur.body.append((lines[i].s, lines[i].e))
+                i += 1
+                continue
             if stack_ok:
                 head = [x for x in range(i, j)]
                 p = new()
