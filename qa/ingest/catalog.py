@@ -18,7 +18,7 @@ from pathlib import Path
 from qa.segment import stack
 from qa.segment.fold import simplified
 from qa.segment.layout import HEADER_SPLIT
-from qa.segment.spacing import respace
+from qa.segment.spacing import fragments, respace
 from qa.segment.unwrap import unwrap
 
 CATALOG = "catalog.csv"
@@ -100,7 +100,7 @@ def page_furniture(text: str) -> PageMeta:
     cut mechanically at a width (unwrap.py) is read with its cut lines joined, as its
     segmentation is: a header line cut mid-date (2024年5月1 / 2日) is one line again; a page
     that sets a blank line after every line is read without them (spacing.py)."""
-    spaced = respace(text) if stack.applies(text) else None
+    spaced = None if fragments(text) and not stack.applies(text) else respace(text)
     if spaced:
         text = spaced[0]
     joined = unwrap(text)

@@ -23,12 +23,13 @@ from qa.segment.layout import (
     ends_sentence,
     flat,
     headlike,
+    is_furniture,
     mark_ads,
     raw_blocks,
     read_blocks,
 )
 from qa.segment.regroup import move_fragments, place_notes, swap_far_headlines
-from qa.segment.spacing import compose, respace
+from qa.segment.spacing import compose, fragments, respace
 from qa.segment.unwrap import remap, unwrap
 
 
@@ -96,17 +97,19 @@ def segment_page(source: str, text: str) -> list[Article]:
     traditional = traditional_print(text, folded)
     # a blank line after every line says nothing to the line-by-line reader, which takes
     # each as a piece's end; the block reader (a layout extraction's boxes) weighs them itself
-    spaced = respace(folded) if stack.applies(folded) else None
-    base = spaced[0] if spaced else folded
-    joined = unwrap(base)
-    if joined and spaced:
-        joined = (joined[0], compose(spaced[1], joined[1]))
-    joined = joined or spaced
-    if joined:
-        arts = _read_unwrapped(source, base, folded, joined, traditional)
-    else:
-        arts = _segment(source, folded, traditional)
-        _check_headlines(folded, arts)
+    # a blank line after every line says nothing: the page is read without them, line by
+    # line, unless its paragraphs break mid-clause (a layout extraction's boxes, spacing.py),
+    # which the block reader joins; a page with no header of its own (no furniture: a
+    # layout extraction's cut-out, not a web copy or a page's export) keeps the block
+    # reading where that knows every headline and the line reading does not
+    spaced = respace(folded)
+    if spaced and not stack.applies(folded) and fragments(folded):
+        spaced = None
+    arts = _read(source, folded, traditional, spaced)
+    if spaced and not stack.applies(folded) and not _has_furniture(folded) and _unknown(arts):
+        block = _read(source, folded, traditional, None)
+        if not _unknown(block):
+            arts = block
     if folded != text:
         for a in arts:
             at = (text, folded)
@@ -114,6 +117,33 @@ def segment_page(source: str, text: str) -> list[Article]:
             a.subheadlines = [as_printed(*at, x, a.char_start, a.char_end) for x in a.subheadlines]
             a.byline = as_printed(*at, a.byline, a.char_start, a.char_end)
             a.publication = as_printed(*at, a.publication)
+    return arts
+
+
+def _unknown(arts: list[Article]) -> int:
+    """How many of the pieces read carry no headline."""
+    return sum(1 for a in arts if not a.headline)
+
+
+def _has_furniture(text: str) -> bool:
+    """Does the page print a header or furniture line of its own (date, page, editor)?"""
+    return any(is_furniture(ln) for ln in text.split("\n") if ln.strip())
+
+
+def _read(
+    source: str, folded: str, traditional: bool, spaced: tuple[str, list[int]] | None
+) -> list[Article]:
+    """The page read as ``spaced`` gives it (its copy without the blank lines it sets after
+    every line) or as set, its cut lines joined where it is cut at a width (unwrap.py)."""
+    base = spaced[0] if spaced else folded
+    joined = unwrap(base)
+    if joined and spaced:
+        joined = (joined[0], compose(spaced[1], joined[1]))
+    joined = joined or spaced
+    if joined:
+        return _read_unwrapped(source, base, folded, joined, traditional)
+    arts = _segment(source, folded, traditional)
+    _check_headlines(folded, arts)
     return arts
 
 

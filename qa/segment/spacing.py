@@ -12,10 +12,30 @@ reading copy to the page's, so spans stay the page's.
 
 from __future__ import annotations
 
+import re
+
 # the fewest lines a page must set, and the largest share of line pairs with no blank line
 # between them, for its blank lines to be read as set after every line
 _MIN_LINES = 6
 _TIGHT_SHARE = 0.1
+# a line cut mid-clause after a finished sentence (…。同时，临): a layout extraction's box
+# broken where its column ends, its rest elsewhere on the page; two make the page one
+_CUT = re.compile(r".*[。！？][^。！？]*[\u4e00-\u9fff]")
+_CUT_MIN = 20
+_CUTS = 2
+
+
+def fragments(text: str) -> bool:
+    """Does the page break its paragraphs mid-clause (two lines or more of 20 characters or
+    more that finish a sentence and stop in the next: …。同时，临)? A layout extraction
+    leaves its boxes so, their rest elsewhere (a fragment, the block reader's, articles.py);
+    a web copy's paragraph ends its sentence, and a page cut at a width is joined first
+    (unwrap.py)."""
+    n = 0
+    for ln in text.split("\n"):
+        f = "".join(ln.split())
+        n += len(f) >= _CUT_MIN and bool(_CUT.fullmatch(f))
+    return n >= _CUTS
 
 
 def respace(text: str) -> tuple[str, list[int]] | None:

@@ -58,6 +58,8 @@ DATELINE = re.compile(
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
     rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
+    # a Taiwan paper's reporter and place (報導): 【记者 某某／某地报导】
+    rf"|【(?:{_SOURCE})?记者[^【】。！？，,：:]{{1,24}}?(?:报道|报导)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
 )
@@ -145,8 +147,10 @@ _SIGN_PLACE = re.compile(
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任",
+    "主任", "年级",
 )  # fmt: skip
+# A pupil's teacher named under the pupil's signature: （指导教师：某某）
+_TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
 AFFILIATION = re.compile(
     r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
@@ -197,6 +201,8 @@ _CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
+# An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
+_NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
@@ -701,6 +707,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
+        # a weekly's or a media centre's name (某某周刊, 某某新闻; a place before a section
+        # word: 星海体育周刊) right over the header's line (its date, its page) is the
+        # paper's name too; a section word alone (体育周刊) is a label
+        elif (
+            lines[i]
+            and i + 1 < n
+            and furn[i + 1]
+            and _MEDIA_NAME.fullmatch(lines[i].f)
+            and not _SECTION_WORD.fullmatch(lines[i].f)
+        ):
+            furn[i] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
@@ -953,6 +970,36 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         said = joined[: m.start()]
         return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
 
+    def caption_from(i: int, p: _Piece) -> int:
+        """On a page that sets no blank line, the first line of a photo's caption whose
+        credit is glued to its last sentence on line i (…。（某某 摄）, wrapped or not), the
+        lines above it being the last of ``p``'s body, else -1: back to a paragraph's end
+        (a finished sentence on a page printing a paragraph a line, else one short of the
+        column's width), a signature or a byline; at most four lines, one or two
+        sentences, never the piece's whole text."""
+        tail = [i]
+        for s, _e in reversed(p.body):
+            x = start_of.get(s)
+            if x is None or x != tail[-1] - 1 or len(tail) > 4:
+                break
+            tail.append(x)
+        alone = not _PHOTO.sub("", lines[i].f)  # the credit on its own line under the text
+        for k, x in enumerate(tail):
+            if alone and k == 0:
+                continue
+            above = lines[x - 1] if x > 0 else None
+            inside = k + 1 < len(tail)  # the line above is the piece's text
+            if inside and not (ends_sentence(above.f) and (flat_page or len(above.f) < 0.9 * col)):
+                continue
+            whole = not inside and len(tail) - 1 == len(p.body)
+            if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
+                return -1  # too long for a caption, or the whole text of a piece
+            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i + 1)))
+            if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
+                return -1
+            return x
+        return -1
+
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
         dateline (the stack's lines need not look like headlines on their own), else -1.
@@ -1087,7 +1134,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
-            return 1
+            nx = lines[i + 1] if i + 1 < n else None
+            return 2 if nx is not None and _TEACHER.fullmatch(nx.f) else 1
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
@@ -1097,6 +1145,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def credit_closed(i: int) -> bool:
         """Does a reporter's or photographer's credit in brackets, wrapped over the two
         lines above line i (（记者 某某\n通讯员 某某）), close the text above it?"""
+        if i >= 1 and lines[i - 1] is not None and lines[i - 1].f.startswith(("（", "(")):
+            if _TAIL_CREDIT.match(lines[i - 1].f):
+                return True  # the credit alone on its line: （记者 某某 整理）
         if i < 2 or lines[i - 1] is None or lines[i - 2] is None:
             return False
         two = lines[i - 2].f + lines[i - 1].f
@@ -1120,9 +1171,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         if "读者" in ln.f or "作者" in ln.f:
             return k
+        if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
+            return k  # a pupil's name and teacher close the piece, blank line or none
         nxt = lines[i + k] if i + k < n else None
         if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
             return k
+        if unspaced and _TAG.fullmatch(nxt.f) and not SIGNATURE.fullmatch(nxt.f):
+            return k  # a column tag alone opens the next piece (【漫画】): no blank needed
         return 0
 
     def schedule_end(i: int) -> int:
@@ -1155,14 +1210,31 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.bylines[-1][1] == p.e
         )
 
+    def annex_run(p: _Line) -> bool:
+        """Does line ``p`` close the attachments a text lists (附件：1.… / 2.…): the 附件
+        line itself, or a numbered item under it (at most five lines up)?"""
+        k = start_of.get(p.s)
+        for x in range(k, max(k - 6, -1), -1) if k is not None else ():
+            ln = lines[x]
+            if ln is None:
+                return False
+            if _ANNEX.match(ln.f):
+                return True
+            if not re.match(r"\d{1,2}[.．、]", ln.f):
+                return False
+        return False
+
     def signs_notice(i: int) -> int:
         """The date's line when line i is the issuer's name over the date (某某人民法院 /
         二〇二四年三月五日) that signs the piece above, its sentence finished, on a page that
         sets no blank line between its pieces (0 if not): what follows the date is another
         piece; the name and the date are no headline."""
         p = prev_line(i)
-        if not unspaced or cur is None or not cur.body or p is None or not ends_sentence(p.f):
+        if not unspaced or cur is None or not cur.body or p is None:
             return 0
+        if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
+            return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
+            # attachments it lists (附件：1.… / 2.…)
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
         if _ISSUE_DATE.fullmatch(lines[i].f):
@@ -1232,6 +1304,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 k = len(cur.body) - 1
                 while k > 0 and text.count("\n", cur.body[k - 1][1], cur.body[k][0]) < 2:
                     k -= 1
+                if unspaced and cur.bylines and (x := caption_from(i, cur)) >= 0:
+                    # no blank line on the page: the caption runs back to a paragraph's end
+                    k = next(y for y, sp in enumerate(cur.body) if sp[0] >= lines[x].s)
                 prev = text[cur.body[k - 1][0] : cur.body[k - 1][1]] if k > 0 else ""
                 if k > 0 and len(cur.body) - k <= 6 and ends_sentence(prev):
                     cap = cur.body[k:]
@@ -1268,8 +1343,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _CONT_OUT.match(ln.f) and cur is not None and cur.body:
             cur.body.append((ln.s, ln.e))
             i += 1
-            if i < n and lines[i] is None:
-                cur = None
+            if i < n and (lines[i] is None or unspaced):
+                cur = None  # on a page without blank lines, whatever follows
             continue
         # an author's note (作者简介) after a poem or essay is a piece of its own
         if re.match(_AUTHOR_NOTE.pattern + "[:：]", ln.f) and cur is not None and cur.body:
@@ -1388,10 +1463,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
             or signed_above(i)
             or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
+            or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
+            # a column tag in square brackets alone on its line (【来论】) opens a piece on a
+            # page without blank lines, whatever closes the line above
+            or (unspaced and bool(re.fullmatch(r"【[^【】]{1,16}】", ln.f)))
             or classified_head(i)
         ):
             j = i
-            while j < n and headish(j) and not opener(j) and j - i < 6:
+            while (
+                j < n
+                and (headish(j) or (j > i and question(j) and j + 1 < n and headish(j + 1)))
+                and not opener(j)
+                and j - i < 6
+            ):  # a line exclaiming or asking inside a stack, a headline's line under it
                 if (
                     j > i
                     and full(j)
@@ -1521,7 +1605,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and bool(WEB_META.fullmatch(lines[j - 1].text))
                         )
                     )
-                    if j - i >= 2 and not (flat_page or indented) and not blank_before(i):
+                    # a page that sets no blank line anywhere: a stack of short lines after a
+                    # finished sentence, where the piece above has its headline (else these may
+                    # be its headline, printed below its body, and the next piece's)
+                    headed = (cur is None or bool(cur.heads) or cur.headline is not None) and not (
+                        _ISSUER.fullmatch("".join(lines[x].f for x in range(i, j)))
+                    )  # a unit's name closing a notice (某某领导小组 / 办公室) signs it
+                    headed = headed and not any(
+                        re.search("[，、]", lines[x].f) for x in range(i, j)
+                    )  # a column's lines of running text, narrow as a stack's
+                    if (
+                        j - i >= 2
+                        and not (flat_page or indented or (unspaced and headed))
+                        and not blank_before(i)
+                    ):
                         stack_ok = False
             # a bare name under a one-line headline is its byline
             if (
@@ -1565,10 +1662,98 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur.heads = list(range(i, j))
                 i = j
                 continue
+            unsure = False
+            if (
+                stack_ok
+                and 2 <= j - i <= 5
+                and cur is not None
+                and cur.body
+                and not blank_before(i)
+                and (
+                    _BRIEFS.fullmatch(lines[j - 1].f)
+                    or NOTICE.fullmatch(lines[j - 1].f)
+                    or _NOTE_LABEL.fullmatch(lines[j - 1].f)
+                    or (item_list and len(lines[j - 1].f) <= 6)  # over bulleted items
+                )
+            ):
+                # a list's or a notice's heading set alone (简讯, 诚聘, 汛情通报) right under
+                # text, no blank line between, is the stack's whole headline: the lines above
+                # it close the piece above, the writer's name signing it (何苇 / 简讯; a
+                # notice's issuer: 某某编辑部 / 诚聘), or, where that piece has no headline,
+                # its headline printed below its body (a layout extraction's order)
+                above = range(i, j - 1)
+                if (
+                    (
+                        not cur.signed
+                        or (
+                            signed_above(i)
+                            and flat(text[slice(*cur.bylines[-1])]).endswith(("读者", "作者"))
+                        )  # the reader's name under the place signing the letter above
+                    )
+                    and SIGNATURE.fullmatch(lines[j - 2].f)
+                    and all(
+                        SIGNATURE.fullmatch(lines[x].f) or lines[x].f.endswith(("读者", "作者"))
+                        for x in above
+                    )
+                ):  # a name, or a reader's place over it (某地读者 / 某某)
+                    cur.bylines.append((lines[i].s, lines[j - 2].e))
+                    cur.signed = True
+                    i = j - 1
+                elif cur.kind == "notice" and all(_ISSUER.fullmatch(lines[x].f) for x in above):
+                    # under a notice, a body's name over 诚聘: the notice's issuer signing it
+                    # (某某编辑部) or the next notice's (某某公司诚聘)? unknown
+                    unsure = True
+                elif (
+                    not cur.heads
+                    and cur.headline is None
+                    and j - i <= 4
+                    and not any(
+                        _ISSUER.fullmatch(lines[x].f) or SIGNATURE.fullmatch(lines[x].f)
+                        for x in above
+                    )  # a company's name over 诚聘 is the notice's headline
+                ):
+                    cur.heads = list(above)
+                    i = j - 1
+            # a writer's name right over a column tag (梁　言 / 【某某观察】 / the title), no
+            # blank line between: the name signs the piece above, the tag opens the stack
+            t = next((x for x in range(i + 1, j) if _TAG.fullmatch(lines[x].f)), 0)
+            if (
+                stack_ok
+                and t
+                and cur is not None
+                and cur.body
+                and not cur.signed
+                and not blank_before(i)
+                and all(SIGNATURE.fullmatch(lines[x].f) for x in range(i, t))
+            ):
+                cur.bylines.append((lines[i].s, lines[t - 1].e))
+                cur.signed = True
+                i = t
+            if (
+                stack_ok
+                and j - i == 1
+                and unspaced
+                and cur is not None
+                and cur.body
+                and cur.heads
+                and cur.bylines
+                and not cur.signed
+                and j < n
+                and lines[j] is not None
+                and not opener(j)
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}[：:][^：:，。]{4,16}", lines[i].f)
+            ):
+                # a crosshead of a label and a phrase (外观：家族化设计更显年轻) inside a
+                # credited piece, no byline or dateline under it: the piece's, not a new one
+                cur.body.append((lines[i].s, lines[i].e))
+                i += 1
+                continue
             if stack_ok:
                 head = [x for x in range(i, j)]
                 p = new()
                 p.heads = head
+                if unsure:
+                    p.headline = ""
                 i = j
                 plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
                 heading = flat("".join(lines[x].f for x in plain))
@@ -1669,6 +1854,30 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur = None
             i = k
             continue
+        # a caption on a page that sets no blank line: its credit glued to its last
+        # sentence (…。（某某 摄）, the credit wrapped or not) closes the short paragraph it
+        # ends, not the article above it (see caption_from)
+        glued = _PHOTO.search(ln.f)
+        if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
+            glued = _PHOTO.search(lines[i - 1].f + ln.f)
+            glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
+        if (
+            unspaced
+            and glued is not None
+            and glued.start() > 0
+            and cur is not None
+            and cur.body
+            and (cur.bylines or not (cur.heads or cur.headline is not None))
+            and (k := caption_from(i, cur)) >= 0
+        ):
+            cap = [sp for sp in cur.body if sp[0] >= lines[k].s]
+            del cur.body[len(cur.body) - len(cap) :]
+            new("caption").headline = ""
+            cur.body.extend(cap)
+            cur.body.append((ln.s, ln.e))
+            cur = None
+            i += 1
+            continue
         if cur is None:
             new()
         if m := DATELINE.match(text, ln.s):
@@ -1749,6 +1958,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         if len(lines) == 1:
             return lines[0], subs
         if len(lines) == 2:
+            if couplet[0] and couplet[1] and dash is None:
+                # two lines of two phrases each: traditional print sets the headline first,
+                # its subtitle under it; elsewhere kicker and headline or headline and
+                # subtitle? unknown
+                return (lines[0], [lines[1]]) if traditional else ("", [*lines, *subs])
             if couplet[1] and not couplet[0] and dash is None:
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
