@@ -2027,6 +2027,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             # headline: under two lines it may be the headline under a two-line kicker, or
             # the kicker's second line: unknown rather than a join
             return "", [*lines, *subs]
+        if not subs and len(lines[2]) >= 1.2 * max(len(lines[0]), len(lines[1])):
+            # a last line a fifth wider than both lines above, no subtitle set apart: a
+            # wrapped headline's rest is never the widest line, so the last two lines are
+            # no headline under a kicker; a headline over its subtitle, or two pieces'
+            # headlines run together where no blank line parts them? unknown (round 18)
+            return "", [*lines, *subs]
         return "".join(lines[1:]), [lines[0], *subs]
     if (
         len(lines) == 4

@@ -1,0 +1,22 @@
+"""Round 18's conventions (pages without blank lines, third pass), each on text invented
+for the test."""
+
+from __future__ import annotations
+
+from qa.segment.stack import _split_stack
+
+
+def test_three_line_stack_widening_to_its_last_line_is_unknown():
+    # a two-line headline over its subtitle: the last line is the widest, so it is no
+    # wrapped headline's rest and the last two lines are not joined under a kicker
+    stack = ["前三季度全市完成", "造林面积2.4万亩", "城市绿地面积同比增长一成"]
+    head, subs = _split_stack(stack, wide=False)
+    assert head == ""
+    assert subs == stack
+    # a short kicker over a headline wrapped on two lines keeps its reading
+    stack = ["雨夜救援", "三名驴友被困", "消防员连夜搜救"]
+    assert _split_stack(stack, wide=False) == ("三名驴友被困消防员连夜搜救", ["雨夜救援"])
+    # a dash subtitle under it: the three lines are read as before
+    stack = ["秋粮收购", "新粮陆续上市", "收购价格保持平稳", "——记者走访城郊粮站"]
+    head, subs = _split_stack(stack, wide=False)
+    assert head == "新粮陆续上市收购价格保持平稳"
