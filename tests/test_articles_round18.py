@@ -20,3 +20,17 @@ def test_three_line_stack_widening_to_its_last_line_is_unknown():
     stack = ["秋粮收购", "新粮陆续上市", "收购价格保持平稳", "——记者走访城郊粮站"]
     head, subs = _split_stack(stack, wide=False)
     assert head == "新粮陆续上市收购价格保持平稳"
+
+
+def test_short_line_over_a_line_twice_as_wide_over_a_dash_subtitle_is_unknown():
+    stack = [
+        "守住一方净土",
+        "城郊湿地鸟类种群数量五年翻了一番",
+        "——湿地公园今年迎来越冬候鸟三万多只",
+    ]
+    head, subs = _split_stack(stack, wide=False)
+    assert head == ""
+    assert subs == stack
+    # halves near in width over a dash subtitle: one headline broken at a phrase, joined
+    stack = ["让老街坊", "住上“暖心房”", "——城南片区改造见闻"]
+    assert _split_stack(stack, wide=False)[0] == "让老街坊住上“暖心房”"

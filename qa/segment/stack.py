@@ -2013,6 +2013,13 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
+        if b >= 2 * a and dash is not None:
+            # a line less than half as wide as the line under it, over a dash subtitle: a
+            # headline broken at a phrase keeps its halves near in width, so the short line
+            # is a kicker over the headline, or the headline over a subtitle of its own?
+            # unknown rather than a join (round 18: a re-wrapped page's column-wide headline
+            # under its kicker was read joined to it)
+            return "", [*lines, *subs]
         if a >= 9 and (tiers or dash is not None):
             # a whole line of nine or more over a shorter one, over a subtitle set apart
             # (wider, after a comma, or opened by a dash): kicker and headline of a
