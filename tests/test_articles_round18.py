@@ -3,7 +3,17 @@ for the test."""
 
 from __future__ import annotations
 
+from qa.segment.articles import segment_page
+from qa.segment.layout import flat
 from qa.segment.stack import _split_stack
+
+
+def _read(page: str) -> list[tuple[str, str, str]]:
+    out = []
+    for a in segment_page("p.txt", page):
+        body = flat("".join(page[s:e] for s, e in a.body_spans))
+        out.append((a.headline or "", body[:6], body[-6:]))
+    return out
 
 
 def test_three_line_stack_widening_to_its_last_line_is_unknown():
@@ -34,3 +44,46 @@ def test_short_line_over_a_line_twice_as_wide_over_a_dash_subtitle_is_unknown():
     # halves near in width over a dash subtitle: one headline broken at a phrase, joined
     stack = ["让老街坊", "住上“暖心房”", "——城南片区改造见闻"]
     assert _split_stack(stack, wide=False)[0] == "让老街坊住上“暖心房”"
+
+
+CLASSIFIED_PAGE = "\n".join(
+    [
+        "青禾晚报　2025年3月4日　星期二",
+        "第12版　分类广告",
+        "寻物启事",
+        "本人于3月1日上午在青禾公园东门",
+        "附近不慎遗失棕色钱包一个，内有身",
+        "份证及银行卡数张，如有拾到者请与",
+        "本人联系，定当面谢。",
+        "联系电话：137 0000 1234",
+        "周女士",
+        "讣　告",
+        "青禾县农机站退休职工张守诚同志，",
+        "因病医治无效，于2025年3月2日逝",
+        "世，享年八十二岁。遗体告别仪式定",
+        "于3月5日上午在县殡仪馆举行。",
+        "门面招租",
+        "青禾大道与学府路交会处临街门面一",
+        "间，面积约80平方米，水电齐全，适",
+        "合开设餐饮、便利店等，租金面议。",
+        "有意者请电：135 0000 5678（李先生）",
+        "茶楼转让",
+        "因本人另有发展，现将经营多年的茶",
+        "楼整体转让，设包间五间，设施齐全，",
+        "接手即可营业，非诚勿扰。",
+        "咨询热线：0000-6543210",
+        "本周天气",
+        "本周我县以多云天气为主，周四前后",
+        "有一次降雨过程，请注意添衣保暖。",
+    ]
+)
+
+
+def test_a_contact_line_closes_a_classified_notice_on_a_page_without_blank_lines():
+    # the contact line and the contact's name under it are the notice's; the genre heading
+    # under them (讣告), a let or sale heading (门面招租, 茶楼转让) and a heading under a
+    # contact line (本周天气) each open a piece of their own
+    heads = [h for h, _, _ in _read(CLASSIFIED_PAGE)]
+    assert heads == ["寻物启事", "讣告", "门面招租", "茶楼转让", "本周天气"]
+    ends = [e for _, _, e in _read(CLASSIFIED_PAGE)]
+    assert ends[0].endswith("周女士") or ends[0].endswith("1234")

@@ -291,6 +291,8 @@ _DOC_MARK = re.compile(
 # A document's list of attachments closing its text, before the signature: 附件：1.某某
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
+# A classified advertisement's heading: what is let, sold, sought (旺铺招租, 饭店转让, 寻人)
+_CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物)")
 NOTICE = re.compile(
     r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
@@ -847,6 +849,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         return True
 
+    def contact_line(i: int) -> bool:
+        """A contact line (联系电话：…, 热线：…): it closes a notice or an ad."""
+        ln = lines[i] if 0 <= i < n else None
+        return bool(ln and _CONTACT.search(ln.f) and re.search(r"[:：]\s*[\d(（]", ln.f))
+
     def loose_head(i: int) -> bool:
         """A line that may stand in a stack closed by a byline or dateline: a subtitle
         wraps after a comma (，、), a kicker ends with a colon (某地：), a line may fill the
@@ -1092,7 +1099,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and nx is not None
             and not furn[i]
             and len(ln.f) <= 8
-            and bool(NOTICE.fullmatch(ln.f))
+            and bool(NOTICE.fullmatch(ln.f) or _CLASSIFIED.fullmatch(ln.f))
             and not _DOC_TITLE.fullmatch(ln.f)
             and not re.search(r"[，。：:、]", ln.f)
             and len(nx.f) >= 0.85 * col
@@ -1102,6 +1109,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or blank_before(i)
                 or ends_sentence(pv.f)
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
+                # the contact's name under the contact line (电话：… / 刘先生), or after
+                # the number in brackets (…0458（王女士）)
+                or bool(re.search(r"\d[（(][^（）()]{1,6}[）)]$", pv.f))
+                or (
+                    len(pv.f) <= 6
+                    and i >= 2
+                    and lines[i - 2] is not None
+                    and bool(_CONTACT.search(lines[i - 2].f))
+                    and not ln.f.startswith(pv.f)
+                )
             )
         )
 
@@ -1453,21 +1470,28 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # a headline stack
         to_opener = stack_to_opener(i)
-        if (headish(i) or to_opener > 0) and (
-            blank_before(i)
-            or prev_line(i) is None
-            or ends_sentence(prev_line(i).f)
-            or _CONT_OUT.search(prev_line(i).f)
-            or bool(_PHOTO.search(prev_line(i).f))
-            or credit_closed(i)
-            or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
-            or signed_above(i)
-            or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
-            or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
-            # a column tag in square brackets alone on its line (【来论】) opens a piece on a
-            # page without blank lines, whatever closes the line above
-            or (unspaced and bool(re.fullmatch(r"【[^【】]{1,16}】", ln.f)))
-            or classified_head(i)
+        if (
+            (headish(i) or to_opener > 0)
+            and not contact_line(i)
+            and (
+                blank_before(i)
+                # a notice's or an ad's contact line closes it where no blank line does,
+                # unless a field of the ad (地址：…) or the number's wrapped rest follows
+                or (unspaced and contact_line(i - 1) and not re.match(r"[^：:]{1,4}[:：]|\d", ln.f))
+                or prev_line(i) is None
+                or ends_sentence(prev_line(i).f)
+                or _CONT_OUT.search(prev_line(i).f)
+                or bool(_PHOTO.search(prev_line(i).f))
+                or credit_closed(i)
+                or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
+                or signed_above(i)
+                or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
+                or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
+                # a column tag in square brackets alone on its line (【来论】) opens a piece on a
+                # page without blank lines, whatever closes the line above
+                or (unspaced and bool(re.fullmatch(r"【[^【】]{1,16}】", ln.f)))
+                or classified_head(i)
+            )
         ):
             j = i
             while (
