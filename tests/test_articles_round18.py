@@ -87,3 +87,37 @@ def test_a_contact_line_closes_a_classified_notice_on_a_page_without_blank_lines
     assert heads == ["寻物启事", "讣告", "门面招租", "茶楼转让", "本周天气"]
     ends = [e for _, _, e in _read(CLASSIFIED_PAGE)]
     assert ends[0].endswith("周女士") or ends[0].endswith("1234")
+
+
+def _unspaced(*rows: str, filler: int = 18) -> str:
+    return "\n".join(
+        [
+            "临川日报　2025年5月6日　星期二",
+            "第3版　综合新闻",
+            *rows,
+            *["夜色中的工地灯火通明，工人们仍在"] * filler,
+            "加紧施工。",
+        ]
+    )
+
+
+HEAD_BELOW_PAGE = _unspaced(
+    "本报讯（记者 钟　岚）5月5日，临",
+    "川大桥主体工程顺利合龙，标志着这",
+    "座跨江大桥建设进入收尾阶段。",
+    "临川大桥",
+    "主体工程合龙",
+    "雨后江城",
+    "5月4日，一场春雨过后，江边步道",
+    "游人如织。（本报记者 钟　岚摄）",
+    "【江城夜话】",
+    "工地上的灯光照亮了一座城的期盼",
+)
+
+
+def test_a_stack_over_a_credited_caption_splits_off_the_caption_title():
+    # on a page without blank lines the stack after a body with no headline is that body's
+    # headline printed below it, all but its last line: that is the caption's title
+    got = _read(HEAD_BELOW_PAGE)
+    assert got[0][0] == "临川大桥主体工程合龙"
+    assert got[1][0] == "雨后江城"

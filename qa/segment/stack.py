@@ -977,6 +977,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         said = joined[: m.start()]
         return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
 
+    def credited_caption(i: int) -> bool:
+        """Lines from i, at most four, one or two sentences closed by a photo credit at a
+        line's end (…。（某某 摄）): a caption's text, whatever follows it."""
+        said = ""
+        for k in range(i, min(i + 4, n)):
+            ln = lines[k]
+            if ln is None or furn[k] or (k > i and opener(k)) or DATELINE.match(ln.text):
+                return False
+            said += ln.f
+            m = _PHOTO.search(said)
+            if m and m.end() == len(said) and m.start() > 0:
+                txt = said[: m.start()]
+                return ends_sentence(txt) and len(re.findall("[。！？]", txt)) <= 2
+        return False
+
     def caption_from(i: int, p: _Piece) -> int:
         """On a page that sets no blank line, the first line of a photo's caption whose
         credit is glued to its last sentence on line i (…。（某某 摄）, wrapped or not), the
@@ -1670,6 +1685,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur.heads = list(range(i, t))
                 cur = None
                 i = t
+                continue
+            # on a page without blank lines, a stack after a finished body with no headline,
+            # over a photo's caption closed by its credit: the last line is the caption's
+            # title, the lines above it the body's headline printed below it
+            if (
+                unspaced
+                and not stack_ok
+                and cur is not None
+                and cur.body
+                and not cur.heads
+                and cur.headline is None
+                and 2 <= j - i <= 5
+                and credited_caption(j)
+                and not _ISSUE_DATE.fullmatch(lines[j - 2].f)
+            ):
+                cur.heads = list(range(i, j - 1))
+                cur = None
+                i = j - 1
                 continue
             # headline printed below its body: a stack after a finished body with none
             if (
