@@ -121,3 +121,9 @@ def test_a_stack_over_a_credited_caption_splits_off_the_caption_title():
     got = _read(HEAD_BELOW_PAGE)
     assert got[0][0] == "临川大桥主体工程合龙"
     assert got[1][0] == "雨后江城"
+
+
+def test_a_column_tag_makes_a_column_wide_line_under_it_a_headline_without_blank_lines():
+    got = _read(HEAD_BELOW_PAGE)
+    assert got[1][2] == "道游人如织。"  # the caption ends at its credit
+    assert got[2][0] == "工地上的灯光照亮了一座城的期盼"

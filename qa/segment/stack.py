@@ -1633,7 +1633,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         )  # a subtitle opened by a dash is a heading however wide it is set
                         # a column tag or a notice's genre makes the lines under it a
                         # heading however wide they are set
-                        or (blank_before(i) and j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
+                        # (on a page without blank lines too: a tag opens a piece there)
+                        or (
+                            (blank_before(i) or unspaced)
+                            and j - i >= 2
+                            and bool(_TAG.fullmatch(lines[i].f))
+                        )
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
                         # a web copy's title over its publication line (发布时间：…　来源：…)
                         # is a title however wide it is set
