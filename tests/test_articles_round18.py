@@ -127,3 +127,20 @@ def test_a_column_tag_makes_a_column_wide_line_under_it_a_headline_without_blank
     got = _read(HEAD_BELOW_PAGE)
     assert got[1][2] == "道游人如织。"  # the caption ends at its credit
     assert got[2][0] == "工地上的灯光照亮了一座城的期盼"
+
+
+TAG_COMMA_PAGE = _unspaced(
+    "本报讯（记者 钟　岚）5月5日，临",
+    "川大桥主体工程顺利合龙，标志着这",
+    "座跨江大桥建设进入收尾阶段。",
+    "【江城夜话】",
+    "修一座桥，更要修好人心",
+    "一座桥连起两岸，也连起了人心。",
+)
+
+
+def test_a_column_tag_over_a_headline_with_a_comma_opens_a_piece_without_blank_lines():
+    # a comma marks a narrow column's running text, but not under a column tag
+    got = _read(TAG_COMMA_PAGE)
+    assert [h for h, _, _ in got] == ["", "修一座桥，更要修好人心"]
+    assert got[0][2] == "入收尾阶段。"

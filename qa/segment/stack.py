@@ -1658,6 +1658,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     headed = headed and not any(
                         re.search("[，、]", lines[x].f) for x in range(i, j)
                     )  # a column's lines of running text, narrow as a stack's
+                    # a column tag opening the stack opens a piece there, whatever its lines
+                    headed = headed or bool(_TAG.fullmatch(lines[i].f))
                     if (
                         j - i >= 2
                         and not (flat_page or indented or (unspaced and headed))
