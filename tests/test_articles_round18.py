@@ -144,3 +144,20 @@ def test_a_column_tag_over_a_headline_with_a_comma_opens_a_piece_without_blank_l
     got = _read(TAG_COMMA_PAGE)
     assert [h for h, _, _ in got] == ["", "修一座桥，更要修好人心"]
     assert got[0][2] == "入收尾阶段。"
+
+
+SIGNED_BRIEFS_PAGE = _unspaced(
+    "【家长课堂】",
+    "孩子挑食，别急着上火",
+    "孩子挑食是很多家长的烦恼。其实，",
+    "多陪孩子一起做饭，比讲道理管用。",
+    "临川市妇幼保健院营养科　何　苗",
+    "校园简讯",
+    "■近日，临川市实验小学举行读书节。",
+)
+
+
+def test_a_unit_and_name_over_a_briefs_heading_signs_the_piece_above():
+    got = _read(SIGNED_BRIEFS_PAGE)
+    assert [h for h, _, _ in got] == ["孩子挑食，别急着上火", "校园简讯"]
+    assert got[0][2] == "讲道理管用。"

@@ -1747,18 +1747,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # its headline printed below its body (a layout extraction's order)
                 above = range(i, j - 1)
                 if (
+                    not cur.signed
+                    or (
+                        signed_above(i)
+                        and flat(text[slice(*cur.bylines[-1])]).endswith(("读者", "作者"))
+                    )  # the reader's name under the place signing the letter above
+                ) and (
                     (
-                        not cur.signed
-                        or (
-                            signed_above(i)
-                            and flat(text[slice(*cur.bylines[-1])]).endswith(("读者", "作者"))
-                        )  # the reader's name under the place signing the letter above
+                        SIGNATURE.fullmatch(lines[j - 2].f)
+                        and all(
+                            SIGNATURE.fullmatch(lines[x].f) or lines[x].f.endswith(("读者", "作者"))
+                            for x in above
+                        )
                     )
-                    and SIGNATURE.fullmatch(lines[j - 2].f)
-                    and all(
-                        SIGNATURE.fullmatch(lines[x].f) or lines[x].f.endswith(("读者", "作者"))
-                        for x in above
-                    )
+                    # a writer's unit and name on one line (某某中心　某某)
+                    or (j - i == 2 and bool(AFFILIATION.fullmatch(lines[i].text.strip())))
                 ):  # a name, or a reader's place over it (某地读者 / 某某)
                     cur.bylines.append((lines[i].s, lines[j - 2].e))
                     cur.signed = True
