@@ -161,3 +161,26 @@ def test_a_unit_and_name_over_a_briefs_heading_signs_the_piece_above():
     got = _read(SIGNED_BRIEFS_PAGE)
     assert [h for h, _, _ in got] == ["孩子挑食，别急着上火", "校园简讯"]
     assert got[0][2] == "讲道理管用。"
+
+
+TIERED_OVER_CAPTION_PAGE = _unspaced(
+    "文/程　远",
+    "这盘棋的胜负手在第八十七手，黑棋",
+    "一步退让，换来了全局的主动。",
+    "【名局细解】",
+    "退一步海阔天空",
+    "——评林海对周舟之战",
+    "5月3日，少年棋手在赛场上凝神",
+    "落子。（本报记者 程　远摄）",
+    "棋坛简讯",
+    "■临川市少儿围棋赛下月开赛。",
+)
+
+
+def test_a_tiered_stack_over_a_credited_caption_is_the_headless_piece_above():
+    # a column tag or a dash subtitle marks a piece's stack, never a caption's title: where
+    # the piece above has no headline, the stack is its headline printed below its body
+    got = _read(TIERED_OVER_CAPTION_PAGE)
+    assert got[0] == ("退一步海阔天空", "这盘棋的胜负", "全局的主动。")
+    assert got[1][0] == ""  # the caption, no title
+    assert got[1][1] == "5月3日，少"

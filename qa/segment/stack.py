@@ -1696,9 +1696,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # on a page without blank lines, a stack after a finished body with no headline,
             # over a photo's caption closed by its credit: the last line is the caption's
             # title, the lines above it the body's headline printed below it
+            # a stack set in tiers (a column tag over it, a dash subtitle in it) is no
+            # caption's title: the whole stack is the body's, the caption has no title
+            tiered = bool(_TAG.fullmatch(lines[i].f)) or any(
+                lines[x].f.startswith(("——", "—")) for x in range(i + 1, j)
+            )
             if (
                 unspaced
-                and not stack_ok
+                and (not stack_ok or tiered)
                 and cur is not None
                 and cur.body
                 and not cur.heads
@@ -1707,9 +1712,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and credited_caption(j)
                 and not _ISSUE_DATE.fullmatch(lines[j - 2].f)
             ):
-                cur.heads = list(range(i, j - 1))
+                cur.heads = list(range(i, j if tiered else j - 1))
                 cur = None
-                i = j - 1
+                i = j if tiered else j - 1
                 continue
             # headline printed below its body: a stack after a finished body with none
             if (
