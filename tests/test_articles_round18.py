@@ -184,3 +184,34 @@ def test_a_tiered_stack_over_a_credited_caption_is_the_headless_piece_above():
     assert got[0] == ("退一步海阔天空", "这盘棋的胜负", "全局的主动。")
     assert got[1][0] == ""  # the caption, no title
     assert got[1][1] == "5月3日，少"
+
+
+SIGNED_POEM_PAGE = "\n".join(
+    [
+        "临川日报　2025年5月6日　星期二",
+        "第8版　副刊",
+        "",
+        "灯塔",
+        "海风吹过礁石的时候",
+        "我把灯擦亮",
+        "照着归来的船",
+        "",
+        "浪很高，夜很长",
+        "船上的人在想家",
+        "灯一直亮着",
+        "■某海岛守备连下士　林　舟",
+        "",
+        "春汛",
+        "本报讯（记者 钟　岚）5月5日，临川江迎来今年首次春汛，沿江各地提前做好防范。",
+    ]
+)
+
+
+def test_a_poem_s_last_stanza_closed_by_a_bullet_signature_is_the_poem_s():
+    # ■ before the poet's unit and name, a blank line under it: the poem's signature,
+    # not the byline of a stack made of the last stanza's lines
+    got = _read(SIGNED_POEM_PAGE)
+    assert got[0] == ("灯塔", "海风吹过礁石", "家灯一直亮着")
+    assert got[1][0] == "春汛"
+    a = segment_page("p.txt", SIGNED_POEM_PAGE)[0]
+    assert flat(a.byline) == "■某海岛守备连下士林舟"

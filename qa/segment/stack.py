@@ -291,6 +291,11 @@ _DOC_MARK = re.compile(
 # A document's list of attachments closing its text, before the signature: 附件：1.某某
 # (its further items numbered on lines of their own). Text, never a heading.
 _ANNEX = re.compile(r"附\s*件\s*\d{0,2}\s*[：:]")
+# A poet's or writer's signature after a bullet, unit and rank before the name set apart by
+# a space (■某边防连上等兵　某某, □某某单位　某某)
+_BULLET_SIGNATURE = re.compile(
+    r"[■□]\s*[\u4e00-\u9fff（）()]{1,20}[\s　]+[\u4e00-\u9fff](?:[\s　]*[\u4e00-\u9fff]){1,3}"
+)
 # A classified advertisement's heading: what is let, sold, sought (旺铺招租, 饭店转让, 寻人)
 _CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物)")
 NOTICE = re.compile(
@@ -940,6 +945,27 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         return k - i
 
+    def signed_stanza(i: int) -> int:
+        """The line of the poet's signature closing a stanza of verse from line i (its own
+        line, a byline or a bullet before the poet's unit and name, ■某连上等兵　某某, a
+        blank line or the page's end under it), else 0."""
+        k = i
+        while k < n and k - i < 40 and lines[k] is not None:
+            k += 1
+        k -= 1  # the stanza's last line
+        if k <= i:
+            return 0
+        sig = lines[k].text.strip()
+        if not (_own_byline(sig) or _BULLET_SIGNATURE.fullmatch(sig)):
+            return 0
+        for x in range(i, k):
+            f = lines[x].f
+            if not verse_line(x) or opener(x) or row(x) or _ITEM.match(f) or not _head_len_ok(f):
+                return 0
+            if DATELINE.match(lines[x].text) or _CONT_IN.match(f) or _CONT_OUT.match(f):
+                return 0
+        return k
+
     def ad_block(i: int) -> int:
         """The end of a display advertisement starting at line i, else -1: three or more
         lines up to a blank line, none a sentence or a byline, slogans set apart by spaces,
@@ -1557,12 +1583,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         while k < n and lines[k] is None:
                             k += 1
                         m_ = verse_from(k, poem=True)
+                        if not m_ and (sig := signed_stanza(k)) > 0:
+                            # the last stanza closed by the poet's signature on a line of
+                            # its own (■某连上等兵　某某), a blank line or the page's end
+                            # under it: no stack over a byline
+                            p.body.extend((lines[x].s, lines[x].e) for x in range(k, sig))
+                            p.bylines.append((lines[sig].s, lines[sig].e))
+                            j = sig + 1
+                            break
                         if not m_ or (k + m_ < n and lines[k + m_] is not None):
                             break
                         j = k
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
-                if len(p.body) >= 2 and _NAME_WRAP.fullmatch(text[slice(*p.body[-1])]):
+                if (
+                    not p.bylines
+                    and len(p.body) >= 2
+                    and _NAME_WRAP.fullmatch(text[slice(*p.body[-1])])
+                ):
                     p.bylines.append(p.body.pop())
                 p.verse = len(p.body)
                 cur = None
