@@ -215,3 +215,54 @@ def test_a_poem_s_last_stanza_closed_by_a_bullet_signature_is_the_poem_s():
     assert got[1][0] == "春汛"
     a = segment_page("p.txt", SIGNED_POEM_PAGE)[0]
     assert flat(a.byline) == "■某海岛守备连下士林舟"
+
+
+def _wrapped(para: str, width: int = 20) -> list[str]:
+    text = "　　" + para
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+CLASSICAL_POEM_PAGE = "\n".join(
+    [
+        "临川老年报　2025年10月9日　星期四　第4版",
+        "",
+        "秋天喝茶有讲究",
+        "文/江　禾",
+        *_wrapped("入秋以后，天气渐渐干燥，不少老人喜欢泡上一杯热茶，边喝边聊，十分惬意。"),
+        "",
+        *_wrapped("一是不宜空腹喝浓茶，空腹喝茶容易伤胃，引起心慌、头晕等不适。"),
+        "",
+        *_wrapped("二是睡前少喝，茶里的咖啡因会让人兴奋，影响睡眠，第二天没精神。"),
+        "",
+        *_wrapped("三是茶水不宜放置太久，隔夜茶容易变质，最好现泡现喝，喝多少泡多少。"),
+        "",
+        "五律·秋游江堤",
+        "秋风吹柳岸，",
+        "白鹭立沙洲。",
+        "老友同登眺，",
+        "江声入小楼。",
+        "江　帆（退休教师）",
+        "",
+        "忆江南·晚步",
+        "江岸晚，落日照渔舟。",
+        "柳下闲谈听鸟语，",
+        "桥边小坐看潮头。",
+        "何　苇（退休职工）",
+        "",
+        "市老年大学秋季开学",
+        *_wrapped("本报讯（记者　钟岚）10月8日，临川市老年大学秋季学期开学，共开设书法等课程。"),
+    ]
+)
+
+
+def test_a_title_over_classical_verse_set_flush_opens_a_poem_on_an_indented_page():
+    # lines of five or seven characters closed by a comma or a stop are verse, not a
+    # paragraph's run-on, where the page indents its paragraphs and the verse is flush
+    got = _read(CLASSICAL_POEM_PAGE)
+    assert [h for h, _, _ in got] == [
+        "秋天喝茶有讲究",
+        "五律·秋游江堤",
+        "忆江南·晚步",
+        "市老年大学秋季开学",
+    ]
+    assert got[0][2] == "多少泡多少。"

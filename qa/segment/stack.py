@@ -945,6 +945,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         return k - i
 
+    def classical_verse(i: int) -> int:
+        """How many lines of classical verse run from line i: short lines set flush, each a
+        line of five or seven characters closed by a comma or a stop (or a ci's line of
+        such phrases), up to a blank line, the page's end or a line that is none."""
+        k = i
+        while k < n and lines[k] is not None and not lines[k].indent:
+            f = lines[k].f
+            if (
+                len(f) > 16
+                or f[-1] not in "，。！？；"
+                or not re.fullmatch(r"(?:[^，。！？；、]{2,7}[，。！？；、])+", f)
+            ):
+                break
+            k += 1
+        return k - i
+
     def signed_stanza(i: int) -> int:
         """The line of the poet's signature closing a stanza of verse from line i (its own
         line, a byline or a bullet before the poet's unit and name, ■某连上等兵　某某, a
@@ -1655,6 +1671,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if item_list:
                     stack_ok = True
                 elif j - i == 1 and classified_head(i):
+                    stack_ok = True
+                elif indented and blank_before(i) and j - i <= 2 and classical_verse(j) >= 3:
+                    # a title under a blank line over classical verse set flush on a page
+                    # that indents its paragraphs (七律·某某 / 又是某某九月天，): a poem
                     stack_ok = True
                 elif j < n and lines[j] is not None and para_start(j):
                     stack_ok = (
