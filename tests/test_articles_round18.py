@@ -266,3 +266,22 @@ def test_a_title_over_classical_verse_set_flush_opens_a_poem_on_an_indented_page
         "市老年大学秋季开学",
     ]
     assert got[0][2] == "多少泡多少。"
+
+
+SOURCE_CLOSED_PAGE = _unspaced(
+    "垃圾分类小问答",
+    "问：用过的纸巾是可回收物吗？",
+    "答：不是。用过的纸巾沾有污渍，属于其他垃圾。",
+    "（市环卫中心供稿）",
+    "社区简讯",
+    "■城南社区日前开设老年助餐点，每天为六十多位老人送餐。",
+    "■城北社区组织志愿者为独居老人上门体检。",
+)
+
+
+def test_a_source_credit_alone_on_its_line_closes_the_piece_above_without_blank_lines():
+    # （某某供稿） alone on its line closes the text above it as a reporter's credit does:
+    # the short lines under it open the next piece's stack
+    got = _read(SOURCE_CLOSED_PAGE)
+    assert [h for h, _, _ in got] == ["垃圾分类小问答", "社区简讯"]
+    assert got[0][1] == "问：用过的纸"

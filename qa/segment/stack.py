@@ -1222,6 +1222,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if i >= 1 and lines[i - 1] is not None and lines[i - 1].f.startswith(("（", "(")):
             if _TAIL_CREDIT.match(lines[i - 1].f):
                 return True  # the credit alone on its line: （记者 某某 整理）
+            if _TAIL_SOURCE.match(lines[i - 1].f):
+                return True  # a source alone on its line: （某某供稿）, （摘自《某某》）
         if i < 2 or lines[i - 1] is None or lines[i - 2] is None:
             return False
         two = lines[i - 2].f + lines[i - 1].f
