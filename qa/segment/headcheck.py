@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from qa.segment import stack
+from qa.segment.fold import simplified
 
 _H = r"\u4e00-\u9fff"
 
@@ -106,6 +107,12 @@ def _label(line: str) -> bool:
     return bool(stack._TAG.fullmatch(line))
 
 
+def _over_headline(line: str) -> bool:
+    """Is the line a label set over a headline, not a line of it: a genre or column label,
+    or a section's name over the pieces under it (综合新闻, 专电, 本埠新闻)?"""
+    return _label(line) or bool(stack._SECTION_WORD.fullmatch(line))
+
+
 def check_headline(headline: str, lines: list[str], subs: list[str], col: float) -> str:
     """The headline as given, or '' where it does not read as one (see ``verdict``)."""
     return verdict(headline, lines, subs, col)[0]
@@ -142,9 +149,9 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     a lone genre or section label (社评,    unknown: the label stands over the piece;
     通讯, 某某来信) over a piece with       its headline is another line [lone genre
     stack lines of its own                  label]
-    a genre label on a line of its own      the lines under it: a label, not headline
-    joined to the line under it (通讯 /     [genre label line]
-    某某)
+    a genre label or a section's name on    the lines under it: a label, not headline
+    a line of its own joined to the line    [genre label line]
+    under it (通讯 / 某某, 专电 / 某某)
     two lines joined in narrow columns      unknown: a headline wraps within its column;
     (≤ 20), one wider than 1.2 columns,     a line set across columns is whole (kicker
     not a notice's issuer and title         or subtitle and headline) [wide line joined]
@@ -161,8 +168,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         lines = []  # the label's line is no longer the headline's first
         if not h:
             return "", why
-    if len(lines) >= 2 and _label(lines[0]) and "".join(lines) == h:
-        h, why = "".join(lines[1:]), "genre label line"
+    if len(lines) >= 2 and _over_headline(lines[0]) and "".join(lines) == simplified(h):
+        h, why = h[len(lines[0]) :], "genre label line"  # one folded character for one
         lines = lines[1:]
     if _DATE.fullmatch(h) or _DATELINE.fullmatch(h):
         return "", "date"

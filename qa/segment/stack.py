@@ -33,9 +33,10 @@ _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
 # paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
-# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯).
+# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯); an
+# older paper's local news is 本埠讯 (news of this port or city).
 _SOURCE = (
-    rf"(?:本报|本刊|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
+    rf"(?:本报|本刊|本埠|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -62,6 +63,10 @@ DATELINE = re.compile(
     rf"|【(?:{_SOURCE})?记者[^【】。！？，,：:]{{1,24}}?(?:报道|报导)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
+    # an older paper's wire dateline names no sender, only the place and the day, and is set
+    # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
+    # dispatch of papers before the 1950s
+    rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -401,6 +406,16 @@ WEB_META = re.compile(
     # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
     r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
     r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
+    # a news app's source line: the paper, then when the story went out (来源：某某日报
+    # 2024-05-08 07:30)
+    r"|(?:来源|稿源)\s*[:：][^|｜\d]{1,30}?[ \t　]*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?:[ \t　]*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?"
+)
+# A staff field under a web or app story: the role labelled, then the name (a name may be
+# spaced out: 郑　磊).
+_APP_STAFF = (
+    r"(?:编辑|责编|责任编辑|审核|审校|校对|签发|终审|复审|初审|监制|制作|主编)[:：][ \t　]*"
+    r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
@@ -431,6 +446,12 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
+    # 审核：某某, two or more), its counters (阅读 1.2万, 浏览量：3056) and its buttons
+    # (分享　点赞　收藏)
+    r"|(?:" + _APP_STAFF + r"[ \t　]*){2,5}"
+    r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
+    r"|(?:分享|点赞|收藏|评论|转发|在看|赞)(?:[ \t　]*(?:分享|点赞|收藏|评论|转发|在看|赞|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
@@ -465,6 +486,9 @@ _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
+    # an older paper's sections: its wires (专电, 要电, 电讯) and its local or outside
+    # news (本埠新闻, 外埠要闻, 地方通信)
+    r"|专电|要电|(?:国内|国外|外埠)?电讯|(?:本埠|外埠|地方|各地)(?:新闻|要闻|通信|通讯)"
 )
 # A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
 # the paper is the name without it.
@@ -487,7 +511,11 @@ _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 _SOURCE_FIELD = re.compile(
-    r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M
+    r"^[ \t　]*(?:[【\[［](?:来源|稿源)[】\]］]|(?:来源|稿源)[ \t　]*[:：])[ \t　]*(\S{2,12}?)"
+    # a news app's or site's source line dates the story after the paper's name
+    r"(?:[ \t　]+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t　]+\d{1,2}[:：]\d\d)?)?"
+    r"[ \t　]*$",
+    re.M,
 )
 
 
@@ -581,6 +609,11 @@ def _closes_bracket(f: str) -> bool:
     )
 
 
+def _link_title(f: str) -> bool:
+    """A linked story's title in a related-reading list: short, no sentence."""
+    return 4 <= len(f) <= 40 and not re.search("[。！？；]", f)
+
+
 def _own_byline(line: str) -> bool:
     """A whole line that is a byline (see OWN_BYLINE); names keep their spacing here."""
     f = flat(line)
@@ -595,7 +628,8 @@ def masthead(text: str) -> str:
     m = _EPAPER.search(text)
     if m:
         return m.group(1)
-    # a content system's export names the paper in each story's source field (【来源】某某日报):
+    # a content system's export names the paper in each story's source field (【来源】某某日报,
+    # a news app's 来源：某某日报　2024-05-08 07:30):
     # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
     named = collections.Counter(
         m.group(1) for m in _SOURCE_FIELD.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
@@ -731,11 +765,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
+    # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
     for i in range(n):
         if lines[i] and _RELATED.fullmatch(lines[i].f) and i + 1 < n and lines[i + 1]:
             k = i + 1
             while k < n and lines[k] and lines[k].text[:1] in "·•":
                 k += 1
+            if k == i + 1:
+                while k < n and k - i <= 6 and lines[k] and _link_title(lines[k].f):
+                    k += 1
+                k = k if k >= n or lines[k] is None else i + 1
             if k > i + 1:
                 furn[i:k] = [True] * (k - i)
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
