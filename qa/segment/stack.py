@@ -99,6 +99,8 @@ _BOOK_CREDIT = (
 _BOOK_LINE = re.compile(r"(?:《[^《》]{1,30}》[\s　]*)?" + _BOOK_CREDIT)
 # A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
 # group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
+# A pupil's class: 初二（3）班, 高一2班, 七年级（5）班.
+_CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?\d{1,2}[）)]?\s*班"
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
@@ -109,7 +111,9 @@ OWN_BYLINE = re.compile(
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
-    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
+    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
+    r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
@@ -147,17 +151,18 @@ _SIGN_PLACE = re.compile(
     r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
 )
 # A writer named with where they work or study, the unit and role before a space and the
-# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
+# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某 (two
+# titles joined by 、: 省政协委员、某某大学教授　某某). Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任", "年级",
+    "主任", "年级", "教授", "院士", "博士", "代表",
 )  # fmt: skip
 # A pupil's teacher named under the pupil's signature: （指导教师：某某）
 _TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
 AFFILIATION = re.compile(
-    r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
+    r"[" + _H + r"（）()·\d、]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
@@ -209,6 +214,7 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
+# (other papers bracket it 〔某某〕 or 〖某某〗; a column of voices is 某某之声: 读者之声)
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
 # A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
@@ -221,10 +227,10 @@ _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案", "通讯",
+    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案", "通讯", "之声",
 )  # fmt: skip
 _TAG = re.compile(
-    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|社评|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗|[·•][^·•]{1,12}[·•]|社论|社评|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
     r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
@@ -1155,8 +1161,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         none: one, or two where the unit's name fills a line of its own above the rest
         (某某医院 / 某某科　某某); a paragraph must follow it."""
         ln = lines[i] if 0 <= i < n else None
-        if ln is None or len(ln.f) > 30 or re.search("[，。、：:；！？]", ln.f):
+        if ln is None or len(ln.f) > 30 or re.search("[，。：:；！？]", ln.f):
             return 0
+        if "、" in ln.f and not AFFILIATION.fullmatch(ln.text):
+            return 0  # 、 joins two titles of one writer (委员、教授), else it lists
         if DATELINE.match(ln.text) or len(re.findall("[（(]", ln.f)) != len(
             re.findall("[）)]", ln.f)
         ):
@@ -2250,8 +2258,11 @@ def _finish(
             headline = ""  # a line without a label: the stack is not read by its labels alone
     elif marks and len(heads) == 1:
         headline, subs = heads[0], []
-    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
-        # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
+    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-") and not any(
+        h.startswith(("——", "—")) for h in heads[1:]
+    ):
+        # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker;
+        # a line opening with a dash is a report's subtitle (——通过关于…的决定), no title's rest
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     elif (
         web
