@@ -112,6 +112,8 @@ OWN_BYLINE = re.compile(
     r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
+    r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
     r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
 )
@@ -152,7 +154,8 @@ _SIGN_PLACE = re.compile(
 )
 # A writer named with where they work or study, the unit and role before a space and the
 # name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某 (two
-# titles joined by 、: 省政协委员、某某大学教授　某某). Set
+# titles joined by 、: 省政协委员、某某大学教授　某某; the unit set apart from the title:
+# 某某学校　高级教师　某某; words, not characters spaced out as a heading's are). Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
@@ -161,8 +164,9 @@ _UNIT_END = (
 )  # fmt: skip
 # A pupil's teacher named under the pupil's signature: （指导教师：某某）
 _TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
+_UNIT_CH = r"[" + _H + r"（）()·\d、]"
 AFFILIATION = re.compile(
-    r"[" + _H + r"（）()·\d、]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
+    rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
@@ -615,6 +619,13 @@ def _closes_bracket(f: str) -> bool:
     )
 
 
+# A title in English: words in Latin letters (two to fourteen), a title's punctuation, no
+# Chinese.
+_LATIN_TITLE = re.compile(
+    r"[A-Za-z0-9\"“‘'(][A-Za-z0-9'’‘“”\"()&.,:;!?\-–]*(?:[ \t]+[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]+){1,13}"
+)
+
+
 def _link_title(f: str) -> bool:
     """A linked story's title in a related-reading list: short, no sentence."""
     return 4 <= len(f) <= 40 and not re.search("[。！？；]", f)
@@ -865,11 +876,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and opener(i + 1)
         )
 
+    def _cjk_head(i: int) -> bool:
+        return not _LATIN_TITLE.fullmatch(lines[i].text.strip()) and headish(i)
+
     def headish(i: int) -> bool:
         ln = lines[i]
         if ln is None or furn[i]:
             return False
         f = ln.f
+        if _LATIN_TITLE.fullmatch(ln.text.strip()) and not ln.indent:
+            # a headline's translation under it (a bilingual page: Is "Dragon" the Right
+            # Word?): a stack's line where the line above is one, its question mark no
+            # sentence's end; English running text is a paragraph
+            return i > 0 and lines[i - 1] is not None and _cjk_head(i - 1)
         if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
@@ -2241,7 +2260,12 @@ def _finish(
     # a web copy's publication line and original title under its title are neither
     web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
-    marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
+    # (and a headline's translation in English under it is a subtitle, never the headline)
+    marks = [
+        x
+        for x in p.heads
+        if _DOC_MARK.fullmatch(lines[x].f) or _LATIN_TITLE.fullmatch(lines[x].text.strip())
+    ]
     heads = [lines[x].f for x in p.heads if x not in marks]
     roles = [_ROLE_LABEL.match(h) for h in heads]
     if p.headline is not None:
@@ -2274,7 +2298,9 @@ def _finish(
         # over the title as often as the subtitle under it, in the same type: unknown
         headline, subs = "", heads
     else:
-        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
+        headline, subs = _split_stack(
+            [lines[x].text for x in p.heads if x not in marks], col > 20, traditional
+        )
     subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
