@@ -470,8 +470,9 @@ _FURN_EXTRA = re.compile(
     # 【责任编辑】某某): about the copy, not its text
     r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
     # the paper's own service lines at the page foot: its advertising, distribution or
-    # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
-    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
+    # newsroom hotline (广告热线：…, 发行热线：…; a short service number: 新闻热线　96118),
+    # perhaps with 免费赠阅 (a free paper)
+    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
