@@ -162,6 +162,8 @@ _UNIT_END = (
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
     "主任", "年级", "教授", "院士", "博士", "代表",
 )  # fmt: skip
+# The day a letter was written, on its own line under the signature: 2024年6月5日.
+_LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 # A pupil's teacher named under the pupil's signature: （指导教师：某某）
 _TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
 _UNIT_CH = r"[" + _H + r"（）()·\d、]"
@@ -445,6 +447,10 @@ _FURN_EXTRA = re.compile(
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
     r"|(?:社址|报社地址)\s*[:：].{1,40}"
+    # the page foot's address with its postcode (地址：某某街18号　邮编：330102) and the
+    # page's or paper's mailbox for contributions (本版投稿邮箱：…@…)
+    r"|(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}"
+    r"|(?:本版|本刊|本报)?(?:投稿|来稿|来信|联系)(?:邮箱|信箱|电子邮箱|E-?mail)\s*[:：]\s*\S{1,40}@\S{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
@@ -1276,7 +1282,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
             nx = lines[i + 1] if i + 1 < n else None
-            return 2 if nx is not None and _TEACHER.fullmatch(nx.f) else 1
+            # a pupil's teacher under the name, or the day the letter was written
+            return (
+                2
+                if nx is not None and (_TEACHER.fullmatch(nx.f) or _LETTER_DATE.fullmatch(nx.f))
+                else 1
+            )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
