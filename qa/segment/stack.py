@@ -184,11 +184,12 @@ _TAIL_NAME = re.compile(
     r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
-# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
+# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
+# news agency's distributed, （新华社发）).
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
-_PHOTO_WORD = re.compile(r"摄|供图|[\s　](?:作|绘|画|书)\s*[）)]")
+_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
+_PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
@@ -198,7 +199,10 @@ _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
     r"|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    # a news agency's picture, distributed (新华社发), set straight after the caption
+    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*$"
 )
+_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -267,6 +271,8 @@ _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
 # A bare name of two or three characters under a headline is its byline; a name never ends
 # with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
 # of a wrapped headline (某某的账该 / 公开了).
+# Two characters set apart by a space (何　远): a name spaced to three characters' width.
+_SPACED_NAME = re.compile(rf"[{_H}][ 　]{{1,2}}[{_H}]")
 _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
 # 青年: the line under it is what was said, the headline.
@@ -1075,7 +1081,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def caption_block(i: int) -> int:
         """The end of a caption starting at line i, else -1: a paragraph of at most four
         lines up to a blank line (or the page end), one or two sentences, closed by a
-        photo credit in brackets (（本报记者 某某 摄）, wrapped or not), no dateline."""
+        photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or a news agency's
+        (…。新华社发), no dateline."""
         k = i
         while k < n and lines[k] is not None and k - i < 5:
             if furn[k] or opener(k):
@@ -1084,7 +1091,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if k - i > 4 or (k < n and lines[k] is not None):
             return -1
         joined = "".join(lines[x].f for x in range(i, k))
-        m = _PHOTO.search(joined)
+        m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined)
         if not m or m.start() == 0:
             return -1
         said = joined[: m.start()]
@@ -2028,10 +2035,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
                     and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
                 ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
-                    if len(plain) == 2:
+                    if len(plain) == 2 and not _SPACED_NAME.fullmatch(lines[head[-1]].text.strip()):
                         # one title line over two or three characters: the writer's bare
                         # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
-                        # tune half it was never the name)
+                        # tune half it was never the name); a name of two characters set
+                        # apart to a name's width (何　远) is the writer's, as no title's
+                        # rest is spaced
                         p.headline = ""
                     else:
                         x = head.pop()
