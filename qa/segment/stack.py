@@ -179,9 +179,11 @@ _TAIL_CREDIT = re.compile(
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
-# bracketed name after a phone number is a notice's contact person, not a signature.
+# bracketed name after a phone number is a notice's contact person, not a signature; a
+# serial's instalment closes with （未完待续）, no name.
 _TAIL_NAME = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…]))\s*[（(](?!\s*(?:未完待续|待续|未完|续完|全文完)\s*[）)])"
+    r"\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
@@ -634,6 +636,8 @@ def _closes_bracket(f: str) -> bool:
 
 # A title in English: words in Latin letters (two to fourteen), a title's punctuation, no
 # Chinese.
+# A serial's chapter or instalment line: 第十七章　某某, 第三回, 第12集.
+_CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[章回节集篇卷](?:[ 　].{1,24})?")
 _LATIN_TITLE = re.compile(
     r"[A-Za-z0-9\"“‘'(][A-Za-z0-9'’‘“”\"()&.,:;!?\-–]*(?:[ \t]+[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]+){1,13}"
 )
@@ -2282,10 +2286,13 @@ def _finish(
     web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
     # (and a headline's translation in English under it is a subtitle, never the headline)
+    # (and so is a serial's chapter under its title: 第十七章　旧码头的灯)
     marks = [
         x
         for x in p.heads
-        if _DOC_MARK.fullmatch(lines[x].f) or _LATIN_TITLE.fullmatch(lines[x].text.strip())
+        if _DOC_MARK.fullmatch(lines[x].f)
+        or _LATIN_TITLE.fullmatch(lines[x].text.strip())
+        or _CHAPTER.fullmatch(lines[x].text.strip())
     ]
     heads = [lines[x].f for x in p.heads if x not in marks]
     roles = [_ROLE_LABEL.match(h) for h in heads]
