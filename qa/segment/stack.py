@@ -686,7 +686,17 @@ def masthead(text: str) -> str:
     words = [w for w in HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
         len(words) >= 2
-        and _MEDIA_NAME.fullmatch(words[0])
+        and (
+            _MEDIA_NAME.fullmatch(words[0])
+            # a name of any ending opening the page's first line before the full issue
+            # date and its weekday (世界参考　2019年3月14日　星期四), as a masthead prints
+            # it: the paper's, whatever it ends with
+            or (
+                re.fullmatch(rf"[{_H}]{{3,8}}", words[0])
+                and len(words) >= 3
+                and re.search("星期|周[一二三四五六日天]", words[2])
+            )
+        )
         and not _SECTION_WORD.fullmatch(words[0])
         and _DATE_WORD.match(words[1])
     ):
