@@ -455,6 +455,9 @@ _FURN_EXTRA = re.compile(
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
     r"|(?:社址|报社地址)\s*[:：].{1,40}"
+    # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
+    # 全国各地邮局发行)
+    r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
     # the page foot's address with its postcode (地址：某某街18号　邮编：330102) and the
     # page's or paper's mailbox for contributions (本版投稿邮箱：…@…)
     r"|(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}"
