@@ -187,20 +187,24 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
-# news agency's distributed, （新华社发）).
+# news agency's distributed, （新华社发）). A pupil's class may stand in brackets inside
+# it: （学生记者 初二（1）班 某某 摄）.
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
+_PHOTO = re.compile(
+    r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+)
 _PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
 # The same credit without brackets, set apart by a space after the caption's last
-# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
+# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄 (a
+# credit naming the role may follow the sentence straight: 。本报记者　某某　摄)
 _PHOTO_BARE = re.compile(
-    r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
+    r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
-    r"|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
     # a news agency's picture, distributed (新华社发), set straight after the caption
     r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*$"
 )
@@ -460,7 +464,7 @@ _FURN_EXTRA = re.compile(
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
     # the page foot's address with its postcode (地址：某某街18号　邮编：330102) and the
     # page's or paper's mailbox for contributions (本版投稿邮箱：…@…)
-    r"|(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}"
+    r"|(?:本报|报社)?(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}.{0,40}"
     r"|(?:本版|本刊|本报)?(?:投稿|来稿|来信|联系)(?:邮箱|信箱|电子邮箱|E-?mail)\s*[:：]\s*\S{1,40}@\S{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
@@ -1098,8 +1102,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def caption_block(i: int) -> int:
         """The end of a caption starting at line i, else -1: a paragraph of at most four
         lines up to a blank line (or the page end), one or two sentences, closed by a
-        photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or a news agency's
-        (…。新华社发), no dateline."""
+        photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or bare (…。本报记者
+        某某摄, …。新华社发), no dateline."""
         k = i
         while k < n and lines[k] is not None and k - i < 5:
             if furn[k] or opener(k):
@@ -1108,7 +1112,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if k - i > 4 or (k < n and lines[k] is not None):
             return -1
         joined = "".join(lines[x].f for x in range(i, k))
-        m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined)
+        m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined) or _PHOTO_BARE.search(joined)
         if not m or m.start() == 0:
             return -1
         said = joined[: m.start()]
