@@ -149,6 +149,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     a lone genre or section label (社评,    unknown: the label stands over the piece;
     通讯, 某某来信) over a piece with       its headline is another line [lone genre
     stack lines of its own                  label]
+    a column tag in its brackets alone      unknown: it names the column, not the
+    (【某某】, 〔某某〕)                    piece [column tag]
     a genre label or a section's name on    the lines under it: a label, not headline
     a line of its own joined to the line    [genre label line]
     under it (通讯 / 某某, 专电 / 某某)
@@ -183,6 +185,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "unclosed bracket"
     if _label(h) and subs:
         return "", "lone genre label"
+    if _BRACKET_TAG.fullmatch(h):
+        return "", "column tag"  # 【某某】 alone names the column, not the piece
     if (
         col <= 20
         and len(lines) == 2
@@ -193,6 +197,9 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "wide line joined"
     return h, why
 
+
+# A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
+_BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 
 # A notice's title: the issuer's name over 关于…的通告 (its lines wrap at any width).
 _NOTICE = re.compile(r"^关于|(?:通知|通告|公告|启事|决定|声明|公示|通报|办法|规定)$")
