@@ -49,6 +49,8 @@ def _source_date(head: str) -> re.Match | None:
     """The first date a web copy's source or publication line gives (see _SOURCE_DATES)."""
     found = [m for r in _SOURCE_DATES if (m := r.search(head))]
     return min(found, key=lambda m: m.start()) if found else None
+
+
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE = re.compile(
     rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"

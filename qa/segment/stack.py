@@ -138,7 +138,7 @@ _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # (spaced or not) on its own line.
 SIGNATURE = re.compile(
     r"[（(]\s*作者[为：:单系].{1,60}[）)]"
-    r"|[（(][" + _H + r"]{2,4}[）)]"
+    r"|[（(](?!未完待续|待续|未完|全文完)[" + _H + r"]{2,4}[）)]"  # not a serial's （未完待续）
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
@@ -192,7 +192,8 @@ _TAIL_NAME = re.compile(
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
-    r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
+    r"(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
 _PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
@@ -216,11 +217,14 @@ _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
-# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one; a
+# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
+# （未完待续） closes a serial's instalment, continued in the next issue); a
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
-_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
+_CONT_OUT = re.compile(
+    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完)\s*[）)]\s*$"
+)
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
@@ -435,6 +439,7 @@ WEB_META = re.compile(
     r"|(?:来源|稿源)\s*[:：][^|｜\d]{1,30}?[ \t　]*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     r"(?:[ \t　]*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?"
 )
+_APP_BUTTON = r"(?:分享|点赞|收藏|评论|转发|在看|赞)"
 # A staff field under a web or app story: the role labelled, then the name (a name may be
 # spaced out: 郑　磊).
 _APP_STAFF = (
@@ -482,7 +487,7 @@ _FURN_EXTRA = re.compile(
     # (分享　点赞　收藏)
     r"|(?:" + _APP_STAFF + r"[ \t　]*){2,5}"
     r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
-    r"|(?:分享|点赞|收藏|评论|转发|在看|赞)(?:[ \t　]*(?:分享|点赞|收藏|评论|转发|在看|赞|\d+)){1,6}"
+    r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
@@ -645,8 +650,9 @@ def _closes_bracket(f: str) -> bool:
 # Chinese.
 # A serial's chapter or instalment line: 第十七章　某某, 第三回, 第12集.
 _CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[章回节集篇卷](?:[ 　].{1,24})?")
+_LATIN_WORD = r"[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]"
 _LATIN_TITLE = re.compile(
-    r"[A-Za-z0-9\"“‘'(][A-Za-z0-9'’‘“”\"()&.,:;!?\-–]*(?:[ \t]+[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]+){1,13}"
+    r"[A-Za-z0-9\"“‘'(]" + _LATIN_WORD + r"*(?:[ \t]+" + _LATIN_WORD + r"+){1,13}"
 )
 
 
