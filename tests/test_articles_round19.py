@@ -287,3 +287,9 @@ def test_a_column_tag_alone_in_its_brackets_is_no_headline():
     assert check_headline("【词语加油站】", ["【词语加油站】"], [], 30.0) == ""
     assert check_headline("〔读者来信〕", ["〔读者来信〕"], [], 30.0) == ""
     assert check_headline("春风里的小城", ["春风里的小城"], [], 30.0) == "春风里的小城"
+
+
+def test_a_source_line_run_into_a_headline_leaves_it_unknown():
+    h = "让小公园真正方便居民来源：某某日报2025-04-1008:00"
+    assert check_headline(h, [h], [], 15.0) == ""
+    assert check_headline("专家：春季出游防过敏", ["专家：春季出游防过敏"], [], 15.0) != ""

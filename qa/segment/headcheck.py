@@ -36,6 +36,10 @@ _LABELS = "|".join(sorted(_OWN_LABELS + _OTHER_LABELS, key=len, reverse=True))
 _BRACKET_LABEL = re.compile(rf"[【\[［]\s*(?:{_LABELS})\s*[】\]］]")
 _FIELD_LABEL = re.compile(rf"(?:[【\[［]\s*({_LABELS})\s*[】\]］]|({_LABELS})\s*[：:])\s*")
 
+# A web copy's or app's field label with its colon inside a headline (…口袋来源：某某日报
+# 2024-05-08): the source line under the title, cut in narrow columns, run into it.
+_META_LABEL = re.compile(r"(?:来源|稿源|作者|责任编辑|编辑|发布时间|发布日期)\s*[：:]")
+
 # A date or a dateline, never a headline: 2024年3月20日 (星期三), 2024-03-20, 二〇二四年三月
 # 二十日, 3月20日, 本报某地3月20日电, 新华社某地3月20日电.
 _NUM = r"[\d０-９〇零一二三四五六七八九十百两]"
@@ -136,7 +140,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     (【标题】…, 标题：…)                    no headline [headline label]
     opens with another field's label        unknown: the line is that field, not the
     (【副题】, 【作者】, 作者：, 来源：…)   headline [other field's label]
-    holds a bracketed field label inside    unknown: two fields run together
+    holds a field label inside (【作者】,   unknown: two fields run together
+    来源：, 编辑：…)
     a date or a dateline (2024年3月20日,    unknown: the issue's or the report's date
     本报某地3月20日电)                      [date]
     a byline or credit (本报记者某某,       unknown: who wrote it, not what [byline]
@@ -177,7 +182,7 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "date"
     if _BYLINE.fullmatch(h):
         return "", "byline"
-    if _BRACKET_LABEL.search(h):
+    if _BRACKET_LABEL.search(h) or _META_LABEL.search(h, 1):
         return "", "other field's label"  # a field's label inside: two fields run together
     if _cut_short(h):
         return "", "cut short"
