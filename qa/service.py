@@ -82,6 +82,7 @@ class Service:
         /api/health reports the progress; then the new index loads like any rebuild.
         """
         progress = BuildProgress()
+        _import_before_threads()
         with self._state_lock:
             self.build = progress
             builder = threading.Thread(
@@ -98,7 +99,7 @@ class Service:
             builder.join(timeout)
 
     def _first_build(self, progress: BuildProgress) -> None:
-        from qa.build import build_index
+        from qa.build import build_index  # imported already: _import_before_threads
 
         def report(stage: str, done: int, total: int, **counts: int) -> None:
             progress(stage, done, total, **counts)
@@ -145,6 +146,7 @@ class Service:
             loader.join(timeout)
 
     def _reload_in_background(self) -> None:
+        _import_before_threads()
         with self._state_lock:
             if self._loader is not None and self._loader.is_alive():
                 return
@@ -218,3 +220,16 @@ class Service:
             except Exception as exc:  # noqa: BLE001 - try the next older one
                 log.warning("build %s does not load either: %s", path.name, exc)
         return None
+
+
+def _import_before_threads() -> None:
+    """Import what a background build or reload runs, in the calling thread, before the
+    thread starts. CPython 3.11 raises ``SystemError: AST constructor recursion depth
+    mismatch`` when two threads compile code at once (gh-106905: an import compiles a
+    module without its .pyc; a dataclass compiles its methods); seen once in the test
+    suite as a reload that failed to load a sound index."""
+    import qa.build  # noqa: F401 - the import is the point
+    from qa.vectors import vector_class
+
+    for kind in ("flat", "ivf"):
+        vector_class(kind)

@@ -31,6 +31,26 @@ FIELDS = ("publication", "issue_date", "page")
 # (3月5日) is an event, not the issue.
 _DATE = r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _HEADER_DATE = re.compile(_DATE + r"[\s　]*[（(]?(?:星期|周)[一二三四五六日天]")
+# A web copy's or news app's source or publication line under each story dates it when no
+# header does: 来源：某某日报　2024-05-08 07:30, 发布时间：2024-05-08, 时间：2024-05-20 10:12
+# (a plain 时间： with the clock time; a notice's 时间：2024年6月1日上午 is its event's).
+_YMD = r"(?P<y>(?:19|20)\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
+_SOURCE_DATES = tuple(
+    re.compile(r"^[ \t　]*" + p, re.M)
+    for p in (
+        rf"(?:来源|稿源)[ \t　]*[:：][^\n]{{0,30}}?{_YMD}",
+        rf"(?:发布|更新)(?:时间|日期)[ \t　]*[:：][ \t　]*{_YMD}",
+        rf"(?:时间|日期)[ \t　]*[:：][ \t　]*{_YMD}日?[ \t　]*\d{{1,2}}[:：]\d\d",
+    )
+)
+
+
+def _source_date(head: str) -> re.Match | None:
+    """The first date a web copy's source or publication line gives (see _SOURCE_DATES)."""
+    found = [m for r in _SOURCE_DATES if (m := r.search(head))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE = re.compile(
     rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
@@ -114,11 +134,27 @@ def page_furniture(text: str) -> PageMeta:
     header = _header(head)
     joined = "\n".join(header)
     page = _page(header, joined, head)
-    date = _HEADER_DATE.search(head) or re.search(_DATE, joined) or _CN_DATE.search(joined)
+    date = (
+        _header_date(head)
+        or re.search(_DATE, joined)
+        or _CN_DATE.search(joined)
+        or _source_date(head)
+    )
     if date:
         return PageMeta("", _iso(date), page)
     roc = _ROC_DATE.search(joined)
     return PageMeta("", _iso(roc, 1911) if roc else "", page)
+
+
+def _header_date(head: str) -> re.Match | None:
+    """The first date with its weekday on a line that is no sentence: a header's; a notice's
+    text names days with their weekdays too (停水时间：2024年5月10日（星期五）22:00至…)."""
+    for m in _HEADER_DATE.finditer(head):
+        start = head.rfind("\n", 0, m.start()) + 1
+        end = head.find("\n", m.end())
+        if not re.search("[。，；！？]", head[start : end if end >= 0 else len(head)]):
+            return m
+    return None
 
 
 def _header(head: str) -> list[str]:

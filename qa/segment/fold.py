@@ -61,6 +61,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "項費轉準",
         "项费转准",
     ),
+    (
+        "an older paper's sections: 本埠新聞, 要聞, 電訊, 地方通訊",
+        "聞",
+        "闻",
+    ),
 )
 
 _PAIRS: dict[str, str] = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from qa.segment import stack
+from qa.segment.fold import simplified
 
 _H = r"\u4e00-\u9fff"
 
@@ -34,6 +35,10 @@ _OTHER_LABELS = (
 _LABELS = "|".join(sorted(_OWN_LABELS + _OTHER_LABELS, key=len, reverse=True))
 _BRACKET_LABEL = re.compile(rf"[【\[［]\s*(?:{_LABELS})\s*[】\]］]")
 _FIELD_LABEL = re.compile(rf"(?:[【\[［]\s*({_LABELS})\s*[】\]］]|({_LABELS})\s*[：:])\s*")
+
+# A web copy's or app's field label with its colon inside a headline (…口袋来源：某某日报
+# 2024-05-08): the source line under the title, cut in narrow columns, run into it.
+_META_LABEL = re.compile(r"(?:来源|稿源|作者|责任编辑|编辑|发布时间|发布日期)\s*[：:]")
 
 # A date or a dateline, never a headline: 2024年3月20日 (星期三), 2024-03-20, 二〇二四年三月
 # 二十日, 3月20日, 本报某地3月20日电, 新华社某地3月20日电.
@@ -106,6 +111,12 @@ def _label(line: str) -> bool:
     return bool(stack._TAG.fullmatch(line))
 
 
+def _over_headline(line: str) -> bool:
+    """Is the line a label set over a headline, not a line of it: a genre or column label,
+    or a section's name over the pieces under it (综合新闻, 专电, 本埠新闻)?"""
+    return _label(line) or bool(stack._SECTION_WORD.fullmatch(line))
+
+
 def check_headline(headline: str, lines: list[str], subs: list[str], col: float) -> str:
     """The headline as given, or '' where it does not read as one (see ``verdict``)."""
     return verdict(headline, lines, subs, col)[0]
@@ -129,7 +140,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     (【标题】…, 标题：…)                    no headline [headline label]
     opens with another field's label        unknown: the line is that field, not the
     (【副题】, 【作者】, 作者：, 来源：…)   headline [other field's label]
-    holds a bracketed field label inside    unknown: two fields run together
+    holds a field label inside (【作者】,   unknown: two fields run together
+    来源：, 编辑：…)
     a date or a dateline (2024年3月20日,    unknown: the issue's or the report's date
     本报某地3月20日电)                      [date]
     a byline or credit (本报记者某某,       unknown: who wrote it, not what [byline]
@@ -142,9 +154,11 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     a lone genre or section label (社评,    unknown: the label stands over the piece;
     通讯, 某某来信) over a piece with       its headline is another line [lone genre
     stack lines of its own                  label]
-    a genre label on a line of its own      the lines under it: a label, not headline
-    joined to the line under it (通讯 /     [genre label line]
-    某某)
+    a column tag in its brackets alone      unknown: it names the column, not the
+    (【某某】, 〔某某〕)                    piece [column tag]
+    a genre label or a section's name on    the lines under it: a label, not headline
+    a line of its own joined to the line    [genre label line]
+    under it (通讯 / 某某, 专电 / 某某)
     two lines joined in narrow columns      unknown: a headline wraps within its column;
     (≤ 20), one wider than 1.2 columns,     a line set across columns is whole (kicker
     not a notice's issuer and title         or subtitle and headline) [wide line joined]
@@ -161,14 +175,14 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         lines = []  # the label's line is no longer the headline's first
         if not h:
             return "", why
-    if len(lines) >= 2 and _label(lines[0]) and "".join(lines) == h:
-        h, why = "".join(lines[1:]), "genre label line"
+    if len(lines) >= 2 and _over_headline(lines[0]) and "".join(lines) == simplified(h):
+        h, why = h[len(lines[0]) :], "genre label line"  # one folded character for one
         lines = lines[1:]
     if _DATE.fullmatch(h) or _DATELINE.fullmatch(h):
         return "", "date"
     if _BYLINE.fullmatch(h):
         return "", "byline"
-    if _BRACKET_LABEL.search(h):
+    if _BRACKET_LABEL.search(h) or _META_LABEL.search(h, 1):
         return "", "other field's label"  # a field's label inside: two fields run together
     if _cut_short(h):
         return "", "cut short"
@@ -176,6 +190,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "unclosed bracket"
     if _label(h) and subs:
         return "", "lone genre label"
+    if _BRACKET_TAG.fullmatch(h):
+        return "", "column tag"  # 【某某】 alone names the column, not the piece
     if (
         col <= 20
         and len(lines) == 2
@@ -186,6 +202,9 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "wide line joined"
     return h, why
 
+
+# A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
+_BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 
 # A notice's title: the issuer's name over 关于…的通告 (its lines wrap at any width).
 _NOTICE = re.compile(r"^关于|(?:通知|通告|公告|启事|决定|声明|公示|通报|办法|规定)$")

@@ -33,9 +33,10 @@ _NUM_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
 # paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
-# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯).
+# or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯); an
+# older paper's local news is 本埠讯 (news of this port or city).
 _SOURCE = (
-    rf"(?:本报|本刊|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
+    rf"(?:本报|本刊|本埠|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -62,6 +63,10 @@ DATELINE = re.compile(
     rf"|【(?:{_SOURCE})?记者[^【】。！？，,：:]{{1,24}}?(?:报道|报导)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
     rf"(?:(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月)?{_NUM_DAY}\s*日\s*(?:(?:专|急|特)?电|讯)(?:{_REPORTED_BY}|{_PAREN})"
+    # an older paper's wire dateline names no sender, only the place and the day, and is set
+    # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
+    # dispatch of papers before the 1950s
+    rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -94,6 +99,8 @@ _BOOK_CREDIT = (
 _BOOK_LINE = re.compile(r"(?:《[^《》]{1,30}》[\s　]*)?" + _BOOK_CREDIT)
 # A collective author, as papers of the 1960s-70s credit a unit's reporting or writing
 # group (某某公社报道组, 某某厂工人写作组), alone or under 本报通讯员.
+# A pupil's class: 初二（3）班, 高一2班, 七年级（5）班.
+_CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?\d{1,2}[）)]?\s*班"
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
@@ -104,7 +111,11 @@ OWN_BYLINE = re.compile(
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
-    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES
+    r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
+    r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
+    # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
+    r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
 )
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
@@ -127,7 +138,7 @@ _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # (spaced or not) on its own line.
 SIGNATURE = re.compile(
     r"[（(]\s*作者[为：:单系].{1,60}[）)]"
-    r"|[（(][" + _H + r"]{2,4}[）)]"
+    r"|[（(](?!未完待续|待续|未完|全文完)[" + _H + r"]{2,4}[）)]"  # not a serial's （未完待续）
     r"|[" + _H + r"]{2,16}读者[\s　]*[" + _H + r"]{0,4}(?:先生|女士)?"
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
@@ -142,17 +153,22 @@ _SIGN_PLACE = re.compile(
     r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
 )
 # A writer named with where they work or study, the unit and role before a space and the
-# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某. Set
+# name after it: 某某大学某某专业学生　某某, 某某医院某某科　某某, 某公司仓储管理员　某某 (two
+# titles joined by 、: 省政协委员、某某大学教授　某某; the unit set apart from the title:
+# 某某学校　高级教师　某某; words, not characters spaced out as a heading's are). Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任", "年级",
+    "主任", "年级", "教授", "院士", "博士", "代表",
 )  # fmt: skip
+# The day a letter was written, on its own line under the signature: 2024年6月5日.
+_LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 # A pupil's teacher named under the pupil's signature: （指导教师：某某）
 _TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
+_UNIT_CH = r"[" + _H + r"（）()·\d、]"
 AFFILIATION = re.compile(
-    r"[" + _H + r"（）()·\d]{1,30}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
+    rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
@@ -163,26 +179,37 @@ _TAIL_CREDIT = re.compile(
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
-# bracketed name after a phone number is a notice's contact person, not a signature.
+# bracketed name after a phone number is a notice's contact person, not a signature; a
+# serial's instalment closes with （未完待续）, no name.
 _TAIL_NAME = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…]))\s*[（(](?!\s*(?:未完待续|待续|未完|续完|全文完)\s*[）)])"
+    r"\s*[" + _H + r"](?:[\s　]*[" + _H + r"]){1,3}\s*[）)]\s*$"
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
-# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper).
+# did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
+# news agency's distributed, （新华社发）). A pupil's class may stand in brackets inside
+# it: （学生记者 初二（1）班 某某 摄）.
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
-_PHOTO = re.compile(r"[（(][^（）()]{1,40}(?:摄|供图|[\s　](?:作|绘|画|书))\s*[）)]\s*$")
-_PHOTO_WORD = re.compile(r"摄|供图|[\s　](?:作|绘|画|书)\s*[）)]")
+_PHOTO = re.compile(
+    r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
+    r"(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+)
+_PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
 # The same credit without brackets, set apart by a space after the caption's last
-# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄
+# sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄 (a
+# credit naming the role may follow the sentence straight: 。本报记者　某某　摄)
 _PHOTO_BARE = re.compile(
-    r"(?<=[。！？”」])[\s　]+(?:[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
+    r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
-    r"|[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    # a news agency's picture, distributed (新华社发), set straight after the caption
+    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*$"
 )
+_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -190,11 +217,14 @@ _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
-# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one; a
+# Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
+# （未完待续） closes a serial's instalment, continued in the next issue); a
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
-_CONT_OUT = re.compile(r"[（(]\s*(?:下转|转)" + PAGE_NO + r"\s*[）)]\s*$")
+_CONT_OUT = re.compile(
+    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完)\s*[）)]\s*$"
+)
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
 # the article's.
@@ -204,6 +234,7 @@ _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
+# (other papers bracket it 〔某某〕 or 〖某某〗; a column of voices is 某某之声: 读者之声)
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
 # article (评论员 文章), 编者按.
 # A short label after a square or diamond bullet is a tag as well (■数据, ◆观察): a brief
@@ -216,10 +247,10 @@ _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # (某某札记), an expert's clinic answering readers (专家坐诊, like 答疑).
 GENRE_WORDS = (
     "来信", "答疑", "手记", "观察", "分析", "特写", "速写", "专访", "访谈", "链接", "背景",
-    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案", "通讯",
+    "综述", "点评", "快评", "微评", "札记", "坐诊", "档案", "通讯", "之声",
 )  # fmt: skip
 _TAG = re.compile(
-    r"【[^【】]{1,16}】|[·•][^·•]{1,12}[·•]|社论|社评|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
+    r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗|[·•][^·•]{1,12}[·•]|社论|社评|短评|时评|述评|评论员\s*文章|编者按|编辑手记"
     r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
@@ -250,6 +281,8 @@ _WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
 # A bare name of two or three characters under a headline is its byline; a name never ends
 # with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
 # of a wrapped headline (某某的账该 / 公开了).
+# Two characters set apart by a space (何　远): a name spaced to three characters' width.
+_SPACED_NAME = re.compile(rf"[{_H}][ 　]{{1,2}}[{_H}]")
 _BARE_NAME = re.compile(rf"[{_H}]{{1,2}}[^\W\d_了吗呢吧啊啦么]")
 # A kicker reporting who said the headline (引题): 某某在某地调研时强调, 某某会议指出, 某某寄语
 # 青年: the line under it is what was said, the headline.
@@ -401,6 +434,17 @@ WEB_META = re.compile(
     # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
     r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
     r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
+    # a news app's source line: the paper, then when the story went out (来源：某某日报
+    # 2024-05-08 07:30)
+    r"|(?:来源|稿源)\s*[:：][^|｜\d]{1,30}?[ \t　]*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?:[ \t　]*\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?"
+)
+_APP_BUTTON = r"(?:分享|点赞|收藏|评论|转发|在看|赞)"
+# A staff field under a web or app story: the role labelled, then the name (a name may be
+# spaced out: 郑　磊).
+_APP_STAFF = (
+    r"(?:编辑|责编|责任编辑|审核|审校|校对|签发|终审|复审|初审|监制|制作|主编)[:：][ \t　]*"
+    r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
@@ -420,6 +464,13 @@ _FURN_EXTRA = re.compile(
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
     r"|(?:社址|报社地址)\s*[:：].{1,40}"
+    # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
+    # 全国各地邮局发行)
+    r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
+    # the page foot's address with its postcode (地址：某某街18号　邮编：330102) and the
+    # page's or paper's mailbox for contributions (本版投稿邮箱：…@…)
+    r"|(?:本报|报社)?(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}.{0,40}"
+    r"|(?:本版|本刊|本报)?(?:投稿|来稿|来信|联系)(?:邮箱|信箱|电子邮箱|E-?mail)\s*[:：]\s*\S{1,40}@\S{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
     r"|(?:当前位置\s*[:：]\s*)?首页\s*[>＞].{0,60}"
@@ -431,6 +482,12 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
+    # 审核：某某, two or more), its counters (阅读 1.2万, 浏览量：3056) and its buttons
+    # (分享　点赞　收藏)
+    r"|(?:" + _APP_STAFF + r"[ \t　]*){2,5}"
+    r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
+    r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
@@ -439,8 +496,9 @@ _FURN_EXTRA = re.compile(
     # 【责任编辑】某某): about the copy, not its text
     r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
     # the paper's own service lines at the page foot: its advertising, distribution or
-    # newsroom hotline (广告热线：…, 发行热线：…), perhaps with 免费赠阅 (a free paper)
-    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{7,20}[\s　]*){1,3}"
+    # newsroom hotline (广告热线：…, 发行热线：…; a short service number: 新闻热线　96118),
+    # perhaps with 免费赠阅 (a free paper)
+    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
@@ -465,6 +523,9 @@ _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
+    # an older paper's sections: its wires (专电, 要电, 电讯) and its local or outside
+    # news (本埠新闻, 外埠要闻, 地方通信)
+    r"|专电|要电|(?:国内|国外|外埠)?电讯|(?:本埠|外埠|地方|各地)(?:新闻|要闻|通信|通讯)"
 )
 # A paper's digital edition names itself after the paper (某某日报数字报, 某某晚报电子版):
 # the paper is the name without it.
@@ -487,7 +548,11 @@ _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
 _SOURCE_FIELD = re.compile(
-    r"^[ \t　]*[【\[［](?:来源|稿源)[】\]］][ \t　]*(\S{2,12})[ \t　]*$", re.M
+    r"^[ \t　]*(?:[【\[［](?:来源|稿源)[】\]］]|(?:来源|稿源)[ \t　]*[:：])[ \t　]*(\S{2,12}?)"
+    # a news app's or site's source line dates the story after the paper's name
+    r"(?:[ \t　]+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t　]+\d{1,2}[:：]\d\d)?)?"
+    r"[ \t　]*$",
+    re.M,
 )
 
 
@@ -581,6 +646,21 @@ def _closes_bracket(f: str) -> bool:
     )
 
 
+# A title in English: words in Latin letters (two to fourteen), a title's punctuation, no
+# Chinese.
+# A serial's chapter or instalment line: 第十七章　某某, 第三回, 第12集.
+_CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[章回节集篇卷](?:[ 　].{1,24})?")
+_LATIN_WORD = r"[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]"
+_LATIN_TITLE = re.compile(
+    r"[A-Za-z0-9\"“‘'(]" + _LATIN_WORD + r"*(?:[ \t]+" + _LATIN_WORD + r"+){1,13}"
+)
+
+
+def _link_title(f: str) -> bool:
+    """A linked story's title in a related-reading list: short, no sentence."""
+    return 4 <= len(f) <= 40 and not re.search("[。！？；]", f)
+
+
 def _own_byline(line: str) -> bool:
     """A whole line that is a byline (see OWN_BYLINE); names keep their spacing here."""
     f = flat(line)
@@ -595,7 +675,8 @@ def masthead(text: str) -> str:
     m = _EPAPER.search(text)
     if m:
         return m.group(1)
-    # a content system's export names the paper in each story's source field (【来源】某某日报):
+    # a content system's export names the paper in each story's source field (【来源】某某日报,
+    # a news app's 来源：某某日报　2024-05-08 07:30):
     # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
     named = collections.Counter(
         m.group(1) for m in _SOURCE_FIELD.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
@@ -618,7 +699,17 @@ def masthead(text: str) -> str:
     words = [w for w in HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
         len(words) >= 2
-        and _MEDIA_NAME.fullmatch(words[0])
+        and (
+            _MEDIA_NAME.fullmatch(words[0])
+            # a name of any ending opening the page's first line before the full issue
+            # date and its weekday (世界参考　2019年3月14日　星期四), as a masthead prints
+            # it: the paper's, whatever it ends with
+            or (
+                re.fullmatch(rf"[{_H}]{{3,8}}", words[0])
+                and len(words) >= 3
+                and re.search("星期|周[一二三四五六日天]", words[2])
+            )
+        )
         and not _SECTION_WORD.fullmatch(words[0])
         and _DATE_WORD.match(words[1])
     ):
@@ -731,11 +822,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
+    # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
     for i in range(n):
         if lines[i] and _RELATED.fullmatch(lines[i].f) and i + 1 < n and lines[i + 1]:
             k = i + 1
             while k < n and lines[k] and lines[k].text[:1] in "·•":
                 k += 1
+            if k == i + 1:
+                while k < n and k - i <= 6 and lines[k] and _link_title(lines[k].f):
+                    k += 1
+                k = k if k >= n or lines[k] is None else i + 1
             if k > i + 1:
                 furn[i:k] = [True] * (k - i)
     for i in range(1, n):  # a phone number's digits wrapped under its contact line
@@ -820,11 +916,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and opener(i + 1)
         )
 
+    def _cjk_head(i: int) -> bool:
+        return not _LATIN_TITLE.fullmatch(lines[i].text.strip()) and headish(i)
+
     def headish(i: int) -> bool:
         ln = lines[i]
         if ln is None or furn[i]:
             return False
         f = ln.f
+        if _LATIN_TITLE.fullmatch(ln.text.strip()) and not ln.indent:
+            # a headline's translation under it (a bilingual page: Is "Dragon" the Right
+            # Word?): a stack's line where the line above is one, its question mark no
+            # sentence's end; English running text is a paragraph
+            return i > 0 and lines[i - 1] is not None and _cjk_head(i - 1)
         if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
@@ -1004,7 +1108,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def caption_block(i: int) -> int:
         """The end of a caption starting at line i, else -1: a paragraph of at most four
         lines up to a blank line (or the page end), one or two sentences, closed by a
-        photo credit in brackets (（本报记者 某某 摄）, wrapped or not), no dateline."""
+        photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or bare (…。本报记者
+        某某摄, …。新华社发), no dateline."""
         k = i
         while k < n and lines[k] is not None and k - i < 5:
             if furn[k] or opener(k):
@@ -1013,7 +1118,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if k - i > 4 or (k < n and lines[k] is not None):
             return -1
         joined = "".join(lines[x].f for x in range(i, k))
-        m = _PHOTO.search(joined)
+        m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined) or _PHOTO_BARE.search(joined)
         if not m or m.start() == 0:
             return -1
         said = joined[: m.start()]
@@ -1116,8 +1221,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         none: one, or two where the unit's name fills a line of its own above the rest
         (某某医院 / 某某科　某某); a paragraph must follow it."""
         ln = lines[i] if 0 <= i < n else None
-        if ln is None or len(ln.f) > 30 or re.search("[，。、：:；！？]", ln.f):
+        if ln is None or len(ln.f) > 30 or re.search("[，。：:；！？]", ln.f):
             return 0
+        if "、" in ln.f and not AFFILIATION.fullmatch(ln.text):
+            return 0  # 、 joins two titles of one writer (委员、教授), else it lists
         if DATELINE.match(ln.text) or len(re.findall("[（(]", ln.f)) != len(
             re.findall("[）)]", ln.f)
         ):
@@ -1209,7 +1316,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
             nx = lines[i + 1] if i + 1 < n else None
-            return 2 if nx is not None and _TEACHER.fullmatch(nx.f) else 1
+            # a pupil's teacher under the name, or the day the letter was written
+            return (
+                2
+                if nx is not None and (_TEACHER.fullmatch(nx.f) or _LETTER_DATE.fullmatch(nx.f))
+                else 1
+            )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
@@ -1950,10 +2062,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
                     and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
                 ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
-                    if len(plain) == 2:
+                    if len(plain) == 2 and not _SPACED_NAME.fullmatch(lines[head[-1]].text.strip()):
                         # one title line over two or three characters: the writer's bare
                         # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
-                        # tune half it was never the name)
+                        # tune half it was never the name); a name of two characters set
+                        # apart to a name's width (何　远) is the writer's, as no title's
+                        # rest is spaced
                         p.headline = ""
                     else:
                         x = head.pop()
@@ -2194,7 +2308,15 @@ def _finish(
     # a web copy's publication line and original title under its title are neither
     web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
-    marks = [x for x in p.heads if _DOC_MARK.fullmatch(lines[x].f)]
+    # (and a headline's translation in English under it is a subtitle, never the headline)
+    # (and so is a serial's chapter under its title: 第十七章　旧码头的灯)
+    marks = [
+        x
+        for x in p.heads
+        if _DOC_MARK.fullmatch(lines[x].f)
+        or _LATIN_TITLE.fullmatch(lines[x].text.strip())
+        or _CHAPTER.fullmatch(lines[x].text.strip())
+    ]
     heads = [lines[x].f for x in p.heads if x not in marks]
     roles = [_ROLE_LABEL.match(h) for h in heads]
     if p.headline is not None:
@@ -2211,8 +2333,11 @@ def _finish(
             headline = ""  # a line without a label: the stack is not read by its labels alone
     elif marks and len(heads) == 1:
         headline, subs = heads[0], []
-    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-"):
-        # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker
+    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-") and not any(
+        h.startswith(("——", "—")) for h in heads[1:]
+    ):
+        # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker;
+        # a line opening with a dash is a report's subtitle (——通过关于…的决定), no title's rest
         headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
     elif (
         web
@@ -2224,7 +2349,9 @@ def _finish(
         # over the title as often as the subtitle under it, in the same type: unknown
         headline, subs = "", heads
     else:
-        headline, subs = _split_stack([lines[x].text for x in p.heads], col > 20, traditional)
+        headline, subs = _split_stack(
+            [lines[x].text for x in p.heads if x not in marks], col > 20, traditional
+        )
     subs = subs + [lines[x].f for x in marks]
     body = list(p.body)
     bylines = list(p.bylines)
