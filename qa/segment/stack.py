@@ -173,9 +173,10 @@ AFFILIATION = re.compile(
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
 # print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
-# list of briefs: （本报记者 某某 整理）.
+# list of briefs: （本报记者 某某 整理）. A post's topic tags (#某某#) close its text as a
+# full stop does.
 _TAIL_CREDIT = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…#]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -482,6 +483,8 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a social-media post's time and client under it (5月8日 06:35 来自 微博 weibo.com)
+    r"|(?:(?:19|20)\d\d[-年])?\d{1,2}[-月]\d{1,2}日?[ \t　]*\d{1,2}[:：]\d\d[ \t　]*来自.{0,30}"
     # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
     # 审核：某某, two or more), its counters (阅读 1.2万, 浏览量：3056) and its buttons
     # (分享　点赞　收藏)
@@ -656,6 +659,16 @@ _LATIN_TITLE = re.compile(
 )
 
 
+# A social-media post's headline in brackets opening its text: 【江州地铁5号线今日起试运营】5月
+# 8日6时，…; eight characters or more, no sentence inside (a column tag is shorter: 【民生】).
+_INLINE_HEAD = re.compile(r"[ \t　]*【([^【】。]{8,40})】(?=[ \t　]*\S)")
+# A web copy's or post's link left at the end of its text: 网页链接, 阅读原文, 展开全文, a
+# picture's or video's placeholder ([图片]).
+_LINK_TAIL = re.compile(
+    r"[ \t　]*(?:网页链接|阅读原文|展开全文|查看全文|原文链接|\[图片\]|\[视频\])[ \t　]*$"
+)
+
+
 def _link_title(f: str) -> bool:
     """A linked story's title in a related-reading list: short, no sentence."""
     return 4 <= len(f) <= 40 and not re.search("[。！？；]", f)
@@ -802,6 +815,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     filled = [k for k, ln in enumerate(lines) if ln]
     unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
     furn = [bool(ln and _furniture(ln)) for ln in lines]
+    # the paper's name alone on a line anywhere (an account's name over each of its posts,
+    # a running head repeated down the page) is furniture, never a headline
+    paper = masthead(text)
+    if paper:
+        for k, ln in enumerate(lines):
+            if ln and ln.f.lstrip("@") == paper:
+                furn[k] = True
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
@@ -886,6 +906,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if staff and len(x.f) <= 40 and any(furn[k:s]):
                 furn[k : s + 1] = [True] * (s + 1 - k)
                 break
+
+    def post_start(i: int) -> bool:
+        """Can line i open a piece of its own: after a blank line or furniture, or after a
+        finished sentence on a page printing a paragraph a line?"""
+        p = prev_line(i)
+        return blank_before(i) or (flat_page and p is not None and ends_sentence(p.f))
 
     def blank_before(i: int) -> bool:
         p = i - 1
@@ -2126,6 +2152,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if cur is None:
             new()
+        if (m := _INLINE_HEAD.match(ln.text)) and not DATELINE.match(ln.text) and post_start(i):
+            # a social-media post's headline in brackets opening its text (【某某】…), as a
+            # paper's account posts it: the piece's headline, the rest of the line its text
+            if cur.body or cur.heads or cur.bylines or cur.headline is not None:
+                new()
+            cur.headline = flat(m.group(1))
+            rest = ln.s + m.end()
+            if d := DATELINE.match(text, rest):
+                cur.bylines.append((d.start(), d.end()))
+                rest = d.end()
+            if rest < ln.e:
+                cur.body.append((rest, ln.e))
+            i += 1
+            continue
         if m := DATELINE.match(text, ln.s):
             if cur.body and cur.kind not in ("continuation",):
                 new()
@@ -2360,7 +2400,7 @@ def _finish(
     if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
-        if m := _CONT_OUT.search(seg):
+        if m := _CONT_OUT.search(seg) or _LINK_TAIL.search(seg):
             cut = s + len(seg[: m.start()].rstrip())
             body[-1] = (s, cut)
             if cut <= s:
