@@ -67,6 +67,8 @@ DATELINE = re.compile(
     # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
     # dispatch of papers before the 1950s
     rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
+    # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
+    rf"|{_SOURCE}快讯[：:]"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -219,12 +221,13 @@ _ART_CREDIT = re.compile(
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
-# （未完待续） closes a serial's instalment, continued in the next issue); a
+# （未完待续） closes a serial's instalment, continued in the next issue, and a wire story
+# ends with （完）); a
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
 _CONT_OUT = re.compile(
-    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完)\s*[）)]\s*$"
+    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完|完)\s*[）)]\s*$"
 )
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
@@ -483,6 +486,9 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
+    r"|[━─═—－\-_=]{6,}"
+    r"|.{0,30}第\s*\d{1,4}\s*页[ \t　]*共\s*\d{1,4}\s*页.{0,10}"
     # a social-media post's time and client under it (5月8日 06:35 来自 微博 weibo.com)
     r"|(?:(?:19|20)\d\d[-年])?\d{1,2}[-月]\d{1,2}日?[ \t　]*\d{1,2}[:：]\d\d[ \t　]*来自.{0,30}"
     # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
