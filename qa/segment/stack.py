@@ -209,10 +209,11 @@ _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
     r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
-    # a news agency's picture, distributed (新华社发), set straight after the caption
-    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*$"
+    # a news agency's picture, distributed (新华社发), set straight after the caption, the
+    # photographer perhaps named after it (新华社发（某某摄）)
+    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
 )
-_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发$")
+_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -2421,8 +2422,8 @@ def _finish(
         s, e = body[-1]
         seg = text[s:e]
         m = (
-            _PHOTO.search(seg)
-            or _PHOTO_BARE.search(seg)
+            _PHOTO_BARE.search(seg)  # first: 新华社发（某某摄） is one credit, not its bracket
+            or _PHOTO.search(seg)
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
