@@ -79,8 +79,12 @@ _NAME = r"(?:[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8}){1,3}|[" + _H + r"·]{1,4
 _NAMES = _NAME + r"(?:[\s　]+" + _NAME + r"){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
-    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
+    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
+    r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
 )
+_CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
 # page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
@@ -530,6 +534,9 @@ _MASTHEAD = re.compile(
 # paper's only where it opens the page's header line, before the issue date, and is not
 # a section label (综合新闻, 国际新闻: a section word before the genre word).
 _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
+_STACK_LABEL = re.compile(
+    r"广\s*告|(?:专题|企业|商务|消费|地产|健康)?(?:专版|专题报道|专题|特刊|资讯)"
+)
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
@@ -1357,6 +1364,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
+        if _CREDIT_LINE.fullmatch(ln.text.strip()):
+            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
@@ -2355,6 +2364,11 @@ def _finish(
     # a web copy's publication line and original title under its title are neither
     web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
+    # the ad mark (广告) and a section's name (专题报道, 企业专版) set over a headline are labels:
+    # no line of the stack where another line is left
+    labels = [x for x in p.heads or [] if _STACK_LABEL.fullmatch(lines[x].f)]
+    if labels and len(labels) < len(p.heads):
+        p.heads = [x for x in p.heads if x not in labels]
     # (and a headline's translation in English under it is a subtitle, never the headline)
     # (and so is a serial's chapter under its title: 第十七章　旧码头的灯)
     marks = [
