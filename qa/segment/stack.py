@@ -80,7 +80,7 @@ _NAMES = _NAME + r"(?:[\s　]+" + _NAME + r"){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
-    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
+    r"(?:文|图|摄影|视频|制图)\s*[/／｜|]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
     r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
     r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
 )
@@ -115,7 +115,7 @@ OWN_BYLINE = re.compile(
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
-    r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
+    r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
     # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
@@ -443,6 +443,9 @@ WEB_META = re.compile(
     # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
     r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
     r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
+    # a public account's line under its title: 原创, the author, the account, when and
+    # where it was posted (原创　某某　某某日报　2024-05-08 07:00　发表于某省)
+    r"|原创[ \t　]+.{0,40}(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t　]+\d{1,2}[:：]\d\d)?.{0,20}"
     # a news app's source line: the paper, then when the story went out (来源：某某日报
     # 2024-05-08 07:30)
     r"|(?:来源|稿源)\s*[:：][^|｜\d]{1,30}?[ \t　]*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -494,12 +497,16 @@ _FURN_EXTRA = re.compile(
     # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
     r"|[━─═—－\-_=]{6,}"
     r"|.{0,30}第\s*\d{1,4}\s*页[ \t　]*共\s*\d{1,4}\s*页.{0,10}"
+    # a public account's prompt to follow it (点击蓝字　关注我们, 点击上方蓝字…关注)
+    r"|点击(?:上方|下方)?蓝字.{0,24}"
     # a social-media post's time and client under it (5月8日 06:35 来自 微博 weibo.com)
     r"|(?:(?:19|20)\d\d[-年])?\d{1,2}[-月]\d{1,2}日?[ \t　]*\d{1,2}[:：]\d\d[ \t　]*来自.{0,30}"
     # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
-    # 审核：某某, two or more), its counters (阅读 1.2万, 浏览量：3056) and its buttons
+    # 审核：某某), its counters (阅读 1.2万, 浏览量：3056) and its buttons
     # (分享　点赞　收藏)
-    r"|(?:" + _APP_STAFF + r"[ \t　]*){2,5}"
+    r"|(?:" + _APP_STAFF + r"[ \t　]*){1,5}"
+    # (one field a line too, and the copy's source alone: 来源：某某日报)
+    r"|(?:来源|稿源)[:：][ \t　]*[^，。！？\s]{2,20}"
     r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
     r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
