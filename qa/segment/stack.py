@@ -194,15 +194,16 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
-# news agency's distributed, （新华社发）). A pupil's class may stand in brackets inside
+# news agency's distributed, （新华社发）, or its copy, as pages of the 1950s-70s credit it:
+# （新华社稿）). A pupil's class may stand in brackets inside
 # it: （学生记者 初二（1）班 某某 摄）.
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
     r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"(?:摄|供图|社发|社稿|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
-_PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
+_PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
@@ -263,6 +264,8 @@ _TAG = re.compile(
     r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
+    # a column of readers' discussion: 读者讨论, 群众议论, 大家谈
+    r"|(?:读者|群众|社员|职工|网友)(?:讨论|议论|论坛)|大家谈"
     r"|[" + _H + r"]{0,3}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
@@ -1716,7 +1719,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             j = i
             while (
                 j < n
-                and (headish(j) or (j > i and question(j) and j + 1 < n and headish(j + 1)))
+                and (
+                    headish(j)
+                    or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    # or the stack's last line over an indented paragraph, under a label or
+                    # a kicker (读者讨论 / 怎样对待集体的一草一木？ / 　　编辑同志：)
+                    or (
+                        j > i
+                        and question(j)
+                        and indented
+                        and j + 1 < n
+                        and lines[j + 1] is not None
+                        and bool(lines[j + 1].indent)
+                    )
+                )
                 and not opener(j)
                 and j - i < 6
             ):  # a line exclaiming or asking inside a stack, a headline's line under it
