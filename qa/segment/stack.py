@@ -110,6 +110,8 @@ _CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
+    r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
     r"|" + _BOOK_CREDIT + r""
