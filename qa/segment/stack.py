@@ -841,13 +841,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     filled = [k for k, ln in enumerate(lines) if ln]
     unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
     furn = [bool(ln and _furniture(ln)) for ln in lines]
-    # the paper's name alone on a line anywhere (an account's name over each of its posts,
-    # a running head repeated down the page) is furniture, never a headline
+    # the paper's name alone on a line, again and again down the page (an account's name
+    # over each of its posts, a running head) is furniture, never a headline
     paper = masthead(text)
-    if paper:
-        for k, ln in enumerate(lines):
-            if ln and ln.f.lstrip("@") == paper:
-                furn[k] = True
+    named = [k for k, ln in enumerate(lines) if paper and ln and ln.f.lstrip("@") == paper]
+    if len(named) >= 2:
+        for k in named:
+            furn[k] = True
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
