@@ -62,9 +62,9 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "项费转准",
     ),
     (
-        "an older paper's sections: 本埠新聞, 要聞, 電訊, 地方通訊",
-        "聞",
-        "闻",
+        "sections and columns: 本埠新聞, 要聞, 電訊, 地方通訊, 新股速遞",
+        "聞遞",
+        "闻递",
     ),
 )
 

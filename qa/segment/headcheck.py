@@ -113,8 +113,18 @@ def _label(line: str) -> bool:
 
 def _over_headline(line: str) -> bool:
     """Is the line a label set over a headline, not a line of it: a genre or column label,
-    or a section's name over the pieces under it (综合新闻, 专电, 本埠新闻)?"""
-    return _label(line) or bool(stack._SECTION_WORD.fullmatch(line))
+    or a section's name over the pieces under it (综合新闻, 专电, 本埠新闻), or a column's
+    (新股速递)?"""
+    return (
+        _label(line)
+        or bool(stack._SECTION_WORD.fullmatch(line))
+        or bool(_COLUMN_WORD.fullmatch(line))
+    )
+
+
+# A column's name set over its pieces, read into the headline under it: 新股速递, 一线传真,
+# 社区动态 (alone over a list it is the list's heading, and never joined to a line).
+_COLUMN_WORD = re.compile(rf"[{_H}]{{2,4}}(?:速递|快递|传真|快讯|简讯|动态|视点|聚焦)")
 
 
 def check_headline(headline: str, lines: list[str], subs: list[str], col: float) -> str:

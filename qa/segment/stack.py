@@ -67,6 +67,8 @@ DATELINE = re.compile(
     # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
     # dispatch of papers before the 1950s
     rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
+    # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
+    rf"|{_SOURCE}快讯[：:]"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -77,8 +79,12 @@ _NAME = r"(?:[" + _H + r"]{1,8}(?:·[" + _H + r"]{1,8}){1,3}|[" + _H + r"·]{1,4
 _NAMES = _NAME + r"(?:[\s　]+" + _NAME + r"){0,5}"
 _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员|评论员)|实习生"
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
-    r"(?:文|图|摄影|视频|制图)\s*[/／]\s*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
+    r"(?:文|图|摄影|视频|制图)\s*[/／｜|]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
+    r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
 )
+_CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
 # page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
@@ -104,12 +110,14 @@ _CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
+    r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
-    r"|(?:本报|[" + _H + r"]报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
+    r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
     # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
@@ -173,9 +181,10 @@ AFFILIATION = re.compile(
 )
 # A reporter's credit in brackets closing the last paragraph (county and district papers
 # print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
-# list of briefs: （本报记者 某某 整理）.
+# list of briefs: （本报记者 某某 整理）. A post's topic tags (#某某#) close its text as a
+# full stop does.
 _TAIL_CREDIT = re.compile(
-    r"(?:^|(?<=[。！？”」…]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…#]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
@@ -187,15 +196,16 @@ _TAIL_NAME = re.compile(
 )
 # A photo credit ending a caption: （记者 某某 摄）, or the picture's source when the paper
 # did not take it (（某某档案馆供图）, a unit's or reader's picture supplied to the paper; a
-# news agency's distributed, （新华社发）). A pupil's class may stand in brackets inside
+# news agency's distributed, （新华社发）, or its copy, as pages of the 1950s-70s credit it:
+# （新华社稿）). A pupil's class may stand in brackets inside
 # it: （学生记者 初二（1）班 某某 摄）.
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
     r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"(?:摄|供图|社发|社稿|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
-_PHOTO_WORD = re.compile(r"摄|供图|社发|[\s　](?:作|绘|画|书)\s*[）)]")
+_PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
 _NUMBERED = re.compile(r"[①-⑳]")
@@ -206,10 +216,11 @@ _PHOTO_BARE = re.compile(
     r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
     r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
-    # a news agency's picture, distributed (新华社发), set straight after the caption
-    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*$"
+    # a news agency's picture, distributed (新华社发), set straight after the caption, the
+    # photographer perhaps named after it (新华社发（某某摄）)
+    r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
 )
-_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发$")
+_AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -218,12 +229,13 @@ _ART_CREDIT = re.compile(
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
 )
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
-# （未完待续） closes a serial's instalment, continued in the next issue); a
+# （未完待续） closes a serial's instalment, continued in the next issue, and a wire story
+# ends with （完）); a
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
 _CONT_OUT = re.compile(
-    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完)\s*[）)]\s*$"
+    r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完|完)\s*[）)]\s*$"
 )
 # The date an article gives: a dispatch's (新华社北京5月7日电, 本报某地十一日电), else the
 # date its first paragraph opens with (5月7日上午，…); a date further into the text is not
@@ -254,6 +266,8 @@ _TAG = re.compile(
     r"|[" + _H + r"]{1,4}(?:时评|短评|述评)|(?:图片|摄影)新闻|新闻图片"
     r"|[（(][^（）()]{0,6}(?:" + "|".join(GENRE_WORDS) + r"|社论|短评|时评|述评|编后语?)[）)]"
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
+    # a column of readers' discussion: 读者讨论, 群众议论, 大家谈
+    r"|(?:读者|群众|社员|职工|网友)(?:讨论|议论|论坛)|大家谈"
     r"|[" + _H + r"]{0,3}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
@@ -434,6 +448,9 @@ WEB_META = re.compile(
     # 来源：某某 | 作者：某某 | 编辑：某某): two or more fields, the first labelled
     r"|(?:来源|稿源|作者|编辑|(?:发布)?(?:时间|日期))\s*[:：][^|｜]{1,30}"
     r"(?:[ \t　]*[|｜][ \t　]*[^|｜]{1,30}){1,4}"
+    # a public account's line under its title: 原创, the author, the account, when and
+    # where it was posted (原创　某某　某某日报　2024-05-08 07:00　发表于某省)
+    r"|原创[ \t　]+.{0,40}(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[ \t　]+\d{1,2}[:：]\d\d)?.{0,20}"
     # a news app's source line: the paper, then when the story went out (来源：某某日报
     # 2024-05-08 07:30)
     r"|(?:来源|稿源)\s*[:：][^|｜\d]{1,30}?[ \t　]*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
@@ -482,10 +499,19 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
+    # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
+    r"|[━─═—－\-_=]{6,}"
+    r"|.{0,30}第\s*\d{1,4}\s*页[ \t　]*共\s*\d{1,4}\s*页.{0,10}"
+    # a public account's prompt to follow it (点击蓝字　关注我们, 点击上方蓝字…关注)
+    r"|点击(?:上方|下方)?蓝字.{0,24}"
+    # a social-media post's time and client under it (5月8日 06:35 来自 微博 weibo.com)
+    r"|(?:(?:19|20)\d\d[-年])?\d{1,2}[-月]\d{1,2}日?[ \t　]*\d{1,2}[:：]\d\d[ \t　]*来自.{0,30}"
     # a news app's or site's tail under a story: its staff in labelled fields (编辑：某某
-    # 审核：某某, two or more), its counters (阅读 1.2万, 浏览量：3056) and its buttons
+    # 审核：某某), its counters (阅读 1.2万, 浏览量：3056) and its buttons
     # (分享　点赞　收藏)
-    r"|(?:" + _APP_STAFF + r"[ \t　]*){2,5}"
+    r"|(?:" + _APP_STAFF + r"[ \t　]*){1,5}"
+    # (one field a line too, and the copy's source alone: 来源：某某日报)
+    r"|(?:来源|稿源)[:：][ \t　]*[^，。！？\s]{2,20}"
     r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
     r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
@@ -520,6 +546,9 @@ _MASTHEAD = re.compile(
 # paper's only where it opens the page's header line, before the issue date, and is not
 # a section label (综合新闻, 国际新闻: a section word before the genre word).
 _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
+_STACK_LABEL = re.compile(
+    r"广\s*告|(?:专题|企业|商务|消费|地产|健康)?(?:专版|专题报道|专题|特刊|资讯)"
+)
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
     r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
@@ -653,6 +682,16 @@ _CHAPTER = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}[章�
 _LATIN_WORD = r"[A-Za-z0-9'’‘“”\"()&.,:;!?\-–]"
 _LATIN_TITLE = re.compile(
     r"[A-Za-z0-9\"“‘'(]" + _LATIN_WORD + r"*(?:[ \t]+" + _LATIN_WORD + r"+){1,13}"
+)
+
+
+# A social-media post's headline in brackets opening its text: 【江州地铁5号线今日起试运营】5月
+# 8日6时，…; eight characters or more, no sentence inside (a column tag is shorter: 【民生】).
+_INLINE_HEAD = re.compile(r"[ \t　]*【([^【】。]{8,40})】(?=[ \t　]*\S)")
+# A web copy's or post's link left at the end of its text: 网页链接, 阅读原文, 展开全文, a
+# picture's or video's placeholder ([图片]).
+_LINK_TAIL = re.compile(
+    r"[ \t　]*(?:网页链接|阅读原文|展开全文|查看全文|原文链接|\[图片\]|\[视频\])[ \t　]*$"
 )
 
 
@@ -802,6 +841,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     filled = [k for k, ln in enumerate(lines) if ln]
     unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
     furn = [bool(ln and _furniture(ln)) for ln in lines]
+    # the paper's name alone on a line, again and again down the page (an account's name
+    # over each of its posts, a running head) is furniture, never a headline
+    paper = masthead(text)
+    named = [k for k, ln in enumerate(lines) if paper and ln and ln.f.lstrip("@") == paper]
+    if len(named) >= 2:
+        for k in named:
+            furn[k] = True
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
@@ -886,6 +932,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if staff and len(x.f) <= 40 and any(furn[k:s]):
                 furn[k : s + 1] = [True] * (s + 1 - k)
                 break
+
+    def post_start(i: int) -> bool:
+        """Can line i open a piece of its own: after a blank line or furniture, or after a
+        finished sentence on a page printing a paragraph a line?"""
+        p = prev_line(i)
+        return blank_before(i) or (flat_page and p is not None and ends_sentence(p.f))
 
     def blank_before(i: int) -> bool:
         p = i - 1
@@ -1324,6 +1376,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
+        if _CREDIT_LINE.fullmatch(ln.text.strip()):
+            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
@@ -1667,7 +1721,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             j = i
             while (
                 j < n
-                and (headish(j) or (j > i and question(j) and j + 1 < n and headish(j + 1)))
+                and (
+                    headish(j)
+                    or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    # or the stack's last line over an indented paragraph, under a label or
+                    # a kicker (读者讨论 / 怎样对待集体的一草一木？ / 　　编辑同志：)
+                    or (
+                        j > i
+                        and question(j)
+                        and indented
+                        and j + 1 < n
+                        and lines[j + 1] is not None
+                        and bool(lines[j + 1].indent)
+                    )
+                )
                 and not opener(j)
                 and j - i < 6
             ):  # a line exclaiming or asking inside a stack, a headline's line under it
@@ -2126,6 +2193,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if cur is None:
             new()
+        if (m := _INLINE_HEAD.match(ln.text)) and not DATELINE.match(ln.text) and post_start(i):
+            # a social-media post's headline in brackets opening its text (【某某】…), as a
+            # paper's account posts it: the piece's headline, the rest of the line its text
+            if cur.body or cur.heads or cur.bylines or cur.headline is not None:
+                new()
+            cur.headline = flat(m.group(1))
+            rest = ln.s + m.end()
+            if d := DATELINE.match(text, rest):
+                cur.bylines.append((d.start(), d.end()))
+                rest = d.end()
+            if rest < ln.e:
+                cur.body.append((rest, ln.e))
+            i += 1
+            continue
         if m := DATELINE.match(text, ln.s):
             if cur.body and cur.kind not in ("continuation",):
                 new()
@@ -2308,6 +2389,11 @@ def _finish(
     # a web copy's publication line and original title under its title are neither
     web = bool(p.heads) and any(WEB_META.fullmatch(lines[x].text) for x in p.heads)
     p.heads = [x for x in p.heads if not WEB_META.fullmatch(lines[x].text)] if p.heads else p.heads
+    # the ad mark (广告) and a section's name (专题报道, 企业专版) set over a headline are labels:
+    # no line of the stack where another line is left
+    labels = [x for x in p.heads or [] if _STACK_LABEL.fullmatch(lines[x].f)]
+    if labels and len(labels) < len(p.heads):
+        p.heads = [x for x in p.heads if x not in labels]
     # (and a headline's translation in English under it is a subtitle, never the headline)
     # (and so is a serial's chapter under its title: 第十七章　旧码头的灯)
     marks = [
@@ -2360,7 +2446,7 @@ def _finish(
     if body and not p.listing:
         s, e = body[-1]
         seg = text[s:e]
-        if m := _CONT_OUT.search(seg):
+        if m := _CONT_OUT.search(seg) or _LINK_TAIL.search(seg):
             cut = s + len(seg[: m.start()].rstrip())
             body[-1] = (s, cut)
             if cut <= s:
@@ -2375,8 +2461,8 @@ def _finish(
         s, e = body[-1]
         seg = text[s:e]
         m = (
-            _PHOTO.search(seg)
-            or _PHOTO_BARE.search(seg)
+            _PHOTO_BARE.search(seg)  # first: 新华社发（某某摄） is one credit, not its bracket
+            or _PHOTO.search(seg)
             or _TAIL_NAME.search(seg)
             or _TAIL_CREDIT.search(seg)
             or _TAIL_SOURCE.search(seg)
