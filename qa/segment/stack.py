@@ -220,6 +220,16 @@ _PHOTO_BARE = re.compile(
     # photographer perhaps named after it (新华社发（某某摄）)
     r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
 )
+# A bare photo credit alone on the caption's last line: 本报记者　某某　摄, 通讯员 某某 摄.
+_CREDIT_ALONE = re.compile(
+    r"(?:["
+    + _H
+    + r"]{0,4}(?:记者|通讯员|摄影))?[\s　]*["
+    + _H
+    + r"·](?:[\s　]{0,2}["
+    + _H
+    + r"·]){1,3}[\s　]*摄"
+)
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
@@ -1163,13 +1173,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or bare (…。本报记者
         某某摄, …。新华社发), no dateline."""
         k = i
-        while k < n and lines[k] is not None and k - i < 5:
-            if furn[k] or opener(k):
+        while k < n and lines[k] is not None and k - i < 9:
+            last = k + 1 >= n or lines[k + 1] is None
+            if furn[k] or (
+                opener(k) and not (k > i and last and _CREDIT_ALONE.fullmatch(lines[k].text))
+            ):
                 return -1
             k += 1
-        if k - i > 4 or (k < n and lines[k] is not None):
+        if k - i > 8 or (k < n and lines[k] is not None):
             return -1
         joined = "".join(lines[x].f for x in range(i, k))
+        if k - i > 4 and (
+            len(joined) > 110 or any(len(lines[x].f) < 0.75 * col for x in range(i, k - 3))
+        ):
+            return -1  # four lines of a wide column; more only in a narrow one, set full
+            # to its width (a short first line is the photo's title over its caption)
         m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined) or _PHOTO_BARE.search(joined)
         if not m or m.start() == 0:
             return -1
