@@ -48,6 +48,8 @@ _REPORTED_BY = (
 # 某地11月4日电, as papers print a correspondent's report from abroad): role and name,
 # the name perhaps spaced out.
 _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s　]?[{_H}·]){{1,3}}"
+_ROLE_X = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员)|实习生"
+_NAMES_X = rf"[{_H}·]{{2,4}}(?:[ \t　]+[{_H}·]{{2,4}}){{0,3}}"
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
@@ -55,6 +57,9 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # reporters in brackets or closed by 报道：. A paper's own news may be dated and placed the
 # same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
+    # a tabloid's dateline with its reporters set apart by spaces, no brackets, the line
+    # to itself: 本报讯　记者 某某　通讯员 某某
+    rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}(?=[ \t　]*(?:\n|$))|"
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
