@@ -2286,6 +2286,17 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     """
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    if (
+        len(lines) >= 2
+        and re.fullmatch(rf"[{_H}·]{{2,5}}", lines[0])
+        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 2)
+        and not lines[1].startswith(("——", "－－", "--"))
+        and not _WRAPS_ON.search(lines[0])
+    ):
+        # a column's name over the piece's headline (一线风采, 史料钩沉, 院务公开): a word or
+        # two, under half as wide as the line under it; a wrapped headline fills its first
+        # line, a kicker is a phrase: the name is neither headline nor subheadline
+        return _split_stack(kept[1:], wide, traditional)
     couplet = [bool(_COUPLET.search(h)) for h in kept]  # 某某某某　某某某某
     subs: list[str] = []
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
