@@ -478,6 +478,14 @@ _APP_STAFF = (
     r"(?:编辑|责编|责任编辑|审核|审校|校对|签发|终审|复审|初审|监制|制作|主编)[:：][ \t　]*"
     r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
+# A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
+# 零售价：…), or the line's imprint (某某社出版).
+_FOOT_FIELD = (
+    r"["
+    + _H
+    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
+    r"[ \t]*[:：][ \t]*[^\s　]{1,40}|[" + _H + r"]{2,12}出版"
+)
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
     r"(?:当前位置\s*[:：]\s*)?"
@@ -541,6 +549,16 @@ _FURN_EXTRA = re.compile(
     # perhaps with 免费赠阅 (a free paper)
     r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
+    # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
+    # 邮政编码：…, 新闻热线：…　网址：…, 本版邮箱：…　某某社出版　广告热线：…), or one that
+    # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
+    # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
+    # paper's)
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线))"
+    r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
+    r"|["
+    + _H
+    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
