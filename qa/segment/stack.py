@@ -160,9 +160,10 @@ SIGNATURE = re.compile(
 # A contributor's signature on the line under the last paragraph: where the writer lives or
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
 # 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
-# pupil's class is numbered in brackets (某某中学高二（3）班　某某).
+# pupil's class is numbered in brackets (某某中学高二（3）班　某某), a student's year in
+# figures (某某学院2021级　某某).
 _SIGN_PLACE = re.compile(
-    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}"
+    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]|\d{2,4}(?=[级届])){1,19}"
     r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
 )
 # A writer named with where they work or study, the unit and role before a space and the
