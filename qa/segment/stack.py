@@ -125,6 +125,14 @@ OWN_BYLINE = re.compile(
     r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # a Taiwan paper's reporter and place on a line of their own: 記者 某某／某地報導
+    r"|(?:本报)?(?:"
+    + _ROLE
+    + r")[\s　]*"
+    + _NAMES
+    + r"[\s　]*[／/][\s　]*["
+    + _H
+    + r"]{2,8}(?:报道|报导)"
     # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
     r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
@@ -2376,8 +2384,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
-        if couplet[1] and not couplet[0] and dash is None and traditional:
-            return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
+        if couplet[1] and dash is None and traditional:
+            # two phrases under a whole line, or under two phrases of its own: traditional
+            # print sets the headline first, its subtitle under it (as in wide columns)
+            return lines[0], [lines[1]]
         if a >= 9 and b >= 0.8 * a and dash is not None:
             # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
             # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
