@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from qa.segment.layout import (
     CLOSING,
+    EDITOR_LABELS,
     HEADER_SPLIT,
     PAGE_NO,
     TERMINAL,
@@ -2273,6 +2274,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if _EDITOR_END.search(ln.text):
             m = _EDITOR_END.search(ln.text)
+            first = flat(text[cur.body[0][0] : cur.body[0][1]]) if cur.body else ""
+            if (cur.heads or cur.bylines) and re.match(
+                rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})", first
+            ):
+                # the editor's note opens the text under the piece's own headline and byline
+                # (编者按：… ——编者, then the piece): it is the piece's, and so is what follows
+                cur.body.append((ln.s, ln.e))
+                i += 1
+                continue
             if not cur.body or cur.heads or cur.bylines:
                 # the lead opens the page's column: it is a piece of its own
                 lead = new("editorial")
