@@ -50,7 +50,8 @@ _REPORTED_BY = (
 # the name perhaps spaced out.
 _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s　]?[{_H}·]){{1,3}}"
 _ROLE_X = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员)|实习生"
-_NAMES_X = rf"[{_H}·]{{2,4}}(?:[ \t　]+[{_H}·]{{2,4}}){{0,3}}"
+_NAME_X = rf"[{_H}·](?:[ \t　]?[{_H}·]){{1,3}}"  # a name, perhaps spaced out (秦　朗)
+_NAMES_X = rf"{_NAME_X}(?:[ \t　]+{_NAME_X}){{0,3}}"
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
@@ -494,7 +495,7 @@ _FOOT_FIELD = (
     r"["
     + _H
     + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
-    r"[ \t]*[:：][ \t]*[^\s　]{1,40}|[" + _H + r"]{2,12}出版"
+    r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
