@@ -35,9 +35,9 @@ _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
 # paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
 # or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯); an
-# older paper's local news is 本埠讯 (news of this port or city).
+# older paper's local news is 本埠讯 (news of this port or city); a site's own, 本网讯.
 _SOURCE = (
-    rf"(?:本报|本刊|本埠|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
+    rf"(?:本报|本刊|本埠|本网|本站|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -532,6 +532,12 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    # a government site's disclosure section named over a document (政府信息公开)
+    r"|(?:政府|政务)?信息公开(?:目录|专栏)?"
+    # a site's registration at its foot (网站标识码…, 某ICP备…号, 某公网安备…号) and who runs it
+    # (主办：…　承办：…)
+    r"|.{0,30}(?:ICP备|公网安备|网站标识码).{0,60}"
+    r"|主办[ \t]*[:：].{1,30}(?:承办|协办|技术支持)[ \t]*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
     # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
     r"|[━─═—－\-_=]{6,}"
@@ -804,6 +810,18 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(top[1])
     ):
         return flat(top[0])  # a weekly's name alone over the header line that opens with the date
+    # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
+    # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
+    # is the publication's, whatever it ends with
+    if (
+        len(top) >= 2
+        and re.fullmatch(rf"[{_H}]{{3,14}}", flat(top[0]))
+        and (
+            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", top[1])
+            or (re.search("网站?$", top[0]) and re.match(r"首页[ \t　]*[|｜]", top[1]))
+        )
+    ):
+        return flat(top[0])
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
@@ -844,12 +862,22 @@ _ISSUE_LINE = re.compile(
     r".{0,10}第[\d一二三四五六七八九十百千〇○零]{1,8}期"
     r"(?:每逢|逢|每周|每星期|每日|每月|每旬)[^。！？]{1,16}出版.{0,10}"
 )
+# A government disclosure's catalogue fields over the document (索引号：…, 发布机构：…,
+# 成文日期：…, 发文字号：…): about the document, not its text.
+_DISCLOSURE_FIELD = re.compile(
+    r"(?:索引号|主题分类|发布机构|成文日期|发文字号|发布日期|公开方式|公开范围|有效性)"
+    r"[ \t]*[:：][ \t]*[^。！？\n]{1,50}"
+    # and its release note under the issuer's signature: （此件公开发布）, （此件主动公开）
+    r"|[（(]此件[^（）()]{2,8}[）)]"
+)
 _COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
 
 
 def _furniture(ln: _Line) -> bool:
     if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
         return True
+    if _DISCLOSURE_FIELD.fullmatch(ln.text):
+        return True  # its value may list with 、 (主题分类：农业、林业)
     if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
