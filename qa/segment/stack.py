@@ -127,6 +127,8 @@ OWN_BYLINE = re.compile(
     r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # (several credits set apart by a slash: 记者 某某 / 实习生 某某)
+    r"(?:[\s　]*[/／][\s　]*(?:" + _ROLE + r")[\s　]*" + _NAMES + r")*"
     # a Taiwan paper's reporter and place on a line of their own: 記者 某某／某地報導
     r"|(?:本报)?(?:"
     + _ROLE
@@ -166,7 +168,12 @@ SIGNATURE = re.compile(
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
+    # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
+    # ——某某, ——某某·某某（德国）
+    r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
 )
+# A translator's credit under a letter or article retold: （某某 译）, （本报编辑 某某 译）.
+_TRANSLATED = re.compile(r"[（(][^（）()]{1,16}译[）)]")
 # A contributor's signature on the line under the last paragraph: where the writer lives or
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
 # 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
@@ -1451,7 +1458,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # a pupil's teacher under the name, or the day the letter was written
             return (
                 2
-                if nx is not None and (_TEACHER.fullmatch(nx.f) or _LETTER_DATE.fullmatch(nx.f))
+                if nx is not None
+                and (
+                    _TEACHER.fullmatch(nx.f)
+                    or _LETTER_DATE.fullmatch(nx.f)
+                    or _TRANSLATED.fullmatch(nx.f)
+                )
                 else 1
             )
         if _SIGN_PLACE.fullmatch(ln.text):
