@@ -618,6 +618,8 @@ _SECTION_WORD = re.compile(
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
 # A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
 # and caveats): the table's, however many lines it wraps over.
+# A table's unit line under its title: 单位：元/公斤, 单位：万元.
+_TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？]{1,12}[）)]?")
 _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
@@ -1816,6 +1818,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and (
                     headish(j)
                     or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    # a table's unit line under its title (单位：元/公斤), over its rows
+                    or (
+                        j > i
+                        and lines[j] is not None
+                        and bool(_TABLE_UNIT.fullmatch(lines[j].f))
+                        and j + 1 < n
+                        and headish(j + 1)
+                    )
                     # or the stack's last line over an indented paragraph, under a label or
                     # a kicker (读者讨论 / 怎样对待集体的一草一木？ / 　　编辑同志：)
                     or (
@@ -1828,16 +1838,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     )
                 )
                 and not opener(j)
-                and j - i < 6
+                and (j - i < 6 or bool(_CELLS.fullmatch(lines[j].text.strip())))
             ):  # a line exclaiming or asking inside a stack, a headline's line under it
+                # (a table's rows of cells run on past a stack's six lines)
                 if (
                     j > i
                     and full(j)
                     and not _TAG.fullmatch(lines[j - 1].f)
                     and not lines[j].f.startswith(("——", "—"))
+                    and not _CELLS.fullmatch(lines[j].text.strip())
                 ):
                     break  # a full line is running text, unless a column tag stands over it
-                    # or it opens with a dash (a subtitle: ——某某)
+                    # or it opens with a dash (a subtitle: ——某某), or it is a table's row
+                    # of cells set apart by spaces
                 j += 1
             if classified_head(i):
                 j = i + 1
@@ -1915,7 +1928,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
-                while j < n and headish(j) and not opener(j) and not _TABLE_NOTE.match(lines[j].f):
+                while (
+                    j < n
+                    and (headish(j) or (lines[j] is not None and _TABLE_UNIT.fullmatch(lines[j].f)))
+                    and not opener(j)
+                    and not _TABLE_NOTE.match(lines[j].f)
+                ):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
