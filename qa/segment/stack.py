@@ -2707,8 +2707,25 @@ def _finish(
                 and not dash
             ):
                 # an essay's two short lines may be a column name (unbracketed, as literary
-                # pages set them) over the title, or one title wrapped: unknown
-                headline, subs = "", plain
+                # pages set them) over the title, or one title wrapped: unknown, unless the
+                # first is a word or two (four characters at most) shorter than the line under
+                # it by three or more (a wrapped title fills its first line): the column's
+                # name over the title (灯下漫笔 / 给夜晚留一盏灯); not where a short line
+                # under the stack was read as the writer's name (it may be the title's rest)
+                under = p.heads[-1] + 1
+                named_under = (
+                    under < len(lines)
+                    and lines[under] is not None
+                    and any(s <= lines[under].s < e for s, e in p.bylines)
+                )
+                if (
+                    re.fullmatch(rf"[{_H}·]{{2,4}}", plain[0])
+                    and len(plain[1]) >= len(plain[0]) + 3
+                    and not named_under
+                ):
+                    headline, subs = plain[1], []
+                else:
+                    headline, subs = "", plain
     date = ""
     if kind not in ("ad", "notice", "briefs", "other"):
         m = _DISPATCH_DATE.search("".join(bys)) if kind != "caption" else None
