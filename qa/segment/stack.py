@@ -2556,7 +2556,15 @@ def _finish(
     ):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker;
         # a line opening with a dash is a report's subtitle (——通过关于…的决定), no title's rest
-        headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
+        plain = [h for h in heads if not _TAG.fullmatch(h)]
+        if (
+            len(plain) >= 2
+            and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
+            and plain[1].startswith("关于")
+            and not _ISSUER.fullmatch(plain[0])
+        ):
+            plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
+        headline, subs = "".join(plain), []
     elif (
         web
         and len(heads) == 2
