@@ -539,6 +539,9 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
+    r"|(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)(?:[ \t　]+(?:内部资料|内部刊物|内部交流"
+    r"|免费交流|免费赠阅|注意保存))*"
     # a government site's disclosure section named over a document (政府信息公开)
     r"|(?:政府|政务)?信息公开(?:目录|专栏)?"
     # a site's registration at its foot (网站标识码…, 某ICP备…号, 某公网安备…号) and who runs it
@@ -2384,8 +2387,8 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     if (
         len(lines) >= 2
-        and re.fullmatch(rf"[{_H}·]{{2,5}}", lines[0])
-        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 2)
+        and re.fullmatch(rf"[{_H}·]{{2,6}}", lines[0])
+        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
     ):
