@@ -437,7 +437,9 @@ _ISSUE_DATE = re.compile(
 _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
-_CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
+_CONTACT = re.compile(
+    r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?\d{3,}|^\d{7,}"
+)  # (a line's area code in brackets: 预约专线：（06）235-8800)
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
 # digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
 _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
@@ -496,6 +498,8 @@ _APP_STAFF = (
     r"(?:编辑|责编|责任编辑|审核|审校|校对|签发|终审|复审|初审|监制|制作|主编)[:：][ \t　]*"
     r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
+# An internal bulletin's mark that it is not for sale.
+_NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)"
 # A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
@@ -503,6 +507,10 @@ _FOOT_FIELD = (
     + _H
     + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
     r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
+    # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
+    r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
+    # the paper's name among them
+    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
@@ -540,8 +548,7 @@ _FURN_EXTRA = re.compile(
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
-    r"|(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)(?:[ \t　]+(?:内部资料|内部刊物|内部交流"
-    r"|免费交流|免费赠阅|注意保存))*"
+    r"|" + _NOT_FOR_SALE + r"(?:[ \t　]+" + _NOT_FOR_SALE + r")*"
     # a government site's disclosure section named over a document (政府信息公开)
     r"|(?:政府|政务)?信息公开(?:目录|专栏)?"
     # a site's registration at its foot (网站标识码…, 某ICP备…号, 某公网安备…号) and who runs it
@@ -581,7 +588,7 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线))"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
     + _H
