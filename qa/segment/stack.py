@@ -172,6 +172,9 @@ SIGNATURE = re.compile(
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
 )
+# A list compiled by the paper from several sources credits it so under its heading:
+# 本报综合, 综合报道, 本刊综合整理.
+_COMPILED = re.compile(r"(?:本报|本刊|本网|本台)?综合(?:报道|整理|消息)?|(?:本报|本刊|本网)综述")
 # A translator's credit under a letter or article retold: （某某 译）, （本报编辑 某某 译）.
 _TRANSLATED = re.compile(r"[（(][^（）()]{1,16}译[）)]")
 # A contributor's signature on the line under the last paragraph: where the writer lives or
@@ -1767,11 +1770,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p = new("briefs")
                 p.heads = [i]
                 p.headline = ln.f
+                first = i + 1
+                if _COMPILED.fullmatch(lines[first].f):
+                    p.bylines.append((lines[first].s, lines[first].e))  # 本报综合
+                    first += 1
                 # a web copy's publication line under the heading, its tools under the
                 # items (【责任编辑：某某】) are the copy's, not the list's
                 p.body.extend(
                     (lines[x].s, lines[x].e)
-                    for x in range(i + 1, k)
+                    for x in range(first, k)
                     if not furn[x] and not WEB_META.fullmatch(lines[x].text)
                 )
                 cur = None
