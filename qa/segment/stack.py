@@ -1595,6 +1595,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 return x
         return 0
 
+    def signs_apart(i: int) -> int:
+        """The last line of a notice's issuer (and the date under it) set apart by a blank
+        line under the notice's finished text, alone up to a blank line or the page end
+        (某某公司 / 2024年5月8日), 0 if none: the notice's signature, not a piece."""
+        if cur is None or not cur.body or not blank_before(i) or lines[i] is None:
+            return 0
+        title = cur.headline or "".join(lines[x].f for x in cur.heads)
+        if not (title and NOTICE.fullmatch(title)) or not _ISSUER.fullmatch(lines[i].f):
+            return 0
+        p = prev_line(i)
+        if p is None or not ends_sentence(p.f):
+            return 0
+        k = i + 1 if i + 1 < n and lines[i + 1] and _ISSUE_DATE.fullmatch(lines[i + 1].f) else i
+        return k if k + 1 >= n or lines[k + 1] is None or furn[k + 1] else 0
+
     while i < n:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -1799,6 +1814,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # the issuer's name and the date under a finished text sign it (its byline): no
         # headline stack, blank line or none; what follows the date is another piece
+        if k := signs_apart(i):
+            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
+            cur.signed = True
+            i = k + 1
+            continue
         if k := signs_notice(i):
             cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
             cur.signed = True
