@@ -2419,9 +2419,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     """
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    dashed = any(h.startswith(("——", "－－", "--")) for h in lines)
     if (
         len(lines) >= 2
-        and re.fullmatch(rf"[{_H}·]{{2,6}}", lines[0])
+        # (over a dash subtitle a line of five or six may be a kicker or the headline:
+        # round 18's unknown stands; a column's name is mostly four)
+        and re.fullmatch(rf"[{_H}·]{{2,{4 if dashed else 6}}}", lines[0])
         and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
