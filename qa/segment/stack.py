@@ -401,7 +401,7 @@ def _head_len_ok(f: str) -> bool:
 _ISSUER_END = (
     r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
-    r"|政府|小组|团)"
+    r"|政府|小组|团|(?<=[监督察检查])室|科)"
 )
 _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
@@ -1483,6 +1483,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
+        if (
+            _ISSUER.fullmatch(ln.f)
+            and (i + 1 >= n or lines[i + 1] is None)
+            and not (i + 2 < n and lines[i + 2] and _ISSUE_DATE.fullmatch(lines[i + 2].f))
+        ):
+            return 1  # a unit alone under the text, before a blank line: the issuing office
+            # (with its date under a blank line, it signs as a notice's issuer does)
         if _CREDIT_LINE.fullmatch(ln.text.strip()):
             return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
         nx = lines[i + 1] if i + 1 < n else None
@@ -1607,7 +1614,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p = prev_line(i)
         if p is None or not ends_sentence(p.f):
             return 0
-        k = i + 1 if i + 1 < n and lines[i + 1] and _ISSUE_DATE.fullmatch(lines[i + 1].f) else i
+        k = i
+        for d in (i + 1, i + 2):  # the date under it, a blank line between or none
+            if d < n and lines[d] is not None:
+                k = d if _ISSUE_DATE.fullmatch(lines[d].f) else i
+                break
         return k if k + 1 >= n or lines[k + 1] is None or furn[k + 1] else 0
 
     while i < n:
@@ -1815,7 +1826,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # the issuer's name and the date under a finished text sign it (its byline): no
         # headline stack, blank line or none; what follows the date is another piece
         if k := signs_apart(i):
-            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
+            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1) if lines[x])
             cur.signed = True
             i = k + 1
             continue
@@ -1945,11 +1956,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None
                 i = j
                 continue
+            celled = sum(
+                bool(re.search(r"\d", lines[x].f) or len(lines[x].text.split()) >= 2)
+                for x in range(i + 1, j)
+            )
             if (
                 j - i >= 6
                 and len(lines[i].f) <= 12
                 and (
-                    flat_page
+                    # on a page printing a paragraph a line, rows of figures or cells: a
+                    # poem's lines, unpunctuated too, are phrases, neither
+                    (flat_page and 2 * celled >= j - i - 1)
                     or (
                         blank_before(i)
                         and 2 * sum(bool(re.search(r"\d", lines[x].f)) for x in range(i + 1, j))
