@@ -169,3 +169,122 @@ def test_a_taiwan_reporters_line_and_a_narrow_stack_of_phrase_pairs():
     assert a.byline == "記者陳志明／台北報導"
     assert a.headline == "寒流來襲北部低溫探8度"
     assert a.subheadlines == ["山區可能降雪氣象署：週日起回暖"]
+
+
+BULLETIN = "\n".join(
+    [
+        "白沙县文化馆馆讯",
+        "2025年第2期（总第31期）",
+        "白沙县文化馆编印",
+        "2025年4月2日",
+        "",
+        "院务公开",
+        "关于调整周末开放时间的公告",
+        "　　自4月5日起，本馆周末开放时间调整为9:00至18:00，节假日另行通知。",
+        "",
+        "白沙县文化馆",
+        "2025年4月1日",
+        "",
+        "内部资料　免费交流",
+    ]
+)
+
+
+def test_a_bulletins_name_a_column_over_a_notice_and_its_issuer_set_apart():
+    from qa.segment.stack import masthead
+
+    assert masthead(BULLETIN) == "白沙县文化馆馆讯"  # the name over its issue number
+    arts = [a for a in _arts(BULLETIN) if a.body_spans]
+    assert len(arts) == 1
+    notice = arts[0]
+    assert notice.headline == "关于调整周末开放时间的公告"  # 院务公开 names the column
+    assert notice.byline.startswith("白沙县文化馆")  # the issuer under a blank line signs it
+    assert _body(BULLETIN, notice).endswith("节假日另行通知。")
+
+
+PORTAL = "\n".join(
+    [
+        "临川市人民政府门户网站",
+        "首页 | 政务公开 | 政务服务 | 互动交流",
+        "",
+        "政府信息公开",
+        "索引号：113600000012345678/2025-00031",
+        "主题分类：城乡建设、环境保护",
+        "发布机构：临川市人民政府办公室",
+        "成文日期：2025年03月20日",
+        "临川市人民政府办公室关于做好春季城乡环境整治工作的通知",
+        "各县（区）人民政府，市直各单位：",
+        "为改善城乡人居环境，现就做好春季城乡环境整治工作通知如下。",
+        "临川市人民政府办公室",
+        "2025年3月20日",
+        "（此件公开发布）",
+        "",
+        "市区新增公共停车泊位两千个",
+        "本网讯（记者 丁 宁）3月19日，记者从市城管局获悉，一季度市区新增公共停车泊位两千个。",
+        "",
+        "网站标识码：3610000001　临ICP备05001234号",
+    ]
+)
+
+
+def test_a_government_portals_disclosure_fields_and_its_sites_dateline():
+    from qa.segment.stack import masthead
+
+    assert masthead(PORTAL) == "临川市人民政府门户网站"  # the site's name over its menu
+    heads = _by_head(PORTAL)
+    notice = heads["临川市人民政府办公室关于做好春季城乡环境整治工作的通知"]
+    body = _body(PORTAL, notice)
+    assert body.startswith("各县（区）人民政府") and "索引号" not in body
+    assert "此件公开发布" not in body
+    news = heads["市区新增公共停车泊位两千个"]
+    assert news.byline == "本网讯（记者丁宁）"  # a site's own dateline
+    assert not any("ICP" in _body(PORTAL, a) for a in _arts(PORTAL))
+
+
+TABLE = "\n".join(
+    [
+        "海港渔业报　2025年4月2日　星期三　第2版",
+        "",
+        "价格行情",
+        "本周主要水产品价格",
+        "单位：元/公斤",
+        "品种　　均价　　环比",
+        "带鱼　　58.0　↑1.2%",
+        "鲳鱼　　66.5　↓0.8%",
+        "黄鱼　　45.2　持平",
+        "梭子蟹　92.0　↑3.1%",
+        "注：数据来源于本市三家批发市场。",
+        "",
+        "行业动态",
+        "本报综合",
+        "■本市首个海洋牧场示范区通过验收。",
+        "■远洋渔业基地一期工程开工建设。",
+        "■水产品冷链物流中心投入试运营。",
+    ]
+)
+
+
+def test_a_tables_unit_line_and_rows_and_a_list_compiled_by_the_paper():
+    arts = [a for a in _arts(TABLE) if a.body_spans]
+    table = next(a for a in arts if a.kind == "other")
+    assert "梭子蟹" in _body(TABLE, table)  # the rows after the unit line are the table's
+    briefs = next(a for a in arts if a.kind == "briefs")
+    assert briefs.byline == "本报综合"
+    assert _body(TABLE, briefs).startswith("■本市首个海洋牧场")
+
+
+def test_a_unit_alone_under_the_text_before_a_blank_line_signs_it():
+    page = "\n".join(
+        [
+            "安全警示",
+            "汛期行车谨防山洪塌方",
+            "近期降雨增多，沿线山区易发山洪和塌方，各单位要加强巡查，发现险情及时报告。",
+            "东山铁路公司安全监察室",
+            "",
+            "小站新貌",
+            "东山站候车室完成改造，新增座椅两百个。",
+        ]
+    )
+    warn = _by_head(page)["汛期行车谨防山洪塌方"]
+    assert warn.byline == "东山铁路公司安全监察室"
+    assert _body(page, warn).endswith("及时报告。")

@@ -1956,17 +1956,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None
                 i = j
                 continue
-            celled = sum(
-                bool(re.search(r"\d", lines[x].f) or len(lines[x].text.split()) >= 2)
-                for x in range(i + 1, j)
-            )
             if (
                 j - i >= 6
                 and len(lines[i].f) <= 12
                 and (
-                    # on a page printing a paragraph a line, rows of figures or cells: a
-                    # poem's lines, unpunctuated too, are phrases, neither
-                    (flat_page and 2 * celled >= j - i - 1)
+                    flat_page
                     or (
                         blank_before(i)
                         and 2 * sum(bool(re.search(r"\d", lines[x].f)) for x in range(i + 1, j))
