@@ -31,6 +31,12 @@ FIELDS = ("publication", "issue_date", "page")
 # (3月5日) is an event, not the issue.
 _DATE = r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 _HEADER_DATE = re.compile(_DATE + r"[\s　]*[（(]?(?:星期|周)[一二三四五六日天]")
+# a tabloid's header may set the date in figures with dots or slashes (2024.6.8　星期六): a
+# header's only with its weekday beside it
+_HEADER_DOTTED = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])"
+    r"[\s　]*[（(]?(?:星期|周)[一二三四五六日天]"
+)
 # A web copy's or news app's source or publication line under each story dates it when no
 # header does: 来源：某某日报　2024-05-08 07:30, 发布时间：2024-05-08, 时间：2024-05-20 10:12
 # (a plain 时间： with the clock time; a notice's 时间：2024年6月1日上午 is its event's).
@@ -59,7 +65,7 @@ _CN_DATE = re.compile(
 # A page of the Republic's years dates its issue 中华民国二十五年十一月十二日 (民国 year N is
 # 1911 + N; 元年 is the first).
 _ROC_DATE = re.compile(
-    r"(?:中华)?民国\s*(?P<y>元|[一二三四五六七八九十]{1,3}|\d{1,2})\s*年\s*"
+    r"(?:中华)?民国\s*(?P<y>元|[一二三四五六七八九十]{1,3}|\d{1,3})\s*年\s*"
     r"(?P<m>[一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*(?P<d>[一二三四五六七八九十]{1,3}|\d{1,2})\s*日"
 )
 _TAG = re.compile(
@@ -149,7 +155,9 @@ def page_furniture(text: str) -> PageMeta:
 def _header_date(head: str) -> re.Match | None:
     """The first date with its weekday on a line that is no sentence: a header's; a notice's
     text names days with their weekdays too (停水时间：2024年5月10日（星期五）22:00至…)."""
-    for m in _HEADER_DATE.finditer(head):
+    for m in sorted(
+        [*_HEADER_DATE.finditer(head), *_HEADER_DOTTED.finditer(head)], key=lambda m: m.start()
+    ):
         start = head.rfind("\n", 0, m.start()) + 1
         end = head.find("\n", m.end())
         if not re.search("[。，；！？]", head[start : end if end >= 0 else len(head)]):

@@ -62,6 +62,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "项费转准",
     ),
     (
+        "service lines and sites: 預約專線, 服務專線, 網址, 網站",
+        "線預網務",
+        "线预网务",
+    ),
+    (
         "sections and columns: 本埠新聞, 要聞, 電訊, 地方通訊, 新股速遞",
         "聞遞",
         "闻递",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from qa.segment.layout import (
     CLOSING,
+    EDITOR_LABELS,
     HEADER_SPLIT,
     PAGE_NO,
     TERMINAL,
@@ -34,9 +35,9 @@ _PAREN = r"(?:\s*[（(][^（）()]{1,80}?[）)])?"
 # Who files a dispatch: this paper (本报), a news agency (新华社, 中新社, any 某某社), or a
 # paper by name (某某日报, 某某晚报, 某某报; a paper's website after a slash: 某某日报/某某网),
 # or by the short name it calls itself in its own datelines (晨报讯, 晚报讯, 商报讯); an
-# older paper's local news is 本埠讯 (news of this port or city).
+# older paper's local news is 本埠讯 (news of this port or city); a site's own, 本网讯.
 _SOURCE = (
-    rf"(?:本报|本刊|本埠|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
+    rf"(?:本报|本刊|本埠|本网|本站|[{_H}]{{1,4}}社|[{_H}]{{2,8}}(?:日报|晚报|时报|都市报|商报|报)|[{_H}]报"
     rf"(?:/[{_H}]{{1,8}}网)?)"
 )
 # The reporters named after a dateline without brackets, closed by 报道：
@@ -48,6 +49,9 @@ _REPORTED_BY = (
 # 某地11月4日电, as papers print a correspondent's report from abroad): role and name,
 # the name perhaps spaced out.
 _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s　]?[{_H}·]){{1,3}}"
+_ROLE_X = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记者|通讯员)|实习生"
+_NAME_X = rf"[{_H}·](?:[ \t　]?[{_H}·]){{1,3}}"  # a name, perhaps spaced out (秦　朗)
+_NAMES_X = rf"{_NAME_X}(?:[ \t　]+{_NAME_X}){{0,3}}"
 # A dateline opening the first paragraph: 本报讯 / 某某日报讯 (the paper's own news; in
 # brackets too, 【本报讯】, as Hong Kong papers print it, and 【本报消息】 as Macau's do),
 # 本报某地5月7日电 / 新华社某地5月7日电
@@ -55,6 +59,9 @@ _DISPATCHER = rf"(?:特派|特约|驻[{_H}]{{1,6}})?记者[\s　]*[{_H}·](?:[\s
 # reporters in brackets or closed by 报道：. A paper's own news may be dated and placed the
 # same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
+    # a tabloid's dateline with its reporters set apart by spaces, no brackets, the line
+    # to itself: 本报讯　记者 某某　通讯员 某某
+    rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}(?=[ \t　]*(?:\n|$))|"
     rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
@@ -120,6 +127,16 @@ OWN_BYLINE = re.compile(
     r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
+    # (several credits set apart by a slash: 记者 某某 / 实习生 某某)
+    r"(?:[\s　]*[/／][\s　]*(?:" + _ROLE + r")[\s　]*" + _NAMES + r")*"
+    # a Taiwan paper's reporter and place on a line of their own: 記者 某某／某地報導
+    r"|(?:本报)?(?:"
+    + _ROLE
+    + r")[\s　]*"
+    + _NAMES
+    + r"[\s　]*[／/][\s　]*["
+    + _H
+    + r"]{2,8}(?:报道|报导)"
     # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
     r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
@@ -151,13 +168,22 @@ SIGNATURE = re.compile(
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
+    # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
+    # ——某某, ——某某·某某（德国）
+    r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
 )
+# A list compiled by the paper from several sources credits it so under its heading:
+# 本报综合, 综合报道, 本刊综合整理.
+_COMPILED = re.compile(r"(?:本报|本刊|本网|本台)?综合(?:报道|整理|消息)?|(?:本报|本刊|本网)综述")
+# A translator's credit under a letter or article retold: （某某 译）, （本报编辑 某某 译）.
+_TRANSLATED = re.compile(r"[（(][^（）()]{1,16}译[）)]")
 # A contributor's signature on the line under the last paragraph: where the writer lives or
 # works, a space, the name (浙江某市　某某, a reader's; 某某党委　某某, 某厂工会主席
 # 某某, a cadre's): words, then a name of two or three characters set apart by a space. A
-# pupil's class is numbered in brackets (某某中学高二（3）班　某某).
+# pupil's class is numbered in brackets (某某中学高二（3）班　某某), a student's year in
+# figures (某某学院2021级　某某).
 _SIGN_PLACE = re.compile(
-    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]){1,19}"
+    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]|\d{2,4}(?=[级届])){1,19}"
     r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
 )
 # A writer named with where they work or study, the unit and role before a space and the
@@ -219,6 +245,16 @@ _PHOTO_BARE = re.compile(
     # a news agency's picture, distributed (新华社发), set straight after the caption, the
     # photographer perhaps named after it (新华社发（某某摄）)
     r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
+)
+# A bare photo credit alone on the caption's last line: 本报记者　某某　摄, 通讯员 某某 摄.
+_CREDIT_ALONE = re.compile(
+    r"(?:["
+    + _H
+    + r"]{0,4}(?:记者|通讯员|摄影))?[\s　]*["
+    + _H
+    + r"·](?:[\s　]{0,2}["
+    + _H
+    + r"·]){1,3}[\s　]*摄"
 )
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
@@ -365,7 +401,7 @@ def _head_len_ok(f: str) -> bool:
 _ISSUER_END = (
     r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
-    r"|政府|小组|团)"
+    r"|政府|小组|团|(?<=[监督察检查])室|科)"
 )
 _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
@@ -404,7 +440,9 @@ _ISSUE_DATE = re.compile(
 _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
-_CONTACT = re.compile(r"(?:电话|热线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*\d{3,}|^\d{7,}")
+_CONTACT = re.compile(
+    r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?\d{3,}|^\d{7,}"
+)  # (a line's area code in brackets: 预约专线：（06）235-8800)
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
 # digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
 _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
@@ -463,6 +501,20 @@ _APP_STAFF = (
     r"(?:编辑|责编|责任编辑|审核|审校|校对|签发|终审|复审|初审|监制|制作|主编)[:：][ \t　]*"
     r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
+# An internal bulletin's mark that it is not for sale.
+_NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)"
+# A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
+# 零售价：…), or the line's imprint (某某社出版).
+_FOOT_FIELD = (
+    r"["
+    + _H
+    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
+    r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
+    # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
+    r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
+    # the paper's name among them
+    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)"
+)
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
     r"(?:当前位置\s*[:：]\s*)?"
@@ -498,6 +550,14 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
+    r"|" + _NOT_FOR_SALE + r"(?:[ \t　]+" + _NOT_FOR_SALE + r")*"
+    # a government site's disclosure section named over a document (政府信息公开)
+    r"|(?:政府|政务)?信息公开(?:目录|专栏)?"
+    # a site's registration at its foot (网站标识码…, 某ICP备…号, 某公网安备…号) and who runs it
+    # (主办：…　承办：…)
+    r"|.{0,30}(?:ICP备|公网安备|网站标识码).{0,60}"
+    r"|主办[ \t]*[:：].{1,30}(?:承办|协办|技术支持)[ \t]*[:：].{1,40}"
     r"|(?:版权所有|Copyright|©).{0,80}"
     # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
     r"|[━─═—－\-_=]{6,}"
@@ -526,6 +586,16 @@ _FURN_EXTRA = re.compile(
     # perhaps with 免费赠阅 (a free paper)
     r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
+    # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
+    # 邮政编码：…, 新闻热线：…　网址：…, 本版邮箱：…　某某社出版　广告热线：…), or one that
+    # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
+    # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
+    # paper's)
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
+    r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
+    r"|["
+    + _H
+    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -561,6 +631,8 @@ _SECTION_WORD = re.compile(
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
 # A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
 # and caveats): the table's, however many lines it wraps over.
+# A table's unit line under its title: 单位：元/公斤, 单位：万元.
+_TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？]{1,12}[）)]?")
 _TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
@@ -760,6 +832,18 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(top[1])
     ):
         return flat(top[0])  # a weekly's name alone over the header line that opens with the date
+    # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
+    # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
+    # is the publication's, whatever it ends with
+    if (
+        len(top) >= 2
+        and re.fullmatch(rf"[{_H}]{{3,14}}", flat(top[0]))
+        and (
+            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", top[1])
+            or (re.search("网站?$", top[0]) and re.match(r"首页[ \t　]*[|｜]", top[1]))
+        )
+    ):
+        return flat(top[0])
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
@@ -800,12 +884,22 @@ _ISSUE_LINE = re.compile(
     r".{0,10}第[\d一二三四五六七八九十百千〇○零]{1,8}期"
     r"(?:每逢|逢|每周|每星期|每日|每月|每旬)[^。！？]{1,16}出版.{0,10}"
 )
+# A government disclosure's catalogue fields over the document (索引号：…, 发布机构：…,
+# 成文日期：…, 发文字号：…): about the document, not its text.
+_DISCLOSURE_FIELD = re.compile(
+    r"(?:索引号|主题分类|发布机构|成文日期|发文字号|发布日期|公开方式|公开范围|有效性)"
+    r"[ \t]*[:：][ \t]*[^。！？\n]{1,50}"
+    # and its release note under the issuer's signature: （此件公开发布）, （此件主动公开）
+    r"|[（(]此件[^（）()]{2,8}[）)]"
+)
 _COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
 
 
 def _furniture(ln: _Line) -> bool:
     if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
         return True
+    if _DISCLOSURE_FIELD.fullmatch(ln.text):
+        return True  # its value may list with 、 (主题分类：农业、林业)
     if re.search("[。！？]", ln.f) or _BOOK_LINE.fullmatch(ln.text):
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
@@ -1163,13 +1257,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         photo credit in brackets (（本报记者 某某 摄）, wrapped or not) or bare (…。本报记者
         某某摄, …。新华社发), no dateline."""
         k = i
-        while k < n and lines[k] is not None and k - i < 5:
-            if furn[k] or opener(k):
+        while k < n and lines[k] is not None and k - i < 9:
+            last = k + 1 >= n or lines[k + 1] is None
+            if furn[k] or (
+                opener(k) and not (k > i and last and _CREDIT_ALONE.fullmatch(lines[k].text))
+            ):
                 return -1
             k += 1
-        if k - i > 4 or (k < n and lines[k] is not None):
+        if k - i > 8 or (k < n and lines[k] is not None):
             return -1
         joined = "".join(lines[x].f for x in range(i, k))
+        if k - i > 4 and (
+            len(joined) > 110 or any(len(lines[x].f) < 0.75 * col for x in range(i, k - 3))
+        ):
+            return -1  # four lines of a wide column; more only in a narrow one, set full
+            # to its width (a short first line is the photo's title over its caption)
         m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined) or _PHOTO_BARE.search(joined)
         if not m or m.start() == 0:
             return -1
@@ -1371,11 +1473,23 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # a pupil's teacher under the name, or the day the letter was written
             return (
                 2
-                if nx is not None and (_TEACHER.fullmatch(nx.f) or _LETTER_DATE.fullmatch(nx.f))
+                if nx is not None
+                and (
+                    _TEACHER.fullmatch(nx.f)
+                    or _LETTER_DATE.fullmatch(nx.f)
+                    or _TRANSLATED.fullmatch(nx.f)
+                )
                 else 1
             )
         if _SIGN_PLACE.fullmatch(ln.text):
             return 1
+        if (
+            _ISSUER.fullmatch(ln.f)
+            and (i + 1 >= n or lines[i + 1] is None)
+            and not (i + 2 < n and lines[i + 2] and _ISSUE_DATE.fullmatch(lines[i + 2].f))
+        ):
+            return 1  # a unit alone under the text, before a blank line: the issuing office
+            # (with its date under a blank line, it signs as a notice's issuer does)
         if _CREDIT_LINE.fullmatch(ln.text.strip()):
             return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
         nx = lines[i + 1] if i + 1 < n else None
@@ -1487,6 +1601,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if _ISSUE_DATE.fullmatch(lines[x].f):
                 return x
         return 0
+
+    def signs_apart(i: int) -> int:
+        """The last line of a notice's issuer (and the date under it) set apart by a blank
+        line under the notice's finished text, alone up to a blank line or the page end
+        (某某公司 / 2024年5月8日), 0 if none: the notice's signature, not a piece."""
+        if cur is None or not cur.body or not blank_before(i) or lines[i] is None:
+            return 0
+        title = cur.headline or "".join(lines[x].f for x in cur.heads)
+        if not (title and NOTICE.fullmatch(title)) or not _ISSUER.fullmatch(lines[i].f):
+            return 0
+        p = prev_line(i)
+        if p is None or not ends_sentence(p.f):
+            return 0
+        k = i
+        for d in (i + 1, i + 2):  # the date under it, a blank line between or none
+            if d < n and lines[d] is not None:
+                k = d if _ISSUE_DATE.fullmatch(lines[d].f) else i
+                break
+        return k if k + 1 >= n or lines[k + 1] is None or furn[k + 1] else 0
 
     while i < n:
         ln = lines[i]
@@ -1663,11 +1796,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p = new("briefs")
                 p.heads = [i]
                 p.headline = ln.f
+                first = i + 1
+                if _COMPILED.fullmatch(lines[first].f):
+                    p.bylines.append((lines[first].s, lines[first].e))  # 本报综合
+                    first += 1
                 # a web copy's publication line under the heading, its tools under the
                 # items (【责任编辑：某某】) are the copy's, not the list's
                 p.body.extend(
                     (lines[x].s, lines[x].e)
-                    for x in range(i + 1, k)
+                    for x in range(first, k)
                     if not furn[x] and not WEB_META.fullmatch(lines[x].text)
                 )
                 cur = None
@@ -1688,6 +1825,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # the issuer's name and the date under a finished text sign it (its byline): no
         # headline stack, blank line or none; what follows the date is another piece
+        if k := signs_apart(i):
+            cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1) if lines[x])
+            cur.signed = True
+            i = k + 1
+            continue
         if k := signs_notice(i):
             cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
             cur.signed = True
@@ -1724,6 +1866,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and (
                     headish(j)
                     or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    # a table's unit line under its title (单位：元/公斤), over its rows
+                    or (
+                        j > i
+                        and lines[j] is not None
+                        and bool(_TABLE_UNIT.fullmatch(lines[j].f))
+                        and j + 1 < n
+                        and headish(j + 1)
+                    )
                     # or the stack's last line over an indented paragraph, under a label or
                     # a kicker (读者讨论 / 怎样对待集体的一草一木？ / 　　编辑同志：)
                     or (
@@ -1736,16 +1886,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     )
                 )
                 and not opener(j)
-                and j - i < 6
+                and (j - i < 6 or bool(_CELLS.fullmatch(lines[j].text.strip())))
             ):  # a line exclaiming or asking inside a stack, a headline's line under it
+                # (a table's rows of cells run on past a stack's six lines)
                 if (
                     j > i
                     and full(j)
                     and not _TAG.fullmatch(lines[j - 1].f)
                     and not lines[j].f.startswith(("——", "—"))
+                    and not _CELLS.fullmatch(lines[j].text.strip())
                 ):
                     break  # a full line is running text, unless a column tag stands over it
-                    # or it opens with a dash (a subtitle: ——某某)
+                    # or it opens with a dash (a subtitle: ——某某), or it is a table's row
+                    # of cells set apart by spaces
                 j += 1
             if classified_head(i):
                 j = i + 1
@@ -1823,7 +1976,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
-                while j < n and headish(j) and not opener(j) and not _TABLE_NOTE.match(lines[j].f):
+                while (
+                    j < n
+                    and (headish(j) or (lines[j] is not None and _TABLE_UNIT.fullmatch(lines[j].f)))
+                    and not opener(j)
+                    and not _TABLE_NOTE.match(lines[j].f)
+                ):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
@@ -2223,6 +2381,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if _EDITOR_END.search(ln.text):
             m = _EDITOR_END.search(ln.text)
+            first = flat(text[cur.body[0][0] : cur.body[0][1]]) if cur.body else ""
+            if (cur.heads or cur.bylines) and re.match(
+                rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})", first
+            ):
+                # the editor's note opens the text under the piece's own headline and byline
+                # (编者按：… ——编者, then the piece): it is the piece's, and so is what follows
+                cur.body.append((ln.s, ln.e))
+                i += 1
+                continue
             if not cur.body or cur.heads or cur.bylines:
                 # the lead opens the page's column: it is a piece of its own
                 lead = new("editorial")
@@ -2263,6 +2430,20 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     """
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    dashed = any(h.startswith(("——", "－－", "--")) for h in lines)
+    if (
+        len(lines) >= 2
+        # (over a dash subtitle a line of five or six may be a kicker or the headline:
+        # round 18's unknown stands; a column's name is mostly four)
+        and re.fullmatch(rf"[{_H}·]{{2,{4 if dashed else 6}}}", lines[0])
+        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
+        and not lines[1].startswith(("——", "－－", "--"))
+        and not _WRAPS_ON.search(lines[0])
+    ):
+        # a column's name over the piece's headline (一线风采, 史料钩沉, 院务公开): a word or
+        # two, under half as wide as the line under it; a wrapped headline fills its first
+        # line, a kicker is a phrase: the name is neither headline nor subheadline
+        return _split_stack(kept[1:], wide, traditional)
     couplet = [bool(_COUPLET.search(h)) for h in kept]  # 某某某某　某某某某
     subs: list[str] = []
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
@@ -2323,8 +2504,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
             return lines[1], [lines[0], *subs]  # a kicker of two phrases over the headline
-        if couplet[1] and not couplet[0] and dash is None and traditional:
-            return lines[0], [lines[1]]  # two phrases under a whole line: its subtitle
+        if couplet[1] and dash is None and traditional:
+            # two phrases under a whole line, or under two phrases of its own: traditional
+            # print sets the headline first, its subtitle under it (as in wide columns)
+            return lines[0], [lines[1]]
         if a >= 9 and b >= 0.8 * a and dash is not None:
             # two whole lines over a dash subtitle: the stack is set in three tiers, kicker
             # (引题), headline, subtitle (副题); a wrapped headline would be a tier short
@@ -2424,7 +2607,15 @@ def _finish(
     ):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker;
         # a line opening with a dash is a report's subtitle (——通过关于…的决定), no title's rest
-        headline, subs = "".join(h for h in heads if not _TAG.fullmatch(h)), []
+        plain = [h for h in heads if not _TAG.fullmatch(h)]
+        if (
+            len(plain) >= 2
+            and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
+            and plain[1].startswith("关于")
+            and not _ISSUER.fullmatch(plain[0])
+        ):
+            plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
+        headline, subs = "".join(plain), []
     elif (
         web
         and len(heads) == 2
@@ -2575,8 +2766,25 @@ def _finish(
                 and not dash
             ):
                 # an essay's two short lines may be a column name (unbracketed, as literary
-                # pages set them) over the title, or one title wrapped: unknown
-                headline, subs = "", plain
+                # pages set them) over the title, or one title wrapped: unknown, unless the
+                # first is a word or two (four characters at most) shorter than the line under
+                # it by three or more (a wrapped title fills its first line): the column's
+                # name over the title (灯下漫笔 / 给夜晚留一盏灯); not where a short line
+                # under the stack was read as the writer's name (it may be the title's rest)
+                under = p.heads[-1] + 1
+                named_under = (
+                    under < len(lines)
+                    and lines[under] is not None
+                    and any(s <= lines[under].s < e for s, e in p.bylines)
+                )
+                if (
+                    re.fullmatch(rf"[{_H}·]{{2,4}}", plain[0])
+                    and len(plain[1]) >= len(plain[0]) + 3
+                    and not named_under
+                ):
+                    headline, subs = plain[1], []
+                else:
+                    headline, subs = "", plain
     date = ""
     if kind not in ("ad", "notice", "briefs", "other"):
         m = _DISPATCH_DATE.search("".join(bys)) if kind != "caption" else None
