@@ -101,6 +101,20 @@ _LABELLED = (
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
+# Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
+# 拍摄：某某　剪辑：某某, 文：某某), as an app's story credits them: a line of names, never
+# an interview's question (记者：这个角色有原型吗？).
+_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|文|图)[ \t]*[：:][ \t　]*"
+_LABELLED_NAMES = (
+    _ROLE_COLON
+    + r"["
+    + _H
+    + r"·]{2,4}(?:[ \t　]+(?:"
+    + _ROLE_COLON
+    + r")?["
+    + _H
+    + r"·]{2,4}){0,4}"
+)
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
 # publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
 # book's title before it (《某某》　某某　著　某某出版社) it is an item of a list of new books.
@@ -121,6 +135,7 @@ OWN_BYLINE = re.compile(
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
+    r"|" + _LABELLED_NAMES + r""
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
@@ -573,6 +588,13 @@ _FURN_EXTRA = re.compile(
     # (one field a line too, and the copy's source alone: 来源：某某日报)
     r"|(?:来源|稿源)[:：][ \t　]*[^，。！？\s]{2,20}"
     r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
+    # (all its counters on one line: 阅读 1.2万　点赞 386　分享 92)
+    r"|(?:(?:阅读|浏览|播放|"
+    + _APP_BUTTON[3:-1]
+    + r")(?:量|数)?[ \t　]*[:：]?[ \t　]*[\d.]+[万亿]?\+?"
+    r"[ \t　]*){2,6}"
+    # a video's length over its caption (▶ 视频时长 01:26)
+    r"|▶?[ \t　]*视频时长[ \t　]*[:：]?[ \t　]*\d{1,2}[:：]\d\d(?:[:：]\d\d)?"
     r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
