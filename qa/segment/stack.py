@@ -857,15 +857,17 @@ def masthead(text: str) -> str:
     # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
     # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
     # is the publication's, whatever it ends with
-    if (
-        len(top) >= 2
-        and re.fullmatch(rf"[{_H}]{{3,14}}", flat(top[0]))
-        and (
-            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", top[1])
-            or (re.search("网站?$", top[0]) and re.match(r"首页[ \t　]*[|｜]", top[1]))
-        )
+    for a, b in zip(top[:3], top[1:4]):
+        if re.fullmatch(rf"[{_H}]{{3,14}}", flat(a)) and (
+            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
+            or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))
+        ):
+            return flat(a)
+    # an app's name before its channel in the first line (掌上某某 | 本地频道)
+    if top and (
+        m := re.fullmatch(rf"([{_H}]{{2,10}})[ \t　]*[|｜][ \t　]*[{_H}]{{1,8}}频道", top[0])
     ):
-        return flat(top[0])
+        return m.group(1)
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
