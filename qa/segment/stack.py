@@ -565,6 +565,9 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    # a slogan set between pieces in stars (★增加生产　厉行节约★), as papers of the 1950s-70s
+    # print them: no piece's text
+    r"|[★☆][^★☆。]{2,30}[★☆]"
     # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
     r"|" + _NOT_FOR_SALE + r"(?:[ \t　]+" + _NOT_FOR_SALE + r")*"
     # a government site's disclosure section named over a document (政府信息公开)
