@@ -936,6 +936,14 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
+def _prev_nonblank(lines: list, i: int) -> _Line | None:
+    """The nearest line above line i that is not blank (looking back at most 12)."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if lines[k] is not None:
+            return lines[k]
+    return None
+
+
 def segment(text: str, traditional: bool = False) -> list[dict]:
     """The page's pieces as dicts of Article fields (without id/source/seq); traditional:
     the page is set in traditional characters (its headline stacks put the subtitle under
@@ -987,6 +995,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    # a column's label alone between blank lines (工人来信, 读者之声) over a stack and its text,
+    # under a finished sentence: it names the column, it is no part of the piece above
+    for i in range(2, n - 3):
+        ln, nx, nx2 = lines[i], lines[i + 2], lines[i + 3]
+        if (
+            ln is not None
+            and lines[i - 1] is None
+            and lines[i + 1] is None
+            and re.fullmatch(rf"[{_H}·]{{2,6}}", ln.f)
+            and nx is not None
+            and nx2 is not None
+            and not nx.indent
+            and len(nx.f) <= 30
+            and not re.search("[。！？；，]", nx.f)
+            and (p := _prev_nonblank(lines, i)) is not None
+            and ends_sentence(p.f)
+        ):
+            furn[i] = True
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
     # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
