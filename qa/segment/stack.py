@@ -1123,6 +1123,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or furn[i]:
             return False
         f = ln.f
+        if (
+            indented
+            and re.fullmatch(r"【[^【】]{2,6}】", f)
+            and i > 0
+            and lines[i - 1] is not None
+            and i + 1 < n
+            and lines[i + 1] is not None
+            and lines[i + 1].indent
+        ):
+            # a section's label in brackets inside a piece, right over its indented
+            # paragraph, no blank line above (【裁判要旨】, 【案情】): the piece's crosshead;
+            # a column's tag stands over a headline
+            return False
         if _LATIN_TITLE.fullmatch(ln.text.strip()) and not ln.indent:
             # a headline's translation under it (a bilingual page: Is "Dragon" the Right
             # Word?): a stack's line where the line above is one, its question mark no
