@@ -1013,6 +1013,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and ends_sentence(p.f)
         ):
             furn[i] = True
+        # a notice's genre alone between blank lines over notices set without titles (公　告
+        # over a court's untitled notices, each signed): their label, no one's headline
+        if (
+            ln is not None
+            and lines[i - 1] is None
+            and lines[i + 1] is None
+            and len(ln.f) <= 4
+            and re.fullmatch("公告|通告|启事|声明|通知", ln.f)
+            and nx is not None
+            and nx.indent
+        ):
+            furn[i] = True
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
     # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
@@ -1652,7 +1664,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         sets no blank line between its pieces (0 if not): what follows the date is another
         piece; the name and the date are no headline."""
         p = prev_line(i)
-        if not unspaced or cur is None or not cur.body or p is None:
+        if cur is None or not cur.body or p is None:
+            return 0
+        if not unspaced and not (
+            # on a page with blank lines, where a blank line or the page's end closes the
+            # date: a court's or office's notice set without a title, signed
+            i + 2 < n
+            and lines[i + 1]
+            and _ISSUE_DATE.fullmatch(lines[i + 1].f)
+            and (i + 2 >= n or lines[i + 2] is None)
+            and not cur.heads
+            and cur.headline is None
+        ):
             return 0
         if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
             return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
@@ -1899,6 +1922,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if k := signs_notice(i):
             cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
             cur.signed = True
+            if not unspaced:
+                cur = None  # the next paragraph is the next notice's
             i = k + 1
             continue
         # a headline stack
