@@ -89,6 +89,8 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
     # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
     r"(?:文|图|摄影|视频|制图)\s*[/／｜|]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
     r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    # (the writer's unit or title in brackets after the name: 文/某某（某某研究室）)
+    r"(?:[（(][^（）()]{2,24}[）)])?"
     r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
 )
 _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
@@ -2411,7 +2413,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
             # a short paragraph of its own closed by a photo credit in brackets is the
             # photo's caption, not the last paragraph of the article above it
-            new("caption").headline = ""
+            first = lines[i].f
+            if (
+                k - i >= 2
+                and len(first) <= min(16, 0.75 * col)
+                and not re.search(r"[。！？；，、：:,（(《]", first)
+            ):
+                # a short line with no punctuation over the caption's text is its title (a
+                # line as wide as the column is the text's first, cut at the width)
+                new("caption").heads = [i]
+                i += 1
+            else:
+                new("caption").headline = ""
             cur.body.extend((lines[x].s, lines[x].e) for x in range(i, k))
             cur = None
             i = k
