@@ -1479,6 +1479,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def para_start(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
+        if ln is not None and furn[i] and i + 1 < n and lines[i + 1] and not furn[i + 1]:
+            # a line of furniture between a stack and its text (an app video's ▶ 视频时长
+            # 01:26): the text under it
+            i, ln = i + 1, lines[i + 1]
         if ln is None or furn[i]:
             return False
         if indented:
