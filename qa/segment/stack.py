@@ -1883,6 +1883,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and _BRIEFS.fullmatch(ln.f)
             and nx is not None
             and not _ITEM.match(nx.f)  # bulleted items: read item by item below
+            # a section's tag with its bullet (■所务动态) over a headline and its indented
+            # paragraph heads a story, not a list
+            and not (
+                indented
+                and _ITEM.match(ln.f)
+                and headish(i + 1)
+                and i + 2 < n
+                and lines[i + 2] is not None
+                and lines[i + 2].indent
+            )
         ):
             k = i + 1
             while k < n and lines[k] is not None and k - i < 80 and not opener(k):
