@@ -657,10 +657,13 @@ _SECTION_WORD = re.compile(
 # the paper is the name without it.
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
 # A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
-# and caveats): the table's, however many lines it wraps over.
+# and caveats), or saying what the figures above are (以上价格由…提供): the table's, however
+# many lines it wraps over.
 # A table's unit line under its title: 单位：元/公斤, 单位：万元.
 _TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？]{1,12}[）)]?")
-_TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
+_TABLE_NOTE = re.compile(
+    r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]|以上(?:价格|数据|报价|信息|成绩)"
+)
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
@@ -1234,11 +1237,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         return i
 
-    def rows_from(i: int) -> int:
-        k = i
-        while k < n and k - i < 4 and row(k):
+    def header_row(i: int) -> bool:
+        """A table's header row: three or more cells set apart by spaces, no sentence."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            ln is not None
+            and not furn[i]
+            and not re.search("[。！？；，]", ln.f)
+            and bool(_CELLS.fullmatch(ln.text.strip()))
+        )
+
+    def rows_from(i: int, header: bool = False) -> int:
+        """How many rows of figures (up to four) run from line i; with ``header``, after a
+        header row of cells if one opens the table (类　别　　历史类　　物理类)."""
+        k = i + (1 if header and not row(i) and header_row(i) else 0)
+        start = k
+        while k < n and k - start < 4 and row(k):
             k += 1
-        return k - i
+        return k - start
 
     def verse_line(k: int) -> bool:
         """A line of verse: shorter than the column (12 characters at least), not broken
@@ -2015,12 +2031,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j += 1
             if to_opener > j:
                 j = to_opener
-            if rows_from(i + 1) >= 3 and len(lines[i].f) <= 20:
+            unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
+            if rows_from(i + 1 + bool(unit), header=bool(unit)) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
+                # (its unit line, 单位：分, under the heading)
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
+                if unit:
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
+                if unit and not row(j) and header_row(j):
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
                 while j < n and row(j):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
