@@ -96,10 +96,11 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
 _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
-# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
+# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）; a
+# Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
