@@ -942,10 +942,11 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
-def _prev_nonblank(lines: list, i: int) -> _Line | None:
-    """The nearest line above line i that is not blank (looking back at most 12)."""
+def _prev_nonblank(lines: list, i: int, furn: list[bool]) -> _Line | None:
+    """The nearest line above line i that is neither blank nor furniture (looking back at
+    most 12)."""
     for k in range(i - 1, max(-1, i - 13), -1):
-        if lines[k] is not None:
+        if lines[k] is not None and not furn[k]:
             return lines[k]
     return None
 
@@ -1001,6 +1002,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    opens: set[int] = set()  # lines that open a piece whatever is above them
     # a column's label alone between blank lines (工人来信, 读者之声) over a stack and its text,
     # under a finished sentence: it names the column, it is no part of the piece above
     for i in range(2, n - 3):
@@ -1015,7 +1017,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not nx.indent
             and len(nx.f) <= 30
             and not re.search("[。！？；，]", nx.f)
-            and (p := _prev_nonblank(lines, i)) is not None
+            and (p := _prev_nonblank(lines, i, furn)) is not None
             and ends_sentence(p.f)
         ):
             furn[i] = True
@@ -1031,6 +1033,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and nx.indent
         ):
             furn[i] = True
+            opens.add(i + 2)  # the first notice under it is a piece of its own
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
     # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
@@ -1740,6 +1743,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None  # an e-paper's tag closes each article it exports: what follows is new
             i += 1
             continue
+        if i in opens:
+            cur = None
         # markers
         if m := _CONT_IN.match(ln.text):
             new("continuation").headline = ""
@@ -2918,6 +2923,7 @@ def _finish(
                 named_under = (
                     under < len(lines)
                     and lines[under] is not None
+                    and bool(_BARE_NAME.fullmatch(lines[under].f))
                     and any(s <= lines[under].s < e for s, e in p.bylines)
                 )
                 if (
