@@ -89,17 +89,34 @@ _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may 
     # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
     r"(?:文|图|摄影|视频|制图)\s*[/／｜|]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
     r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    # (the writer's unit or title in brackets after the name: 文/某某（某某研究室）)
+    r"(?:[（(][^（）()]{2,24}[）)])?"
     r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
 )
 _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
-# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）.
+# page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）; a
+# Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者)\s*[：:]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
+)
+# Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
+# 拍摄：某某　剪辑：某某, 文：某某), as an app's story credits them: a line of names, never
+# an interview's question (记者：这个角色有原型吗？).
+_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|文|图)[ \t]*[：:][ \t　]*"
+_LABELLED_NAMES = (
+    _ROLE_COLON
+    + r"["
+    + _H
+    + r"·]{2,4}(?:[ \t　]+(?:"
+    + _ROLE_COLON
+    + r")?["
+    + _H
+    + r"·]{2,4}){0,4}"
 )
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
 # publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
@@ -121,6 +138,7 @@ OWN_BYLINE = re.compile(
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
     r"|" + _LABELLED + r""
+    r"|" + _LABELLED_NAMES + r""
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
@@ -550,6 +568,9 @@ _FURN_EXTRA = re.compile(
     r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
+    # a slogan set between pieces in stars (★增加生产　厉行节约★), as papers of the 1950s-70s
+    # print them: no piece's text
+    r"|[★☆][^★☆。]{2,30}[★☆]"
     # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
     r"|" + _NOT_FOR_SALE + r"(?:[ \t　]+" + _NOT_FOR_SALE + r")*"
     # a government site's disclosure section named over a document (政府信息公开)
@@ -573,6 +594,13 @@ _FURN_EXTRA = re.compile(
     # (one field a line too, and the copy's source alone: 来源：某某日报)
     r"|(?:来源|稿源)[:：][ \t　]*[^，。！？\s]{2,20}"
     r"|(?:阅读|浏览|播放)(?:量|数|次数)?[ \t　]*[:：]?[ \t　]*[\d.]+[ \t　]*[万亿]?\+?"
+    # (all its counters on one line: 阅读 1.2万　点赞 386　分享 92)
+    r"|(?:(?:阅读|浏览|播放|"
+    + _APP_BUTTON[3:-1]
+    + r")(?:量|数)?[ \t　]*[:：]?[ \t　]*[\d.]+[万亿]?\+?"
+    r"[ \t　]*){2,6}"
+    # a video's length over its caption (▶ 视频时长 01:26)
+    r"|▶?[ \t　]*视频时长[ \t　]*[:：]?[ \t　]*\d{1,2}[:：]\d\d(?:[:：]\d\d)?"
     r"|" + _APP_BUTTON + r"(?:[ \t　]*(?:" + _APP_BUTTON + r"|\d+)){1,6}"
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
@@ -630,10 +658,13 @@ _SECTION_WORD = re.compile(
 # the paper is the name without it.
 _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网络版|手机报)$")
 # A note under a table, labelled: 注：…, 说明：…, 数据来源：…, 资料来源：… (its source, units
-# and caveats): the table's, however many lines it wraps over.
+# and caveats), or saying what the figures above are (以上价格由…提供): the table's, however
+# many lines it wraps over.
 # A table's unit line under its title: 单位：元/公斤, 单位：万元.
 _TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？]{1,12}[）)]?")
-_TABLE_NOTE = re.compile(r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
+_TABLE_NOTE = re.compile(
+    r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]|以上(?:价格|数据|报价|信息|成绩)"
+)
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
@@ -835,15 +866,17 @@ def masthead(text: str) -> str:
     # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
     # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
     # is the publication's, whatever it ends with
-    if (
-        len(top) >= 2
-        and re.fullmatch(rf"[{_H}]{{3,14}}", flat(top[0]))
-        and (
-            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", top[1])
-            or (re.search("网站?$", top[0]) and re.match(r"首页[ \t　]*[|｜]", top[1]))
-        )
+    for a, b in zip(top[:3], top[1:4]):
+        if re.fullmatch(rf"[{_H}]{{3,14}}", flat(a)) and (
+            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
+            or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))
+        ):
+            return flat(a)
+    # an app's name before its channel in the first line (掌上某某 | 本地频道)
+    if top and (
+        m := re.fullmatch(rf"([{_H}]{{2,10}})[ \t　]*[|｜][ \t　]*[{_H}]{{1,8}}频道", top[0])
     ):
-        return flat(top[0])
+        return m.group(1)
     if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
         if not re.search(r"\d", top[0]):
             return flat(top[0])
@@ -909,6 +942,15 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
+def _prev_nonblank(lines: list, i: int, furn: list[bool]) -> _Line | None:
+    """The nearest line above line i that is neither blank nor furniture (looking back at
+    most 12)."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if lines[k] is not None and not furn[k]:
+            return lines[k]
+    return None
+
+
 def segment(text: str, traditional: bool = False) -> list[dict]:
     """The page's pieces as dicts of Article fields (without id/source/seq); traditional:
     the page is set in traditional characters (its headline stacks put the subtitle under
@@ -960,6 +1002,38 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    opens: set[int] = set()  # lines that open a piece whatever is above them
+    # a column's label alone between blank lines (工人来信, 读者之声) over a stack and its text,
+    # under a finished sentence: it names the column, it is no part of the piece above
+    for i in range(2, n - 3):
+        ln, nx, nx2 = lines[i], lines[i + 2], lines[i + 3]
+        if (
+            ln is not None
+            and lines[i - 1] is None
+            and lines[i + 1] is None
+            and re.fullmatch(rf"[{_H}·]{{2,6}}", ln.f)
+            and nx is not None
+            and nx2 is not None
+            and not nx.indent
+            and len(nx.f) <= 30
+            and not re.search("[。！？；，]", nx.f)
+            and (p := _prev_nonblank(lines, i, furn)) is not None
+            and ends_sentence(p.f)
+        ):
+            furn[i] = True
+        # a notice's genre alone between blank lines over notices set without titles (公　告
+        # over a court's untitled notices, each signed): their label, no one's headline
+        if (
+            ln is not None
+            and lines[i - 1] is None
+            and lines[i + 1] is None
+            and len(ln.f) <= 4
+            and re.fullmatch("公告|通告|启事|声明|通知", ln.f)
+            and nx is not None
+            and nx.indent
+        ):
+            furn[i] = True
+            opens.add(i + 2)  # the first notice under it is a piece of its own
     # a web copy's related links: 相关阅读： (相关新闻, 延伸阅读) over the linked titles, each
     # opening with a bullet (· 某某), up to the next line without one: furniture
     # (a news app lists them without bullets: short titles, no sentence, up to a blank line)
@@ -1070,6 +1144,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or furn[i]:
             return False
         f = ln.f
+        if (
+            indented
+            and re.fullmatch(r"【[^【】]{2,6}】", f)
+            and i > 0
+            and lines[i - 1] is not None
+            and i + 1 < n
+            and lines[i + 1] is not None
+            and lines[i + 1].indent
+        ):
+            # a section's label in brackets inside a piece, right over its indented
+            # paragraph, no blank line above (【裁判要旨】, 【案情】): the piece's crosshead;
+            # a column's tag stands over a headline
+            return False
         if _LATIN_TITLE.fullmatch(ln.text.strip()) and not ln.indent:
             # a headline's translation under it (a bilingual page: Is "Dragon" the Right
             # Word?): a stack's line where the line above is one, its question mark no
@@ -1154,11 +1241,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         return i
 
-    def rows_from(i: int) -> int:
-        k = i
-        while k < n and k - i < 4 and row(k):
+    def header_row(i: int) -> bool:
+        """A table's header row: three or more cells set apart by spaces, no sentence."""
+        ln = lines[i] if 0 <= i < n else None
+        return (
+            ln is not None
+            and not furn[i]
+            and not re.search("[。！？；，]", ln.f)
+            and bool(_CELLS.fullmatch(ln.text.strip()))
+        )
+
+    def rows_from(i: int, header: bool = False) -> int:
+        """How many rows of figures (up to four) run from line i; with ``header``, after a
+        header row of cells if one opens the table (类　别　　历史类　　物理类)."""
+        k = i + (1 if header and not row(i) and header_row(i) else 0)
+        start = k
+        while k < n and k - start < 4 and row(k):
             k += 1
-        return k - i
+        return k - start
 
     def verse_line(k: int) -> bool:
         """A line of verse: shorter than the column (12 characters at least), not broken
@@ -1399,6 +1499,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def para_start(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
+        if ln is not None and furn[i] and i + 1 < n and lines[i + 1] and not furn[i + 1]:
+            # a line of furniture between a stack and its text (an app video's ▶ 视频时长
+            # 01:26): the text under it
+            i, ln = i + 1, lines[i + 1]
         if ln is None or furn[i]:
             return False
         if indented:
@@ -1586,7 +1690,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         sets no blank line between its pieces (0 if not): what follows the date is another
         piece; the name and the date are no headline."""
         p = prev_line(i)
-        if not unspaced or cur is None or not cur.body or p is None:
+        if cur is None or not cur.body or p is None:
+            return 0
+        if not unspaced and not (
+            # on a page with blank lines, where a blank line or the page's end closes the
+            # date: a court's or office's notice set without a title, signed
+            i + 2 < n
+            and lines[i + 1]
+            and _ISSUE_DATE.fullmatch(lines[i + 1].f)
+            and (i + 2 >= n or lines[i + 2] is None)
+            and not cur.heads
+            and cur.headline is None
+        ):
             return 0
         if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
             return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
@@ -1628,6 +1743,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None  # an e-paper's tag closes each article it exports: what follows is new
             i += 1
             continue
+        if i in opens:
+            cur = None
         # markers
         if m := _CONT_IN.match(ln.text):
             new("continuation").headline = ""
@@ -1788,6 +1905,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and _BRIEFS.fullmatch(ln.f)
             and nx is not None
             and not _ITEM.match(nx.f)  # bulleted items: read item by item below
+            # a section's tag with its bullet (■所务动态) over a headline and its indented
+            # paragraph heads a story, not a list
+            and not (
+                indented
+                and _ITEM.match(ln.f)
+                and headish(i + 1)
+                and i + 2 < n
+                and lines[i + 2] is not None
+                and lines[i + 2].indent
+            )
         ):
             k = i + 1
             while k < n and lines[k] is not None and k - i < 80 and not opener(k):
@@ -1833,6 +1960,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if k := signs_notice(i):
             cur.bylines.extend((lines[x].s, lines[x].e) for x in range(i, k + 1))
             cur.signed = True
+            if not unspaced:
+                cur = None  # the next paragraph is the next notice's
             i = k + 1
             continue
         # a headline stack
@@ -1908,12 +2037,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j += 1
             if to_opener > j:
                 j = to_opener
-            if rows_from(i + 1) >= 3 and len(lines[i].f) <= 20:
+            unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
+            if rows_from(i + 1 + bool(unit), header=bool(unit)) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
+                # (its unit line, 单位：分, under the heading)
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
+                if unit:
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
+                if unit and not row(j) and header_row(j):
+                    p.body.append((lines[j].s, lines[j].e))
+                    j += 1
                 while j < n and row(j):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
@@ -2320,7 +2457,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
             # a short paragraph of its own closed by a photo credit in brackets is the
             # photo's caption, not the last paragraph of the article above it
-            new("caption").headline = ""
+            first = lines[i].f
+            if (
+                k - i >= 2
+                and len(first) <= min(16, 0.75 * col)
+                and not re.search(r"[。！？；，、：:,（(《]", first)
+            ):
+                # a short line with no punctuation over the caption's text is its title (a
+                # line as wide as the column is the text's first, cut at the width)
+                new("caption").heads = [i]
+                i += 1
+            else:
+                new("caption").headline = ""
             cur.body.extend((lines[x].s, lines[x].e) for x in range(i, k))
             cur = None
             i = k
@@ -2775,6 +2923,7 @@ def _finish(
                 named_under = (
                     under < len(lines)
                     and lines[under] is not None
+                    and bool(_BARE_NAME.fullmatch(lines[under].f))
                     and any(s <= lines[under].s < e for s, e in p.bylines)
                 )
                 if (
