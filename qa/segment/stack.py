@@ -297,6 +297,8 @@ _CONT_OUT = re.compile(
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
+# A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
+_SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
@@ -1505,6 +1507,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i, ln = i + 1, lines[i + 1]
         if ln is None or furn[i]:
             return False
+        if _SALUTATION.fullmatch(ln.f):
+            return True  # a letter's salutation opens its text (编辑同志：), flush or not
         if indented:
             return ln.indent or bool(_SECTION_NO.match(ln.f)) or (flat_page and not headish(i))
         return not headish(i) or flat_page or full(i)
@@ -1638,6 +1642,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         if unspaced and _TAG.fullmatch(nxt.f) and not SIGNATURE.fullmatch(nxt.f):
             return k  # a column tag alone opens the next piece (【漫画】): no blank needed
+        if _NOTE_LABEL.match(nxt.f):
+            return k  # the editor's reply under a reader's signed letter (编者附言：…)
         return 0
 
     def schedule_end(i: int) -> int:
@@ -2012,6 +2018,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         and j + 1 < n
                         and lines[j + 1] is not None
                         and bool(lines[j + 1].indent)
+                    )
+                    # or over a letter's salutation on a line of its own (编辑同志：)
+                    or (
+                        j > i
+                        and question(j)
+                        and j + 1 < n
+                        and lines[j + 1] is not None
+                        and bool(_SALUTATION.fullmatch(lines[j + 1].f))
                     )
                 )
                 and not opener(j)
@@ -2759,7 +2773,7 @@ def _finish(
         if (
             len(plain) >= 2
             and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
-            and plain[1].startswith("关于")
+            and "关于" in plain[1]
             and not _ISSUER.fullmatch(plain[0])
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
