@@ -297,6 +297,13 @@ _CONT_OUT = re.compile(
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
+# An artwork's caption: its title in 《》, its maker, its size (《松风》　某某　68×136cm), the
+# medium perhaps after the size.
+_WORK_CAPTION = re.compile(
+    r"《[^《》]{1,20}》[ \t　]+[^\s　]{2,10}(?:[ \t　]+[^\s　]{1,10})?[ \t　]+"
+    r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
+    r"(?:[ \t　]+[^\s　]{1,10})?"
+)
 # A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
 _SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
@@ -1751,6 +1758,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if i in opens:
             cur = None
+        if _WORK_CAPTION.fullmatch(ln.text) and (i + 1 >= n or lines[i + 1] is None):
+            # an artwork's caption alone on its line: the work's title, its maker, its size
+            # (《松风》　某某　68×136cm): a caption with no headline, the line its text
+            new("caption").headline = ""
+            cur.body.append((ln.s, ln.e))
+            cur = None
+            i += 1
+            continue
         # markers
         if m := _CONT_IN.match(ln.text):
             new("continuation").headline = ""
