@@ -1343,16 +1343,26 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def ad_block(i: int) -> int:
         """The end of a display advertisement starting at line i, else -1: three or more
-        lines up to a blank line, none a sentence or a byline, slogans set apart by spaces,
-        and a contact line (电话/热线/地址 with a number)."""
-        k, contact, spaced = i, False, False
+        lines up to a blank line, none a byline, slogans set apart by spaces, and a contact
+        line (电话/热线/地址 with a number); no sentence, or one line of copy in a short ad
+        under a product's name (eight lines at most)."""
+        k, contact, spaced, said = i, False, False, 0
         while k < n and lines[k] is not None and k - i < 16:
             ln = lines[k]
-            if furn[k] or re.search("[。！？!?]", ln.f) or opener(k) or _ITEM.match(ln.f):
+            if furn[k] or opener(k) or _ITEM.match(ln.f):
                 return -1
+            if re.search("[。！？!?]", ln.f):
+                said += 1  # one sentence of copy among the slogans, at most (below)
             contact = contact or bool(_CONTACT.search(ln.f))
             spaced = spaced or len(ln.text.split()) >= 2
             k += 1
+        if said and not (
+            said == 1
+            and k - i <= 8
+            and len(lines[i].f) <= 16
+            and not re.search(r"[，。、：:；！？]", lines[i].f)
+        ):
+            return -1
         # on a page printing a paragraph a line, the whole ad may stand on one line: four
         # or more slogans set apart by spaces
         many = flat_page and len(lines[i].text.split()) >= 5
