@@ -1547,6 +1547,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search(r"[，。：:、]", ln.f)
             and len(nx.f) >= 0.85 * col
             and not opener(i + 1)
+            # a document's own title under it (某某关于…的通报): the genre word is a label
+            and not _DOC_TITLE.fullmatch(nx.f)
             and (
                 pv is None
                 or blank_before(i)
