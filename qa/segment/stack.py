@@ -1154,13 +1154,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         f = ln.f
         if (
-            indented
-            and re.fullmatch(r"【[^【】]{2,6}】", f)
+            re.fullmatch(r"【[^【】]{2,6}】", f)
             and i > 0
             and lines[i - 1] is not None
             and i + 1 < n
             and lines[i + 1] is not None
-            and lines[i + 1].indent
+            and (
+                (indented and lines[i + 1].indent)
+                # on a page printing a paragraph a line: a paragraph under it
+                or (flat_page and len(lines[i + 1].f) >= 20 and ends_sentence(lines[i + 1].f))
+            )
         ):
             # a section's label in brackets inside a piece, right over its indented
             # paragraph, no blank line above (【裁判要旨】, 【案情】): the piece's crosshead;
