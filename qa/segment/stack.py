@@ -297,6 +297,15 @@ _CONT_OUT = re.compile(
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?电|讯)")
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
+# An artwork's caption: its title in 《》, its maker, its size (《松风》　某某　68×136cm), the
+# medium perhaps after the size.
+_WORK_CAPTION = re.compile(
+    r"《[^《》]{1,20}》[ \t　]+[^\s　]{2,10}(?:[ \t　]+[^\s　]{1,10})?[ \t　]+"
+    r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
+    r"(?:[ \t　]+[^\s　]{1,10})?"
+)
+# A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
+_SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
@@ -1145,13 +1154,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         f = ln.f
         if (
-            indented
-            and re.fullmatch(r"【[^【】]{2,6}】", f)
+            re.fullmatch(r"【[^【】]{2,6}】", f)
             and i > 0
             and lines[i - 1] is not None
             and i + 1 < n
             and lines[i + 1] is not None
-            and lines[i + 1].indent
+            and (
+                (indented and lines[i + 1].indent)
+                # on a page printing a paragraph a line: a paragraph under it
+                or (flat_page and len(lines[i + 1].f) >= 20 and ends_sentence(lines[i + 1].f))
+            )
         ):
             # a section's label in brackets inside a piece, right over its indented
             # paragraph, no blank line above (【裁判要旨】, 【案情】): the piece's crosshead;
@@ -1334,16 +1346,26 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def ad_block(i: int) -> int:
         """The end of a display advertisement starting at line i, else -1: three or more
-        lines up to a blank line, none a sentence or a byline, slogans set apart by spaces,
-        and a contact line (电话/热线/地址 with a number)."""
-        k, contact, spaced = i, False, False
+        lines up to a blank line, none a byline, slogans set apart by spaces, and a contact
+        line (电话/热线/地址 with a number); no sentence, or one line of copy in a short ad
+        under a product's name (eight lines at most)."""
+        k, contact, spaced, said = i, False, False, 0
         while k < n and lines[k] is not None and k - i < 16:
             ln = lines[k]
-            if furn[k] or re.search("[。！？!?]", ln.f) or opener(k) or _ITEM.match(ln.f):
+            if furn[k] or opener(k) or _ITEM.match(ln.f):
                 return -1
+            if re.search("[。！？!?]", ln.f):
+                said += 1  # one sentence of copy among the slogans, at most (below)
             contact = contact or bool(_CONTACT.search(ln.f))
             spaced = spaced or len(ln.text.split()) >= 2
             k += 1
+        if said and not (
+            said == 1
+            and k - i <= 8
+            and len(lines[i].f) <= 16
+            and not re.search(r"[，。、：:；！？]", lines[i].f)
+        ):
+            return -1
         # on a page printing a paragraph a line, the whole ad may stand on one line: four
         # or more slogans set apart by spaces
         many = flat_page and len(lines[i].text.split()) >= 5
@@ -1505,6 +1527,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i, ln = i + 1, lines[i + 1]
         if ln is None or furn[i]:
             return False
+        if _SALUTATION.fullmatch(ln.f):
+            return True  # a letter's salutation opens its text (编辑同志：), flush or not
         if indented:
             return ln.indent or bool(_SECTION_NO.match(ln.f)) or (flat_page and not headish(i))
         return not headish(i) or flat_page or full(i)
@@ -1526,6 +1550,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search(r"[，。：:、]", ln.f)
             and len(nx.f) >= 0.85 * col
             and not opener(i + 1)
+            # a document's own title under it (某某关于…的通报): the genre word is a label
+            and not _DOC_TITLE.fullmatch(nx.f)
             and (
                 pv is None
                 or blank_before(i)
@@ -1638,6 +1664,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         if unspaced and _TAG.fullmatch(nxt.f) and not SIGNATURE.fullmatch(nxt.f):
             return k  # a column tag alone opens the next piece (【漫画】): no blank needed
+        if _NOTE_LABEL.match(nxt.f):
+            return k  # the editor's reply under a reader's signed letter (编者附言：…)
         return 0
 
     def schedule_end(i: int) -> int:
@@ -1745,6 +1773,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if i in opens:
             cur = None
+        if _WORK_CAPTION.fullmatch(ln.text) and (i + 1 >= n or lines[i + 1] is None):
+            # an artwork's caption alone on its line: the work's title, its maker, its size
+            # (《松风》　某某　68×136cm): a caption with no headline, the line its text
+            new("caption").headline = ""
+            cur.body.append((ln.s, ln.e))
+            cur = None
+            i += 1
+            continue
         # markers
         if m := _CONT_IN.match(ln.text):
             new("continuation").headline = ""
@@ -2012,6 +2048,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         and j + 1 < n
                         and lines[j + 1] is not None
                         and bool(lines[j + 1].indent)
+                    )
+                    # or over a letter's salutation on a line of its own (编辑同志：)
+                    or (
+                        j > i
+                        and question(j)
+                        and j + 1 < n
+                        and lines[j + 1] is not None
+                        and bool(_SALUTATION.fullmatch(lines[j + 1].f))
                     )
                 )
                 and not opener(j)
@@ -2759,7 +2803,7 @@ def _finish(
         if (
             len(plain) >= 2
             and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
-            and plain[1].startswith("关于")
+            and "关于" in plain[1]
             and not _ISSUER.fullmatch(plain[0])
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
