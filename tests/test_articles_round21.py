@@ -5,17 +5,13 @@ weekly, a railway paper), each on text invented for the test."""
 
 from __future__ import annotations
 
+from qa.evaluate import article_body
 from qa.ingest.catalog import page_furniture
 from qa.segment.articles import segment_page
-from qa.segment.layout import flat
 
 
 def _arts(page: str):
     return segment_page("p.txt", page)
-
-
-def _body(page: str, a) -> str:
-    return flat("".join(page[s:e] for s, e in a.body_spans))
 
 
 def _by_head(page: str) -> dict:
@@ -56,11 +52,11 @@ def test_a_caption_of_five_full_lines_closed_by_a_bare_credit_alone():
     # line of its own (本报记者　某某　摄) closes it, no byline of the story above
     arts = _arts(NARROW)
     story = next(a for a in arts if a.headline == "沙洲港开渔节吸引游客三万人")
-    assert _body(NARROW, story).endswith("交易额创下新高。")
+    assert article_body(NARROW, story).endswith("交易额创下新高。")
     assert "摄" not in story.byline
     cap = next(a for a in arts if a.kind == "caption")
-    assert _body(NARROW, cap).startswith("3月2日，沙洲港码头")
-    assert _body(NARROW, cap).endswith("两百余艘渔船进出作业。")
+    assert article_body(NARROW, cap).startswith("3月2日，沙洲港码头")
+    assert article_body(NARROW, cap).endswith("两百余艘渔船进出作业。")
 
 
 def test_a_header_date_in_figures_with_dots_and_a_republic_year_of_three_figures():
@@ -97,7 +93,7 @@ def test_a_tabloids_dateline_set_with_spaces_and_a_columns_name_over_a_headline(
     heads = _by_head(TABLOID)
     first = heads["暴雨夜被困车内！民警破窗救出母子"]
     assert first.byline == "本报讯记者秦朗通讯员郑岩"  # the reporters, not the text
-    assert _body(TABLOID, first).startswith("3月7日晚")
+    assert article_body(TABLOID, first).startswith("3月7日晚")
     # 一线风采 names the column: neither the headline nor a kicker
     assert "十五年坚守城西路口的“老交警”" in heads
     assert not any(h.startswith("一线风采") for h in heads)
@@ -105,7 +101,8 @@ def test_a_tabloids_dateline_set_with_spaces_and_a_columns_name_over_a_headline(
 
 def test_the_page_foots_service_lines_are_no_piece():
     arts = _arts(TABLOID)
-    assert not any("邮政编码" in _body(TABLOID, a) or "网址" in _body(TABLOID, a) for a in arts)
+    bodies = [article_body(TABLOID, a) for a in arts]
+    assert not any("邮政编码" in b or "网址" in b for b in bodies)
     assert len([a for a in arts if a.body_spans]) == 2
     # an ad's own contact line (服务热线：…　地址：…) stays the ad's
     ad = "\n".join(
@@ -116,7 +113,7 @@ def test_the_page_foots_service_lines_are_no_piece():
             "服务热线：400-123-4567　地址：海滨路18号",
         ]
     )
-    assert any("服务热线" in _body(ad, a) for a in _arts(ad))
+    assert any("服务热线" in article_body(ad, a) for a in _arts(ad))
 
 
 ESSAY = "\n".join(
@@ -140,11 +137,11 @@ ESSAY = "\n".join(
 def test_an_editors_note_under_its_pieces_byline_and_a_students_year_in_a_signature():
     heads = _by_head(ESSAY)
     letter = heads["灯下的旧信"]
-    body = _body(ESSAY, letter)
+    body = article_body(ESSAY, letter)
     assert body.startswith("编者按：") and body.endswith("最动人的文字。")
     tree = heads["操场边的那棵槐树"]
     assert tree.byline == "文学院2022级沈小禾"
-    assert _body(ESSAY, tree).endswith("人已散落天涯。")
+    assert article_body(ESSAY, tree).endswith("人已散落天涯。")
 
 
 TAIWAN = "\n".join(
@@ -199,7 +196,7 @@ def test_a_bulletins_name_a_column_over_a_notice_and_its_issuer_set_apart():
     notice = arts[0]
     assert notice.headline == "关于调整周末开放时间的公告"  # 院务公开 names the column
     assert notice.byline.startswith("白沙县文化馆")  # the issuer under a blank line signs it
-    assert _body(BULLETIN, notice).endswith("节假日另行通知。")
+    assert article_body(BULLETIN, notice).endswith("节假日另行通知。")
 
 
 PORTAL = "\n".join(
@@ -233,12 +230,12 @@ def test_a_government_portals_disclosure_fields_and_its_sites_dateline():
     assert masthead(PORTAL) == "临川市人民政府门户网站"  # the site's name over its menu
     heads = _by_head(PORTAL)
     notice = heads["临川市人民政府办公室关于做好春季城乡环境整治工作的通知"]
-    body = _body(PORTAL, notice)
+    body = article_body(PORTAL, notice)
     assert body.startswith("各县（区）人民政府") and "索引号" not in body
     assert "此件公开发布" not in body
     news = heads["市区新增公共停车泊位两千个"]
     assert news.byline == "本网讯（记者丁宁）"  # a site's own dateline
-    assert not any("ICP" in _body(PORTAL, a) for a in _arts(PORTAL))
+    assert not any("ICP" in article_body(PORTAL, a) for a in _arts(PORTAL))
 
 
 TABLE = "\n".join(
@@ -267,10 +264,10 @@ TABLE = "\n".join(
 def test_a_tables_unit_line_and_rows_and_a_list_compiled_by_the_paper():
     arts = [a for a in _arts(TABLE) if a.body_spans]
     table = next(a for a in arts if a.kind == "other")
-    assert "梭子蟹" in _body(TABLE, table)  # the rows after the unit line are the table's
+    assert "梭子蟹" in article_body(TABLE, table)  # the rows after the unit line are the table's
     briefs = next(a for a in arts if a.kind == "briefs")
     assert briefs.byline == "本报综合"
-    assert _body(TABLE, briefs).startswith("■本市首个海洋牧场")
+    assert article_body(TABLE, briefs).startswith("■本市首个海洋牧场")
 
 
 def test_a_unit_alone_under_the_text_before_a_blank_line_signs_it():
@@ -287,4 +284,4 @@ def test_a_unit_alone_under_the_text_before_a_blank_line_signs_it():
     )
     warn = _by_head(page)["汛期行车谨防山洪塌方"]
     assert warn.byline == "东山铁路公司安全监察室"
-    assert _body(page, warn).endswith("及时报告。")
+    assert article_body(page, warn).endswith("及时报告。")

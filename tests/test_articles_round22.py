@@ -6,17 +6,13 @@ text invented for the test."""
 
 from __future__ import annotations
 
+from qa.evaluate import article_body
 from qa.segment.articles import segment_page
-from qa.segment.layout import flat
 from qa.segment.stack import masthead
 
 
 def _arts(page: str):
     return [a for a in segment_page("p.txt", page) if a.body_spans]
-
-
-def _body(page: str, a) -> str:
-    return flat("".join(page[s:e] for s, e in a.body_spans))
 
 
 def _by_head(page: str) -> dict:
@@ -51,10 +47,10 @@ def test_a_news_apps_credits_counters_and_video_caption():
     heads = _by_head(APP)
     story = heads["云江大桥维修工程完工"]
     assert story.byline == "记者：林晓通讯员：周岩"  # labelled with colons, names only
-    assert _body(APP, story).endswith("恢复双向四车道通行。")  # no counters
-    video = next(a for a in _arts(APP) if "樱花" in _body(APP, a))
-    assert _body(APP, video).startswith("4月1日，云江江堤")  # past ▶ 视频时长
-    assert "阅读" not in _body(APP, video) and "播放" not in _body(APP, video)
+    assert article_body(APP, story).endswith("恢复双向四车道通行。")  # no counters
+    video = next(a for a in _arts(APP) if "樱花" in article_body(APP, a))
+    assert article_body(APP, video).startswith("4月1日，云江江堤")  # past ▶ 视频时长
+    assert "阅读" not in article_body(APP, video) and "播放" not in article_body(APP, video)
     # an interview's question labelled 记者： is no byline
     qa_page = "\n".join(
         [
@@ -91,10 +87,10 @@ FACTORY = "\n".join(
 def test_a_slogan_in_stars_and_a_columns_label_alone_between_blank_lines():
     heads = _by_head(FACTORY)
     first = heads["車間開展技術革新競賽"]
-    body = _body(FACTORY, first)
+    body = article_body(FACTORY, first)
     assert body.endswith("合理化建議。")  # neither the slogan nor the label is its text
     letter = heads["澡堂開放時間應延長"]
-    assert _body(FACTORY, letter).startswith("我們三班倒")
+    assert article_body(FACTORY, letter).startswith("我們三班倒")
 
 
 COURT = "\n".join(
@@ -126,13 +122,13 @@ COURT = "\n".join(
 def test_a_case_reports_labelled_sections_and_untitled_court_notices():
     arts = _arts(COURT)
     case = next(a for a in arts if a.headline == "网店拒不发货消费者可获赔偿")
-    body = _body(COURT, case)
+    body = article_body(COURT, case)
     assert body.startswith("【裁判要旨】") and body.endswith("双方均未上诉。")  # one piece
-    notices = [a for a in arts if "公告送达" in _body(COURT, a)]
+    notices = [a for a in arts if "公告送达" in article_body(COURT, a)]
     assert len(notices) == 2  # each closed by its court's name and date
-    assert _body(COURT, notices[0]).startswith("王某某：")
+    assert article_body(COURT, notices[0]).startswith("王某某：")
     assert notices[0].byline.startswith("东川省江陵市东湖区人民法院")
-    assert _body(COURT, notices[1]).startswith("赵某某：")
+    assert article_body(COURT, notices[1]).startswith("赵某某：")
 
 
 TABLES = "\n".join(
@@ -164,10 +160,10 @@ def test_a_tables_unit_and_header_rows_an_experts_label_and_a_captions_title():
     arts = _arts(TABLES)
     table = next(a for a in arts if a.kind == "other")
     assert table.headline == "2025年我省高校招生录取控制分数线"
-    assert _body(TABLES, table).startswith("单位：分")
-    qa_piece = next(a for a in arts if "分数优先" in _body(TABLES, a))
+    assert article_body(TABLES, table).startswith("单位：分")
+    qa_piece = next(a for a in arts if "分数优先" in article_body(TABLES, a))
     assert qa_piece.headline != "答疑专家：临江师范大学招生处处长魏宏"
     assert qa_piece.byline == "答疑专家：临江师范大学招生处处长魏宏"
     cap = next(a for a in arts if a.kind == "caption")
     assert cap.headline == "终点线前的拥抱"
-    assert _body(TABLES, cap).startswith("一名完赛跑者")
+    assert article_body(TABLES, cap).startswith("一名完赛跑者")

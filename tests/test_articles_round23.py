@@ -6,16 +6,12 @@ test."""
 
 from __future__ import annotations
 
+from qa.evaluate import article_body
 from qa.segment.articles import segment_page
-from qa.segment.layout import flat
 
 
 def _arts(page: str):
     return [a for a in segment_page("p.txt", page) if a.body_spans]
-
-
-def _body(page: str, a) -> str:
-    return flat("".join(page[s:e] for s, e in a.body_spans))
 
 
 LETTER = "\n".join(
@@ -45,9 +41,9 @@ def test_a_readers_letter_under_a_question_with_its_salutation_and_the_editors_r
     assert "村里的水井为啥常干？" in heads  # a question over a salutation is a headline
     assert "石桥乡五村张志明" not in heads  # the signature is no headline of the reply
     news = next(a for a in arts if a.headline == "县农机站培训拖拉机手")
-    assert _body(LETTER, news).endswith("领取了驾驶证。")
+    assert article_body(LETTER, news).endswith("领取了驾驶证。")
     letter = next(a for a in arts if a.headline == "村里的水井为啥常干？")
-    assert _body(LETTER, letter).startswith("编辑同志：")
+    assert article_body(LETTER, letter).startswith("编辑同志：")
     assert letter.byline == "石桥乡五村张志明"
 
 
@@ -80,9 +76,9 @@ def test_artwork_captions_and_a_short_ad_with_one_line_of_copy():
     arts = _arts(ART)
     caps = [a for a in arts if a.kind == "caption"]
     assert len(caps) == 2 and all(not a.headline for a in caps)
-    assert _body(ART, caps[0]) == "《春江》何远舟68×136cm"
-    ad = next(a for a in arts if "服务热线" in _body(ART, a))
-    assert ad.kind == "ad" and "《山居》" not in _body(ART, ad)
+    assert article_body(ART, caps[0]) == "《春江》何远舟68×136cm"
+    ad = next(a for a in arts if "服务热线" in article_body(ART, a))
+    assert ad.kind == "ad" and "《山居》" not in article_body(ART, ad)
 
 
 def test_a_label_over_an_issuers_notice_title_is_dropped():

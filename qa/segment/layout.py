@@ -32,7 +32,7 @@ PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
 _CONT = re.compile(r"[（(]\s*(?:上接|下转)" + PAGE_NO + r"\s*[）)]")
 # An editor's note: 编者按：..., or a label of its own such as ·开栏的话· over a new column.
 EDITOR_LABELS = ("编者按", "编者的话", "开栏的话", "开栏语", "编后语", "编后", "卷首语")
-_EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?")
+EDITOR = re.compile(rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})[·•]?\s*[:：]?")
 _COLUMN = re.compile(r"[·•][^·•\s]{1,12}[·•]")
 BRIEFS = {"标题新闻", "简讯", "新闻简讯", "要闻简报", "简明新闻", "新闻速览", "短讯"}
 # Page furniture: what a page prints about itself, never part of an article. A header with
@@ -127,7 +127,7 @@ def _marker(line: str) -> str:
     f = flat(line)
     tests = [
         ("furniture", "\n" not in line.strip() and is_furniture(line)),
-        ("briefs", f in BRIEFS), ("admark", f == "广告"), ("editor", _EDITOR.match(line)),
+        ("briefs", f in BRIEFS), ("admark", f == "广告"), ("editor", EDITOR.match(line)),
         ("column", _COLUMN.fullmatch(f)), ("item", f.startswith("●")),
         ("cont", _CONT.match(line)), ("byline", _INLINE_BY.match(line)),
     ]  # fmt: skip
@@ -161,7 +161,7 @@ def _classify(text: str, b: Block) -> None:
     if kind in ("briefs", "admark", "column", "item", "furniture"):
         b.kind = kind
     elif kind in ("cont", "editor"):
-        b.kind, m = kind, (_CONT if kind == "cont" else _EDITOR).match(t)
+        b.kind, m = kind, (_CONT if kind == "cont" else EDITOR).match(t)
         b.pre = (b.s, b.s + m.end())
     elif kind and (m := _INLINE_BY.match(t)) and (_BY_WORDS.search(m[0]) or "(" not in m[0]):
         b.pre = (b.s, b.s + m.end())

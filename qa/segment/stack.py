@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from qa.segment.layout import (
     CLOSING,
-    EDITOR_LABELS,
+    EDITOR,
     HEADER_SPLIT,
     PAGE_NO,
     TERMINAL,
@@ -304,6 +304,13 @@ _WORK_CAPTION = re.compile(
     r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
     r"(?:[ \t　]+[^\s　]{1,10})?"
 )
+# A section's label in brackets (【裁判要旨】, 【案情】): a crosshead right over its paragraph.
+_SECTION_LABEL = re.compile(r"【[^【】]{2,6}】")
+# A column's name, a word or two: 工人来信, 一线风采, 灯下漫笔 (_COLUMN_NAME4: four at most).
+_COLUMN_NAME = re.compile(rf"[{_H}·]{{2,6}}")
+_COLUMN_NAME4 = re.compile(rf"[{_H}·]{{2,4}}")
+# A notice's genre word alone, as a label over untitled notices: 公告, 启事.
+_NOTICE_GENRE = re.compile("公告|通告|启事|声明|通知")
 # A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
 _SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
@@ -951,13 +958,13 @@ def _furniture(ln: _Line) -> bool:
     )
 
 
-def _prev_nonblank(lines: list, i: int, furn: list[bool]) -> _Line | None:
-    """The nearest line above line i that is neither blank nor furniture (looking back at
-    most 12)."""
-    for k in range(i - 1, max(-1, i - 13), -1):
-        if lines[k] is not None and not furn[k]:
-            return lines[k]
-    return None
+def _line_above(lines: list, furn: list[bool], i: int) -> _Line | None:
+    """The nearest line above line i that is neither blank nor furniture, looking back a
+    bounded way (linear on any page): past eleven such lines, the twelfth up, whatever it is."""
+    p = i - 1
+    while p >= 0 and (furn[p] or lines[p] is None) and i - p < 12:
+        p -= 1
+    return lines[p] if p >= 0 else None
 
 
 def segment(text: str, traditional: bool = False) -> list[dict]:
@@ -1020,13 +1027,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             ln is not None
             and lines[i - 1] is None
             and lines[i + 1] is None
-            and re.fullmatch(rf"[{_H}·]{{2,6}}", ln.f)
+            and _COLUMN_NAME.fullmatch(ln.f)
             and nx is not None
             and nx2 is not None
             and not nx.indent
             and len(nx.f) <= 30
             and not re.search("[。！？；，]", nx.f)
-            and (p := _prev_nonblank(lines, i, furn)) is not None
+            and (p := _line_above(lines, furn, i)) is not None
             and ends_sentence(p.f)
         ):
             furn[i] = True
@@ -1036,8 +1043,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             ln is not None
             and lines[i - 1] is None
             and lines[i + 1] is None
-            and len(ln.f) <= 4
-            and re.fullmatch("公告|通告|启事|声明|通知", ln.f)
+            and _NOTICE_GENRE.fullmatch(ln.f)
             and nx is not None
             and nx.indent
         ):
@@ -1123,10 +1129,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         return p < 0 or lines[p] is None
 
     def prev_line(i: int) -> _Line | None:
-        p = i - 1
-        while p >= 0 and (furn[p] or lines[p] is None) and i - p < 12:  # bounded
-            p -= 1
-        return lines[p] if p >= 0 else None
+        return _line_above(lines, furn, i)
 
     def dash_sub(i: int) -> bool:
         """A subtitle opened by a dash (——某某) set indented, under a headline line and over
@@ -1154,7 +1157,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         f = ln.f
         if (
-            re.fullmatch(r"【[^【】]{2,6}】", f)
+            _SECTION_LABEL.fullmatch(f)
             and i > 0
             and lines[i - 1] is not None
             and i + 1 < n
@@ -2574,9 +2577,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _EDITOR_END.search(ln.text):
             m = _EDITOR_END.search(ln.text)
             first = flat(text[cur.body[0][0] : cur.body[0][1]]) if cur.body else ""
-            if (cur.heads or cur.bylines) and re.match(
-                rf"[·•]?(?:{'|'.join(EDITOR_LABELS)})", first
-            ):
+            if (cur.heads or cur.bylines) and EDITOR.match(first):
                 # the editor's note opens the text under the piece's own headline and byline
                 # (编者按：… ——编者, then the piece): it is the piece's, and so is what follows
                 cur.body.append((ln.s, ln.e))
@@ -2622,12 +2623,12 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     """
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
-    dashed = any(h.startswith(("——", "－－", "--")) for h in lines)
+    dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if (
         len(lines) >= 2
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
         # round 18's unknown stands; a column's name is mostly four)
-        and re.fullmatch(rf"[{_H}·]{{2,{4 if dashed else 6}}}", lines[0])
+        and (_COLUMN_NAME if dash is None else _COLUMN_NAME4).fullmatch(lines[0])
         and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
@@ -2638,7 +2639,6 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return _split_stack(kept[1:], wide, traditional)
     couplet = [bool(_COUPLET.search(h)) for h in kept]  # 某某某某　某某某某
     subs: list[str] = []
-    dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if dash is not None:
         subs.append("".join(lines[dash:]))
         lines = lines[:dash]
@@ -2971,7 +2971,7 @@ def _finish(
                     and any(s <= lines[under].s < e for s, e in p.bylines)
                 )
                 if (
-                    re.fullmatch(rf"[{_H}·]{{2,4}}", plain[0])
+                    _COLUMN_NAME4.fullmatch(plain[0])
                     and len(plain[1]) >= len(plain[0]) + 3
                     and not named_under
                 ):
