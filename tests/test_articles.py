@@ -281,6 +281,25 @@ def test_a_page_in_traditional_print_folds_its_fields_back_with_one_map():
     assert _printed_forms.cache_info().misses <= 1
 
 
+def test_a_field_is_found_over_the_line_breaks_the_page_sets_in_it():
+    # Fields are stored without whitespace; the page may break a headline over lines or
+    # space a name. find_spaced finds the printed run within the bounds it is given, and
+    # the page without whitespace is worked out once per page, not a pattern per field.
+    from qa.segment.fold import _solid, find_spaced
+
+    page = "报头\n\n滨州召开\n大会\n本报记者　王　明\n正文。\n\n滨州召开大会\n"
+    assert find_spaced(page, "滨州召开大会") == (4, 11)
+    assert page[slice(*find_spaced(page, "王明"))] == "王　明"
+    assert find_spaced(page, "滨州召开大会", 12) == (page.rindex("滨州"), len(page) - 1)
+    assert find_spaced(page, "滨州召开大会", 0, 10) is None
+    assert find_spaced(page, "不在页上") is None and find_spaced(page, "") is None
+    assert find_spaced(page, "记者　王") == (page.index("记者"), page.index("王") + 1)
+    _solid.cache_clear()
+    for value in ("滨州召开大会", "王明", "正文"):
+        find_spaced(page, value)
+    assert _solid.cache_info().misses == 1
+
+
 ODD_PAGES = {
     "only an ad": "广告\n\n恒大城\n\n8900元/m²起\n\n"
     "上述价格按照一次性付款方式计算，优惠截止日期至2019年11月30日，售完即止。\n",

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from qa.ingest.pages import page_key
 from qa.segment import stack
 from qa.segment.draft import Draft
-from qa.segment.fold import as_printed, simplified, traditional_print
+from qa.segment.fold import as_printed, find_spaced, simplified, traditional_print
 from qa.segment.headcheck import check_headline
 from qa.segment.layout import (
     Block,
@@ -81,9 +81,7 @@ def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | N
     """
     if not value:
         return None
-    pattern = re.compile(r"\s*".join(map(re.escape, value)))
-    m = pattern.search(page, article.char_start, article.char_end) or pattern.search(page)
-    return (m.start(), m.end()) if m else None
+    return find_spaced(page, value, article.char_start, article.char_end) or find_spaced(page, value)
 
 
 def segment_page(source: str, text: str) -> list[Article]:

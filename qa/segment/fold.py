@@ -15,6 +15,8 @@ simplified page is its own folded copy.
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
 import re
 
@@ -104,12 +106,36 @@ def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | No
     """
     if not value or text is folded:
         return value
-    pattern = re.compile(r"\s*".join(map(re.escape, value)))
-    m = pattern.search(folded, start, len(folded) if end is None else end) or pattern.search(folded)
-    if m:
-        return "".join(text[m.start() : m.end()].split())
+    span = find_spaced(folded, value, start, end) or find_spaced(folded, value)
+    if span:
+        return "".join(text[span[0] : span[1]].split())
     back = _printed_forms(text, folded)
     return "".join(back.get(c, c) for c in value)
+
+
+def find_spaced(text: str, value: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The first place in text[start:end] where ``value`` (a field stored without
+    whitespace) is printed with any whitespace between its characters: (start, end) of the
+    run, or None. The page's characters without its whitespace are worked out once per page,
+    so each field costs one substring search, not a regular expression of its own."""
+    if not value:
+        return None
+    if any(c.isspace() for c in value):
+        pattern = re.compile(r"\s*".join(map(re.escape, value)))
+        m = pattern.search(text, start, len(text) if end is None else end)
+        return (m.start(), m.end()) if m else None
+    solid, where = _solid(text)
+    lo = bisect.bisect_left(where, start)
+    hi = len(where) if end is None else bisect.bisect_left(where, end)
+    i = solid.find(value, lo, hi)
+    return None if i < 0 else (where[i], where[i + len(value) - 1] + 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _solid(text: str) -> tuple[str, array.array]:
+    """The page without its whitespace, and where each of its characters stands on the page."""
+    where = array.array("l", (i for i, c in enumerate(text) if not c.isspace()))
+    return "".join(text[i] for i in where), where
 
 
 @functools.lru_cache(maxsize=4)
