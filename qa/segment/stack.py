@@ -107,7 +107,8 @@ _LABELLED = (
 # Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
 # 拍摄：某某　剪辑：某某, 文：某某), as an app's story credits them: a line of names, never
 # an interview's question (记者：这个角色有原型吗？).
-_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|文|图)[ \t]*[：:][ \t　]*"
+# (Southeast Asian papers label the reporter 报道：某某, over the text or under it.)
+_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|报道|文|图)[ \t]*[：:][ \t　]*"
 _LABELLED_NAMES = (
     _ROLE_COLON
     + r"["
@@ -118,6 +119,7 @@ _LABELLED_NAMES = (
     + _H
     + r"·]{2,4}){0,4}"
 )
+_NAMES_LINE = re.compile(_LABELLED_NAMES)
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
 # publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
 # book's title before it (《某某》　某某　著　某某出版社) it is an item of a list of new books.
@@ -159,7 +161,14 @@ OWN_BYLINE = re.compile(
     r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
     r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
+    # a pupil's composition signed under its title with the school and class, and the
+    # teacher who guided it: 某某小学三年级（2）班　某某, 指导老师：某某
+    + r"|[" + _H + r"]{0,24}" + _CLASS + r"[\s　]*" + _NAMES
+    + r"|[（(]?\s*指导(?:教师|老师)\s*[：:]\s*" + _NAMES + r"\s*[）)]?"
 )
+# A pupil's school and class, the name after it or wrapped onto the next line.
+_PUPIL = re.compile(r"[" + _H + r"]{0,24}" + _CLASS + r"(?:[\s　]*(" + _NAMES + r"))?")
+_BARE_NAME = re.compile(r"[" + _H + r"·]{2,4}")
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
 # A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
@@ -249,6 +258,12 @@ _PHOTO = re.compile(
     r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
     r"(?:摄|供图|社发|社稿|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
+# A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
+_SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
+# A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
+_BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
+# The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
+_PHOTO_LABEL = re.compile(r"(?:摄影|摄|图片|图)[ \t]*[：:][ \t　]*[" + _H + r"·]{2,4}")
 _PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
@@ -414,7 +429,18 @@ _BULLET_SIGNATURE = re.compile(
     r"[■□]\s*[\u4e00-\u9fff（）()]{1,20}[\s　]+[\u4e00-\u9fff](?:[\s　]*[\u4e00-\u9fff]){1,3}"
 )
 # A classified advertisement's heading: what is let, sold, sought (旺铺招租, 饭店转让, 寻人)
-_CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物)")
+_CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物|遗失)")
+# A notice's (启事's) signers, closing it: a name or names, a shop, a family member and
+# name, ending with the notice's closing word (某某谨启, 某某号启, 某某　某某　同启, 父　某某谨启).
+# Nothing of the notice follows it: the next line opens another, blank line or none.
+# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告).
+_QISHI_SIGN = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,19}?"
+    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启)|[\s　]+启|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
+)
+# An obituary's first line: the deceased, named with the family's word for them (先严
+# 某公某某老大人, 先慈某母某某老夫人, 显考…): the notice's text, under its genre heading.
+_OBIT_NAME = re.compile(r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}")
 NOTICE = re.compile(
     r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
@@ -566,7 +592,9 @@ _FURN_EXTRA = re.compile(
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
-    r"|(?:社址|报社地址)\s*[:：].{1,40}"
+    r"|(?:本报)?(?:社址|报社地址)\s*[:：].{1,40}"
+    # and its offices' numbers under it (营业部电话：…, 编辑部电话：…), as old mastheads print them
+    r"|(?:本报|报社)?(?:营业部|发行部|广告部|编辑部|总机)电话\s*[:：]\s*[\d一二三四五六七八九〇○零\-—]{4,20}"
     # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
     # 全国各地邮局发行)
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
@@ -621,6 +649,10 @@ _FURN_EXTRA = re.compile(
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
+    # a page header's fields set apart by bars, the paper's name and the page among them
+    # (某某日报｜国内｜A8, A8｜国内｜某某日报)
+    r"|(?=.*(?:^|[｜|])[ \t　]*第?[A-Z]?\d{1,3}版?[ \t　]*(?:[｜|]|$))(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
+    r"[^｜|\s]{1,12}(?:[ \t　]*[｜|][ \t　]*[^｜|\s]{1,12}){1,3}"
     r"|(?=首页)" + _MENU + r""
     # a content system's labelled source or editor field under a story (【来源】某某日报,
     # 【责任编辑】某某): about the copy, not its text
@@ -941,7 +973,11 @@ _DISCLOSURE_FIELD = re.compile(
     # and its release note under the issuer's signature: （此件公开发布）, （此件主动公开）
     r"|[（(]此件[^（）()]{2,8}[）)]"
 )
-_COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:版权声明|免责声明)\s*[:：].{0,160}"
+    # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
+    r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
+)
 
 
 def _furniture(ln: _Line) -> bool:
@@ -1179,6 +1215,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return i > 0 and lines[i - 1] is not None and _cjk_head(i - 1)
         if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
+        if _OBIT_NAME.fullmatch(ln.text.strip()):
+            return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
             # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
@@ -1265,6 +1303,58 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search("[。！？；，]", ln.f)
             and bool(_CELLS.fullmatch(ln.text.strip()))
         )
+
+    def speaker_piece(i: int) -> bool:
+        """A column's tag alone (【两会之声】) at line i, at a piece's start, over a line
+        naming a speaker by title and name (某某代表、某某公司董事长　某某, a colon perhaps
+        closing it), over a paragraph of text."""
+        ln, pv = lines[i], prev_line(i)
+        nx = lines[i + 1] if i + 1 < n else None
+        after = lines[i + 2] if i + 2 < n else None
+        return (
+            bool(_TAG.fullmatch(ln.f))
+            and nx is not None
+            and after is not None
+            and not furn[i + 1]
+            and bool(AFFILIATION.fullmatch(nx.text.strip().rstrip("：:")))
+            and not headish(i + 2)
+            and (
+                cur is None
+                or pv is None
+                or blank_before(i)
+                or ends_sentence(pv.f)
+                or credit_closed(i)
+                or signed_above(i)
+            )
+        )
+
+    def inline_box(i: int) -> int:
+        """A box inside a story at line i: its label in brackets opening the line
+        (【赛果】某某　3:1　某某) and its rows, short lines set flush between the story's
+        indented paragraphs, no blank line, the story's next paragraph right under them.
+        The line after the box, else 0."""
+        ln = lines[i]
+        if not (
+            indented
+            and cur is not None
+            and cur.body
+            and not ln.indent
+            and not blank_before(i)
+            and _BOX_LABEL.match(ln.f)
+        ):
+            return 0
+        j = i + 1
+        while (
+            j < n
+            and j - i <= 8
+            and lines[j] is not None
+            and not furn[j]
+            and not lines[j].indent
+            and len(lines[j].f) < 0.85 * col
+            and not re.search("[。！？]", lines[j].f)
+        ):
+            j += 1
+        return j if j - i >= 2 and j < n and lines[j] is not None and lines[j].indent else 0
 
     def rows_from(i: int, header: bool = False) -> int:
         """How many rows of figures (up to four) run from line i; with ``header``, after a
@@ -1510,6 +1600,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0  # a dateline, or a credit whose brackets run on
         k = 1 if AFFILIATION.fullmatch(ln.text) else 0
         nx = lines[i + 1] if i + 1 < n else None
+        # a pupil's school and class, the school perhaps on a line of its own above and the
+        # name wrapped onto a line of its own below (某某小学 / 三年级（5）班　某某)
+        school = int(
+            not k
+            and nx is not None
+            and bool(_ISSUER.fullmatch(ln.f))
+            and bool(_PUPIL.fullmatch(nx.text.strip()))
+        )
+        if school or (not k and _PUPIL.fullmatch(ln.text.strip())):
+            cls = lines[i + school]
+            k = school + 1
+            nm = lines[i + k] if i + k < n else None
+            if not _PUPIL.fullmatch(cls.text.strip()).group(1) and nm and _BARE_NAME.fullmatch(nm.f):
+                k += 1
         if (
             not k
             and nx is not None
@@ -1559,6 +1663,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 pv is None
                 or blank_before(i)
                 or ends_sentence(pv.f)
+                or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
                 # the contact's name under the contact line (电话：… / 刘先生), or after
                 # the number in brackets (…0458（王女士）)
@@ -1614,7 +1719,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 )
                 else 1
             )
-        if _SIGN_PLACE.fullmatch(ln.text):
+        if _SIGN_PLACE.fullmatch(ln.text) or _QISHI_SIGN.fullmatch(ln.text.strip()):
             return 1
         if (
             _ISSUER.fullmatch(ln.f)
@@ -1623,8 +1728,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ):
             return 1  # a unit alone under the text, before a blank line: the issuing office
             # (with its date under a blank line, it signs as a notice's issuer does)
-        if _CREDIT_LINE.fullmatch(ln.text.strip()):
-            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
+        if _CREDIT_LINE.fullmatch(ln.text.strip()) or _NAMES_LINE.fullmatch(ln.text.strip()):
+            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…,
+            # 报道：某某　摄影：某某)
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
@@ -1653,12 +1759,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or cur is None or not cur.body:
             return 0
         p = prev_line(i)
-        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f)):
+        # 某某启 set short of the column's width: after any line of the notice
+        closing = bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col
+        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
             return 0
         k = sig_lines(i)
         if not k:
             return 0
-        if "读者" in ln.f or "作者" in ln.f:
+        if (
+            "读者" in ln.f
+            or "作者" in ln.f
+            or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
+        ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
             return k  # a pupil's name and teacher close the piece, blank line or none
@@ -1818,7 +1931,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
-        m = _PHOTO.search(ln.text) or _ART_CREDIT.fullmatch(ln.text)
+        m = (
+            _PHOTO.search(ln.text)
+            or _ART_CREDIT.fullmatch(ln.text)
+            or _PHOTO_LABEL.fullmatch(ln.text.strip())
+            or _CREDIT_ALONE.fullmatch(ln.text.strip())
+        )
         if m and m.start() == 0 and cur is not None and cur.body:
             if (
                 flat_page
@@ -1868,6 +1986,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
+            elif _QISHI_SIGN.fullmatch(ln.text.strip()):
+                cur = None  # a notice's 某某启 closes it: the next line opens another
             continue
         # a jump marker alone on a line (（下转第二版）) closes the article's part on this
         # page: text past the blank line under it is another piece's (a photo's caption)
@@ -2003,6 +2123,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None  # the next paragraph is the next notice's
             i = k + 1
             continue
+        if speaker_piece(i):
+            # a column's tag over a speaker's line (【两会之声】 / 全国人大代表、某某董事长
+            # 某某：) over the text: the speaker's line heads the remarks under it
+            new().heads = [i, i + 1]
+            i += 2
+            continue
+        if (j := inline_box(i)) > 0:
+            cur.body.extend((lines[x].s, lines[x].e) for x in range(i, j))
+            i = j
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
@@ -2018,6 +2148,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or _CONT_OUT.search(prev_line(i).f)
                 or bool(_PHOTO.search(prev_line(i).f))
                 or credit_closed(i)
+                # a quotation's or a letter's sign-off closing the line above (——某某), over
+                # a stack that runs to its dateline or byline
+                or (to_opener > 0 and bool(_SIGNOFF_END.search(prev_line(i).f)))
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
@@ -2654,6 +2787,16 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             # kicker or a subtitle, whichever side it is set; the other line is the headline
             head = lines[talk.index(False)]
             return head, [lines[talk.index(True)], *subs]
+    if (
+        len(lines) == 3
+        and couplet[1]
+        and not (couplet[0] or couplet[2] or subs)
+        and len(lines[1]) > max(len(lines[0]), len(lines[2]))
+    ):
+        # three lines, the middle one the widest and two phrases set apart by a space (a
+        # whole line, never half of a wrapped headline): the headline of a stack in three
+        # tiers, kicker (引题) over it, subtitle (副题) under it
+        return lines[1], [lines[0], lines[2]]
     if wide:
         if len(lines) == 1:
             return lines[0], subs
