@@ -256,14 +256,21 @@ _TAIL_NAME = re.compile(
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
     r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|社稿|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
 # A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
-_PHOTO_LABEL = re.compile(r"(?:摄影|摄|图片|图)[ \t]*[：:][ \t　]*[" + _H + r"·]{2,4}")
+# (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
+_PHOTO_LABEL = re.compile(
+    r"(?:摄影|摄|图片|图)[ \t]*[：:][ \t　]*[" + _H + r"·]{2,4}"
+    r"|[（(](?:[" + _H + r"]{2,12}供图|资料图片|资料照片)[）)]"
+    r"|(?:[" + _H + r"]{2,12}供图|资料图片|资料照片)"
+)
+# A price alone on a line (价58元, 定价：86元): a wrapped line's rest, never a headline.
+_PRICE_ALONE = re.compile(r"(?:定|售|单)?价[:：]?\s*[\d.]+\s*元|[\d.]+\s*元")
 _PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
@@ -1215,7 +1222,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return i > 0 and lines[i - 1] is not None and _cjk_head(i - 1)
         if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
-        if _OBIT_NAME.fullmatch(ln.text.strip()):
+        if _OBIT_NAME.fullmatch(ln.text.strip()) or _PRICE_ALONE.fullmatch(f):
             return False
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
@@ -1974,8 +1981,23 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     else:
                         cur.headline = ""
                     cur.body.extend(cap)
+                elif (
+                    not (m.re is _PHOTO or m.re is _ART_CREDIT)
+                    and start_of.get(cur.body[-1][0]) is not None
+                    and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
+                    and len(flat(text[cur.body[-1][0] : cur.body[-1][1]])) <= 0.7 * col
+                    and ends_sentence(prev_line(start_of[cur.body[-1][0]]).f)
+                ):
+                    # a credit alone (受访者供图, 摄影：某某) under a short line closing a
+                    # sentence, under a finished sentence: that line is the picture's
+                    # caption, set where no blank line or indent parts the paragraphs
+                    last = cur.body.pop()
+                    new("caption").headline = ""
+                    cur.body.append(last)
             cur.bylines.append((ln.s, ln.e))
-            if cur.kind == "news":
+            if cur.kind == "news" and not (
+                m.re is not _PHOTO and m.re is not _ART_CREDIT and len(cur.body) > 1
+            ):
                 cur.kind = "caption"
             cur = None
             i += 1
