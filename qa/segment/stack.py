@@ -2240,9 +2240,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if to_opener > j:
                 j = to_opener
             unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
-            if rows_from(i + 1 + bool(unit), header=bool(unit)) >= 3 and len(lines[i].f) <= 20:
+            if rows_from(i + 1 + bool(unit), header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
+                above = cur
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
@@ -2250,14 +2251,42 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if unit:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
-                if unit and not row(j) and header_row(j):
+                if not row(j) and header_row(j):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
-                while j < n and row(j):
+                while j < n and (
+                    row(j)
+                    # a second table's heading inside the same box, over rows of its own
+                    or (
+                        lines[j] is not None
+                        and bool(lines[j].indent) == bool(lines[i + 1].indent)
+                        and len(lines[j].f) <= 20
+                        and not re.search("[。！？，]", lines[j].f)
+                        and rows_from(j + 1, header=True) >= 3
+                    )
+                ):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
                 i = table_note(j, p)
+                nx = lines[i] if i < n else None
+                if (
+                    above is not None
+                    and above.kind in ("news", "other")
+                    and not above.listing
+                    and above.body
+                    and not blank_before(p.heads[0])
+                    and indented
+                    and nx is not None
+                    and nx.indent
+                    and not furn[i]
+                    and re.search("[，。]", nx.f)
+                ):
+                    # the story's next paragraph right under the table: the table is a box
+                    # inside the story, its heading a crosshead
+                    pieces.remove(p)
+                    above.body.extend([(lines[p.heads[0]].s, lines[p.heads[0]].e), *p.body])
+                    cur = above
                 continue
             if verse_from(i + 1) >= 3:
                 # a title over short unpunctuated lines that end at a blank line is a poem:
