@@ -510,6 +510,8 @@ _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIG
 _CONTACT = re.compile(
     r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?\d{3,}|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800)
+# A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
+_ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
 # digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
 _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
@@ -1854,9 +1856,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.headline is None
         ):
             return 0
-        if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
+        pp = prev_line(start_of[p.s]) if p.s in start_of else None
+        if not ends_sentence(p.f) and len(p.f) >= 0.85 * col and (
+            _ADDRESS.match(p.f) or _CONTACT.search(p.f)
+        ):
+            return 0  # line i is the rest of a field cut at the column's width
+        if not (
+            ends_sentence(p.f)
+            or _CONTACT.search(p.f)
+            or annex_run(p)
+            or _ADDRESS.match(p.f)
+            or (pp is not None and (_ADDRESS.match(pp.f) or _CONTACT.search(pp.f)))
+        ):
             return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
-            # attachments it lists (附件：1.… / 2.…)
+            # attachments it lists (附件：1.… / 2.…), its address (地址：…), perhaps wrapped
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
         if _ISSUE_DATE.fullmatch(lines[i].f):
