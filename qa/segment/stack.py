@@ -232,6 +232,10 @@ AFFILIATION = re.compile(
     rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
+# A writer's unit and title on a line of their own, the name on the next (某某总工会法律顾问).
+_TITLED = re.compile(
+    r"[" + _H + r"（）()·\d、]{2,30}?(?:" + "|".join(_UNIT_END) + r"|顾问|律师|医师|记者)"
+)
 # A reporter's credit in brackets closing the last paragraph (county and district papers
 # print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
 # list of briefs: （本报记者 某某 整理）. A post's topic tags (#某某#) close its text as a
@@ -269,6 +273,8 @@ _PHOTO_LABEL = re.compile(
     r"|[（(](?:[" + _H + r"]{2,12}供图|资料图片|资料照片)[）)]"
     r"|(?:[" + _H + r"]{2,12}供图|资料图片|资料照片)"
 )
+# A question labelled with who asks it, opening a line of a Q&A column: 读者问：, 问：.
+_ASKED = re.compile(r"(?:读者|网友|市民|听众|观众|职工|家长|患者)?问\s*[:：]")
 # A price alone on a line (价58元, 定价：86元): a wrapped line's rest, never a headline.
 _PRICE_ALONE = re.compile(r"(?:定|售|单)?价[:：]?\s*[\d.]+\s*元|[\d.]+\s*元")
 _PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
@@ -577,7 +583,7 @@ _NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费�
 _FOOT_FIELD = (
     r"["
     + _H
-    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
+    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价?|定价|许可证|传真)"
     r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
@@ -602,6 +608,8 @@ _FURN_EXTRA = re.compile(
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
     r"|(?:本报)?(?:社址|报社地址)\s*[:：].{1,40}"
+    # a page's service hours for its hotline or letters (本版热线受理时间：每日9:00—21:00…)
+    r"|(?:本版|本报|本栏)[^，。！？]{0,8}(?:受理|接听|服务)时间\s*[:：].{1,60}"
     # and its offices' numbers under it (营业部电话：…, 编辑部电话：…), as old mastheads print them
     r"|(?:本报|报社)?(?:营业部|发行部|广告部|编辑部|总机)电话\s*[:：]\s*[\d一二三四五六七八九〇○零\-—]{4,20}"
     # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
@@ -676,11 +684,11 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
     + _H
-    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价)[ \t]*[:：][ \t]*\S{1,40}"
+    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
@@ -1226,6 +1234,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if _OBIT_NAME.fullmatch(ln.text.strip()) or _PRICE_ALONE.fullmatch(f):
             return False
+        if _ASKED.match(f) and re.search("[？?]", f):
+            return False  # a reader's question in a Q&A column (读者问：…？): its text
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
             # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
@@ -1730,6 +1740,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         if _SIGN_PLACE.fullmatch(ln.text) or _QISHI_SIGN.fullmatch(ln.text.strip()):
             return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        if (
+            nx is not None
+            and _TITLED.fullmatch(ln.f)
+            and _BARE_NAME.fullmatch(nx.f)
+            and (i + 2 >= n or lines[i + 2] is None or furn[i + 2])
+        ):
+            return 2  # the writer's unit and title, the name under it (某某工会法律顾问 / 某某)
         if (
             _ISSUER.fullmatch(ln.f)
             and (i + 1 >= n or lines[i + 1] is None)
