@@ -602,7 +602,7 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
-    r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
+    r"|.{0,20}(?:机关报|主办|出版(?!社)|出版物号).{0,30}"  # (a publisher, 某某出版社, is a book's)
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
@@ -690,7 +690,7 @@ _FURN_EXTRA = re.compile(
     + _H
     + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
-    r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
+    r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -1875,10 +1875,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ):
             return 0
         pp = prev_line(start_of[p.s]) if p.s in start_of else None
-        if not ends_sentence(p.f) and len(p.f) >= 0.85 * col and (
-            _ADDRESS.match(p.f) or _CONTACT.search(p.f)
+        if (
+            not ends_sentence(p.f)
+            and len(p.f) >= 0.85 * col
+            and (_ADDRESS.match(p.f) or _CONTACT.search(p.f))
+            and not _ISSUER.fullmatch(lines[i].f)
         ):
-            return 0  # line i is the rest of a field cut at the column's width
+            return 0  # line i is the rest of a field cut at the column's width, no issuer
         if not (
             ends_sentence(p.f)
             or _CONTACT.search(p.f)
@@ -2016,7 +2019,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     not (m.re is _PHOTO or m.re is _ART_CREDIT)
                     and start_of.get(cur.body[-1][0]) is not None
                     and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
-                    and len(flat(text[cur.body[-1][0] : cur.body[-1][1]])) <= 0.7 * col
+                    and (
+                        len(flat(text[cur.body[-1][0] : cur.body[-1][1]])) <= 0.7 * col
+                        # (a paragraph of one line, indented as the page's paragraphs are)
+                        or (indented and bool(lines[start_of[cur.body[-1][0]]].indent))
+                    )
                     and ends_sentence(prev_line(start_of[cur.body[-1][0]]).f)
                 ):
                     # a credit alone (受访者供图, 摄影：某某) under a short line closing a
@@ -2219,7 +2226,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j < n
                 and (
                     headish(j)
-                    or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    or (
+                        j > i
+                        and question(j)
+                        and j + 1 < n
+                        # (over a reader's labelled question: 读者问：…？)
+                        and (headish(j + 1) or bool(lines[j + 1] and _ASKED.match(lines[j + 1].f)))
+                    )
                     # a table's unit line under its title (单位：元/公斤), over its rows
                     or (
                         j > i
