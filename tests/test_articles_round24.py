@@ -339,3 +339,63 @@ def test_a_price_alone_is_no_headline_and_a_supplier_credit_closes_a_caption():
     assert talk.kind != "caption" and article_body(READING, talk).endswith("一遍遍地回去。")
     caption = _by_start(READING, arts, "温敬之近照。")
     assert caption.kind == "caption" and caption.byline == "受访者供图"
+
+
+ANNIVERSARY = "\n".join(
+    [
+        "梧溪报　2024年9月26日　星期四　第02版　建县七十周年特刊",
+        "责任编辑：韦一　校对：覃二",
+        "梧溪县大事记（1954—1989）",
+        "1954年10月　经国务院批准，设立梧溪县。",
+        "1958年12月　白石滩水电站建成发电。",
+        "1976年5月　县城至龙泉公路通车。",
+        "1989年　全县粮食总产量首次突破5000万公斤。",
+        "（县委党史研究室　整理）",
+        "1958年12月，白石滩水电站建成发电，当地群众敲锣打鼓前来庆贺。（县档案馆供图）",
+        "我在白石滩修电站",
+        "那年我十九岁，跟着村里的青年突击队上了工地，一干就是两年。",
+        "电站发电那天，全村人都跑到河边看电灯亮起来，很多老人哭了。",
+        "本版价格数据仅供参考，不作为交易依据",
+    ]
+)
+
+
+def test_a_compilers_credit_closes_a_list_on_a_page_printing_a_paragraph_a_line():
+    arts = _arts(ANNIVERSARY)
+    timeline = next(a for a in arts if a.headline == "梧溪县大事记（1954—1989）")
+    assert article_body(ANNIVERSARY, timeline).endswith("首次突破5000万公斤。")
+    caption = _by_start(ANNIVERSARY, arts, "1958年12月，白石滩")
+    assert caption.kind == "caption"
+    memoir = next(a for a in arts if a.headline == "我在白石滩修电站")
+    assert article_body(ANNIVERSARY, memoir).endswith("很多老人哭了。")  # the disclaimer is furniture
+
+
+REVIEW_NOTE = "\n".join(
+    [
+        "泓城晚报　2024年6月22日　星期六",
+        "A12　读书",
+        "责编：苏念　美编：何川",
+        "一部写给普通人的城市史",
+        "□余晚舟",
+        "城市史往往从城墙、衙署和名人",
+        "写起，这本书却把目光投向了街",
+        "巷里的普通人。",
+        "作者用一支笔，为消失的老街巷",
+        "留下了一份珍贵的档案。",
+        "（《街巷里的泓城》　梁叔平著",
+        "泓城出版社　2024年4月",
+        "定价86元）",
+        "新书推介",
+        "城南旧事的新读法",
+        "□林一苇",
+        "重读一本旧书，像重访一条老街，",
+        "熟悉的地方总有新的发现。",
+    ]
+)
+
+
+def test_a_books_details_in_brackets_wrapped_under_a_review_close_it():
+    arts = _arts(REVIEW_NOTE)
+    review = next(a for a in arts if a.headline == "一部写给普通人的城市史")
+    assert article_body(REVIEW_NOTE, review).endswith("定价86元）")
+    assert _by_start(REVIEW_NOTE, arts, "重读一本旧书").byline == "□林一苇"

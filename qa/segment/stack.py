@@ -451,6 +451,9 @@ _QISHI_SIGN = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,19}?"
     r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启)|[\s　]+启|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
+# Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
+# （县志办供稿）): it closes the piece as a signature does, blank line or none.
+_CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
 # An obituary's first line: the deceased, named with the family's word for them (先严
 # 某公某某老大人, 先慈某母某某老夫人, 显考…): the notice's text, under its genre heading.
 _OBIT_NAME = re.compile(r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}")
@@ -992,6 +995,8 @@ _DISCLOSURE_FIELD = re.compile(
 )
 _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
+    # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
+    r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
     r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
 )
@@ -1234,6 +1239,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if _OBIT_NAME.fullmatch(ln.text.strip()) or _PRICE_ALONE.fullmatch(f):
             return False
+        if f.startswith(("（", "(")) and not re.search("[）)]", f):
+            return False  # a note in brackets wrapped onto the next line, no heading
         if _ASKED.match(f) and re.search("[？?]", f):
             return False  # a reader's question in a Q&A column (读者问：…？): its text
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
@@ -1322,6 +1329,27 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search("[。！？；，]", ln.f)
             and bool(_CELLS.fullmatch(ln.text.strip()))
         )
+
+    def closed_note(i: int) -> bool:
+        """Does a note in brackets, wrapped over up to four lines under a finished sentence,
+        close on the line above line i (（《某某》　某某著 / 某某出版社 / 定价86元）: a book's
+        details after a review)? The text above it is finished."""
+        x = i - 1
+        if x < 0 or lines[x] is None or not lines[x].f.endswith(("）", ")")):
+            return False
+        while x > 0 and i - x <= 4 and lines[x] is not None:
+            f = lines[x].f
+            if f.startswith(("（", "(")):
+                above = lines[x - 1]
+                run = "".join(lines[y].f for y in range(x, i))
+                return (
+                    above is not None
+                    and ends_sentence(above.f)
+                    and run.count("（") + run.count("(") == 1
+                    and not re.search("[。！？]", run[:-1])
+                )
+            x -= 1
+        return False
 
     def speaker_piece(i: int) -> bool:
         """A column's tag alone (【两会之声】) at line i, at a piece's start, over a line
@@ -1562,6 +1590,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         dateline (the stack's lines need not look like headlines on their own), else -1.
         A full stack under a column tag (tag, kicker, a headline and a subtitle each
         wrapped) runs to seven lines."""
+        if lines[i].f.startswith(("（", "(")) and not re.search("[）)]", lines[i].f):
+            return -1  # a note in brackets wrapped over lines (a book's details), no stack
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
         while (
             j < n
@@ -1738,7 +1768,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 )
                 else 1
             )
-        if _SIGN_PLACE.fullmatch(ln.text) or _QISHI_SIGN.fullmatch(ln.text.strip()):
+        if (
+            _SIGN_PLACE.fullmatch(ln.text)
+            or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _CLOSING_CREDIT.fullmatch(ln.f)
+        ):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
         if (
@@ -1798,6 +1832,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or "作者" in ln.f
             or _QISHI_SIGN.fullmatch(ln.text.strip())
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
+            or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
         ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
@@ -2046,8 +2081,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
-            elif _QISHI_SIGN.fullmatch(ln.text.strip()):
-                cur = None  # a notice's 某某启 closes it: the next line opens another
+            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or (
+                flat_page and _CLOSING_CREDIT.fullmatch(ln.f)
+            ):
+                cur = None  # a notice's 某某启 closes it: the next line opens another (and
+                # a compiler's credit on a page printing a paragraph a line)
             continue
         # a jump marker alone on a line (（下转第二版）) closes the article's part on this
         # page: text past the blank line under it is another piece's (a photo's caption)
@@ -2211,6 +2249,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # a quotation's or a letter's sign-off closing the line above (——某某), over
                 # a stack that runs to its dateline or byline
                 or (to_opener > 0 and bool(_SIGNOFF_END.search(prev_line(i).f)))
+                or closed_note(i)
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
