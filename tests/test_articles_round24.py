@@ -399,3 +399,39 @@ def test_a_books_details_in_brackets_wrapped_under_a_review_close_it():
     review = next(a for a in arts if a.headline == "一部写给普通人的城市史")
     assert article_body(REVIEW_NOTE, review).endswith("定价86元）")
     assert _by_start(REVIEW_NOTE, arts, "重读一本旧书").byline == "□林一苇"
+
+
+LABELLED_EXPORT = "\n".join(
+    [
+        "《今日浔溪》电子版　2024年06月12日　星期三　第02版",
+        "【标题】城关镇12个老旧小区改造进度过半",
+        "融媒记者　吴晓岚",
+        "　　6月10日，记者在城关镇桂花园小区看到，施工人员正在铺设雨污分流管网，",
+        "预计9月底前全部完工。",
+        "　　今年，城关镇共有12个老旧小区纳入改造计划，涉及居民1860户，改造内容",
+        "包括屋面防水、外墙保温、加装电梯等。截至目前，已有7个小区完工。",
+        "　　城关镇有关负责人介绍，剩余5个小区将在10月底前完工。改造完成后，",
+        "将同步引入物业服务。",
+        "来源：浔溪融媒 | 作者：吴晓岚 | 编辑：周婷",
+        "【标题】县人民医院开设夜间门诊",
+        "【副题】内科、儿科、口腔科每晚看诊至21时",
+        "　　为方便上班族和学生错峰就医，县人民医院从6月3日起开设夜间门诊，",
+        "每天18时至21时接诊，节假日不休。",
+        "　　医院相关负责人表示，夜间门诊运行一段时间后，将根据就诊人数调整开放",
+        "科室和接诊时间。",
+        "来源：浔溪融媒 | 作者：陈宇航 | 编辑：周婷",
+        "征订启事",
+        "　　《浔溪报》是县委机关报，每周二、五出版，全年订价120元。",
+        "欢迎广大读者到当地邮局订阅，也可直接与本报发行部联系。",
+        "发行部电话：0797-6821187",
+    ]
+)
+
+
+def test_a_content_systems_labelled_titles_are_no_box_and_a_notices_own_number_stays():
+    arts = _arts(LABELLED_EXPORT)
+    first = _by_start(LABELLED_EXPORT, arts, "6月10日")
+    assert article_body(LABELLED_EXPORT, first).endswith("将同步引入物业服务。")
+    assert _by_start(LABELLED_EXPORT, arts, "为方便上班族").headline == "县人民医院开设夜间门诊"
+    notice = _by_start(LABELLED_EXPORT, arts, "《浔溪报》是县委机关报")
+    assert article_body(LABELLED_EXPORT, notice).endswith("0797-6821187")

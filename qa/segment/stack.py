@@ -264,6 +264,8 @@ _PHOTO = re.compile(
 )
 # A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
+# A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
+_FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
@@ -614,7 +616,9 @@ _FURN_EXTRA = re.compile(
     # a page's service hours for its hotline or letters (本版热线受理时间：每日9:00—21:00…)
     r"|(?:本版|本报|本栏)[^，。！？]{0,8}(?:受理|接听|服务)时间\s*[:：].{1,60}"
     # and its offices' numbers under it (营业部电话：…, 编辑部电话：…), as old mastheads print them
-    r"|(?:本报|报社)?(?:营业部|发行部|广告部|编辑部|总机)电话\s*[:：]\s*[\d一二三四五六七八九〇○零\-—]{4,20}"
+    # (a department named without the paper, 发行部电话：…, may close its own notice)
+    r"|(?:(?:本报|报社)(?:营业部|发行部|广告部|编辑部|总机)|营业部|总机)电话\s*[:：]\s*"
+    r"[\d一二三四五六七八九〇○零\-—]{4,20}"
     # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
     # 全国各地邮局发行)
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
@@ -1377,9 +1381,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def inline_box(i: int) -> int:
         """A box inside a story at line i: its label in brackets opening the line
-        (【赛果】某某　3:1　某某) and its rows, short lines set flush between the story's
-        indented paragraphs, no blank line, the story's next paragraph right under them.
-        The line after the box, else 0."""
+        (【赛果】某某　3:1　某某) and its rows of figures, short lines set flush between the
+        story's indented paragraphs, no blank line, the story's next paragraph right under
+        them. The line after the box, else 0. (A content system's labelled title and
+        byline, 【标题】某某 / 融媒记者　某某, hold no figures: no box.)"""
         ln = lines[i]
         if not (
             indented
@@ -1390,15 +1395,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and _BOX_LABEL.match(ln.f)
         ):
             return 0
+        if _FIELD_LABEL.match(ln.f):
+            return 0  # a content system's labelled title (【标题】某某), no box
         j = i + 1
         while (
             j < n
             and j - i <= 8
             and lines[j] is not None
+            and not _BOX_LABEL.match(lines[j].f)
             and not furn[j]
             and not lines[j].indent
             and len(lines[j].f) < 0.85 * col
             and not re.search("[。！？]", lines[j].f)
+            and re.search(r"\d", lines[j].f)  # a row of results or figures
         ):
             j += 1
         return j if j - i >= 2 and j < n and lines[j] is not None and lines[j].indent else 0
@@ -2248,7 +2257,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or credit_closed(i)
                 # a quotation's or a letter's sign-off closing the line above (——某某), over
                 # a stack that runs to its dateline or byline
-                or (to_opener > 0 and bool(_SIGNOFF_END.search(prev_line(i).f)))
+                or (
+                    to_opener > 0
+                    and not ln.f.startswith(("（", "("))  # not the sign-off's wrapped rest
+                    and bool(_SIGNOFF_END.search(prev_line(i).f))
+                )
                 or closed_note(i)
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
@@ -2364,6 +2377,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and nx.indent
                     and not furn[i]
                     and re.search("[，。]", nx.f)
+                    # (not a photo's caption under the table, closed by its credit)
+                    and not any(
+                        lines[k] is not None
+                        and (_PHOTO.search(lines[k].f) or _CREDIT_ALONE.fullmatch(lines[k].text.strip()))
+                        for k in range(i, min(n, i + 5))
+                    )
                 ):
                     # the story's next paragraph right under the table: the table is a box
                     # inside the story, its heading a crosshead
