@@ -107,7 +107,8 @@ _LABELLED = (
 # Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
 # 拍摄：某某　剪辑：某某, 文：某某), as an app's story credits them: a line of names, never
 # an interview's question (记者：这个角色有原型吗？).
-_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|文|图)[ \t]*[：:][ \t　]*"
+# (Southeast Asian papers label the reporter 报道：某某, over the text or under it.)
+_ROLE_COLON = r"(?:记者|通讯员|实习生|摄影|拍摄|摄像|剪辑|报道|文|图)[ \t]*[：:][ \t　]*"
 _LABELLED_NAMES = (
     _ROLE_COLON
     + r"["
@@ -118,6 +119,7 @@ _LABELLED_NAMES = (
     + _H
     + r"·]{2,4}){0,4}"
 )
+_NAMES_LINE = re.compile(_LABELLED_NAMES)
 # A book's credit under an excerpt's title (书摘): the author, 著 (编著, 主编, 译), the
 # publisher and the edition (某某　著　某某出版社2024年3月版): the excerpt's byline. With the
 # book's title before it (《某某》　某某　著　某某出版社) it is an item of a list of new books.
@@ -159,7 +161,14 @@ OWN_BYLINE = re.compile(
     r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
     r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
+    # a pupil's composition signed under its title with the school and class, and the
+    # teacher who guided it: 某某小学三年级（2）班　某某, 指导老师：某某
+    + r"|[" + _H + r"]{0,24}" + _CLASS + r"[\s　]*" + _NAMES
+    + r"|[（(]?\s*指导(?:教师|老师)\s*[：:]\s*" + _NAMES + r"\s*[）)]?"
 )
+# A pupil's school and class, the name after it or wrapped onto the next line.
+_PUPIL = re.compile(r"[" + _H + r"]{0,24}" + _CLASS + r"(?:[\s　]*(" + _NAMES + r"))?")
+_BARE_NAME = re.compile(r"[" + _H + r"·]{2,4}")
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
 # A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
@@ -223,6 +232,10 @@ AFFILIATION = re.compile(
     rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
+# A writer's unit and title on a line of their own, the name on the next (某某总工会法律顾问).
+_TITLED = re.compile(
+    r"[" + _H + r"（）()·\d、]{2,30}?(?:" + "|".join(_UNIT_END) + r"|顾问|律师|医师|记者)"
+)
 # A reporter's credit in brackets closing the last paragraph (county and district papers
 # print the byline there): （记者 某某 通讯员 某某）, （通讯员 某某）; a compiler's under a
 # list of briefs: （本报记者 某某 整理）. A post's topic tags (#某某#) close its text as a
@@ -247,8 +260,25 @@ _TAIL_NAME = re.compile(
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
     r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|社稿|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
 )
+# A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
+_SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
+# A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
+_FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
+_BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
+# The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
+# (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
+_PHOTO_LABEL = re.compile(
+    r"(?:摄影|摄|图片|图)[ \t]*[：:][ \t　]*[" + _H + r"·]{2,4}"
+    r"|[（(](?:[" + _H + r"]{2,12}供图|资料图片|资料照片)[）)]"
+    r"|(?:[" + _H + r"]{2,12}供图|资料图片|资料照片)"
+)
+# A question labelled with who asks it, opening a line of a Q&A column: 读者问：, 问：.
+_ASKED = re.compile(r"(?:读者|网友|市民|听众|观众|职工|家长|患者)?问\s*[:：]")
+# A price alone on a line (价58元, 定价：86元): a wrapped line's rest, never a headline.
+_PRICE_ALONE = re.compile(r"(?:定|售|单)?价[:：]?\s*[\d.]+\s*元|[\d.]+\s*元")
 _PHOTO_WORD = re.compile(r"摄|供图|社发|社稿|[\s　](?:作|绘|画|书)\s*[）)]")
 # A photo group (组图): a title, a lead paragraph and the pictures' captions numbered with
 # circled figures (①…, ②…), one credit under them all: the credit closes the whole group.
@@ -414,7 +444,21 @@ _BULLET_SIGNATURE = re.compile(
     r"[■□]\s*[\u4e00-\u9fff（）()]{1,20}[\s　]+[\u4e00-\u9fff](?:[\s　]*[\u4e00-\u9fff]){1,3}"
 )
 # A classified advertisement's heading: what is let, sold, sought (旺铺招租, 饭店转让, 寻人)
-_CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物)")
+_CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|寻人|寻物|遗失)")
+# A notice's (启事's) signers, closing it: a name or names, a shop, a family member and
+# name, ending with the notice's closing word (某某谨启, 某某号启, 某某　某某　同启, 父　某某谨启).
+# Nothing of the notice follows it: the next line opens another, blank line or none.
+# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告).
+_QISHI_SIGN = re.compile(
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,19}?"
+    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启)|[\s　]+启|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
+)
+# Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
+# （县志办供稿）): it closes the piece as a signature does, blank line or none.
+_CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
+# An obituary's first line: the deceased, named with the family's word for them (先严
+# 某公某某老大人, 先慈某母某某老夫人, 显考…): the notice's text, under its genre heading.
+_OBIT_NAME = re.compile(r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}")
 NOTICE = re.compile(
     r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
@@ -477,6 +521,8 @@ _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIG
 _CONTACT = re.compile(
     r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?\d{3,}|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800)
+# A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
+_ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
 # digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
 _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
@@ -542,7 +588,7 @@ _NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费�
 _FOOT_FIELD = (
     r"["
     + _H
-    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价|定价|许可证|传真)"
+    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价?|定价|许可证|传真)"
     r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
@@ -561,12 +607,18 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
-    r"|.{0,20}(?:机关报|主办|出版|出版物号).{0,30}"
+    r"|.{0,20}(?:机关报|主办|出版(?!社)|出版物号).{0,30}"  # (a publisher, 某某出版社, is a book's)
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
     # the masthead's address and price (社址：某某街, 零售每份…, 定价…元)
-    r"|(?:社址|报社地址)\s*[:：].{1,40}"
+    r"|(?:本报)?(?:社址|报社地址)\s*[:：].{1,40}"
+    # a page's service hours for its hotline or letters (本版热线受理时间：每日9:00—21:00…)
+    r"|(?:本版|本报|本栏)[^，。！？]{0,8}(?:受理|接听|服务)时间\s*[:：].{1,60}"
+    # and its offices' numbers under it (营业部电话：…, 编辑部电话：…), as old mastheads print them
+    # (a department named without the paper, 发行部电话：…, may close its own notice)
+    r"|(?:(?:本报|报社)(?:营业部|发行部|广告部|编辑部|总机)|营业部|总机)电话\s*[:：]\s*"
+    r"[\d一二三四五六七八九〇○零\-—]{4,20}"
     # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
     # 全国各地邮局发行)
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
@@ -621,6 +673,10 @@ _FURN_EXTRA = re.compile(
     # the site's name before its copyright (某某网版权所有　关于我们 | 联系我们), its
     # menu opening with 首页
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
+    # a page header's fields set apart by bars, the paper's name and the page among them
+    # (某某日报｜国内｜A8, A8｜国内｜某某日报)
+    r"|(?=.*(?:^|[｜|])[ \t　]*第?[A-Z]?\d{1,3}版?[ \t　]*(?:[｜|]|$))(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
+    r"[^｜|\s]{1,12}(?:[ \t　]*[｜|][ \t　]*[^｜|\s]{1,12}){1,3}"
     r"|(?=首页)" + _MENU + r""
     # a content system's labelled source or editor field under a story (【来源】某某日报,
     # 【责任编辑】某某): about the copy, not its text
@@ -635,13 +691,13 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
     + _H
-    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价|定价)[ \t]*[:：][ \t]*\S{1,40}"
+    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
-    r"|[\d]{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
+    r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -941,7 +997,13 @@ _DISCLOSURE_FIELD = re.compile(
     # and its release note under the issuer's signature: （此件公开发布）, （此件主动公开）
     r"|[（(]此件[^（）()]{2,8}[）)]"
 )
-_COPYRIGHT_NOTICE = re.compile(r"(?:版权声明|免责声明)\s*[:：].{0,160}")
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:版权声明|免责声明)\s*[:：].{0,160}"
+    # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
+    r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
+    # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
+    r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
+)
 
 
 def _furniture(ln: _Line) -> bool:
@@ -1179,6 +1241,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return i > 0 and lines[i - 1] is not None and _cjk_head(i - 1)
         if not f or not _head_len_ok(f) or (indented and ln.indent and not dash_sub(i)):
             return False
+        if _OBIT_NAME.fullmatch(ln.text.strip()) or _PRICE_ALONE.fullmatch(f):
+            return False
+        if f.startswith(("（", "(")) and not re.search("[）)]", f):
+            return False  # a note in brackets wrapped onto the next line, no heading
+        if _ASKED.match(f) and re.search("[？?]", f):
+            return False  # a reader's question in a Q&A column (读者问：…？): its text
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
             # a review's headline names the work, a colon, then the verdict, wrapped after
             # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
@@ -1265,6 +1333,84 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search("[。！？；，]", ln.f)
             and bool(_CELLS.fullmatch(ln.text.strip()))
         )
+
+    def closed_note(i: int) -> bool:
+        """Does a note in brackets, wrapped over up to four lines under a finished sentence,
+        close on the line above line i (（《某某》　某某著 / 某某出版社 / 定价86元）: a book's
+        details after a review)? The text above it is finished."""
+        x = i - 1
+        if x < 0 or lines[x] is None or not lines[x].f.endswith(("）", ")")):
+            return False
+        while x > 0 and i - x <= 4 and lines[x] is not None:
+            f = lines[x].f
+            if f.startswith(("（", "(")):
+                above = lines[x - 1]
+                run = "".join(lines[y].f for y in range(x, i))
+                return (
+                    above is not None
+                    and ends_sentence(above.f)
+                    and run.count("（") + run.count("(") == 1
+                    and not re.search("[。！？]", run[:-1])
+                )
+            x -= 1
+        return False
+
+    def speaker_piece(i: int) -> bool:
+        """A column's tag alone (【两会之声】) at line i, at a piece's start, over a line
+        naming a speaker by title and name (某某代表、某某公司董事长　某某, a colon perhaps
+        closing it), over a paragraph of text."""
+        ln, pv = lines[i], prev_line(i)
+        nx = lines[i + 1] if i + 1 < n else None
+        after = lines[i + 2] if i + 2 < n else None
+        return (
+            bool(_TAG.fullmatch(ln.f))
+            and nx is not None
+            and after is not None
+            and not furn[i + 1]
+            and bool(AFFILIATION.fullmatch(nx.text.strip().rstrip("：:")))
+            and not headish(i + 2)
+            and (
+                cur is None
+                or pv is None
+                or blank_before(i)
+                or ends_sentence(pv.f)
+                or credit_closed(i)
+                or signed_above(i)
+            )
+        )
+
+    def inline_box(i: int) -> int:
+        """A box inside a story at line i: its label in brackets opening the line
+        (【赛果】某某　3:1　某某) and its rows of figures, short lines set flush between the
+        story's indented paragraphs, no blank line, the story's next paragraph right under
+        them. The line after the box, else 0. (A content system's labelled title and
+        byline, 【标题】某某 / 融媒记者　某某, hold no figures: no box.)"""
+        ln = lines[i]
+        if not (
+            indented
+            and cur is not None
+            and cur.body
+            and not ln.indent
+            and not blank_before(i)
+            and _BOX_LABEL.match(ln.f)
+        ):
+            return 0
+        if _FIELD_LABEL.match(ln.f):
+            return 0  # a content system's labelled title (【标题】某某), no box
+        j = i + 1
+        while (
+            j < n
+            and j - i <= 8
+            and lines[j] is not None
+            and not _BOX_LABEL.match(lines[j].f)
+            and not furn[j]
+            and not lines[j].indent
+            and len(lines[j].f) < 0.85 * col
+            and not re.search("[。！？]", lines[j].f)
+            and re.search(r"\d", lines[j].f)  # a row of results or figures
+        ):
+            j += 1
+        return j if j - i >= 2 and j < n and lines[j] is not None and lines[j].indent else 0
 
     def rows_from(i: int, header: bool = False) -> int:
         """How many rows of figures (up to four) run from line i; with ``header``, after a
@@ -1453,6 +1599,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         dateline (the stack's lines need not look like headlines on their own), else -1.
         A full stack under a column tag (tag, kicker, a headline and a subtitle each
         wrapped) runs to seven lines."""
+        if lines[i].f.startswith(("（", "(")) and not re.search("[）)]", lines[i].f):
+            return -1  # a note in brackets wrapped over lines (a book's details), no stack
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
         while (
             j < n
@@ -1510,6 +1658,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0  # a dateline, or a credit whose brackets run on
         k = 1 if AFFILIATION.fullmatch(ln.text) else 0
         nx = lines[i + 1] if i + 1 < n else None
+        # a pupil's school and class, the school perhaps on a line of its own above and the
+        # name wrapped onto a line of its own below (某某小学 / 三年级（5）班　某某)
+        school = int(
+            not k
+            and nx is not None
+            and bool(_ISSUER.fullmatch(ln.f))
+            and bool(_PUPIL.fullmatch(nx.text.strip()))
+        )
+        if school or (not k and _PUPIL.fullmatch(ln.text.strip())):
+            cls = lines[i + school]
+            k = school + 1
+            nm = lines[i + k] if i + k < n else None
+            if not _PUPIL.fullmatch(cls.text.strip()).group(1) and nm and _BARE_NAME.fullmatch(nm.f):
+                k += 1
         if (
             not k
             and nx is not None
@@ -1559,6 +1721,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 pv is None
                 or blank_before(i)
                 or ends_sentence(pv.f)
+                or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
                 # the contact's name under the contact line (电话：… / 刘先生), or after
                 # the number in brackets (…0458（王女士）)
@@ -1614,8 +1777,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 )
                 else 1
             )
-        if _SIGN_PLACE.fullmatch(ln.text):
+        if (
+            _SIGN_PLACE.fullmatch(ln.text)
+            or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _CLOSING_CREDIT.fullmatch(ln.f)
+        ):
             return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        if (
+            nx is not None
+            and _TITLED.fullmatch(ln.f)
+            and _BARE_NAME.fullmatch(nx.f)
+            and (i + 2 >= n or lines[i + 2] is None or furn[i + 2])
+        ):
+            return 2  # the writer's unit and title, the name under it (某某工会法律顾问 / 某某)
         if (
             _ISSUER.fullmatch(ln.f)
             and (i + 1 >= n or lines[i + 1] is None)
@@ -1623,8 +1798,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ):
             return 1  # a unit alone under the text, before a blank line: the issuing office
             # (with its date under a blank line, it signs as a notice's issuer does)
-        if _CREDIT_LINE.fullmatch(ln.text.strip()):
-            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…)
+        if _CREDIT_LINE.fullmatch(ln.text.strip()) or _NAMES_LINE.fullmatch(ln.text.strip()):
+            return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…,
+            # 报道：某某　摄影：某某)
         nx = lines[i + 1] if i + 1 < n else None
         opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
@@ -1653,12 +1829,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or cur is None or not cur.body:
             return 0
         p = prev_line(i)
-        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f)):
+        # 某某启 set short of the column's width: after any line of the notice
+        closing = bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col
+        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
             return 0
         k = sig_lines(i)
         if not k:
             return 0
-        if "读者" in ln.f or "作者" in ln.f:
+        if (
+            "读者" in ln.f
+            or "作者" in ln.f
+            or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
+            or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
+        ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
             return k  # a pupil's name and teacher close the piece, blank line or none
@@ -1734,9 +1918,23 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.headline is None
         ):
             return 0
-        if not (ends_sentence(p.f) or _CONTACT.search(p.f) or annex_run(p)):
+        pp = prev_line(start_of[p.s]) if p.s in start_of else None
+        if (
+            not ends_sentence(p.f)
+            and len(p.f) >= 0.85 * col
+            and (_ADDRESS.match(p.f) or _CONTACT.search(p.f))
+            and not _ISSUER.fullmatch(lines[i].f)
+        ):
+            return 0  # line i is the rest of a field cut at the column's width, no issuer
+        if not (
+            ends_sentence(p.f)
+            or _CONTACT.search(p.f)
+            or annex_run(p)
+            or _ADDRESS.match(p.f)
+            or (pp is not None and (_ADDRESS.match(pp.f) or _CONTACT.search(pp.f)))
+        ):
             return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
-            # attachments it lists (附件：1.… / 2.…)
+            # attachments it lists (附件：1.… / 2.…), its address (地址：…), perhaps wrapped
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
         if _ISSUE_DATE.fullmatch(lines[i].f):
@@ -1818,7 +2016,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
-        m = _PHOTO.search(ln.text) or _ART_CREDIT.fullmatch(ln.text)
+        m = (
+            _PHOTO.search(ln.text)
+            or _ART_CREDIT.fullmatch(ln.text)
+            or _PHOTO_LABEL.fullmatch(ln.text.strip())
+            or _CREDIT_ALONE.fullmatch(ln.text.strip())
+        )
         if m and m.start() == 0 and cur is not None and cur.body:
             if (
                 flat_page
@@ -1856,8 +2059,27 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     else:
                         cur.headline = ""
                     cur.body.extend(cap)
+                elif (
+                    not (m.re is _PHOTO or m.re is _ART_CREDIT)
+                    and start_of.get(cur.body[-1][0]) is not None
+                    and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
+                    and (
+                        len(flat(text[cur.body[-1][0] : cur.body[-1][1]])) <= 0.7 * col
+                        # (a paragraph of one line, indented as the page's paragraphs are)
+                        or (indented and bool(lines[start_of[cur.body[-1][0]]].indent))
+                    )
+                    and ends_sentence(prev_line(start_of[cur.body[-1][0]]).f)
+                ):
+                    # a credit alone (受访者供图, 摄影：某某) under a short line closing a
+                    # sentence, under a finished sentence: that line is the picture's
+                    # caption, set where no blank line or indent parts the paragraphs
+                    last = cur.body.pop()
+                    new("caption").headline = ""
+                    cur.body.append(last)
             cur.bylines.append((ln.s, ln.e))
-            if cur.kind == "news":
+            if cur.kind == "news" and not (
+                m.re is not _PHOTO and m.re is not _ART_CREDIT and len(cur.body) > 1
+            ):
                 cur.kind = "caption"
             cur = None
             i += 1
@@ -1868,6 +2090,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
+            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or (
+                flat_page and _CLOSING_CREDIT.fullmatch(ln.f)
+            ):
+                cur = None  # a notice's 某某启 closes it: the next line opens another (and
+                # a compiler's credit on a page printing a paragraph a line)
             continue
         # a jump marker alone on a line (（下转第二版）) closes the article's part on this
         # page: text past the blank line under it is another piece's (a photo's caption)
@@ -2003,6 +2230,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 cur = None  # the next paragraph is the next notice's
             i = k + 1
             continue
+        if speaker_piece(i):
+            # a column's tag over a speaker's line (【两会之声】 / 全国人大代表、某某董事长
+            # 某某：) over the text: the speaker's line heads the remarks under it
+            new().heads = [i, i + 1]
+            i += 2
+            continue
+        if (j := inline_box(i)) > 0:
+            cur.body.extend((lines[x].s, lines[x].e) for x in range(i, j))
+            i = j
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
@@ -2018,6 +2255,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or _CONT_OUT.search(prev_line(i).f)
                 or bool(_PHOTO.search(prev_line(i).f))
                 or credit_closed(i)
+                # a quotation's or a letter's sign-off closing the line above (——某某), over
+                # a stack that runs to its dateline or byline
+                or (
+                    to_opener > 0
+                    and not ln.f.startswith(("（", "("))  # not the sign-off's wrapped rest
+                    and bool(_SIGNOFF_END.search(prev_line(i).f))
+                )
+                or closed_note(i)
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
@@ -2033,7 +2278,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j < n
                 and (
                     headish(j)
-                    or (j > i and question(j) and j + 1 < n and headish(j + 1))
+                    or (
+                        j > i
+                        and question(j)
+                        and j + 1 < n
+                        # (over a reader's labelled question: 读者问：…？)
+                        and (headish(j + 1) or bool(lines[j + 1] and _ASKED.match(lines[j + 1].f)))
+                    )
                     # a table's unit line under its title (单位：元/公斤), over its rows
                     or (
                         j > i
@@ -2085,9 +2336,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if to_opener > j:
                 j = to_opener
             unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
-            if rows_from(i + 1 + bool(unit), header=bool(unit)) >= 3 and len(lines[i].f) <= 20:
+            if rows_from(i + 1 + bool(unit), header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
+                above = cur
                 p = new("other")
                 p.headline = lines[i].f
                 p.heads = [i]
@@ -2095,14 +2347,48 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if unit:
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
-                if unit and not row(j) and header_row(j):
+                if not row(j) and header_row(j):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
-                while j < n and row(j):
+                while j < n and (
+                    row(j)
+                    # a second table's heading inside the same box, over rows of its own
+                    or (
+                        lines[j] is not None
+                        and bool(lines[j].indent) == bool(lines[i + 1].indent)
+                        and len(lines[j].f) <= 20
+                        and not re.search("[。！？，]", lines[j].f)
+                        and rows_from(j + 1, header=True) >= 3
+                    )
+                ):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 cur = None
                 i = table_note(j, p)
+                nx = lines[i] if i < n else None
+                if (
+                    above is not None
+                    and above.kind in ("news", "other")
+                    and not above.listing
+                    and above.body
+                    and not blank_before(p.heads[0])
+                    and indented
+                    and nx is not None
+                    and nx.indent
+                    and not furn[i]
+                    and re.search("[，。]", nx.f)
+                    # (not a photo's caption under the table, closed by its credit)
+                    and not any(
+                        lines[k] is not None
+                        and (_PHOTO.search(lines[k].f) or _CREDIT_ALONE.fullmatch(lines[k].text.strip()))
+                        for k in range(i, min(n, i + 5))
+                    )
+                ):
+                    # the story's next paragraph right under the table: the table is a box
+                    # inside the story, its heading a crosshead
+                    pieces.remove(p)
+                    above.body.extend([(lines[p.heads[0]].s, lines[p.heads[0]].e), *p.body])
+                    cur = above
                 continue
             if verse_from(i + 1) >= 3:
                 # a title over short unpunctuated lines that end at a blank line is a poem:
@@ -2654,6 +2940,16 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             # kicker or a subtitle, whichever side it is set; the other line is the headline
             head = lines[talk.index(False)]
             return head, [lines[talk.index(True)], *subs]
+    if (
+        len(lines) == 3
+        and couplet[1]
+        and not (couplet[0] or couplet[2] or subs)
+        and len(lines[1]) > max(len(lines[0]), len(lines[2]))
+    ):
+        # three lines, the middle one the widest and two phrases set apart by a space (a
+        # whole line, never half of a wrapped headline): the headline of a stack in three
+        # tiers, kicker (引题) over it, subtitle (副题) under it
+        return lines[1], [lines[0], lines[2]]
     if wide:
         if len(lines) == 1:
             return lines[0], subs
