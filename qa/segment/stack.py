@@ -62,7 +62,7 @@ DATELINE = re.compile(
     # a tabloid's dateline with its reporters set apart by spaces, no brackets, the line
     # to itself: 本报讯　记者 某某　通讯员 某某
     rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}(?=[ \t　]*(?:\n|$))|"
-    rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
     rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
@@ -74,6 +74,8 @@ DATELINE = re.compile(
     # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
     # dispatch of papers before the 1950s
     rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
+    # (or in square brackets, run into the text: 【北平二十日专电】…)
+    rf"|【[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电】"
     # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
     rf"|{_SOURCE}快讯[：:]"
 )
@@ -698,6 +700,8 @@ _FURN_EXTRA = re.compile(
     + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
+    # a page foot naming the paper, the section and the page (某某日报　马经　24)
+    r"|[" + _H + r"]{2,8}报(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[A-Z]?\d{1,3}"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -1577,7 +1581,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if x is None or x != tail[-1] - 1 or len(tail) > 4:
                 break
             tail.append(x)
-        alone = not _PHOTO.sub("", lines[i].f)  # the credit on its own line under the text
+        alone = not _PHOTO.sub("", lines[i].f) or bool(
+            _CREDIT_ALONE.fullmatch(lines[i].text.strip())
+            or _PHOTO_LABEL.fullmatch(lines[i].text.strip())
+        )  # the credit on its own line under the text (（某某 摄）, 本报记者某某摄)
         for k, x in enumerate(tail):
             if alone and k == 0:
                 continue
@@ -1588,7 +1595,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
                 return -1  # too long for a caption, or the whole text of a piece
-            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i + 1)))
+            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i if alone else i + 1)))
             if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
                 return -1
             return x
@@ -1722,6 +1729,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or blank_before(i)
                 or ends_sentence(pv.f)
                 or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
+                # a price box's last row above (白米　每石十一元八角): the box is closed
+                or bool(re.search(r"[元角分两钱枚]$", pv.f) and re.search(r"[\s　]", pv.text.strip()))
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
                 # the contact's name under the contact line (电话：… / 刘先生), or after
                 # the number in brackets (…0458（王女士）)
@@ -2336,6 +2345,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if to_opener > j:
                 j = to_opener
             unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
+            if (
+                not unit
+                and i + 2 < n
+                and lines[i + 1] is not None
+                and not re.search("[。！？]", lines[i + 1].f)
+                and len(lines[i + 1].f) <= 30
+                and not _ITEM.match(lines[i + 1].f)
+                and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)
+                and rows_from(i + 1, header=True) < 3
+                and rows_from(i + 2, header=True) >= 3
+            ):
+                # a line under the table's heading saying what it lists (某某赛（第三班）　1200米
+                # 晚上10:50), over its header row: read as a unit line is
+                unit = True
             if rows_from(i + 1 + bool(unit), header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
@@ -2694,6 +2717,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if unsure:
                     p.headline = ""
                 i = j
+                if (
+                    len(head) == 1
+                    and i + 1 < n
+                    and lines[i] is not None
+                    and lines[i + 1] is not None
+                    and _COUPLET.fullmatch(lines[i].text.strip())
+                    and not re.search(r"[，。、；：！？,.:;\d]", lines[i].f)
+                    and not _ITEM.match(lines[i].f)
+                    and not opener(i)
+                    and full(i + 1)
+                ):
+                    # two phrases set apart by a space under a one-line headline, no
+                    # punctuation, as wide as the column (某某某某　某某某某): the subtitle,
+                    # never the text's first line
+                    head.append(i)
+                    i += 1
                 plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
                 heading = flat("".join(lines[x].f for x in plain))
                 if item_list and (len(plain) == 1 or _BRIEFS.fullmatch(heading)):
