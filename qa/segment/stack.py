@@ -268,6 +268,8 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A recruitment ad's word alone under the unit's name: 诚聘, 招聘, 急聘.
+_HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
@@ -1005,6 +1007,8 @@ _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
     # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
     r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
+    # (and who answers for its ads: 本版广告内容由广告主负责)
+    r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
     r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
 )
@@ -1249,6 +1253,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if f.startswith(("（", "(")) and not re.search("[）)]", f):
             return False  # a note in brackets wrapped onto the next line, no heading
+        if _ADDRESS.match(f) or re.match(r"(?:联系|咨询|报名|服务)?(?:电话|手机|热线)\s*[:：]", f):
+            return False  # a notice's or an ad's contact field (联系人：…, 电话：…, 地址：…)
         if _ASKED.match(f) and re.search("[？?]", f):
             return False  # a reader's question in a Q&A column (读者问：…？): its text
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
@@ -1277,6 +1283,36 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (m := _PHOTO.search(f)) and m.start() == 0:
             return False
         return True
+
+    def address_closed(i: int) -> bool:
+        """Does a notice's address field (地址：…), perhaps wrapped onto a short line, end on
+        the line above line i, under its contact lines?"""
+        p = lines[i - 1] if i >= 1 else None
+        if p is None:
+            return False
+        if _ADDRESS.match(p.f):
+            return (
+                (
+                    len(p.f) < 0.85 * col  # not cut at the width: its rest would follow
+                    # (or line i reads as no address's rest: no number, no 号/楼/路 ending,
+                    # and more than half a line: a wrapped field's rest is short)
+                    or (
+                        not re.search(r"\d|[号楼室层座栋幢户弄巷路街道区]$", lines[i].f)
+                        and len(lines[i].f) > 0.5 * col
+                    )
+                )
+                and i >= 2
+                and bool(lines[i - 2])
+                and contact_line(i - 2)
+            )
+        q = lines[i - 2] if i >= 2 else None
+        return (
+            q is not None
+            and bool(re.match(r"[" + _H + r"]{0,4}地址\s*[:：]", q.f))
+            and len(q.f) >= 0.85 * col
+            and len(p.f) <= 0.6 * col
+            and not re.search("[:：。]", p.f)
+        )
 
     def contact_line(i: int) -> bool:
         """A contact line (联系电话：…, 热线：…): it closes a notice or an ad."""
@@ -2259,6 +2295,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # a notice's or an ad's contact line closes it where no blank line does,
                 # unless a field of the ad (地址：…) or the number's wrapped rest follows
                 or (unspaced and contact_line(i - 1) and not re.match(r"[^：:]{1,4}[:：]|\d", ln.f))
+                # (or its address, the last field, wrapped or not: 地址：某某路 / 8号)
+                or (unspaced and address_closed(i) and not re.match(r"[^：:]{1,4}[:：]|\d", ln.f))
                 or prev_line(i) is None
                 or ends_sentence(prev_line(i).f)
                 or _CONT_OUT.search(prev_line(i).f)
@@ -3027,6 +3065,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return lines[0], subs
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if a <= 4 and re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日", lines[1]):
+            # a box's word over the day it reports (商情 / 二十日津市行市): its label and
+            # subtitle, or one headline? unknown
+            return "", [*lines, *subs]
         if _WRAPS_ON.search(lines[0]):
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
@@ -3142,7 +3184,13 @@ def _finish(
             and not _ISSUER.fullmatch(plain[0])
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
-        headline, subs = "".join(plain), []
+        if len(plain) == 2 and _HIRING.fullmatch(plain[1]) and _ISSUER.fullmatch(plain[0]):
+            # a unit's name over its recruitment ad's word (某某有限公司 / 诚聘): one title
+            # (某某公司诚聘) or the name with its label? unknown (the corpus's pages read it
+            # both ways: a Hong Kong paper's gold joins them, a recruitment page's does not)
+            headline, subs = "", plain
+        else:
+            headline, subs = "".join(plain), []
     elif (
         web
         and len(heads) == 2
