@@ -268,6 +268,8 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A greeting's dedication under its word (寿诞志庆 / 恭祝某某先生八十华诞): its subtitle.
+_DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬祝)")
 # A recruitment ad's word alone under the unit's name: 诚聘, 招聘, 急聘.
 _HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
@@ -452,10 +454,12 @@ _CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|�
 # A notice's (启事's) signers, closing it: a name or names, a shop, a family member and
 # name, ending with the notice's closing word (某某谨启, 某某号启, 某某　某某　同启, 父　某某谨启).
 # Nothing of the notice follows it: the next line opens another, blank line or none.
-# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告).
+# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告), and a family's or
+# friends' greeting or thanks (某某　携全家　敬邀, 某某　率孙辈　敬贺, 某某全家　鞠躬).
 _QISHI_SIGN = re.compile(
-    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,19}?"
-    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启)|[\s　]+启|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·\d（）()]){1,24}?"
+    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启|敬邀|敬贺|恭贺|同贺|鞠躬|叩谢|拜谢)"
+    r"|[\s　]+[启贺]|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
 # Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
 # （县志办供稿）): it closes the piece as a signature does, blank line or none.
@@ -1765,6 +1769,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or blank_before(i)
                 or ends_sentence(pv.f)
                 or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
+                or (i >= 2 and qishi_lines(i - 2) == 2)
                 # a price box's last row above (白米　每石十一元八角): the box is closed
                 or bool(re.search(r"[元角分两钱枚]$", pv.f) and re.search(r"[\s　]", pv.text.strip()))
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
@@ -1803,6 +1808,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         pieces.append(cur)
         return cur
 
+    def qishi_lines(i: int) -> int:
+        """A notice's signers closing it at line i (see _QISHI_SIGN): 1, or 2 where the
+        names fill a line and the closing word is set under them (某某　某某 / 率孙辈　敬贺);
+        else 0."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or re.search("[。！？，]", ln.f):
+            return 0
+        if _QISHI_SIGN.fullmatch(ln.text.strip()):
+            return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        return (
+            2
+            if nx is not None
+            and len(nx.f) <= 8
+            and (re.search(r"[\s　]", ln.text.strip()) or len(ln.f) >= 0.85 * col)
+            and _QISHI_SIGN.fullmatch(ln.text.strip() + "　" + nx.text.strip())
+            else 0
+        )
+
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
         wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
@@ -1828,6 +1852,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or _CLOSING_CREDIT.fullmatch(ln.f)
         ):
             return 1
+        if qishi_lines(i) == 2:
+            return 2  # the signers' names wrapped, the closing word on the next line
         nx = lines[i + 1] if i + 1 < n else None
         if (
             nx is not None
@@ -1875,7 +1901,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         p = prev_line(i)
         # 某某启 set short of the column's width: after any line of the notice
-        closing = bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col
+        closing = (bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col) or (
+            qishi_lines(i) == 2
+        )
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
             return 0
         k = sig_lines(i)
@@ -1885,6 +1913,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             "读者" in ln.f
             or "作者" in ln.f
             or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or qishi_lines(i) == 2
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
             or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
         ):
@@ -2135,7 +2164,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
-            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or (
+            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or qishi_lines(i - k) == 2 or (
                 flat_page and _CLOSING_CREDIT.fullmatch(ln.f)
             ):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
@@ -2987,6 +3016,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
+    if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
+        # a greeting's word over its dedication (寿诞志庆 / 恭祝某某先生八十华诞): the word
+        # is the headline, the dedication its subtitle
+        return lines[0], [lines[1]]
     if (
         len(lines) >= 2
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
@@ -3353,7 +3386,10 @@ def _finish(
                     and bool(_BARE_NAME.fullmatch(lines[under].f))
                     and any(s <= lines[under].s < e for s, e in p.bylines)
                 )
-                if (
+                if len(plain[0]) <= 6 and _DEDICATION.match(plain[1]):
+                    # a greeting's word over its dedication (寿诞志庆 / 恭祝某某八十华诞)
+                    headline, subs = plain[0], [plain[1]]
+                elif (
                     _COLUMN_NAME4.fullmatch(plain[0])
                     and len(plain[1]) >= len(plain[0]) + 3
                     and not named_under
