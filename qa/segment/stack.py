@@ -197,6 +197,7 @@ SIGNATURE = re.compile(
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
+
     # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
@@ -461,6 +462,9 @@ _QISHI_SIGN = re.compile(
     r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启|敬邀|敬贺|恭贺|同贺|鞠躬|叩谢|拜谢)"
     r"|[\s　]+[启贺]|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
+# A diarist's team and name in brackets alone under the text, on a page printing a
+# paragraph a line: （某某志愿服务队　某某）.
+_BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+[" + _H + r"·]{2,4}[）)]")
 # Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
 # （县志办供稿）): it closes the piece as a signature does, blank line or none.
 _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
@@ -1011,6 +1015,8 @@ _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
     # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
     r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
+    # (and who helped make it: 本版由某某宣传部协办)
+    r"|本版由[^。！？，]{2,30}(?:协办|主办|承办|联办|合办|提供)。?"
     # (and who answers for its ads: 本版广告内容由广告主负责)
     r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
@@ -1635,7 +1641,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
                 return -1  # too long for a caption, or the whole text of a piece
-            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i if alone else i + 1)))
+            said = flat(
+                _PHOTO_BARE.sub(
+                    "",
+                    _PHOTO.sub("", "".join(lines[y].text for y in range(x, i if alone else i + 1))),
+                )
+            )
             if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
                 return -1
             return x
@@ -1850,6 +1861,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             _SIGN_PLACE.fullmatch(ln.text)
             or _QISHI_SIGN.fullmatch(ln.text.strip())
             or _CLOSING_CREDIT.fullmatch(ln.f)
+            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return 1
         if qishi_lines(i) == 2:
@@ -1916,6 +1928,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or qishi_lines(i) == 2
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
             or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
+            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
@@ -2165,7 +2178,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
             elif _QISHI_SIGN.fullmatch(ln.text.strip()) or qishi_lines(i - k) == 2 or (
-                flat_page and _CLOSING_CREDIT.fullmatch(ln.f)
+                flat_page
+                and (_CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip()))
             ):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
                 # a compiler's credit on a page printing a paragraph a line)
@@ -2915,7 +2929,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a caption on a page that sets no blank line: its credit glued to its last
         # sentence (…。（某某 摄）, the credit wrapped or not) closes the short paragraph it
         # ends, not the article above it (see caption_from)
-        glued = _PHOTO.search(ln.f)
+        glued = _PHOTO.search(ln.f) or (_PHOTO_BARE.search(ln.text) if flat_page else None)
         if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
             glued = _PHOTO.search(lines[i - 1].f + ln.f)
             glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
