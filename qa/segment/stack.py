@@ -3087,6 +3087,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
                 return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
+            if len(lines[1]) <= 4 and len(lines[0]) >= 3 * len(lines[1]) and dash is None:
+                # a word or two under a long line (某某公开通报4起…精神 / 典型问题): a kicker
+                # over a headline of four, or one headline broken short? unknown
+                return "", [*lines, *subs]
             if re.match(r"[【\[［][^】\]］]{1,6}[】\]］]", lines[1]):
                 # a line opening with a bracketed label (【作者】…, 【来源】…) is a labelled
                 # field, not the headline (headline audit: 4 such lines were read as the
@@ -3139,7 +3143,7 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
-        if a >= 5 and b >= 2 * a and dash is not None:
+        if a >= 5 and b >= 2 * a and (dash is not None or tiers):
             # a line (of five or more) less than half as wide as the line under it, over a
             # dash subtitle (a line of four, 对话馆长, is read as before: round 17b's test): a
             # headline broken at a phrase keeps its halves near in width, so the short line
