@@ -102,7 +102,7 @@ _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
@@ -1246,6 +1246,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 (indented and lines[i + 1].indent)
                 # on a page printing a paragraph a line: a paragraph under it
                 or (flat_page and len(lines[i + 1].f) >= 20 and ends_sentence(lines[i + 1].f))
+                # on a page that marks no paragraph: a numbered point under it
+                or (
+                    not indented
+                    and not flat_page
+                    and lines[i - 1] is not None
+                    and not _TAG.fullmatch(lines[i - 1].f)
+                    # (its first numbered point under it: 1.…, 一、…, （一）…; a column tag
+                    # stands over a headline)
+                    and bool(
+                        re.match(
+                            r"\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]",
+                            lines[i + 1].f,
+                        )
+                    )
+                )
             )
         ):
             # a section's label in brackets inside a piece, right over its indented
@@ -2353,6 +2368,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and bool(_SIGNOFF_END.search(prev_line(i).f))
                 )
                 or closed_note(i)
+                # a sentence closed by its contributor's name in brackets (…。（某某）)
+                or bool(re.search(r"[。！？][（(][^（）()]{1,12}[）)]$", prev_line(i).f))
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
