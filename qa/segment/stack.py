@@ -2820,11 +2820,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and i + 1 < n
                     and lines[i] is not None
                     and lines[i + 1] is not None
-                    and _COUPLET.fullmatch(lines[i].text.strip())
-                    and not re.search(r"[，。、；：！？,.:;\d]", lines[i].f)
+                    and (
+                        (
+                            _COUPLET.fullmatch(lines[i].text.strip())
+                            and not re.search(r"[，。、；：！？,.:;\d]", lines[i].f)
+                            and full(i + 1)
+                        )
+                        # (a greeting's dedication under its word: 寿诞志庆 / 恭祝某某华诞)
+                        or (
+                            _DEDICATION.match(lines[i].f)
+                            and not re.search(r"[，。；！？,.;]", lines[i].f)
+                            and len(lines[i].f) <= 0.85 * col
+                        )
+                    )
                     and not _ITEM.match(lines[i].f)
                     and not opener(i)
-                    and full(i + 1)
                 ):
                     # two phrases set apart by a space under a one-line headline, no
                     # punctuation, as wide as the column (某某某某　某某某某): the subtitle,
@@ -3059,6 +3069,9 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
+        # (in traditional print two phrases set apart by a space under it, alone, are its
+        # subtitle: 河东大火 / 焚毁民房十余间　损失约万元; see below)
+        and not (traditional and len(kept) == 2 and _COUPLET.fullmatch(kept[1].strip()))
     ):
         # a column's name over the piece's headline (一线风采, 史料钩沉, 院务公开): a word or
         # two, under half as wide as the line under it; a wrapped headline fills its first
