@@ -1002,9 +1002,13 @@ def test_profile_and_picture_tags_a_wrapped_rest_over_a_dateline_and_a_hiring_no
         ("news", "老船工：把渡口守成了家", "□本报记者石泉"),
         ("caption", "油菜花开映山村", "（记者韦岚摄）"),
         ("news", "某中学“少年讲坛”讲出新气象", "本报讯（记者顾远）"),
-        ("notice", "东岭顺达快运公司诚聘", ""),
+        # a unit's name over 诚聘: one title or a name with its label? unknown since round
+        # 25 (the corpus's gold reads it both ways), never a headline that may be wrong
+        ("notice", "", ""),
         ("notice", "更正", ""),
     ]
+    hiring = next(a for a in arts if a.kind == "notice" and not a.headline)
+    assert hiring.subheadlines == ["东岭顺达快运公司", "诚聘"]
 
 
 # A kicker saying who said it (某某在某地调研时强调) stands over what was said: the headline.

@@ -59,9 +59,9 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "国",
     ),
     (
-        "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準",
-        "項費轉準",
-        "项费转准",
+        "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準, a table's 註：",
+        "項費轉準註",
+        "项费转准注",
     ),
     (
         "service lines and sites: 預約專線, 服務專線, 網址, 網站",

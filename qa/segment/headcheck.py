@@ -61,6 +61,8 @@ _NAMES = rf"[{_H}·]{{2,4}}(?:(?:、|{_TITLE})[{_H}·]{{2,4}}){{0,6}}"
 _BYLINE = re.compile(
     rf"{_TITLE}(?![节站证会们]){_NAMES}|□\s*[{_H}·]{{2,4}}|(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*{_NAMES}"
     rf"|{_NAMES}\s*(?:摄|报道|供稿|撰稿|整理)"
+    # a paper's credit for a piece compiled from several sources (本报综合, 综合报道)
+    r"|(?:本报|本刊|本网|本台)?综合(?:报道|整理|消息)?|(?:本报|本刊|本网)综述"
 )
 
 # Characters that cannot end a Chinese phrase (a particle, a preposition, a conjunction,
@@ -155,7 +157,7 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     a date or a dateline (2024年3月20日,    unknown: the issue's or the report's date
     本报某地3月20日电)                      [date]
     a byline or credit (本报记者某某,       unknown: who wrote it, not what [byline]
-    □某某, 文/某某, 某某摄)
+    □某某, 文/某某, 某某摄, 本报综合)
     ends on a function character (的, 和,   unknown: cut short, its rest went to another
     在, 把, 该, 也…) not ending a word,     line [cut short]
     or on ：，、—

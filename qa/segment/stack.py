@@ -62,7 +62,7 @@ DATELINE = re.compile(
     # a tabloid's dateline with its reporters set apart by spaces, no brackets, the line
     # to itself: 本报讯　记者 某某　通讯员 某某
     rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}(?=[ \t　]*(?:\n|$))|"
-    rf"(?:【?{_SOURCE}\s*讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
+    rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
     rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
@@ -74,6 +74,8 @@ DATELINE = re.compile(
     # apart from the text by a space (北京七日電　…, 漢口七日專電　…): the telegraph's
     # dispatch of papers before the 1950s
     rf"|[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电(?=[ 　]|[（(])(?:{_PAREN})"
+    # (or in square brackets, run into the text: 【北平二十日专电】…)
+    rf"|【[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电】"
     # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
     rf"|{_SOURCE}快讯[：:]"
 )
@@ -100,7 +102,7 @@ _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
 )
@@ -195,6 +197,7 @@ SIGNATURE = re.compile(
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
+
     # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
@@ -266,6 +269,10 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A greeting's dedication under its word (寿诞志庆 / 恭祝某某先生八十华诞): its subtitle.
+_DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬祝)")
+# A recruitment ad's word alone under the unit's name: 诚聘, 招聘, 急聘.
+_HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
@@ -448,11 +455,16 @@ _CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|�
 # A notice's (启事's) signers, closing it: a name or names, a shop, a family member and
 # name, ending with the notice's closing word (某某谨启, 某某号启, 某某　某某　同启, 父　某某谨启).
 # Nothing of the notice follows it: the next line opens another, blank line or none.
-# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告).
+# An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告), and a family's or
+# friends' greeting or thanks (某某　携全家　敬邀, 某某　率孙辈　敬贺, 某某全家　鞠躬).
 _QISHI_SIGN = re.compile(
-    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,19}?"
-    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启)|[\s　]+启|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
+    r"[" + _H + r"·](?:[\s　]*[" + _H + r"·\d（）()]){1,24}?"
+    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启|敬邀|敬贺|恭贺|同贺|鞠躬|叩谢|拜谢)"
+    r"|[\s　]+[启贺]|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
+# A diarist's team and name in brackets alone under the text, on a page printing a
+# paragraph a line: （某某志愿服务队　某某）.
+_BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+[" + _H + r"·]{2,4}[）)]")
 # Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
 # （县志办供稿）): it closes the piece as a signature does, blank line or none.
 _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
@@ -698,6 +710,8 @@ _FURN_EXTRA = re.compile(
     + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
+    # a page foot naming the paper, the section and the page (某某日报　马经　24)
+    r"|[" + _H + r"]{2,8}报(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[A-Z]?\d{1,3}"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -1001,6 +1015,10 @@ _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
     # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
     r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
+    # (and who helped make it: 本版由某某宣传部协办)
+    r"|本版由[^。！？，]{2,30}(?:协办|主办|承办|联办|合办|提供)。?"
+    # (and who answers for its ads: 本版广告内容由广告主负责)
+    r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
     r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
 )
@@ -1228,6 +1246,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 (indented and lines[i + 1].indent)
                 # on a page printing a paragraph a line: a paragraph under it
                 or (flat_page and len(lines[i + 1].f) >= 20 and ends_sentence(lines[i + 1].f))
+                # on a page that marks no paragraph: a numbered point under it
+                or (
+                    not indented
+                    and not flat_page
+                    and lines[i - 1] is not None
+                    and not _TAG.fullmatch(lines[i - 1].f)
+                    # (its first numbered point under it: 1.…, 一、…, （一）…; a column tag
+                    # stands over a headline)
+                    and bool(
+                        re.match(
+                            r"\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]",
+                            lines[i + 1].f,
+                        )
+                    )
+                )
             )
         ):
             # a section's label in brackets inside a piece, right over its indented
@@ -1245,6 +1278,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if f.startswith(("（", "(")) and not re.search("[）)]", f):
             return False  # a note in brackets wrapped onto the next line, no heading
+        if _ADDRESS.match(f) or re.match(r"(?:联系|咨询|报名|服务)?(?:电话|手机|热线)\s*[:：]", f):
+            return False  # a notice's or an ad's contact field (联系人：…, 电话：…, 地址：…)
         if _ASKED.match(f) and re.search("[？?]", f):
             return False  # a reader's question in a Q&A column (读者问：…？): its text
         if _WORK_COLON.fullmatch(f) and i + 1 < n and lines[i + 1] and not furn[i + 1]:
@@ -1273,6 +1308,36 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (m := _PHOTO.search(f)) and m.start() == 0:
             return False
         return True
+
+    def address_closed(i: int) -> bool:
+        """Does a notice's address field (地址：…), perhaps wrapped onto a short line, end on
+        the line above line i, under its contact lines?"""
+        p = lines[i - 1] if i >= 1 else None
+        if p is None:
+            return False
+        if _ADDRESS.match(p.f):
+            return (
+                (
+                    len(p.f) < 0.85 * col  # not cut at the width: its rest would follow
+                    # (or line i reads as no address's rest: no number, no 号/楼/路 ending,
+                    # and more than half a line: a wrapped field's rest is short)
+                    or (
+                        not re.search(r"\d|[号楼室层座栋幢户弄巷路街道区]$", lines[i].f)
+                        and len(lines[i].f) > 0.5 * col
+                    )
+                )
+                and i >= 2
+                and bool(lines[i - 2])
+                and contact_line(i - 2)
+            )
+        q = lines[i - 2] if i >= 2 else None
+        return (
+            q is not None
+            and bool(re.match(r"[" + _H + r"]{0,4}地址\s*[:：]", q.f))
+            and len(q.f) >= 0.85 * col
+            and len(p.f) <= 0.6 * col
+            and not re.search("[:：。]", p.f)
+        )
 
     def contact_line(i: int) -> bool:
         """A contact line (联系电话：…, 热线：…): it closes a notice or an ad."""
@@ -1577,7 +1642,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if x is None or x != tail[-1] - 1 or len(tail) > 4:
                 break
             tail.append(x)
-        alone = not _PHOTO.sub("", lines[i].f)  # the credit on its own line under the text
+        alone = not _PHOTO.sub("", lines[i].f) or bool(
+            _CREDIT_ALONE.fullmatch(lines[i].text.strip())
+            or _PHOTO_LABEL.fullmatch(lines[i].text.strip())
+        )  # the credit on its own line under the text (（某某 摄）, 本报记者某某摄)
         for k, x in enumerate(tail):
             if alone and k == 0:
                 continue
@@ -1588,7 +1656,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
                 return -1  # too long for a caption, or the whole text of a piece
-            said = _PHOTO.sub("", "".join(lines[y].f for y in range(x, i + 1)))
+            said = flat(
+                _PHOTO_BARE.sub(
+                    "",
+                    _PHOTO.sub("", "".join(lines[y].text for y in range(x, i if alone else i + 1))),
+                )
+            )
             if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
                 return -1
             return x
@@ -1722,6 +1795,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or blank_before(i)
                 or ends_sentence(pv.f)
                 or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
+                or (i >= 2 and qishi_lines(i - 2) == 2)
+                # a price box's last row above (白米　每石十一元八角): the box is closed
+                or bool(re.search(r"[元角分两钱枚]$", pv.f) and re.search(r"[\s　]", pv.text.strip()))
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
                 # the contact's name under the contact line (电话：… / 刘先生), or after
                 # the number in brackets (…0458（王女士）)
@@ -1758,6 +1834,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         pieces.append(cur)
         return cur
 
+    def qishi_lines(i: int) -> int:
+        """A notice's signers closing it at line i (see _QISHI_SIGN): 1, or 2 where the
+        names fill a line and the closing word is set under them (某某　某某 / 率孙辈　敬贺);
+        else 0."""
+        ln = lines[i] if 0 <= i < n else None
+        if ln is None or re.search("[。！？，]", ln.f):
+            return 0
+        if _QISHI_SIGN.fullmatch(ln.text.strip()):
+            return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        return (
+            2
+            if nx is not None
+            and len(nx.f) <= 8
+            and (re.search(r"[\s　]", ln.text.strip()) or len(ln.f) >= 0.85 * col)
+            and _QISHI_SIGN.fullmatch(ln.text.strip() + "　" + nx.text.strip())
+            else 0
+        )
+
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
         wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
@@ -1781,8 +1876,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             _SIGN_PLACE.fullmatch(ln.text)
             or _QISHI_SIGN.fullmatch(ln.text.strip())
             or _CLOSING_CREDIT.fullmatch(ln.f)
+            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return 1
+        if qishi_lines(i) == 2:
+            return 2  # the signers' names wrapped, the closing word on the next line
         nx = lines[i + 1] if i + 1 < n else None
         if (
             nx is not None
@@ -1830,7 +1928,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         p = prev_line(i)
         # 某某启 set short of the column's width: after any line of the notice
-        closing = bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col
+        closing = (bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col) or (
+            qishi_lines(i) == 2
+        )
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
             return 0
         k = sig_lines(i)
@@ -1840,8 +1940,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             "读者" in ln.f
             or "作者" in ln.f
             or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or qishi_lines(i) == 2
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
             or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
+            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
@@ -2090,8 +2192,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
-            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or (
-                flat_page and _CLOSING_CREDIT.fullmatch(ln.f)
+            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or qishi_lines(i - k) == 2 or (
+                flat_page
+                and (_CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip()))
             ):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
                 # a compiler's credit on a page printing a paragraph a line)
@@ -2250,6 +2353,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # a notice's or an ad's contact line closes it where no blank line does,
                 # unless a field of the ad (地址：…) or the number's wrapped rest follows
                 or (unspaced and contact_line(i - 1) and not re.match(r"[^：:]{1,4}[:：]|\d", ln.f))
+                # (or its address, the last field, wrapped or not: 地址：某某路 / 8号)
+                or (unspaced and address_closed(i) and not re.match(r"[^：:]{1,4}[:：]|\d", ln.f))
                 or prev_line(i) is None
                 or ends_sentence(prev_line(i).f)
                 or _CONT_OUT.search(prev_line(i).f)
@@ -2263,6 +2368,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and bool(_SIGNOFF_END.search(prev_line(i).f))
                 )
                 or closed_note(i)
+                # a sentence closed by its contributor's name in brackets (…。（某某）)
+                or bool(re.search(r"[。！？][（(][^（）()]{1,12}[）)]$", prev_line(i).f))
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
@@ -2336,6 +2443,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if to_opener > j:
                 j = to_opener
             unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
+            if (
+                not unit
+                and i + 2 < n
+                and lines[i + 1] is not None
+                and not re.search("[。！？]", lines[i + 1].f)
+                and len(lines[i + 1].f) <= 30
+                and not _ITEM.match(lines[i + 1].f)
+                and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)
+                and rows_from(i + 1, header=True) < 3
+                and rows_from(i + 2, header=True) >= 3
+            ):
+                # a line under the table's heading saying what it lists (某某赛（第三班）　1200米
+                # 晚上10:50), over its header row: read as a unit line is
+                unit = True
             if rows_from(i + 1 + bool(unit), header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
@@ -2694,6 +2815,32 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if unsure:
                     p.headline = ""
                 i = j
+                if (
+                    len(head) == 1
+                    and i + 1 < n
+                    and lines[i] is not None
+                    and lines[i + 1] is not None
+                    and (
+                        (
+                            _COUPLET.fullmatch(lines[i].text.strip())
+                            and not re.search(r"[，。、；：！？,.:;\d]", lines[i].f)
+                            and full(i + 1)
+                        )
+                        # (a greeting's dedication under its word: 寿诞志庆 / 恭祝某某华诞)
+                        or (
+                            _DEDICATION.match(lines[i].f)
+                            and not re.search(r"[，。；！？,.;]", lines[i].f)
+                            and len(lines[i].f) <= 0.85 * col
+                        )
+                    )
+                    and not _ITEM.match(lines[i].f)
+                    and not opener(i)
+                ):
+                    # two phrases set apart by a space under a one-line headline, no
+                    # punctuation, as wide as the column (某某某某　某某某某): the subtitle,
+                    # never the text's first line
+                    head.append(i)
+                    i += 1
                 plain = [x for x in head if not _TAG.fullmatch(lines[x].f)]
                 heading = flat("".join(lines[x].f for x in plain))
                 if item_list and (len(plain) == 1 or _BRIEFS.fullmatch(heading)):
@@ -2809,7 +2956,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a caption on a page that sets no blank line: its credit glued to its last
         # sentence (…。（某某 摄）, the credit wrapped or not) closes the short paragraph it
         # ends, not the article above it (see caption_from)
-        glued = _PHOTO.search(ln.f)
+        glued = _PHOTO.search(ln.f) or (_PHOTO_BARE.search(ln.text) if flat_page else None)
         if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
             glued = _PHOTO.search(lines[i - 1].f + ln.f)
             glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
@@ -2910,6 +3057,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
+    if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
+        # a greeting's word over its dedication (寿诞志庆 / 恭祝某某先生八十华诞): the word
+        # is the headline, the dedication its subtitle
+        return lines[0], [lines[1]]
     if (
         len(lines) >= 2
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
@@ -2918,6 +3069,9 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
+        # (in traditional print two phrases set apart by a space under it, alone, are its
+        # subtitle: 河东大火 / 焚毁民房十余间　损失约万元; see below)
+        and not (traditional and len(kept) == 2 and _COUPLET.fullmatch(kept[1].strip()))
     ):
         # a column's name over the piece's headline (一线风采, 史料钩沉, 院务公开): a word or
         # two, under half as wide as the line under it; a wrapped headline fills its first
@@ -2963,6 +3117,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
                 return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
+            if len(lines[1]) <= 4 and len(lines[0]) >= 3 * len(lines[1]) and dash is None:
+                # a word or two under a long line (某某公开通报4起…精神 / 典型问题): a kicker
+                # over a headline of four, or one headline broken short? unknown
+                return "", [*lines, *subs]
             if re.match(r"[【\[［][^】\]］]{1,6}[】\]］]", lines[1]):
                 # a line opening with a bracketed label (【作者】…, 【来源】…) is a labelled
                 # field, not the headline (headline audit: 4 such lines were read as the
@@ -2988,6 +3146,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return lines[0], subs
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if a <= 4 and re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日", lines[1]):
+            # a box's word over the day it reports (商情 / 二十日津市行市): its label and
+            # subtitle, or one headline? unknown
+            return "", [*lines, *subs]
         if _WRAPS_ON.search(lines[0]):
             return "".join(lines), subs  # the first line stops mid-phrase: one headline
         if couplet[0] and not couplet[1]:
@@ -3011,7 +3173,7 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
-        if a >= 5 and b >= 2 * a and dash is not None:
+        if a >= 5 and b >= 2 * a and (dash is not None or tiers):
             # a line (of five or more) less than half as wide as the line under it, over a
             # dash subtitle (a line of four, 对话馆长, is read as before: round 17b's test): a
             # headline broken at a phrase keeps its halves near in width, so the short line
@@ -3103,7 +3265,13 @@ def _finish(
             and not _ISSUER.fullmatch(plain[0])
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
-        headline, subs = "".join(plain), []
+        if len(plain) == 2 and _HIRING.fullmatch(plain[1]) and _ISSUER.fullmatch(plain[0]):
+            # a unit's name over its recruitment ad's word (某某有限公司 / 诚聘): one title
+            # (某某公司诚聘) or the name with its label? unknown (the corpus's pages read it
+            # both ways: a Hong Kong paper's gold joins them, a recruitment page's does not)
+            headline, subs = "", plain
+        else:
+            headline, subs = "".join(plain), []
     elif (
         web
         and len(heads) == 2
@@ -3266,7 +3434,10 @@ def _finish(
                     and bool(_BARE_NAME.fullmatch(lines[under].f))
                     and any(s <= lines[under].s < e for s, e in p.bylines)
                 )
-                if (
+                if len(plain[0]) <= 6 and _DEDICATION.match(plain[1]):
+                    # a greeting's word over its dedication (寿诞志庆 / 恭祝某某八十华诞)
+                    headline, subs = plain[0], [plain[1]]
+                elif (
                     _COLUMN_NAME4.fullmatch(plain[0])
                     and len(plain[1]) >= len(plain[0]) + 3
                     and not named_under
