@@ -43,6 +43,25 @@ def test_a_byline_or_credit_is_no_headline(h):
     assert _one(h) == ("", "byline")
 
 
+def test_a_full_date_run_into_a_title_is_a_date_line_glued_to_it():
+    # a page without blank lines glues the date line under a notice to the next title
+    assert _one("2024年5月20日我所召开年度科技工作会议") == ("", "date")
+    assert _one("2024年3月5日讣告") == ("", "date")
+    assert _one("5月20日起公交线路调整")[0] == "5月20日起公交线路调整"  # a day in a title
+
+
+@pytest.mark.parametrize(
+    "h",
+    ["（江岭市图书馆“书香”志愿服务队韩冰）", "（通讯员林涛）让乡村教师“留得住”", "（本报记者赵明摄）"],
+)
+def test_a_line_in_brackets_or_opening_with_a_credit_is_no_headline(h):
+    assert _one(h) == ("", "byline")
+
+
+def test_a_bracketed_column_word_inside_a_title_is_kept():
+    assert _one("对话（二）：把乡愁拍成一条河")[0] == "对话（二）：把乡愁拍成一条河"
+
+
 @pytest.mark.parametrize("h", ["记者节里的坚守", "记者走进春耕一线看农机"])
 def test_a_headline_about_reporters_is_kept(h):
     assert _one(h) == (h, "")

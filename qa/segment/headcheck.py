@@ -155,9 +155,12 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     holds a field label inside (【作者】,   unknown: two fields run together
     来源：, 编辑：…)
     a date or a dateline (2024年3月20日,    unknown: the issue's or the report's date
-    本报某地3月20日电)                      [date]
+    本报某地3月20日电), or opens with a     [date]
+    full date (2024年5月20日某某…)
     a byline or credit (本报记者某某,       unknown: who wrote it, not what [byline]
-    □某某, 文/某某, 某某摄, 本报综合)
+    □某某, 文/某某, 某某摄, 本报综合), a
+    line wholly in brackets, a credit in
+    brackets opening it ((通讯员某某)…)
     ends on a function character (的, 和,   unknown: cut short, its rest went to another
     在, 把, 该, 也…) not ending a word,     line [cut short]
     or on ：，、—
@@ -192,8 +195,13 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         lines = lines[1:]
     if _DATE.fullmatch(h) or _DATELINE.fullmatch(h):
         return "", "date"
+    if _ISSUE_DAY.match(h) and len(h) > _ISSUE_DAY.match(h).end():
+        return "", "date"  # a full date run into a title: the date's line glued to it
     if _BYLINE.fullmatch(h):
         return "", "byline"
+    if _BRACKETED.fullmatch(h) or _CREDIT_OPENING.match(h):
+        return "", "byline"  # a line wholly in brackets (a signature, a note), or a
+        # reporter's credit in brackets opening it: no headline
     if _BRACKET_LABEL.search(h) or _META_LABEL.search(h, 1):
         return "", "other field's label"  # a field's label inside: two fields run together
     if _cut_short(h):
@@ -215,6 +223,11 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     return h, why
 
 
+# A full date (2024年5月20日) opening a line: a date, whatever follows it.
+_ISSUE_DAY = re.compile(rf"(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+# A line wholly in round brackets, and a reporter's credit in brackets opening a line.
+_BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
+_CREDIT_OPENING = re.compile(rf"[（(][^（）()]{{0,8}}(?:记者|通讯员|实习生|摄)[^（）()]{{0,20}}[）)]")
 # A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
 _BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 
