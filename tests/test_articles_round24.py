@@ -367,7 +367,8 @@ def test_a_compilers_credit_closes_a_list_on_a_page_printing_a_paragraph_a_line(
     caption = _by_start(ANNIVERSARY, arts, "1958年12月，白石滩")
     assert caption.kind == "caption"
     memoir = next(a for a in arts if a.headline == "我在白石滩修电站")
-    assert article_body(ANNIVERSARY, memoir).endswith("很多老人哭了。")  # the disclaimer is furniture
+    # the disclaimer under it is furniture
+    assert article_body(ANNIVERSARY, memoir).endswith("很多老人哭了。")
 
 
 REVIEW_NOTE = "\n".join(

@@ -277,9 +277,7 @@ def test_stacks_read_as_unknown_where_the_corpus_reads_them_both_ways():
     # a word or two under a long line in wide columns; in narrow columns a short line over
     # a line twice as wide over a subtitle after a comma
     assert _split_stack(["市纪委监委公开通报4起违反中央八项规定精神", "典型问题"], True)[0] == ""
-    assert (
-        _split_stack(["聚焦课堂主阵地", "我市启动“教学评一致性”改革试点", "首批42所中小学参与，试点为期两年"], False)[0]
-        == ""
-    )
+    stack = ["聚焦课堂主阵地", "我市启动“教学评一致性”改革试点", "首批42所中小学参与，试点为期两年"]
+    assert _split_stack(stack, False)[0] == ""
     # a compiled piece's credit is never its headline
     assert check_headline("本报综合", ["本报综合"], [], 14) == ""

@@ -52,7 +52,11 @@ def test_a_full_date_run_into_a_title_is_a_date_line_glued_to_it():
 
 @pytest.mark.parametrize(
     "h",
-    ["（江岭市图书馆“书香”志愿服务队韩冰）", "（通讯员林涛）让乡村教师“留得住”", "（本报记者赵明摄）"],
+    [
+        "（江岭市图书馆“书香”志愿服务队韩冰）",
+        "（通讯员林涛）让乡村教师“留得住”",
+        "（本报记者赵明摄）",
+    ],
 )
 def test_a_line_in_brackets_or_opening_with_a_credit_is_no_headline(h):
     assert _one(h) == ("", "byline")

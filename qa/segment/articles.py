@@ -81,7 +81,8 @@ def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | N
     """
     if not value:
         return None
-    return find_spaced(page, value, article.char_start, article.char_end) or find_spaced(page, value)
+    inside = find_spaced(page, value, article.char_start, article.char_end)
+    return inside or find_spaced(page, value)
 
 
 def segment_page(source: str, text: str) -> list[Article]:

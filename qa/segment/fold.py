@@ -118,7 +118,9 @@ def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | No
     return "".join(back.get(c, c) for c in value)
 
 
-def find_spaced(text: str, value: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+def find_spaced(
+    text: str, value: str, start: int = 0, end: int | None = None
+) -> tuple[int, int] | None:
     """The first place in text[start:end] where ``value`` (a field stored without
     whitespace) is printed with any whitespace between its characters: (start, end) of the
     run, or None. The page's characters without its whitespace are worked out once per page,

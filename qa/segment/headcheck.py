@@ -224,10 +224,10 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
 
 
 # A full date (2024年5月20日) opening a line: a date, whatever follows it.
-_ISSUE_DAY = re.compile(rf"(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
+_ISSUE_DAY = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A line wholly in round brackets, and a reporter's credit in brackets opening a line.
 _BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
-_CREDIT_OPENING = re.compile(rf"[（(][^（）()]{{0,8}}(?:记者|通讯员|实习生|摄)[^（）()]{{0,20}}[）)]")
+_CREDIT_OPENING = re.compile(r"[（(][^（）()]{0,8}(?:记者|通讯员|实习生|摄)[^（）()]{0,20}[）)]")
 # A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
 _BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 

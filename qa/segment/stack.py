@@ -162,11 +162,23 @@ OWN_BYLINE = re.compile(
     # a translator's or compiler's credit over a foreign story retold: 编译　某某, 翻译　某某
     r"|(?:编译|翻译|摘译|编写)[\s　]*[:：]?[\s　]*" + _NAMES + r""
     # a school paper's pupil reporter with the class: 学生记者　初二（3）班　某某
-    r"|(?:" + _ROLE + r")[\s　]*" + _CLASS + r"[\s　]*" + _NAMES
+    r"|(?:"
+    + _ROLE
+    + r")[\s　]*"
+    + _CLASS
+    + r"[\s　]*"
+    + _NAMES
     # a pupil's composition signed under its title with the school and class, and the
     # teacher who guided it: 某某小学三年级（2）班　某某, 指导老师：某某
-    + r"|[" + _H + r"]{0,24}" + _CLASS + r"[\s　]*" + _NAMES
-    + r"|[（(]?\s*指导(?:教师|老师)\s*[：:]\s*" + _NAMES + r"\s*[）)]?"
+    + r"|["
+    + _H
+    + r"]{0,24}"
+    + _CLASS
+    + r"[\s　]*"
+    + _NAMES
+    + r"|[（(]?\s*指导(?:教师|老师)\s*[：:]\s*"
+    + _NAMES
+    + r"\s*[）)]?"
 )
 # A pupil's school and class, the name after it or wrapped onto the next line.
 _PUPIL = re.compile(r"[" + _H + r"]{0,24}" + _CLASS + r"(?:[\s　]*(" + _NAMES + r"))?")
@@ -197,7 +209,6 @@ SIGNATURE = re.compile(
     r"|(?:本报)?(?:特约)?评论员[\s　]*" + _NAMES + r"|[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
     r"|[" + _H + r"·]{2,8}[（(][^（）()]{2,40}[）)]"  # 某某（影评人）, 某某（作者系…）
     r"|□[" + _H + r"·]{2,8}"  # □某某 under the last paragraph, as over the first
-
     # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
@@ -470,7 +481,9 @@ _BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+["
 _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
 # An obituary's first line: the deceased, named with the family's word for them (先严
 # 某公某某老大人, 先慈某母某某老夫人, 显考…): the notice's text, under its genre heading.
-_OBIT_NAME = re.compile(r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}")
+_OBIT_NAME = re.compile(
+    r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}"
+)
 NOTICE = re.compile(
     r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
     + _DOC_TITLE.pattern
@@ -687,7 +700,8 @@ _FURN_EXTRA = re.compile(
     r"|[^，。；：:！？\s]{2,12}(?:版权所有|Copyright|©)[\s　]*(?:" + _MENU + r")?"
     # a page header's fields set apart by bars, the paper's name and the page among them
     # (某某日报｜国内｜A8, A8｜国内｜某某日报)
-    r"|(?=.*(?:^|[｜|])[ \t　]*第?[A-Z]?\d{1,3}版?[ \t　]*(?:[｜|]|$))(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
+    r"|(?=.*(?:^|[｜|])[ \t　]*第?[A-Z]?\d{1,3}版?[ \t　]*(?:[｜|]|$))"
+    r"(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
     r"[^｜|\s]{1,12}(?:[ \t　]*[｜|][ \t　]*[^｜|\s]{1,12}){1,3}"
     r"|(?=首页)" + _MENU + r""
     # a content system's labelled source or editor field under a story (【来源】某某日报,
@@ -1743,7 +1757,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cls = lines[i + school]
             k = school + 1
             nm = lines[i + k] if i + k < n else None
-            if not _PUPIL.fullmatch(cls.text.strip()).group(1) and nm and _BARE_NAME.fullmatch(nm.f):
+            named = _PUPIL.fullmatch(cls.text.strip()).group(1)
+            if not named and nm and _BARE_NAME.fullmatch(nm.f):
                 k += 1
         if (
             not k
@@ -1794,10 +1809,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 pv is None
                 or blank_before(i)
                 or ends_sentence(pv.f)
-                or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))  # the notice above signed and closed
+                # the notice above signed and closed
+                or bool(_QISHI_SIGN.fullmatch(pv.text.strip()))
                 or (i >= 2 and qishi_lines(i - 2) == 2)
                 # a price box's last row above (白米　每石十一元八角): the box is closed
-                or bool(re.search(r"[元角分两钱枚]$", pv.f) and re.search(r"[\s　]", pv.text.strip()))
+                or bool(
+                    re.search(r"[元角分两钱枚]$", pv.f) and re.search(r"[\s　]", pv.text.strip())
+                )
                 or bool(re.search(r"\d$", pv.f) and not re.search(r"\d$", ln.f))
                 # the contact's name under the contact line (电话：… / 刘先生), or after
                 # the number in brackets (…0458（王女士）)
@@ -2192,9 +2210,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
-            elif _QISHI_SIGN.fullmatch(ln.text.strip()) or qishi_lines(i - k) == 2 or (
-                flat_page
-                and (_CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip()))
+            elif (
+                _QISHI_SIGN.fullmatch(ln.text.strip())
+                or qishi_lines(i - k) == 2
+                or (
+                    flat_page
+                    and (
+                        _CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip())
+                    )
+                )
             ):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
                 # a compiler's credit on a page printing a paragraph a line)
@@ -2501,7 +2525,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     # (not a photo's caption under the table, closed by its credit)
                     and not any(
                         lines[k] is not None
-                        and (_PHOTO.search(lines[k].f) or _CREDIT_ALONE.fullmatch(lines[k].text.strip()))
+                        and (
+                            _PHOTO.search(lines[k].f)
+                            or _CREDIT_ALONE.fullmatch(lines[k].text.strip())
+                        )
                         for k in range(i, min(n, i + 5))
                     )
                 ):
