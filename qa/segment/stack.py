@@ -280,6 +280,10 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# The years of a life in brackets closing a name (某某（1921—1947）, 某某（1919-1947年）).
+_LIFESPAN = re.compile(
+    r"[（(](?:1[6-9]|20)\d\d\s*[—–\-－~～]+\s*(?:(?:1[6-9]|20)\d\d)?\s*年?[）)]$"
+)
 # A greeting's dedication under its word (寿诞志庆 / 恭祝某某先生八十华诞): its subtitle.
 _DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬祝)")
 # A recruitment ad's word alone under the unit's name: 诚聘, 招聘, 急聘.
@@ -351,6 +355,14 @@ _WORK_CAPTION = re.compile(
     r"《[^《》]{1,20}》[ \t　]+[^\s　]{2,10}(?:[ \t　]+[^\s　]{1,10})?[ \t　]+"
     r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
     r"(?:[ \t　]+[^\s　]{1,10})?"
+)
+# A work's title with its maker, the maker's age and school or class after spaces
+# (《我的妈妈》　某某　7岁　某某小学一年级): a child's drawing or writing on its
+# page.
+_MAKER_LINE = re.compile(
+    r"(《[^《》]{1,20}》)[ \t　]+(["
+    + _H
+    + r"·]{2,4}[ \t　]+\d{1,2}岁(?:[ \t　]+[^\s　]{2,20}){0,2})"
 )
 # A section's label in brackets (【裁判要旨】, 【案情】): a crosshead right over its paragraph.
 _SECTION_LABEL = re.compile(r"【[^【】]{2,6}】")
@@ -2102,6 +2114,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur = None
             i += 1
             continue
+        if (m := _MAKER_LINE.fullmatch(ln.text.strip())) and i + 1 < n and lines[i + 1] is not None:
+            # a child's or an amateur's work over its description (《我的妈妈》　某某　7岁
+            # 某某小学一年级 / 小雨把…): the title is the caption's headline, the maker its
+            # byline, the lines under it to a sentence's end its text
+            p = new("caption")
+            p.headline = m.group(1)
+            off = ln.s + len(ln.text) - len(ln.text.lstrip())
+            p.bylines.append((off + m.start(2), ln.e))
+            i += 1
+            while i < n and lines[i] is not None and not furn[i]:
+                p.body.append((lines[i].s, lines[i].e))
+                i += 1
+                if ends_sentence(lines[i - 1].f):
+                    break
+            cur = None
+            continue
         # markers
         if m := _CONT_IN.match(ln.text):
             new("continuation").headline = ""
@@ -3093,7 +3121,7 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
         # round 18's unknown stands; a column's name is mostly four)
         and (_COLUMN_NAME if dash is None else _COLUMN_NAME4).fullmatch(lines[0])
-        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
+        and len(lines[1]) >= max(8, 2 * len(lines[0]))
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
         # (in traditional print two phrases set apart by a space under it, alone, are its
@@ -3171,6 +3199,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         couplet = couplet[:comma]
     if len(lines) == 1:
         return lines[0], subs
+    if len(lines) >= 2 and _LIFESPAN.search(lines[0]) and not subs:
+        # a person's name with the years of their life (某某（1921—1947）): a biography's
+        # whole headline, the lines under it its subtitle
+        return lines[0], lines[1:]
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
         if a <= 4 and re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日", lines[1]):
