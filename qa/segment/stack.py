@@ -488,6 +488,8 @@ _QISHI_SIGN = re.compile(
 # A diarist's team and name in brackets alone under the text, on a page printing a
 # paragraph a line: （某某志愿服务队　某某）.
 _BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+[" + _H + r"·]{2,4}[）)]")
+# The office answering a reader's letter, labelled under its reply: 回复单位：某某局.
+_REPLY_UNIT = re.compile(r"(?:回复|答复|办理)(?:单位|部门)[：:][^。！？，]{2,30}")
 # Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
 # （县志办供稿）): it closes the piece as a signature does, blank line or none.
 _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
@@ -1268,6 +1270,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and lines[i - 1] is not None
             and i + 1 < n
             and lines[i + 1] is not None
+            # (under a signature closing the piece above, the label opens the next piece:
+            # a letter's signature over 【回复】)
+            and not signed_above(i)
             and (
                 (indented and lines[i + 1].indent)
                 # on a page printing a paragraph a line: a paragraph under it
@@ -1905,6 +1910,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             _SIGN_PLACE.fullmatch(ln.text)
             or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _REPLY_UNIT.fullmatch(ln.f)
             or _CLOSING_CREDIT.fullmatch(ln.f)
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
@@ -1971,6 +1977,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or "作者" in ln.f
             or _QISHI_SIGN.fullmatch(ln.text.strip())
             or qishi_lines(i) == 2
+            or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
             or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
@@ -2004,6 +2011,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if timed >= 3 and (k >= n or lines[k] is None) and k - last <= 2:
             return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
+
+    def reply_follows(i: int) -> bool:
+        """Does the reply's text run on at line i, under a 回复单位：… line that labels it
+        (回复内容：…, an indented paragraph), rather than a new piece?"""
+        ln = lines[i] if 0 <= i < n else None
+        return ln is not None and (
+            bool(re.match(rf"[{_H}]{{2,6}}[：:]", ln.f)) or (indented and bool(ln.indent))
+        )
 
     def signed_above(i: int) -> bool:
         """Did a writer's signature (某某 / （作者单位：…）) close the piece on the line right
@@ -2241,6 +2256,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             elif (
                 _QISHI_SIGN.fullmatch(ln.text.strip())
                 or qishi_lines(i - k) == 2
+                or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i))
                 or (
                     flat_page
                     and (
@@ -2683,6 +2699,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and bool(_TAG.fullmatch(lines[i].f))
                         )
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
+                        # an official document's title (某某关于…的公告) under a finished
+                        # text opens a piece however the page sets its lines
+                        or (j - i <= 2 and bool(_DOC_TITLE.fullmatch(lines[i].f)))
                         # a web copy's title over its publication line (发布时间：…　来源：…)
                         # is a title however wide it is set
                         or (
