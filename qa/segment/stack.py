@@ -280,6 +280,10 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A review's kicker naming the work it reviews: 评电影《某某》, 读《某某》有感, 观《某某》.
+_REVIEW_KICKER = re.compile(
+    r"(?:评|读|观|看|听)[^《》，。]{0,6}《[^《》]{1,20}》(?:有感|随想|札记)?"
+)
 # The years of a life in brackets closing a name (某某（1921—1947）, 某某（1919-1947年）).
 _LIFESPAN = re.compile(
     r"[（(](?:1[6-9]|20)\d\d\s*[—–\-－~～]+\s*(?:(?:1[6-9]|20)\d\d)?\s*年?[）)]$"
@@ -3224,6 +3228,10 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         return lines[0], lines[1:]
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if _REVIEW_KICKER.fullmatch(lines[0]) and not subs:
+            # a review's kicker naming the work (评电影《某某》, 读《某某》): the line under
+            # it is the headline
+            return lines[1], [lines[0]]
         if a <= 4 and re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日", lines[1]):
             # a box's word over the day it reports (商情 / 二十日津市行市): its label and
             # subtitle, or one headline? unknown
@@ -3268,6 +3276,15 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
+        if (
+            couplet[0]
+            and not (couplet[1] or couplet[2])
+            and len(lines[1]) <= 4
+            and len(lines[0]) >= 3 * len(lines[1])
+        ):
+            # a kicker of two phrases wrapped onto a short line (某某　某某陪 / 伴旅客) over
+            # the headline: the short line is the kicker's rest, never the headline's start
+            return lines[2], [lines[0] + lines[1], *subs]
         if couplet[1] or couplet[2]:
             # a line of two phrases set apart by a space is whole, never half of a wrapped
             # headline: under two lines it may be the headline under a two-line kicker, or
