@@ -280,6 +280,14 @@ _PHOTO = re.compile(
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
 # A content system's field labels in brackets (【标题】某某, 【副题】某某, 【作者】某某).
 _FIELD_LABEL = re.compile(r"【(?:标题|主题|副题|引题|肩题|作者|来源|编辑|责编|记者|摄影)】")
+# A review's kicker naming the work it reviews: 评电影《某某》, 读《某某》有感, 观《某某》.
+_REVIEW_KICKER = re.compile(
+    r"(?:评|读|观|看|听)[^《》，。]{0,6}《[^《》]{1,20}》(?:有感|随想|札记)?"
+)
+# The years of a life in brackets closing a name (某某（1921—1947）, 某某（1919-1947年）).
+_LIFESPAN = re.compile(
+    r"[（(](?:1[6-9]|20)\d\d\s*[—–\-－~～]+\s*(?:(?:1[6-9]|20)\d\d)?\s*年?[）)]$"
+)
 # A greeting's dedication under its word (寿诞志庆 / 恭祝某某先生八十华诞): its subtitle.
 _DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬祝)")
 # A recruitment ad's word alone under the unit's name: 诚聘, 招聘, 急聘.
@@ -351,6 +359,14 @@ _WORK_CAPTION = re.compile(
     r"《[^《》]{1,20}》[ \t　]+[^\s　]{2,10}(?:[ \t　]+[^\s　]{1,10})?[ \t　]+"
     r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
     r"(?:[ \t　]+[^\s　]{1,10})?"
+)
+# A work's title with its maker, the maker's age and school or class after spaces
+# (《我的妈妈》　某某　7岁　某某小学一年级): a child's drawing or writing on its
+# page.
+_MAKER_LINE = re.compile(
+    r"(《[^《》]{1,20}》)[ \t　]+(["
+    + _H
+    + r"·]{2,4}[ \t　]+\d{1,2}岁(?:[ \t　]+[^\s　]{2,20}){0,2})"
 )
 # A section's label in brackets (【裁判要旨】, 【案情】): a crosshead right over its paragraph.
 _SECTION_LABEL = re.compile(r"【[^【】]{2,6}】")
@@ -476,6 +492,8 @@ _QISHI_SIGN = re.compile(
 # A diarist's team and name in brackets alone under the text, on a page printing a
 # paragraph a line: （某某志愿服务队　某某）.
 _BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+[" + _H + r"·]{2,4}[）)]")
+# The office answering a reader's letter, labelled under its reply: 回复单位：某某局.
+_REPLY_UNIT = re.compile(r"(?:回复|答复|办理)(?:单位|部门)[：:][^。！？，]{2,30}")
 # Who compiled or supplied a piece, in brackets alone under it (（县委党史研究室　整理）,
 # （县志办供稿）): it closes the piece as a signature does, blank line or none.
 _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[）)]")
@@ -1256,6 +1274,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and lines[i - 1] is not None
             and i + 1 < n
             and lines[i + 1] is not None
+            # (under a signature closing the piece above, the label opens the next piece:
+            # a letter's signature over 【回复】)
+            and not signed_above(i)
             and (
                 (indented and lines[i + 1].indent)
                 # on a page printing a paragraph a line: a paragraph under it
@@ -1893,6 +1914,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             _SIGN_PLACE.fullmatch(ln.text)
             or _QISHI_SIGN.fullmatch(ln.text.strip())
+            or _REPLY_UNIT.fullmatch(ln.f)
             or _CLOSING_CREDIT.fullmatch(ln.f)
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
@@ -1959,6 +1981,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or "作者" in ln.f
             or _QISHI_SIGN.fullmatch(ln.text.strip())
             or qishi_lines(i) == 2
+            or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
             or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
@@ -1992,6 +2015,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if timed >= 3 and (k >= n or lines[k] is None) and k - last <= 2:
             return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
+
+    def reply_follows(i: int) -> bool:
+        """Does the reply's text run on at line i, under a 回复单位：… line that labels it
+        (回复内容：…, an indented paragraph), rather than a new piece?"""
+        ln = lines[i] if 0 <= i < n else None
+        return ln is not None and (
+            bool(re.match(rf"[{_H}]{{2,6}}[：:]", ln.f)) or (indented and bool(ln.indent))
+        )
 
     def signed_above(i: int) -> bool:
         """Did a writer's signature (某某 / （作者单位：…）) close the piece on the line right
@@ -2101,6 +2132,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur.body.append((ln.s, ln.e))
             cur = None
             i += 1
+            continue
+        if (m := _MAKER_LINE.fullmatch(ln.text.strip())) and i + 1 < n and lines[i + 1] is not None:
+            # a child's or an amateur's work over its description (《我的妈妈》　某某　7岁
+            # 某某小学一年级 / 小雨把…): the title is the caption's headline, the maker its
+            # byline, the lines under it to a sentence's end its text
+            p = new("caption")
+            p.headline = m.group(1)
+            off = ln.s + len(ln.text) - len(ln.text.lstrip())
+            p.bylines.append((off + m.start(2), ln.e))
+            i += 1
+            while i < n and lines[i] is not None and not furn[i]:
+                p.body.append((lines[i].s, lines[i].e))
+                i += 1
+                if ends_sentence(lines[i - 1].f):
+                    break
+            cur = None
             continue
         # markers
         if m := _CONT_IN.match(ln.text):
@@ -2213,6 +2260,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             elif (
                 _QISHI_SIGN.fullmatch(ln.text.strip())
                 or qishi_lines(i - k) == 2
+                or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i))
                 or (
                     flat_page
                     and (
@@ -2655,6 +2703,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and bool(_TAG.fullmatch(lines[i].f))
                         )
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
+                        # an official document's title (某某关于…的公告) under a finished
+                        # text opens a piece however the page sets its lines
+                        or (j - i <= 2 and bool(_DOC_TITLE.fullmatch(lines[i].f)))
                         # a web copy's title over its publication line (发布时间：…　来源：…)
                         # is a title however wide it is set
                         or (
@@ -3093,7 +3144,7 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
         # round 18's unknown stands; a column's name is mostly four)
         and (_COLUMN_NAME if dash is None else _COLUMN_NAME4).fullmatch(lines[0])
-        and len(lines[1]) >= max(8, 2 * len(lines[0]) + 1)
+        and len(lines[1]) >= max(8, 2 * len(lines[0]))
         and not lines[1].startswith(("——", "－－", "--"))
         and not _WRAPS_ON.search(lines[0])
         # (in traditional print two phrases set apart by a space under it, alone, are its
@@ -3171,8 +3222,16 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         couplet = couplet[:comma]
     if len(lines) == 1:
         return lines[0], subs
+    if len(lines) >= 2 and _LIFESPAN.search(lines[0]) and not subs:
+        # a person's name with the years of their life (某某（1921—1947）): a biography's
+        # whole headline, the lines under it its subtitle
+        return lines[0], lines[1:]
     if len(lines) == 2:
         a, b = (len(x) for x in lines)
+        if _REVIEW_KICKER.fullmatch(lines[0]) and not subs:
+            # a review's kicker naming the work (评电影《某某》, 读《某某》): the line under
+            # it is the headline
+            return lines[1], [lines[0]]
         if a <= 4 and re.match(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日", lines[1]):
             # a box's word over the day it reports (商情 / 二十日津市行市): its label and
             # subtitle, or one headline? unknown
@@ -3217,6 +3276,15 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
             return "", [*lines, *subs]
         return "".join(lines), subs
     if len(lines) == 3:
+        if (
+            couplet[0]
+            and not (couplet[1] or couplet[2])
+            and len(lines[1]) <= 4
+            and len(lines[0]) >= 3 * len(lines[1])
+        ):
+            # a kicker of two phrases wrapped onto a short line (某某　某某陪 / 伴旅客) over
+            # the headline: the short line is the kicker's rest, never the headline's start
+            return lines[2], [lines[0] + lines[1], *subs]
         if couplet[1] or couplet[2]:
             # a line of two phrases set apart by a space is whole, never half of a wrapped
             # headline: under two lines it may be the headline under a two-line kicker, or
