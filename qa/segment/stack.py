@@ -490,7 +490,7 @@ _QISHI_SIGN = re.compile(
     r"|[\s　]+[启贺]|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
 # A diarist's team and name in brackets alone under the text, on a page printing a
-# paragraph a line: （某某志愿服务队　某某）.
+# paragraph a line: （某某服务队　某某）.
 _BRACKET_SIGN = re.compile(r"[（(][^（）()\s　。！？，]{2,30}[ \t　]+[" + _H + r"·]{2,4}[）)]")
 # The office answering a reader's letter, labelled under its reply: 回复单位：某某局.
 _REPLY_UNIT = re.compile(r"(?:回复|答复|办理)(?:单位|部门)[：:][^。！？，]{2,30}")
@@ -3361,7 +3361,7 @@ def _finish(
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
         if len(plain) == 2 and _HIRING.fullmatch(plain[1]) and _ISSUER.fullmatch(plain[0]):
-            # a unit's name over its recruitment ad's word (某某有限公司 / 诚聘): one title
+            # a unit's name over its recruitment ad's word (某某公司 / 诚聘): one title
             # (某某公司诚聘) or the name with its label? unknown (the corpus's pages read it
             # both ways: a Hong Kong paper's gold joins them, a recruitment page's does not)
             headline, subs = "", plain
