@@ -294,6 +294,9 @@ _DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬�
 _HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
+# A photo credit's role set after a caption's last sentence, its name wrapped onto the
+# next line: …。　本报记者
+_ROLE_TAIL = re.compile(r"(?<=[。！？”」])[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员|实习生)\s*$")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
 # (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
 _PHOTO_LABEL = re.compile(
@@ -1691,10 +1694,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
                 return -1  # too long for a caption, or the whole text of a piece
+            # (a credit's role wrapped before its name: …。　本报记者 / 某某　摄)
             said = flat(
-                _PHOTO_BARE.sub(
+                _ROLE_TAIL.sub(
                     "",
-                    _PHOTO.sub("", "".join(lines[y].text for y in range(x, i if alone else i + 1))),
+                    _PHOTO_BARE.sub(
+                        "",
+                        _PHOTO.sub(
+                            "", "".join(lines[y].text for y in range(x, i if alone else i + 1))
+                        ),
+                    ),
                 )
             )
             if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
@@ -2243,7 +2252,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     last = cur.body.pop()
                     new("caption").headline = ""
                     cur.body.append(last)
-            cur.bylines.append((ln.s, ln.e))
+            credit_from = ln.s
+            if cur.body and (tail := _ROLE_TAIL.search(text[cur.body[-1][0] : cur.body[-1][1]])):
+                # the credit's role at the end of the caption's last line (…。　本报记者)
+                s0, e0 = cur.body[-1]
+                cut = s0 + len(text[s0 : s0 + tail.start()].rstrip())
+                credit_from = s0 + tail.start() + (len(tail.group()) - len(tail.group().lstrip()))
+                cur.body[-1] = (s0, cut)
+            cur.bylines.append((credit_from, ln.e))
             if cur.kind == "news" and not (
                 m.re is not _PHOTO and m.re is not _ART_CREDIT and len(cur.body) > 1
             ):
@@ -3038,6 +3054,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
             glued = _PHOTO.search(lines[i - 1].f + ln.f)
             glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
+            if glued is None and len(ln.f) <= 8:
+                # a bare credit set after the caption's last sentence and wrapped at the
+                # column's width (…敬献鲜花。　本报记者 / 某某　摄)
+                above = lines[i - 1].text
+                bare = _PHOTO_BARE.search(above + ln.text)
+                glued = bare if bare and bare.start() < len(above) else None
         if (
             unspaced
             and glued is not None
