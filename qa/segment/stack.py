@@ -2025,6 +2025,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
 
+    def salutation_under(i: int) -> bool:
+        """A letter's question title at line i over its salutation (某某，何时能管管？ /
+        编辑同志：): a stack, though the question reads as a sentence."""
+        return (
+            i + 1 < n
+            and lines[i] is not None
+            and lines[i + 1] is not None
+            and question(i)
+            and bool(_SALUTATION.fullmatch(lines[i + 1].f))
+        )
+
     def reply_follows(i: int) -> bool:
         """Does the reply's text run on at line i, under a 回复单位：… line that labels it
         (回复内容：…, an indented paragraph), rather than a new piece?"""
@@ -2434,7 +2445,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
-            (headish(i) or to_opener > 0)
+            (headish(i) or to_opener > 0 or salutation_under(i))
             and not contact_line(i)
             and (
                 blank_before(i)
@@ -2498,10 +2509,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         and lines[j + 1] is not None
                         and bool(lines[j + 1].indent)
                     )
-                    # or over a letter's salutation on a line of its own (编辑同志：)
+                    # or over a letter's salutation on a line of its own (编辑同志：), the
+                    # question the letter's whole title
                     or (
-                        j > i
-                        and question(j)
+                        question(j)
                         and j + 1 < n
                         and lines[j + 1] is not None
                         and bool(_SALUTATION.fullmatch(lines[j + 1].f))
