@@ -186,3 +186,18 @@ def test_a_letters_question_title_over_its_salutation():
     (letter,) = _arts(page)
     assert letter.headline == "小区门口早市占道，何时能管管？"
     assert article_body(page, letter).startswith("编辑同志：")
+
+
+def test_an_e_papers_name_in_its_tag_is_the_publication():
+    page = "\n".join(
+        [
+            "《今日浔溪》电子版　2024年06月12日　星期三　第03版：民生",
+            "",
+            "城关镇老旧小区改造进度过半",
+            "融媒记者　吴晓岚",
+            "　　6月10日，记者在城关镇桂花园小区看到，施工人员正在铺设雨污分流管网。",
+        ]
+    )
+    (story,) = _arts(page)
+    assert story.publication == "今日浔溪"
+    assert story.headline == "城关镇老旧小区改造进度过半"

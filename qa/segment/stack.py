@@ -799,7 +799,9 @@ _DAYS = (
 )
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
-_EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+_EPAPER = re.compile(
+    r"《([^《》]{2,12}?报)》\s*[（(]|《([^《》]{2,12})》\s*(?:电子版|数字报|电子报)"
+)
 _SOURCE_FIELD = re.compile(
     r"^[ \t　]*(?:[【\[［](?:来源|稿源)[】\]］]|(?:来源|稿源)[ \t　]*[:：])[ \t　]*(\S{2,12}?)"
     # a news app's or site's source line dates the story after the paper's name
@@ -932,12 +934,13 @@ def _own_byline(line: str) -> bool:
 
 
 def masthead(text: str) -> str:
-    """The paper's name as the page prints it: an e-paper tag 《某某日报》（…）, or a
-    masthead line at the page top (the name alone, or opening the header line), or the name
-    standing in the page header; a top line followed by 主办/出版/机关报 is the masthead."""
+    """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
+    《某某》电子版, or a masthead line at the page top (the name alone, or opening the
+    header line), or the name standing in the page header; a top line followed by
+    主办/出版/机关报 is the masthead."""
     m = _EPAPER.search(text)
     if m:
-        return m.group(1)
+        return m.group(1) or m.group(2)  # (or its e-paper's name: 《某某》电子版)
     # a content system's export names the paper in each story's source field (【来源】某某日报,
     # a news app's 来源：某某日报　2024-05-08 07:30):
     # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
