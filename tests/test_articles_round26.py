@@ -127,3 +127,77 @@ def test_a_labelled_reply_unit_over_the_reply_is_no_signature():
     arts = _arts(HOTLINE)
     assert len(arts) == 1
     assert article_body(HOTLINE, arts[0]).endswith("感谢市民的关心和支持。")
+
+
+MEMORIAL = "\n".join(
+    [
+        "溪源报　2024年4月3日　星期三",
+        "第3版　缅怀先烈",
+        "我县各界干部群众",
+        "祭扫革命烈士陵园",
+        "　　本报讯（记者　程立文　通",
+        "讯员　王海燕）4月2日上午，溪",
+        "源县革命烈士陵园松柏苍翠，庄",
+        "严肃穆。县四套班子领导与驻溪",
+        "部队官兵、各界群众代表一起向",
+        "革命烈士敬献花篮，并在纪念碑",
+        "前重温入党誓词。随后，大家依",
+        "次瞻仰烈士墓，缅怀先烈事迹。",
+        "　　连日来，全县各中小学也组",
+        "织学生走进陵园开展主题教育，",
+        "不少市民通过网络平台进行网上",
+        "祭扫，寄托哀思。",
+        "　　4月2日，城关中学学生在革命烈",
+        "士纪念碑前敬献鲜花。　　本报记者",
+        "程立文　摄",
+        "陈守义（1919—1947）",
+        "　　陈守义，溪源县石门镇人，1938",
+        "年参加革命，1947年在战斗中牺牲。",
+        "他曾三次负伤，仍坚持战斗在一线，",
+        "牺牲时年仅二十八岁。",
+    ]
+)
+
+
+def test_a_captions_bare_credit_wrapped_at_the_width_closes_the_caption():
+    # (on a page that sets no blank line, as the memorial page that taught it)
+    arts = _arts(MEMORIAL)
+    lead = _by_start(MEMORIAL, arts, "4月2日上午")
+    assert article_body(MEMORIAL, lead).endswith("寄托哀思。")
+    caption = _by_start(MEMORIAL, arts, "4月2日，城关中学")
+    assert caption.kind == "caption"
+    assert article_body(MEMORIAL, caption).endswith("敬献鲜花。")  # the role is the credit's
+    assert caption.byline == "本报记者程立文摄"
+
+
+def test_a_letters_question_title_over_its_salutation():
+    page = "\n".join(
+        [
+            "江州日报　2024年9月12日　星期四",
+            "第6版　民情信箱",
+            "责任编辑：孙雅琴",
+            "小区门口早市占道，何时能管管？",
+            "编辑同志：",
+            "我家住在江北区滨河路锦绣苑小区。最近小区门口每天清晨都有早市，摊位一直摆到马路中间。",
+            "早上7点前后正是上班、送孩子上学的高峰，车辆进出非常困难，希望有关部门管一管。",
+            "江北区　读者　周先生",
+        ]
+    )
+    (letter,) = _arts(page)
+    assert letter.headline == "小区门口早市占道，何时能管管？"
+    assert article_body(page, letter).startswith("编辑同志：")
+
+
+def test_an_e_papers_name_in_its_tag_is_the_publication():
+    page = "\n".join(
+        [
+            "《今日浔溪》电子版　2024年06月12日　星期三　第03版：民生",
+            "",
+            "城关镇老旧小区改造进度过半",
+            "融媒记者　吴晓岚",
+            "　　6月10日，记者在城关镇桂花园小区看到，施工人员正在铺设雨污分流管网。",
+        ]
+    )
+    (story,) = _arts(page)
+    assert story.publication == "今日浔溪"
+    assert story.headline == "城关镇老旧小区改造进度过半"

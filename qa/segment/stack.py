@@ -294,6 +294,9 @@ _DEDICATION = re.compile(r"(?:热烈)?(?:恭祝|恭贺|敬贺|祝贺|庆贺|敬�
 _HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
+# A photo credit's role set after a caption's last sentence, its name wrapped onto the
+# next line: …。　本报记者
+_ROLE_TAIL = re.compile(r"(?<=[。！？”」])[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员|实习生)\s*$")
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
 # (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
 _PHOTO_LABEL = re.compile(
@@ -796,7 +799,9 @@ _DAYS = (
 )
 _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
-_EPAPER = re.compile(r"《([^《》]{2,12}?报)》\s*[（(]")
+_EPAPER = re.compile(
+    r"《([^《》]{2,12}?报)》\s*[（(]|《([^《》]{2,12})》\s*(?:电子版|数字报|电子报)"
+)
 _SOURCE_FIELD = re.compile(
     r"^[ \t　]*(?:[【\[［](?:来源|稿源)[】\]］]|(?:来源|稿源)[ \t　]*[:：])[ \t　]*(\S{2,12}?)"
     # a news app's or site's source line dates the story after the paper's name
@@ -929,12 +934,13 @@ def _own_byline(line: str) -> bool:
 
 
 def masthead(text: str) -> str:
-    """The paper's name as the page prints it: an e-paper tag 《某某日报》（…）, or a
-    masthead line at the page top (the name alone, or opening the header line), or the name
-    standing in the page header; a top line followed by 主办/出版/机关报 is the masthead."""
+    """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
+    《某某》电子版, or a masthead line at the page top (the name alone, or opening the
+    header line), or the name standing in the page header; a top line followed by
+    主办/出版/机关报 is the masthead."""
     m = _EPAPER.search(text)
     if m:
-        return m.group(1)
+        return m.group(1) or m.group(2)  # (or its e-paper's name: 《某某》电子版)
     # a content system's export names the paper in each story's source field (【来源】某某日报,
     # a news app's 来源：某某日报　2024-05-08 07:30):
     # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
@@ -1691,10 +1697,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
                 return -1  # too long for a caption, or the whole text of a piece
+            # (a credit's role wrapped before its name: …。　本报记者 / 某某　摄)
             said = flat(
-                _PHOTO_BARE.sub(
+                _ROLE_TAIL.sub(
                     "",
-                    _PHOTO.sub("", "".join(lines[y].text for y in range(x, i if alone else i + 1))),
+                    _PHOTO_BARE.sub(
+                        "",
+                        _PHOTO.sub(
+                            "", "".join(lines[y].text for y in range(x, i if alone else i + 1))
+                        ),
+                    ),
                 )
             )
             if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
@@ -2016,6 +2028,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # the last row's rest wrapped onto its own line, up to the blank line
         return last + 1 if timed >= 3 else -1
 
+    def salutation_under(i: int) -> bool:
+        """A letter's question title at line i over its salutation (某某，何时能管管？ /
+        编辑同志：): a stack, though the question reads as a sentence."""
+        return (
+            i + 1 < n
+            and lines[i] is not None
+            and lines[i + 1] is not None
+            and question(i)
+            and bool(_SALUTATION.fullmatch(lines[i + 1].f))
+        )
+
     def reply_follows(i: int) -> bool:
         """Does the reply's text run on at line i, under a 回复单位：… line that labels it
         (回复内容：…, an indented paragraph), rather than a new piece?"""
@@ -2243,7 +2266,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     last = cur.body.pop()
                     new("caption").headline = ""
                     cur.body.append(last)
-            cur.bylines.append((ln.s, ln.e))
+            credit_from = ln.s
+            if cur.body and (tail := _ROLE_TAIL.search(text[cur.body[-1][0] : cur.body[-1][1]])):
+                # the credit's role at the end of the caption's last line (…。　本报记者)
+                s0, e0 = cur.body[-1]
+                cut = s0 + len(text[s0 : s0 + tail.start()].rstrip())
+                credit_from = s0 + tail.start() + (len(tail.group()) - len(tail.group().lstrip()))
+                cur.body[-1] = (s0, cut)
+            cur.bylines.append((credit_from, ln.e))
             if cur.kind == "news" and not (
                 m.re is not _PHOTO and m.re is not _ART_CREDIT and len(cur.body) > 1
             ):
@@ -2418,7 +2448,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
-            (headish(i) or to_opener > 0)
+            (headish(i) or to_opener > 0 or salutation_under(i))
             and not contact_line(i)
             and (
                 blank_before(i)
@@ -2482,10 +2512,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         and lines[j + 1] is not None
                         and bool(lines[j + 1].indent)
                     )
-                    # or over a letter's salutation on a line of its own (编辑同志：)
+                    # or over a letter's salutation on a line of its own (编辑同志：), the
+                    # question the letter's whole title
                     or (
-                        j > i
-                        and question(j)
+                        question(j)
                         and j + 1 < n
                         and lines[j + 1] is not None
                         and bool(_SALUTATION.fullmatch(lines[j + 1].f))
@@ -3038,6 +3068,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
             glued = _PHOTO.search(lines[i - 1].f + ln.f)
             glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
+            if glued is None and len(ln.f) <= 8:
+                # a bare credit set after the caption's last sentence and wrapped at the
+                # column's width (…敬献鲜花。　本报记者 / 某某　摄)
+                above = lines[i - 1].text
+                bare = _PHOTO_BARE.search(above + ln.text)
+                glued = bare if bare and bare.start() < len(above) else None
         if (
             unspaced
             and glued is not None
