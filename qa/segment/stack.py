@@ -926,6 +926,16 @@ def _link_title(f: str) -> bool:
     return 4 <= len(f) <= 40 and not re.search("[。！？；]", f)
 
 
+def _open_note(f: str) -> bool:
+    """A line opening a note in brackets that it does not close (（《某某》　某某著 / …）)."""
+    return f.startswith(("（", "(")) and not re.search("[）)]", f)
+
+
+def _bare_credit(t: str) -> re.Match | None:
+    """A picture's credit alone on a line (本报记者　某某　摄, 摄影：某某, 受访者供图)."""
+    return _CREDIT_ALONE.fullmatch(t) or _PHOTO_LABEL.fullmatch(t)
+
+
 def _own_byline(line: str) -> bool:
     """A whole line that is a byline (see OWN_BYLINE); names keep their spacing here."""
     f = flat(line)
@@ -1317,7 +1327,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False
         if _OBIT_NAME.fullmatch(ln.text.strip()) or _PRICE_ALONE.fullmatch(f):
             return False
-        if f.startswith(("（", "(")) and not re.search("[）)]", f):
+        if _open_note(f):
             return False  # a note in brackets wrapped onto the next line, no heading
         if _ADDRESS.match(f) or re.match(r"(?:联系|咨询|报名|服务)?(?:电话|手机|热线)\s*[:：]", f):
             return False  # a notice's or an ad's contact field (联系人：…, 电话：…, 地址：…)
@@ -1683,10 +1693,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             if x is None or x != tail[-1] - 1 or len(tail) > 4:
                 break
             tail.append(x)
-        alone = not _PHOTO.sub("", lines[i].f) or bool(
-            _CREDIT_ALONE.fullmatch(lines[i].text.strip())
-            or _PHOTO_LABEL.fullmatch(lines[i].text.strip())
-        )  # the credit on its own line under the text (（某某 摄）, 本报记者某某摄)
+        # the credit on its own line under the text (（某某 摄）, 本报记者某某摄)
+        alone = not _PHOTO.sub("", lines[i].f) or bool(_bare_credit(lines[i].text.strip()))
         for k, x in enumerate(tail):
             if alone and k == 0:
                 continue
@@ -1719,7 +1727,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         dateline (the stack's lines need not look like headlines on their own), else -1.
         A full stack under a column tag (tag, kicker, a headline and a subtitle each
         wrapped) runs to seven lines."""
-        if lines[i].f.startswith(("（", "(")) and not re.search("[）)]", lines[i].f):
+        if _open_note(lines[i].f):
             return -1  # a note in brackets wrapped over lines (a book's details), no stack
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
         while (
@@ -1904,6 +1912,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             else 0
         )
 
+    def seals(i: int) -> bool:
+        """Does the signature at line i close its piece whatever follows it, blank line or
+        none: a notice's signers (某某谨启), the office answering a letter under its reply
+        (回复单位：某某局, no reply text under it), and on a page printing a paragraph a line
+        a compiler's credit or a diarist's signature in brackets?"""
+        ln = lines[i]
+        return bool(
+            qishi_lines(i)
+            or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
+            or (
+                flat_page
+                and (_CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip()))
+            )
+        )
+
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
         wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
@@ -1925,14 +1948,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         if (
             _SIGN_PLACE.fullmatch(ln.text)
-            or _QISHI_SIGN.fullmatch(ln.text.strip())
             or _REPLY_UNIT.fullmatch(ln.f)
             or _CLOSING_CREDIT.fullmatch(ln.f)
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return 1
-        if qishi_lines(i) == 2:
-            return 2  # the signers' names wrapped, the closing word on the next line
+        if q := qishi_lines(i):
+            return q  # a notice's signers, their closing word perhaps on the next line
         nx = lines[i + 1] if i + 1 < n else None
         if (
             nx is not None
@@ -1980,9 +2002,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         p = prev_line(i)
         # 某某启 set short of the column's width: after any line of the notice
-        closing = (bool(_QISHI_SIGN.fullmatch(ln.text.strip())) and len(ln.f) < 0.85 * col) or (
-            qishi_lines(i) == 2
-        )
+        q = qishi_lines(i)
+        closing = (q == 1 and len(ln.f) < 0.85 * col) or q == 2
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
             return 0
         k = sig_lines(i)
@@ -1991,12 +2012,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             "读者" in ln.f
             or "作者" in ln.f
-            or _QISHI_SIGN.fullmatch(ln.text.strip())
-            or qishi_lines(i) == 2
-            or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
+            or seals(i)
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
-            or (flat_page and _CLOSING_CREDIT.fullmatch(ln.f))
-            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
@@ -2206,12 +2223,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # a photo credit on its own line closes a caption: on pages printing a paragraph a
         # line, the paragraph above it is the caption, apart from the article it follows
-        m = (
-            _PHOTO.search(ln.text)
-            or _ART_CREDIT.fullmatch(ln.text)
-            or _PHOTO_LABEL.fullmatch(ln.text.strip())
-            or _CREDIT_ALONE.fullmatch(ln.text.strip())
-        )
+        m = _PHOTO.search(ln.text) or _ART_CREDIT.fullmatch(ln.text)
+        bare = m is None and _bare_credit(ln.text.strip()) is not None  # no brackets, no verb
+        m = m or _bare_credit(ln.text.strip())
         if m and m.start() == 0 and cur is not None and cur.body:
             if (
                 flat_page
@@ -2250,7 +2264,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         cur.headline = ""
                     cur.body.extend(cap)
                 elif (
-                    not (m.re is _PHOTO or m.re is _ART_CREDIT)
+                    bare
                     and start_of.get(cur.body[-1][0]) is not None
                     and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
                     and (
@@ -2274,9 +2288,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 credit_from = s0 + tail.start() + (len(tail.group()) - len(tail.group().lstrip()))
                 cur.body[-1] = (s0, cut)
             cur.bylines.append((credit_from, ln.e))
-            if cur.kind == "news" and not (
-                m.re is not _PHOTO and m.re is not _ART_CREDIT and len(cur.body) > 1
-            ):
+            if cur.kind == "news" and not (bare and len(cur.body) > 1):
                 cur.kind = "caption"
             cur = None
             i += 1
@@ -2287,19 +2299,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += k
             if i < n and lines[i] is None and sig_lines(i + 1) == 0:
                 cur = None  # a signature closes its piece: text past a blank is another's
-            elif (
-                _QISHI_SIGN.fullmatch(ln.text.strip())
-                or qishi_lines(i - k) == 2
-                or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i))
-                or (
-                    flat_page
-                    and (
-                        _CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip())
-                    )
-                )
-            ):
+            elif seals(i - k):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
-                # a compiler's credit on a page printing a paragraph a line)
+                # a reply's office, a compiler's credit on a page printing a paragraph a line)
             continue
         # a jump marker alone on a line (（下转第二版）) closes the article's part on this
         # page: text past the blank line under it is another piece's (a photo's caption)
