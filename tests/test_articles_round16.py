@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from qa.segment.articles import segment_page
-from qa.segment.layout import flat
 from qa.segment.unwrap import cut_width, unwrap
-
-
-def _body(page: str, a) -> str:
-    return flat("".join(page[s:e] for s, e in a.body_spans))
-
+from tests.segpages import body as _body
 
 FLAT_PAGE = "\n".join(
     [

@@ -4,18 +4,9 @@ a 1960s page, a classical-poetry page...), each on text invented for the test.""
 
 from __future__ import annotations
 
-from qa.segment.articles import segment_page
 from qa.segment.headcheck import check_headline
-from qa.segment.layout import flat
-
-
-def _arts(page: str):
-    return segment_page("p.txt", page)
-
-
-def _body(page: str, a) -> str:
-    return flat("".join(page[s:e] for s, e in a.body_spans))
-
+from tests.segpages import body as _body
+from tests.segpages import pieces as _arts
 
 POSTS = "\n".join(
     [

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from qa.evaluate import article_body
 from qa.ingest.catalog import page_furniture
-from qa.segment.articles import segment_page
-
-
-def _arts(page: str):
-    return segment_page("p.txt", page)
+from tests.segpages import by_head
+from tests.segpages import pieces as _arts
 
 
 def _by_head(page: str) -> dict:
-    return {a.headline: a for a in _arts(page) if a.headline}
+    return by_head(_arts(page))
 
 
 NARROW = "\n".join(

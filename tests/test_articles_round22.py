@@ -7,16 +7,13 @@ text invented for the test."""
 from __future__ import annotations
 
 from qa.evaluate import article_body
-from qa.segment.articles import segment_page
 from qa.segment.stack import masthead
-
-
-def _arts(page: str):
-    return [a for a in segment_page("p.txt", page) if a.body_spans]
+from tests.segpages import arts as _arts
+from tests.segpages import by_head
 
 
 def _by_head(page: str) -> dict:
-    return {a.headline: a for a in _arts(page) if a.headline}
+    return by_head(_arts(page))
 
 
 APP = "\n".join(

@@ -7,12 +7,7 @@ test."""
 from __future__ import annotations
 
 from qa.evaluate import article_body
-from qa.segment.articles import segment_page
-
-
-def _arts(page: str):
-    return [a for a in segment_page("p.txt", page) if a.body_spans]
-
+from tests.segpages import arts as _arts
 
 LETTER = "\n".join(
     [

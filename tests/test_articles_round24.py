@@ -7,16 +7,8 @@ page), each on text invented for the test."""
 from __future__ import annotations
 
 from qa.evaluate import article_body
-from qa.segment.articles import segment_page
-
-
-def _arts(page: str):
-    return [a for a in segment_page("p.txt", page) if a.body_spans]
-
-
-def _by_start(page: str, arts, start: str):
-    return next(a for a in arts if article_body(page, a).startswith(start))
-
+from tests.segpages import arts as _arts
+from tests.segpages import by_start as _by_start
 
 CLASSIFIEDS = "\n".join(
     [
