@@ -19,8 +19,12 @@ import re
 _MIN_LINES = 6
 _TIGHT_SHARE = 0.1
 # a line cut mid-clause after a finished sentence (…。同时，临): a layout extraction's box
-# broken where its column ends, its rest elsewhere on the page; two make the page one
-_CUT = re.compile(r".*[。！？][^。！？]*[\u4e00-\u9fff]")
+# broken where its column ends, its rest elsewhere on the page; two make the page one. The
+# clause runs straight on from the sentence's end in words and in-clause marks only: what a
+# line adds after a sentence of its own (a quote's ”——speaker, a caption's glued credit
+# 本报记者某某摄, a post's #tag#) finishes the line, it is not cut
+_CUT = re.compile(r".*[。！？][\u4e00-\u9fff0-9A-Za-z][^。！？”’」』）)】#—]*[\u4e00-\u9fff]")
+_CREDIT_END = re.compile(r".*(?:摄|供图|制图|绘|整理|报道)")
 _CUT_MIN = 20
 _CUTS = 2
 
@@ -34,7 +38,7 @@ def fragments(text: str) -> bool:
     n = 0
     for ln in text.split("\n"):
         f = "".join(ln.split())
-        n += len(f) >= _CUT_MIN and bool(_CUT.fullmatch(f))
+        n += len(f) >= _CUT_MIN and bool(_CUT.fullmatch(f)) and not _CREDIT_END.fullmatch(f)
     return n >= _CUTS
 
 

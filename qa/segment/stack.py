@@ -138,6 +138,8 @@ _CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    # a tabloid columnist's pen name after a double circle, on its own line: ◎某某
+    r"|◎\s*[" + _H + r"·]{2,5}"
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
@@ -447,6 +449,9 @@ _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
 # An item of a brief list opens with a bullet.
+# A list's labels after a double circle head sections of a few lines (◎常用电话 / 2 lines /
+# ◎本周天气); a pen name after one (◎某某) heads a column's text, longer than that.
+_PEN_TEXT = 5
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A document's numbered section or clause (一、收入部分, 1．某某, 2、某某): the opening of a
 # paragraph of running text (a notice's, a report's), never a headline stack's line; on a
@@ -1761,6 +1766,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not DATELINE.match(ln.text)
         )
 
+    def pen_name(i: int) -> bool:
+        """Is line i a columnist's pen name after a double circle (◎某某, OWN_BYLINE) over
+        the column's text, not the first label of a list whose short sections each open
+        with one (◎常用电话 / two lines / ◎本周天气)?"""
+        ln = lines[i]
+        if ln is None or not ln.f.startswith("◎") or not _own_byline(ln.text):
+            return False
+        ahead = range(i + 1, min(n, i + 1 + _PEN_TEXT))
+        return not any(lines[x] is not None and lines[x].f.startswith("◎") for x in ahead)
+
     def opener(i: int) -> bool:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
@@ -2686,7 +2701,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 i = table_note(j, p)
                 continue
             stack_ok = False
-            item_list = j < n and lines[j] is not None and _ITEM.match(lines[j].f)
+            item_list = (
+                j < n and lines[j] is not None and _ITEM.match(lines[j].f) and not pen_name(j)
+            )
             if opener(j) and j - i < STACK_LINES + 1:
                 stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
             elif (
@@ -2968,6 +2985,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and lines[i] is not None
                     and _own_byline(lines[i].text)
                     and not DATELINE.match(lines[i].text)
+                    # a list's first item under its heading (◎某某 a label, not a pen name)
+                    and not (_ITEM.match(lines[i].f) and not pen_name(i))
                 ):
                     if k:
                         p.bylines.append((lines[i].s, lines[i + k - 1].e))
@@ -3037,12 +3056,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and cur.body
             and _ITEM.match(text[cur.body[0][0] : cur.body[0][1]])
             and not _ITEM.match(ln.f)
-            and blank_before(i)
             and prev_line(i) is not None
-            and ends_sentence(prev_line(i).f)
+            and (
+                (blank_before(i) and ends_sentence(prev_line(i).f))
+                or (flat_page and _ITEM.match(prev_line(i).f) and len(prev_line(i).f) > 30)
+            )
         ):
             # a bulleted list ends at a blank line after a finished item: a paragraph past
-            # it is no item (past an item's title set alone, it is that item's text)
+            # it is no item (past an item's title set alone, it is that item's text); on a
+            # page set a paragraph to a line, an item is its line: past a whole item (not
+            # a title alone), a line without a bullet is no item either
             cur = None
         if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
             # a short paragraph of its own closed by a photo credit in brackets is the
