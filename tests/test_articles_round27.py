@@ -93,3 +93,71 @@ def test_a_pen_name_after_a_double_circle_is_the_columns_byline():
     # a list whose items each open with a double circle: its first is no pen name
     assert by_head["便民服務"].byline == ""
     assert _body(TABLOID, by_head["便民服務"]).startswith("◎常用電話")
+
+
+FIRM = "\n".join(
+    [
+        "远航交通建设报",
+        "2025年4月9日　星期三　第105期　第3版　一线传真",
+        "内部资料　免费交流",
+        "责任编辑：钱多多　美术编辑：孙一",
+        "攻坚克难　抢抓节点",
+        "沿江快速路三标段跨河主桥顺利合龙",
+        "　　本报讯　通讯员　吴晓波　4月3日上午，随着最后一方混凝土浇筑完",
+        "成，由集团路桥公司承建的沿江快速路三标段跨河主桥顺利合龙，比计划",
+        "提前了整整二十天，为全线年内通车打下了坚实的基础。",
+        "　　该主桥全长六百余米，主跨一百六十米，是全线施工难度最大的控制",
+        "性工程。项目部采用挂篮悬臂浇筑工艺，组织三个班组轮流作业，先后克",
+        "服了汛期水位上涨、高空作业风险大等一系列困难，保证了工程质量。",
+        "　　项目经理孙立新表示，下一步将推进桥面铺装施工。",
+        "4月3日，施工人员在跨河主桥合龙段浇筑混凝土，现场机械轰鸣，一片",
+        "繁忙景象。",
+        "通讯员　吴晓波　摄",
+        "工地随笔",
+        "夜班灯下的老刘",
+        "　　夜里十一点，工地上的灯还亮着。钢筋班的老刘蹲在桥面上，借着头",
+        "灯的光一根一根地数着绑扎好的钢筋，生怕漏掉一处。我问他累不累，他",
+        "笑着说，干了二十年，早就习惯了，桥建好那天就不累了。",
+        "　　那一刻我忽然明白，一座桥是一盏盏夜班的灯照出来的，也是像老刘",
+        "这样的人一根钢筋一根钢筋绑出来的。",
+        "（沿江快速路项目部　陈思远）",
+        "关于表彰2024年度优秀班组长的决定",
+        "远航建发〔2025〕7号",
+        "　　集团各单位：",
+        "　　2024年，集团广大班组长扎根一线、勇挑重担，涌现出一批先进典型。",
+        "经集团研究决定，授予孙立新等8名同志“2024年度优秀班组长”称号。",
+        "　　附：2024年度优秀班组长名单",
+        "　　孙立新　刘大海　周建国　赵四海　钱立功　吴明亮　郑家",
+        "和　王保国",
+        "远航交通建设集团有限公司",
+        "2025年3月28日",
+        "工程简讯",
+        "　　■集团承建的城东污水管网项目于3月31日通过竣工验收。",
+        "　　■4月1日，集团中标滨湖大道改造工程，中标金额1.6亿元。",
+        "编辑部地址：江城市滨湖区远航大厦8楼　邮编：430000　电话：",
+        "027-88886666",
+        "投稿邮箱：yhjt@yuanhang-group.com",
+    ]
+)
+
+
+def test_a_company_papers_dateline_caption_signature_and_decision():
+    found = _arts(FIRM)
+    by_head = {a.headline: a for a in found}
+    bridge = by_head["沿江快速路三标段跨河主桥顺利合龙"]
+    # the dateline's reporter set apart by spaces, its text run on after one
+    assert bridge.byline.startswith("本报讯通讯员吴晓波")
+    assert article_body(FIRM, bridge).startswith("4月3日上午")
+    # the unindented paragraph over the credit alone is the photo's caption
+    assert article_body(FIRM, bridge).endswith("桥面铺装施工。")
+    cap = next(a for a in found if article_body(FIRM, a).startswith("4月3日，施工人员"))
+    assert cap.kind == "caption"
+    # an essay signed in brackets with the writer's unit and name
+    essay = next(a for a in found if article_body(FIRM, a).startswith("夜里十一点"))
+    assert article_body(FIRM, essay).endswith("一根钢筋绑出来的。")
+    # a decision closed by its list of names, its issuer and its date
+    decision = by_head["关于表彰2024年度优秀班组长的决定"]
+    assert article_body(FIRM, decision).endswith("和　王保国".replace("　", ""))
+    assert "远航交通建设集团有限公司" in decision.byline
+    # the foot's address, its number wrapped onto a line of its own, and its mailbox
+    assert article_body(FIRM, by_head["工程简讯"]).endswith("中标金额1.6亿元。")

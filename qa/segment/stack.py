@@ -60,8 +60,9 @@ _NAMES_X = rf"{_NAME_X}(?:[ \t　]+{_NAME_X}){{0,3}}"
 # same way and still say 讯 (本报某地6月4日讯（记者…）).
 DATELINE = re.compile(
     # a tabloid's dateline with its reporters set apart by spaces, no brackets, the line
-    # to itself: 本报讯　记者 某某　通讯员 某某
-    rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}(?=[ \t　]*(?:\n|$))|"
+    # to itself or its text run on after a space: 本报讯　记者 某某　通讯员 某某　6月12日…
+    rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}"
+    rf"(?=[ \t　]*(?:\n|$)|[ \t　]+\S[^\n]*[，。：；！？])|"
     rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
@@ -237,7 +238,7 @@ _SIGN_PLACE = re.compile(
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任", "年级", "教授", "院士", "博士", "代表",
+    "主任", "年级", "教授", "院士", "博士", "代表", "项目部",
 )  # fmt: skip
 # The day a letter was written, on its own line under the signature: 2024年6月5日.
 _LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
@@ -448,6 +449,11 @@ _INTERVIEW = re.compile(r"(?:专访|对话|访)[" + _H + r"《“][^，,。！�
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）
 _GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
+# A telephone number alone (0739-8826101, (010)12345678).
+_PHONE_ALONE = re.compile(r"[（(]?\d{3,4}[）)]?[-－—]?\d{7,8}(?:[-－]\d{1,4})?")
+# A row of a list of names set apart by spaces (陈某某　李某某　赵某某), as a decision lists
+# those it honours under 附：…名单: the list closes the text, as a finished sentence does.
+_NAME_ROW = re.compile(r"[" + _H + r"·]{1,4}(?:[ \t　]+[" + _H + r"·]{1,4}){2,}")
 # An item of a brief list opens with a bullet.
 # A list's labels after a double circle head sections of a few lines (◎常用电话 / 2 lines /
 # ◎本周天气); a pen name after one (◎某某) heads a column's text, longer than that.
@@ -675,7 +681,7 @@ _FURN_EXTRA = re.compile(
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
     # the page foot's address with its postcode (地址：某某街18号　邮编：330102) and the
     # page's or paper's mailbox for contributions (本版投稿邮箱：…@…)
-    r"|(?:本报|报社)?(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}.{0,40}"
+    r"|(?:本报|报社)?(?:编辑部|社)?(?:地址|通讯地址)\s*[:：].{1,40}邮编\s*[:：]?\s*\d{6}.{0,40}"
     r"|(?:本版|本刊|本报)?(?:投稿|来稿|来信|联系)(?:邮箱|信箱|电子邮箱|E-?mail)\s*[:：]\s*\S{1,40}@\S{1,40}"
     r"|农历.{0,20}"
     r"|.{0,6}今日\s*[\d一二三四五六七八九十]+\s*版.{0,10}"
@@ -1109,6 +1115,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     if not nonblank:
         return []
     col = statistics.median(len(ln.f) for ln in nonblank)
+    # the width of the page's full lines, that of its widest fifth (a page of many short
+    # lines, headlines, credits and rows, sets its median short of it)
+    full_width = sorted(len(ln.f) for ln in nonblank)[int(0.8 * (len(nonblank) - 1))]
     # a page printing a paragraph a line: most of its longer lines finish a sentence, and
     # most lines finishing a sentence are long (in narrow columns a paragraph ends on a
     # short line: two long lines of a notice's licence number say nothing of the page)
@@ -1146,6 +1155,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and _MEDIA_NAME.fullmatch(lines[i].f)
             and not _SECTION_WORD.fullmatch(lines[i].f)
         ):
+            furn[i] = True
+    for i in range(1, n):
+        # a foot line's number wrapped onto a line of its own (…　电话： / 0739-1234567)
+        p, ln = lines[i - 1], lines[i]
+        if furn[i - 1] and p and ln and p.f.endswith(("：", ":")) and _PHONE_ALONE.fullmatch(ln.f):
             furn[i] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
@@ -1705,7 +1719,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 continue
             above = lines[x - 1] if x > 0 else None
             inside = k + 1 < len(tail)  # the line above is the piece's text
-            if inside and not (ends_sentence(above.f) and (flat_page or len(above.f) < 0.9 * col)):
+            if inside and not (
+                ends_sentence(above.f)
+                and (flat_page or len(above.f) < max(0.9 * col, full_width - 2))
+            ):
                 continue
             whole = not inside and len(tail) - 1 == len(p.body)
             if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
@@ -1948,7 +1965,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return 0
-        if SIGNATURE.fullmatch(ln.f) or AFFILIATION.fullmatch(ln.text):
+        if (
+            SIGNATURE.fullmatch(ln.f)
+            or AFFILIATION.fullmatch(ln.text)
+            # (in brackets under the text: （某某项目部　某某）)
+            or AFFILIATION.fullmatch(ln.text.strip().lstrip("（(").rstrip("）)"))
+        ):
             nx = lines[i + 1] if i + 1 < n else None
             # a pupil's teacher under the name, or the day the letter was written
             return (
@@ -2105,6 +2127,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 return False
         return False
 
+    def names_row(ln: _Line) -> bool:
+        """Is ``ln`` a row of a list of names (_NAME_ROW), or the rest of one wrapped onto
+        its own line (…　郑家 / 和　王保国)?"""
+        t = ln.text.strip()
+        if _NAME_ROW.fullmatch(t):
+            return True
+        above = prev_line(start_of[ln.s]) if ln.s in start_of else None
+        return bool(
+            above is not None
+            and _NAME_ROW.fullmatch(above.text.strip())
+            and re.fullmatch(r"[" + _H + r"·]{1,4}(?:[ \t　]+[" + _H + r"·]{1,4})+", t)
+        )
+
     def signs_notice(i: int) -> int:
         """The date's line when line i is the issuer's name over the date (某某人民法院 /
         二〇二四年三月五日) that signs the piece above, its sentence finished, on a page that
@@ -2138,12 +2173,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or annex_run(p)
             or _ADDRESS.match(p.f)
             or (pp is not None and (_ADDRESS.match(pp.f) or _CONTACT.search(pp.f)))
+            or names_row(p)
         ):
             return 0  # a finished sentence, the notice's contact line (服务热线：…) or the
             # attachments it lists (附件：1.… / 2.…), its address (地址：…), perhaps wrapped
         if lines[i] is None or not _NAME_LINE.fullmatch(lines[i].f):
             return 0
-        if _ISSUE_DATE.fullmatch(lines[i].f):
+        if _ISSUE_DATE.fullmatch(lines[i].f) or names_row(lines[i]):
             return 0
         for x in (i + 1, i + 2):
             if x >= n or lines[x] is None:
@@ -3102,7 +3138,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             unspaced
             and glued is not None
-            and glued.start() > 0
+            and (glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
             and cur is not None
             and cur.body
             and (cur.bylines or not (cur.heads or cur.headline is not None))
