@@ -161,3 +161,64 @@ def test_a_company_papers_dateline_caption_signature_and_decision():
     assert "远航交通建设集团有限公司" in decision.byline
     # the foot's address, its number wrapped onto a line of its own, and its mailbox
     assert article_body(FIRM, by_head["工程简讯"]).endswith("中标金额1.6亿元。")
+
+
+JUBILEE = "\n".join(
+    [
+        "江口日报",
+        "2025年10月8日 星期三",
+        "第8版",
+        "创刊六十周年特刊",
+        "责任编辑 王小川",
+        "版式设计 李明",
+        "六十年风雨，",
+        "我们一路同行",
+        "六十年前的秋天，第一张报纸",
+        "从江口镇一间木板房里印出，",
+        "送到渔港、盐场和公社的田头。",
+        "六十年来，我们记录了这座城",
+        "市的每一次出发，也记录了普",
+        "通人的悲欢。感谢每一位订阅",
+        "过、批评过、鼓励过我们的读",
+        "者，新的起点上，我们将继续",
+        "扎根这片土地。",
+        "本报编辑部",
+        "1965年10月1日出版的",
+        "《江口日报》创刊号头版，当日",
+        "对开四版，刊发了创刊词。",
+        "本报资料图片",
+        "排字房里的青春",
+        "1978年春天，我从师范学校",
+        "毕业分配到报社，第一份工作",
+        "是夜班校对。那时报纸还是铅",
+        "字排版，排字工人站在字架前",
+        "飞快地拣字，一个熟练的师傅",
+        "一小时能拣一千多个字。",
+        "如今退休多年，每天早上还是",
+        "要先翻一翻报纸。",
+        "陈德海（本报原夜班编辑部",
+        "主任）",
+        "六十年大事记",
+        "1965年10月1日 创刊。",
+        "1980年1月 扩为对开八版。",
+    ]
+)
+
+
+def test_an_anniversary_pages_address_caption_and_memoir_in_narrow_columns():
+    found = _arts(JUBILEE)
+    # an editor's line alone without a colon is furniture, no headline
+    assert all("李明" not in (a.headline or "") for a in found)
+    # a headline wrapped after its comma, over the text's first full line
+    address = next(a for a in found if article_body(JUBILEE, a).startswith("六十年前的秋天"))
+    assert address.headline == "六十年风雨，我们一路同行"
+    # the paper's own signature closes the address, whatever follows it
+    assert address.byline == "本报编辑部"
+    assert article_body(JUBILEE, address).endswith("扎根这片土地。")
+    # a date and 出版的 open a caption's sentence, no imprint; the archive's credit closes it
+    cap = next(a for a in found if article_body(JUBILEE, a).startswith("1965年10月1日出版的"))
+    assert cap.byline == "本报资料图片"
+    # a writer's name over a title wrapped in its brackets signs the memoir
+    memoir = next(a for a in found if a.headline == "排字房里的青春")
+    assert memoir.byline == "陈德海（本报原夜班编辑部主任）"
+    assert article_body(JUBILEE, memoir).endswith("要先翻一翻报纸。")

@@ -205,6 +205,10 @@ _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
 # signing under the piece (本报评论员 某某), or a bare name of two or three characters
 # (spaced or not) on its own line.
+# The paper itself signing a piece under its text, as an anniversary's address to readers,
+# a statement or a 献辞 is signed (本报编辑部, 本刊编辑部, 本报评论部): no text of that piece
+# follows it.
+_HOUSE_SIGN = re.compile(r"(?:本报|本刊|本台)?(?:编辑部|评论部)")
 SIGNATURE = re.compile(
     r"[（(]\s*作者[为：:单系].{1,60}[）)]"
     r"|[（(](?!未完待续|待续|未完|全文完)[" + _H + r"]{2,4}[）)]"  # not a serial's （未完待续）
@@ -215,6 +219,7 @@ SIGNATURE = re.compile(
     # a letter's sign-off after a dash, the writer's country or place perhaps in brackets:
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
+    r"|" + _HOUSE_SIGN.pattern + r""
 )
 # A list compiled by the paper from several sources credits it so under its heading:
 # 本报综合, 综合报道, 本刊综合整理.
@@ -304,8 +309,8 @@ _ROLE_TAIL = re.compile(r"(?<=[。！？”」])[\s　]*[" + _H + r"]{0,4}(?:记
 # (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
 _PHOTO_LABEL = re.compile(
     r"(?:摄影|摄|图片|图)[ \t]*[：:][ \t　]*[" + _H + r"·]{2,4}"
-    r"|[（(](?:[" + _H + r"]{2,12}供图|资料图片|资料照片)[）)]"
-    r"|(?:[" + _H + r"]{2,12}供图|资料图片|资料照片)"
+    r"|[（(](?:[" + _H + r"]{2,12}供图|(?:本报|本刊)?资料(?:图片|照片))[）)]"
+    r"|(?:[" + _H + r"]{2,12}供图|(?:本报|本刊)?资料(?:图片|照片))"
 )
 # A question labelled with who asks it, opening a line of a Q&A column: 读者问：, 问：.
 _ASKED = re.compile(r"(?:读者|网友|市民|听众|观众|职工|家长|患者)?问\s*[:：]")
@@ -430,8 +435,9 @@ _PERSONAL = re.compile(
 )
 _REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
 # A headline's line that stops on a word which cannot end a phrase (a particle, a
-# preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it.
-_WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将]$")
+# preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it; so
+# does one that stops on a comma (与一座城， / 共写七十年): a column's name has none.
+_WRAPS_ON = re.compile(r"[的之与和及在对把被向从为让给将，,]$")
 # A bare name of two or three characters under a headline is its byline; a name never ends
 # with a sentence particle or aspect marker (了, 吗, 呢, 吧, 啊): such a line is the rest
 # of a wrapped headline (某某的账该 / 公开了).
@@ -664,7 +670,8 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
-    r"|.{0,20}(?:机关报|主办|出版(?!社)|出版物号).{0,30}"  # (a publisher, 某某出版社, is a book's)
+    # (a publisher, 某某出版社, is a book's; …出版的 a sentence's: 某日出版的《某某》)
+    r"|.{0,20}(?:机关报|主办|出版(?!社|的)|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
@@ -1298,6 +1305,26 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def _cjk_head(i: int) -> bool:
         return not _LATIN_TITLE.fullmatch(lines[i].text.strip()) and headish(i)
 
+    def comma_wrapped(i: int) -> bool:
+        """Is line i the first of a headline wrapped after its comma in narrow columns (与一
+        座城， / 共写七十年), over the text's first full line? A short line ending in a comma
+        is no paragraph's (a paragraph's short line is its last, a sentence's end) and no
+        verse's (whose lines run on short)."""
+        if flat_page or i + 2 >= n or not all(lines[x] for x in (i, i + 1, i + 2)):
+            return False
+        f, nf, text_f = lines[i].f, lines[i + 1].f, lines[i + 2].f
+        return (
+            f[-1] in "，,"
+            and "，" not in f[:-1]
+            and len(f) <= 0.6 * col
+            and len(nf) <= 0.6 * col
+            and nf[-1] not in TERMINAL + "，,、：:；;"
+            and not re.search("[。；！？，]", nf)
+            and len(text_f) >= 0.8 * col
+            and not lines[i].indent
+            and not lines[i + 1].indent
+        )
+
     def headish(i: int) -> bool:
         ln = lines[i]
         if ln is None or furn[i]:
@@ -1357,6 +1384,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # the colon in narrow columns (《某某》： / 把某某拍成了诗): a stack's line
             nf = lines[i + 1].f
             return not (nf[-1] in TERMINAL + "，,、：:；;" or re.search("[。；！？]", nf))
+        if comma_wrapped(i):
+            return True  # a headline wrapped after its comma in narrow columns
         if f[-1] in TERMINAL + "，,、：:；;" or ends_sentence(f) or re.search("[。；]", f):
             return False
         if all(c in CLOSING + TERMINAL for c in f):
@@ -1947,11 +1976,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def seals(i: int) -> bool:
         """Does the signature at line i close its piece whatever follows it, blank line or
         none: a notice's signers (某某谨启), the office answering a letter under its reply
-        (回复单位：某某局, no reply text under it), and on a page printing a paragraph a line
-        a compiler's credit or a diarist's signature in brackets?"""
+        (回复单位：某某局, no reply text under it), the paper's own (本报编辑部), and on a
+        page printing a paragraph a line a compiler's credit or a diarist's signature in
+        brackets?"""
         ln = lines[i]
         return bool(
             qishi_lines(i)
+            or _HOUSE_SIGN.fullmatch(ln.f)
             or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
             or (
                 flat_page
@@ -2011,7 +2042,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 1  # who wrote and who photographed, under the text (文/记者 某某　图/…,
             # 报道：某某　摄影：某某)
         nx = lines[i + 1] if i + 1 < n else None
-        opened = re.match("[（(]", ln.f) and not re.search("[）)]", ln.f)
+        # (or a name over its title in brackets, wrapped: 某某（本报原某某部 / 主任）)
+        opened = len(re.findall("[（(]", ln.f)) > len(re.findall("[）)]", ln.f))
         return 2 if opened and nx is not None and SIGNATURE.fullmatch(ln.f + nx.f) else 0
 
     def credit_closed(i: int) -> bool:
@@ -2055,6 +2087,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
             return k  # a pupil's name and teacher close the piece, blank line or none
+        if k == 2 and re.match(r"[" + _H + r"·]{2,8}[（(]", ln.f) and not re.search("[）)]", ln.f):
+            return k  # a writer's name over a title wrapped in its brackets: a signature
         nxt = lines[i + k] if i + k < n else None
         if nxt is None or furn[i + k] or (sig_lines(i + k) and "作者" in nxt.f):
             return k
