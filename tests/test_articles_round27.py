@@ -222,3 +222,93 @@ def test_an_anniversary_pages_address_caption_and_memoir_in_narrow_columns():
     memoir = next(a for a in found if a.headline == "排字房里的青春")
     assert memoir.byline == "陈德海（本报原夜班编辑部主任）"
     assert article_body(JUBILEE, memoir).endswith("要先翻一翻报纸。")
+
+
+BULLETIN = "\n".join(
+    [
+        "青川日报　2026年3月18日　星期三　第4版　要闻",
+        "责任编辑：王岚　校对：李明",
+        "去年全市经济稳中向好",
+        "本报讯（记者 周海）3月17日，市统计局发布全市统计公报，全年地区生产总值增长5.8%。",
+        "市统计局负责人表示，全市工业生产稳步回升，消费市场持续恢复，就业形势总体稳定。",
+        "图为2021—2025年全市地区生产总值及增长速度。数据来源：市统计局",
+        "制图　王小川",
+        "青川市2025年国民经济和社会发展统计公报",
+        "青川市统计局　国家统计局青川调查队",
+        "（2026年3月17日）",
+        "2025年，全市上下坚持稳中求进工作总基调，经济运行总体平稳、稳中向好。",
+        "一、综合",
+        "初步核算，全年全市地区生产总值2186.42亿元，比上年增长5.8%。",
+        "年末全市常住人口223.06万人，比上年末增加0.64万人。",
+        "二、农业",
+        "全年粮食种植面积106.8万亩，粮食总产量48.94万吨，增长1.7%。",
+        "三、工业",
+        "全年规模以上工业增加值增长7.2%，高技术制造业增加值增长13.8%。",
+        "注释：本公报中部分数据为初步统计数。",
+        "夜校走红",
+        "本报记者 李娜",
+        "实习生 赵一",
+        "今年以来，市青少年宫开设的夜校课程报名火爆，书法课名额几分钟就被抢光。",
+        "青少年宫负责人介绍，夜校课程收费低、时间灵活，受到上班族的欢迎。",
+        "5月13日晚，学员在市青少年宫夜校书法班上课。",
+        "本报实习生 赵一/摄",
+        "网友声音",
+        "“下班后学点东西，比刷手机强。”",
+    ]
+)
+
+
+def test_a_bulletins_issuers_and_day_and_a_charts_caption_on_a_flat_page():
+    found = _arts(BULLETIN)
+    # a caption saying what the chart shows closes on its maker's credit, not on a sentence
+    chart = next(a for a in found if article_body(BULLETIN, a).startswith("图为2021"))
+    assert chart.kind == "caption" and chart.byline == "制图王小川"
+    news = next(a for a in found if a.headline == "去年全市经济稳中向好")
+    assert article_body(BULLETIN, news).endswith("就业形势总体稳定。")
+    # the bodies issuing a document under its title sign it; the day in brackets is no text
+    doc = next(a for a in found if a.headline == "青川市2025年国民经济和社会发展统计公报")
+    assert doc.byline == "青川市统计局国家统计局青川调查队"
+    assert article_body(BULLETIN, doc).startswith("2025年，全市上下")
+    # an intern's photo credit set with a slash (某某/摄) closes the picture's caption
+    cap = next(a for a in found if article_body(BULLETIN, a).startswith("5月13日晚"))
+    assert cap.kind == "caption"
+    assert article_body(BULLETIN, next(a for a in found if a.headline == "夜校走红")).endswith(
+        "受到上班族的欢迎。"
+    )
+
+
+NOTICES = "\n".join(
+    [
+        "江北报　2025年9月5日　星期五",
+        "第2版　城建　责任编辑：林一",
+        "城西片区规划获批",
+        "本报讯（记者 黄河）近日，《城西片",
+        "区控制性详细规划》经县人民政府批",
+        "准正式实施。规划范围东起环城路、",
+        "西至清水河，总面积约3.2平方公",
+        "里。",
+        "县规划局负责人表示，规划编制过程",
+        "中共收集群众意见建议60条，多数",
+        "已落实到图则中。",
+        "江北县城南新区纬二路道路工程",
+        "规划设计方案批前公示",
+        "根据《中华人民共和国城乡规划法》",
+        "等有关规定，现将城南新区纬二路道",
+        "路工程规划设计方案予以批前公示，",
+        "有关事项如下：",
+        "一、建设规模：道路全长约1.2公",
+        "里，规划红线宽度24米。",
+        "二、公示时间：2025年9月5日至",
+        "9月18日。",
+        "江北县规划局",
+        "2025年9月4日",
+    ]
+)
+
+
+def test_a_notices_two_line_title_after_a_finished_text_in_narrow_columns():
+    found = _arts(NOTICES)
+    news = next(a for a in found if a.headline == "城西片区规划获批")
+    assert article_body(NOTICES, news).endswith("已落实到图则中。")
+    notice = next(a for a in found if article_body(NOTICES, a).startswith("根据《中华人民共和国"))
+    assert notice.headline == "江北县城南新区纬二路道路工程规划设计方案批前公示"

@@ -335,19 +335,23 @@ _PHOTO_BARE = re.compile(
 _CREDIT_ALONE = re.compile(
     r"(?:["
     + _H
-    + r"]{0,4}(?:记者|通讯员|摄影))?[\s　]*["
+    + r"]{0,4}(?:记者|通讯员|摄影|实习生))?[\s　]*["
     + _H
     + r"·](?:[\s　]{0,2}["
     + _H
-    + r"·]){1,3}[\s　]*摄"
+    + r"·]){1,3}[\s　]*[/／]?[\s　]*摄"  # (某某/摄, as some papers set it)
 )
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
+# A caption's opening words, saying what the picture shows: 图为…, 上图：…, 左图…
+_PICTURE_SAYS = re.compile(r"(?:图为|[上下左右]图[：:为]?|图[①②③④⑤⑥]|图[：:])")
 _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
+    # a chart's maker under its caption: 制图　某某, 制图：某某
+    r"|制图[\s　]*[：:/／]?[\s　]*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,3}"
 )
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
 # （未完待续） closes a serial's instalment, continued in the next issue, and a wire story
@@ -482,6 +486,12 @@ _SERVICE = re.compile(r".{0,4}(?:导读|天气|热线|数据|指标)")
 _DOC_TITLE = re.compile(
     r"[^。！？；]{2,40}关于[^。！？；]{2,70}的(?:通知|决定|意见|批复|通报|公告|报告|决议|办法|规定|函)"
 )
+# A document's title names what it is (某某统计公报, 政府工作报告, 某某实施办法); the bodies
+# issuing it may stand under it, set apart by spaces, and the day in brackets under them.
+_DOC_NAMED = re.compile(
+    r"(?:公报|报告|决定|决议|通知|公告|通告|意见|办法|规定|纲要|规划|条例|细则)$"
+)
+_BRACKET_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 # Under a document's title its number (文号: 某政发〔2024〕7号, [2024], 【2024】) and a note in
 # brackets saying when and by whom it was adopted (（2024年3月20日…会议通过）): lines of
 # its heading, set as subtitles.
@@ -540,11 +550,12 @@ def _head_len_ok(f: str) -> bool:
 # shop's 某某庄, 某某号, an older notice's 某某谨启) and the date it was issued (2024年5月8日 /
 # 一九六〇年三月五日), each on a line of its own.
 _ISSUER_END = (
-    r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|中心|部"
+    r"(?:公司|集团|局|厅|委员会|委|办公室|办|指挥部|支队|大队|调查队|中心|部"
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
     r"|政府|小组|团|(?<=[监督察检查])室|科)"
 )
 _ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
+_ISSUERS = re.compile(_ISSUER.pattern + r"(?:[ \t　]+(?:" + _ISSUER.pattern + r"))*")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
 # (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a text a unit supplied to the
 # paper (（某某局供稿）, （某某协会提供）), a labelled writer or expert
@@ -2312,11 +2323,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         bare = m is None and _bare_credit(ln.text.strip()) is not None  # no brackets, no verb
         m = m or _bare_credit(ln.text.strip())
         if m and m.start() == 0 and cur is not None and cur.body:
+            last = text[cur.body[-1][0] : cur.body[-1][1]]
             if (
                 flat_page
                 and len(cur.body) >= 2
-                and ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]])
-                and not _NUMBERED.match(text[cur.body[-1][0] : cur.body[-1][1]])
+                # (a caption says what the picture shows, 图为…, whatever it ends on: a
+                # chart's source, 数据来源：某某)
+                and (ends_sentence(last) or _PICTURE_SAYS.match(last.strip()))
+                and not _NUMBERED.match(last)
             ):  # a photo group's numbered captions (①…②…) share the credit under them
                 last = cur.body.pop()
                 new("caption").headline = ""
@@ -2822,6 +2836,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                             and bool(_TAG.fullmatch(lines[i].f))
                         )
                         or (blank_before(i) and bool(NOTICE.fullmatch(lines[j - 1].f)))
+                        # (or on a page that sets none, under a finished sentence: a notice's
+                        # title of two lines, its genre closing it: 某某工程 / 某某批前公示)
+                        or (
+                            unspaced
+                            and j - i == 2
+                            and bool(NOTICE.fullmatch(lines[j - 1].f))
+                            and not re.search(r"[，、。；：:]", lines[i].f + lines[j - 1].f)
+                            and ends_sentence(prev_line(i).f)
+                        )
                         # an official document's title (某某关于…的公告) under a finished
                         # text opens a piece however the page sets its lines
                         or (j - i <= 2 and bool(_DOC_TITLE.fullmatch(lines[i].f)))
@@ -3049,6 +3072,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 elif _SERVICE.fullmatch(heading) and len(head) == 1:
                     p.kind = "other"
                     p.headline = heading
+                if (
+                    len(plain) >= 2
+                    and _DOC_NAMED.search(lines[plain[0]].f)
+                    and _ISSUERS.fullmatch(lines[plain[-1]].text.strip())
+                ):
+                    # a document's issuers under its title (某某市统计局　国家统计局某某调查
+                    # 队), the day in brackets under them: its byline and its date, no heading
+                    x = plain.pop()
+                    head.remove(x)
+                    p.bylines.append((lines[x].s, lines[x].e))
+                    if i < n and lines[i] is not None and _BRACKET_DATE.fullmatch(lines[i].f):
+                        p.meta.append((lines[i].s, lines[i].e))
+                        i += 1
                 # bylines under the stack
                 while (k := affiliation(i)) or (
                     i < n
