@@ -312,3 +312,52 @@ def test_a_notices_two_line_title_after_a_finished_text_in_narrow_columns():
     assert article_body(NOTICES, news).endswith("已落实到图则中。")
     notice = next(a for a in found if article_body(NOTICES, a).startswith("根据《中华人民共和国"))
     assert notice.headline == "江北县城南新区纬二路道路工程规划设计方案批前公示"
+
+
+SERIAL = "\n".join(
+    [
+        "星光報",
+        "中華民國三十六年六月二日",
+        "星期一　第四版",
+        "長篇說部",
+        "春江遺恨",
+        "第五回　夜雨孤燈話舊情",
+        "◎江南客",
+        "（續昨）卻說秀英聽得樓下",
+        "人聲嘈雜，心中一驚，忙把",
+        "那封信藏入枕下，起身開門。",
+        "來者並非旁人，乃是表兄阿",
+        "福，手中提著一盞馬燈，滿",
+        "身雨水。（未完）",
+        "碼頭工人索薪",
+        "本報訊　昨日上午，十六鋪碼",
+        "頭工人百餘名，因欠薪三月，",
+        "結隊赴公司請願，秩序尚好。",
+        "公司方面允於月底以前發清，",
+        "工人始各散去。",
+        "大光明戲院",
+        "日夜兩場　準映",
+        "美國歌舞鉅片",
+        "日場二時半　夜場七時半",
+        "座價：樓上二萬元",
+        "預定座位電話九三一二七",
+        "【影壇瑣聞】",
+        "新片開拍在即",
+        "◎小蘇州",
+        "某影業公司新片，日內即將開",
+        "拍，男女主角均已簽約云。",
+    ]
+)
+
+
+def test_a_tabloids_serial_and_a_theatres_ad_without_blank_lines():
+    found = _arts(SERIAL)
+    serial = next(a for a in found if a.byline == "◎江南客")
+    # the genre's label over the serial's title is no part of it; its marker no text
+    assert serial.headline == "春江遺恨"
+    assert article_body(SERIAL, serial).startswith("卻說秀英")
+    news = next(a for a in found if a.headline == "碼頭工人索薪")
+    assert article_body(SERIAL, news).endswith("工人始各散去。")
+    # a venue's name over slogans and its number in Chinese numerals: an advertisement
+    ad = next(a for a in found if a.kind == "ad")
+    assert article_body(SERIAL, ad).endswith("預定座位電話九三一二七")

@@ -78,6 +78,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "遺尋脫離係銀樓藥",
         "遗寻脱离系银楼药",
     ),
+    (
+        "a serial's markers and a theatre's ads: （續昨）, （續前）, 座價, 預定座位",
+        "續價",
+        "续价",
+    ),
 )
 
 _PAIRS: dict[str, str] = {}

@@ -125,8 +125,12 @@ def _over_headline(line: str) -> bool:
 
 
 # A column's name set over its pieces, read into the headline under it: 新股速递, 一线传真,
-# 社区动态 (alone over a list it is the list's heading, and never joined to a line).
-_COLUMN_WORD = re.compile(rf"[{_H}]{{2,4}}(?:速递|快递|传真|快讯|简讯|动态|视点|聚焦)")
+# 社区动态 (alone over a list it is the list's heading, and never joined to a line); a
+# serial's genre over its title (长篇说部 / 某某, 连载小说).
+_COLUMN_WORD = re.compile(
+    rf"[{_H}]{{2,4}}(?:速递|快递|传真|快讯|简讯|动态|视点|聚焦)"
+    r"|长篇(?:说部|小说|连载)|(?:连载|章回)小说|小说连载"
+)
 
 
 def check_headline(headline: str, lines: list[str], subs: list[str], col: float) -> str:

@@ -359,6 +359,9 @@ _ART_CREDIT = re.compile(
 # paper that numbers its pages by section names the page by its letter and number, with
 # or without 第: (下转A05版), (上接第B2版).
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
+# A serial's instalment continued from the last issue opens on its marker: （续昨）, （续前）,
+# （接上期）, （续上期）.
+_SERIAL_ON = re.compile(r"\s*[（(]\s*(?:续昨|续前|续上期|接上期|续完?)\s*[）)]")
 _CONT_OUT = re.compile(
     r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完|完)\s*[）)]\s*$"
 )
@@ -593,8 +596,10 @@ _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(
-    r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?\d{3,}|^\d{7,}"
-)  # (a line's area code in brackets: 预约专线：（06）235-8800)
+    r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?"
+    r"(?:\d{3,}|[〇○零一二三四五六七八九]{4,})|^\d{7,}"
+)  # (a line's area code in brackets: 预约专线：（06）235-8800; an old page's number in
+# Chinese numerals: 电话九四二一七)
 # A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
 _ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
@@ -1697,6 +1702,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1
         return k if k >= n or lines[k] is None else -1
 
+    def ad_run(i: int) -> int:
+        """On a page that sets no blank line, the end of a display advertisement starting at
+        line i under a finished sentence, else -1: a short name (a venue, a brand) over
+        lines of slogans short of the column's width, none a sentence, one set apart by
+        spaces, up to and with its last contact line (电话…), twelve lines at most."""
+        p = prev_line(i)
+        if not unspaced or p is None or not ends_sentence(p.f):
+            return -1
+        k, last, spaced = i, -1, False
+        while k < n and lines[k] is not None and k - i < 12:
+            ln = lines[k]
+            if furn[k] or opener(k) or _ITEM.match(ln.f) or _TAG.fullmatch(ln.f):
+                break
+            if re.search("[。！？!?，]", ln.f) or len(ln.f) > 0.9 * col:
+                break  # (a sentence, or a line as wide as the column's text)
+            if _CONTACT.search(ln.f):
+                last = k
+            spaced = spaced or len(ln.text.split()) >= 2
+            k += 1
+        if last < i + 2 or not spaced or NOTICE.fullmatch(lines[i].f) or len(lines[i].f) > 10:
+            return -1  # (the ad's first line names what it sells, a venue or a brand)
+        return last + 1
+
     def caption_block(i: int) -> int:
         """The end of a caption starting at line i, else -1: a paragraph of at most four
         lines up to a blank line (or the page end), one or two sentences, closed by a
@@ -2431,7 +2459,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += m_
             continue
         # a display advertisement: a block of slogans with a contact line, no sentence
-        if blank_before(i) and (k := ad_block(i)) > 0:
+        if (blank_before(i) and (k := ad_block(i)) > 0) or (k := ad_run(i)) > 0:
             p = new("ad")
             first = lines[i].f
             if (
@@ -3551,6 +3579,15 @@ def _finish(
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
+    # a serial's instalment opens on its marker (（续昨）, （接上期）): no text of it
+    if body and (m := _SERIAL_ON.match(text, body[0][0], body[0][1])):
+        s0 = m.end()
+        while s0 < body[0][1] and text[s0].isspace():
+            s0 += 1
+        if s0 < body[0][1]:
+            body[0] = (s0, body[0][1])
+        else:
+            body.pop(0)
     # trailing markers and credits of the body (a schedule's last row has none)
     if body and not p.listing:
         s, e = body[-1]
