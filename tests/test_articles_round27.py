@@ -361,3 +361,50 @@ def test_a_tabloids_serial_and_a_theatres_ad_without_blank_lines():
     # a venue's name over slogans and its number in Chinese numerals: an advertisement
     ad = next(a for a in found if a.kind == "ad")
     assert article_body(SERIAL, ad).endswith("預定座位電話九三一二七")
+
+
+def test_a_reporter_before_baodao_on_its_own_line_is_the_byline():
+    page = "\n".join(
+        [
+            "晨光日报　2024年3月6日　本地　6",
+            "德士失控撞上巴士站",
+            "黄志强 报道",
+            "一辆德士昨早在勿洛北四道失控，撞上路旁巴士站，两名候车乘客受轻伤。",
+            "警方说，事发时德士司机正准备转入组屋区，车辆突然加速冲上人行道。",
+            *[f"本地新闻第{k}段，内容从略，以免页面过短。" for k in range(1, 20)],
+        ]
+    )
+    taxi = next(a for a in _arts(page) if article_body(page, a).startswith("一辆德士"))
+    assert taxi.headline == "德士失控撞上巴士站"
+    assert taxi.byline == "黄志强报道"
+
+
+def test_a_compilers_credit_in_brackets_closes_its_piece_on_a_page_cut_at_a_width():
+    page = "\n".join(
+        [
+            "宁远日报　2024年3月12日　星期二　第6版　政务服务",
+            "责任编辑：李华",
+            "身份证丢了，在外地也能补办",
+            "　　问：我是外地户籍，在本市工作，身份证丢了能在本市补办吗？",
+            "　　答：可以。居民身份证异地受理已在全国推行，可携带户口簿到",
+            "本市任一户政窗口申请补领，工本费为20元。",
+            "（本报记者　闵舟　整理）",
+            "政策解读",
+            "宁远出台稳就业“十二条”",
+            "高校毕业生在宁远就业创业可享这些支持",
+            "本报记者　郝嘉言",
+            "　　近日，市政府办公室印发《关于进一步稳定和扩大就业的若干措",
+            "施》，从支持企业吸纳就业、鼓励创业带动就业等方面推出十二条",
+            "举措。",
+            *[
+                f"　　第{k}条举措的内容从略，以免页面过短，这里只是填充的文字。"
+                for k in range(1, 16)
+            ],
+        ]
+    )
+    found = _arts(page)
+    idcard = next(a for a in found if a.headline == "身份证丢了，在外地也能补办")
+    assert idcard.byline == "（本报记者闵舟整理）"
+    assert article_body(page, idcard).endswith("工本费为20元。")
+    policy = next(a for a in found if article_body(page, a).startswith("近日，市政府办公室"))
+    assert "政策解读" not in (policy.headline or "")

@@ -141,6 +141,8 @@ OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
     # a tabloid columnist's pen name after a double circle, on its own line: ◎某某
     r"|◎\s*[" + _H + r"·]{2,5}"
+    # a Southeast Asian paper's reporter before 报道, set apart by a space: 某某　报道
+    r"|[" + _H + r"·]{2,4}(?:[\s　]+[" + _H + r"·]{2,4}){0,2}[\s　]+报道"
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
@@ -2023,10 +2025,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             qishi_lines(i)
             or _HOUSE_SIGN.fullmatch(ln.f)
             or (_REPLY_UNIT.fullmatch(ln.f) and not reply_follows(i + 1))
-            or (
-                flat_page
-                and (_CLOSING_CREDIT.fullmatch(ln.f) or _BRACKET_SIGN.fullmatch(ln.text.strip()))
-            )
+            or _CLOSING_CREDIT.fullmatch(ln.f)
+            or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         )
 
     def sig_lines(i: int) -> int:
