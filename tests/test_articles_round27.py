@@ -408,3 +408,23 @@ def test_a_compilers_credit_in_brackets_closes_its_piece_on_a_page_cut_at_a_widt
     assert article_body(page, idcard).endswith("工本费为20元。")
     policy = next(a for a in found if article_body(page, a).startswith("近日，市政府办公室"))
     assert "政策解读" not in (policy.headline or "")
+
+
+def test_an_exclaiming_headline_over_a_subtitle_over_the_dateline_is_a_stack():
+    page = "\n".join(
+        [
+            "南江日报　2025年4月18日　星期五　第7版　求证",
+            "编者按",
+            "近来各类“内部消息”又在朋友圈流传，本版今起推出求证栏目，欢迎读者提供线索。",
+            "网传“地铁3号线停运一个月”？假的！",
+            "轨道集团：仅夜间分段检修，白天运营不受影响",
+            "本报讯（记者 刘远）4月16日起，一张“地铁3号线停运”的图片在网上流传。",
+            "记者从轨道集团获悉，网传图片系将外地旧闻改头换面而来。",
+            *[f"求证栏目第{k}段，内容从略，以免页面过短。" for k in range(1, 20)],
+        ]
+    )
+    found = _arts(page)
+    lead = next(a for a in found if article_body(page, a).startswith("近来各类"))
+    assert article_body(page, lead).endswith("欢迎读者提供线索。")
+    rumour = next(a for a in found if article_body(page, a).startswith("4月16日起"))
+    assert rumour.byline == "本报讯（记者刘远）"

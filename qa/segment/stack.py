@@ -1829,7 +1829,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (
                 loose_head(j)
                 or (j == i and bool(_TAG.fullmatch(lines[j].f)))
-                or (question(j) and (opener(j + 1) or j > i))
+                or (
+                    question(j)
+                    and (
+                        opener(j + 1)
+                        or j > i
+                        # (or over the subtitle right above the dateline: 网传某某？假的！ /
+                        # 某某：… / 本报讯…)
+                        or (j + 2 < n and loose_head(j + 1) and opener(j + 2))
+                    )
+                )
             )
         ):  # a tag after a bullet (▲某某通讯) may open the stack
             if _EDITOR_END.fullmatch(lines[j].f):
