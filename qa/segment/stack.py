@@ -332,6 +332,10 @@ _PHOTO_BARE = re.compile(
     # a news agency's picture, distributed (新华社发), set straight after the caption, the
     # photographer perhaps named after it (新华社发（某某摄）)
     r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
+    # a lifestyle page's credit set a space after the caption: 图/本报记者　某某, 受访者供图
+    r"|(?<=[。！？”」])[\s　]+(?:图|图片|摄影)\s*[/／]\s*(?:[" + _H + r"]{0,4}(?:记者|通讯员))?"
+    r"[\s　]*[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3}\s*$"
+    r"|(?<=[。！？”」])[\s　]+[" + _H + r"]{2,12}供图\s*$"
 )
 # A bare photo credit alone on the caption's last line: 本报记者　某某　摄, 通讯员 某某 摄.
 _CREDIT_ALONE = re.compile(
@@ -347,13 +351,16 @@ _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(]
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
+# A chart's source under its caption's text: 数据来源：某某, 资料来源：某某.
+_CHART_SOURCE = re.compile(r"(?:数据|资料)来源\s*[：:]")
 # A caption's opening words, saying what the picture shows: 图为…, 上图：…, 左图…
 _PICTURE_SAYS = re.compile(r"(?:图为|[上下左右]图[：:为]?|图[①②③④⑤⑥]|图[：:])")
 _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
     # a chart's maker under its caption: 制图　某某, 制图：某某
-    r"|制图[\s　]*[：:/／]?[\s　]*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,3}"
+    r"|制图[\s　]*[：:/／]?[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"(?:[\s　]+[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,2}"  # (or two, three)
 )
 # Continuation markers: (上接第一版) opens a continued piece, (下转第三版) closes one (as
 # （未完待续） closes a serial's instalment, continued in the next issue, and a wire story
@@ -669,7 +676,8 @@ _NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费�
 _FOOT_FIELD = (
     r"["
     + _H
-    + r"]{0,4}(?:地址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价?|定价|许可证|传真)"
+    + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价?|定价|许可证|传真"
+    r"|法律顾问)"
     r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
@@ -803,6 +811,8 @@ _MASTHEAD = re.compile(
 _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
 _STACK_LABEL = re.compile(
     r"广\s*告|(?:专题|企业|商务|消费|地产|健康)?(?:专版|专题报道|专题|特刊|资讯)"
+    # a contest's prize over a winning work's title (一等奖 / 某某): its rank, no title
+    r"|[一二三特]等奖|优秀奖|(?:金|银|铜)奖|入围奖|提名奖|最佳[" + _H + r"]{1,4}奖"
 )
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
@@ -1418,6 +1428,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return False  # ——编者 signs the editor's lead above it
         if _ANNEX.match(f):
             return False  # a document's attachments (附件：…) close its text
+        if _CHART_SOURCE.match(f):
+            return False  # a chart's source (数据来源：…) closes its caption
         if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not (
             _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f)
         ):
@@ -2363,6 +2375,30 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             last = text[cur.body[-1][0] : cur.body[-1][1]]
             if (
                 flat_page
+                and len(cur.body) >= 3
+                and _CHART_SOURCE.match(last.strip())
+                and ends_sentence(text[cur.body[-2][0] : cur.body[-2][1]])
+            ):
+                # a chart's caption: its text and its source line (数据来源：某某) over
+                # the maker's credit, its title on a line of its own above them (某某数量（万个）)
+                old = cur
+                cap = old.body[-2:]
+                del old.body[-2:]
+                new("caption").headline = ""
+                t = start_of.get(old.body[-1][0]) if old.body else None
+                if (
+                    t is not None
+                    and len(old.body) >= 2
+                    and old.body[-1] == (lines[t].s, lines[t].e)
+                    and not re.search("[。！？；，]", lines[t].f)
+                    and len(lines[t].f) <= 30
+                ):
+                    old.body.pop()
+                    cur.heads = [t]
+                    cur.headline = None
+                cur.body.extend(cap)
+            elif (
+                flat_page
                 and len(cur.body) >= 2
                 # (a caption says what the picture shows, 图为…, whatever it ends on: a
                 # chart's source, 数据来源：某某)
@@ -3242,6 +3278,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 above = lines[i - 1].text
                 bare = _PHOTO_BARE.search(above + ln.text)
                 glued = bare if bare and bare.start() < len(above) else None
+        if (
+            unspaced
+            and flat_page
+            and glued is not None
+            and glued.start() > 0
+            and cur is None
+            and bool(pieces)
+            and ends_sentence(ln.f[: glued.start()])
+        ):
+            # a paragraph closed by its glued credit right after a closed piece (the caption
+            # above it signed): a caption of its own
+            new("caption").headline = ""
+            cur.body.append((ln.s, ln.e))
+            cur = None
+            i += 1
+            continue
         if (
             unspaced
             and glued is not None

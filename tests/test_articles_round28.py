@@ -1,0 +1,127 @@
+"""Round 28: conventions from the tune half of the 28th blind batch (a data-journalism page,
+a photography contest, a lifestyle page, a textile firm's paper, a nature page...), each on
+invented text."""
+
+from __future__ import annotations
+
+from qa.evaluate import article_body
+from tests.segpages import arts as _arts
+
+CHARTS = "\n".join(
+    [
+        "江城日报",
+        "2024年5月16日 星期四",
+        "第07版 数读",
+        "责任编辑：韩一 美术编辑：苏二",
+        "充电桩够用吗？",
+        "本报记者 蒋帆 数据整理 邵雯",
+        "5月14日，市发展改革委发布一季度新能源汽车充换电设施运行情况。",
+        "记者梳理了全市充电服务平台的公开数据，发现充电桩的分布并不均衡。",
+        "市发展改革委负责人介绍，今年全市计划新建公共充电桩2.5万个。",
+        "2019—2023年全市公共充电桩数量（万个）",
+        "2019年底，全市公共充电桩仅0.63万个；截至今年3月底，这一数字增至3.2万个。",
+        "数据来源：江城市发展和改革委员会",
+        "制图：邵雯",
+        "各区县每平方公里公共充电桩数量（个）",
+        "高新区、东湖区位列前三，主城区与县域最大相差约58倍。",
+        "数据来源：江城统计年鉴2023 本报整理",
+        "制图：邵雯 詹航",
+        "数字速览",
+        "■ 3.2万个：全市公共充电桩总数。",
+        "■ 1∶6.4：全市公共桩车比。",
+        "别让充电桩只“长”在地图的一边",
+        "充电设施首先是一门生意，但电动车不会只在主城区跑。",
+        "补短板，既要靠规划留出点位，也要在补贴方式上多动脑筋。",
+        "闻远",
+        "江城日报社出版　社址：江城市江岸路18号　广告热线：6201888　本报法律顾问：江明律师事务所",
+    ]
+)
+
+
+def test_a_charts_title_text_and_source_over_its_makers_credit_is_a_caption():
+    found = _arts(CHARTS)
+    lead = next(a for a in found if a.headline == "充电桩够用吗？")
+    assert article_body(CHARTS, lead).endswith("新建公共充电桩2.5万个。")
+    first = next(a for a in found if article_body(CHARTS, a).startswith("2019年底"))
+    assert first.kind == "caption"
+    assert first.headline == "2019—2023年全市公共充电桩数量（万个）"
+    assert article_body(CHARTS, first).endswith("数据来源：江城市发展和改革委员会")
+    assert first.byline == "制图：邵雯"
+    # a chart made by two: both named after 制图
+    second = next(a for a in found if article_body(CHARTS, a).startswith("高新区"))
+    assert second.kind == "caption" and second.byline == "制图：邵雯詹航"
+    # the foot's imprint, office, ad line and legal adviser are furniture, no ad
+    assert all("法律顾问" not in article_body(CHARTS, a) for a in found)
+
+
+def test_a_prize_over_a_winning_works_title_is_no_part_of_it():
+    page = "\n".join(
+        [
+            "岭南日报",
+            "2022年11月6日 星期日",
+            "第6版 影像",
+            "摄影大赛揭晓",
+            "本报讯（记者 覃满）11月4日，第五",
+            "届摄影大赛颁奖仪式在省美术馆举",
+            "行。本届大赛共收到投稿作品2.3万",
+            "余幅，经初评、复评和终评，评出一",
+            "等奖1幅、二等奖3幅、三等奖6幅。",
+            "获奖作品将在省美术馆展出至11月",
+            "20日，市民可免费参观。本报今日选",
+            "登部分获奖作品。",
+            "一等奖",
+            "晨雾里的梯田",
+            "清晨的薄雾笼罩着层层梯田，农人",
+            "牵牛走过田埂，开始新一季的春耕。",
+            "层层梯田顺着山势铺展开来，田埂",
+            "的曲线在晨光中若隐若现。",
+            "（邓岚 摄）",
+            "二等奖",
+            "云端合龙",
+            "大桥主跨合龙的瞬间，工人们在百",
+            "米高空挥手致意，身后是连绵的群",
+            "山和翻涌的云海，场面十分壮观。",
+            "（梁桥 摄）",
+            "三等奖",
+            "夜市烟火",
+            "夜幕降临，老街夜市人头攒动，烟",
+            "火气扑面而来，摊主们忙着招呼客",
+            "人，孩子们举着糖画在人群中穿行。",
+            "（黄灯 摄）",
+        ]
+    )
+    found = _arts(page)
+    heads = {a.headline for a in found}
+    assert "晨雾里的梯田" in heads and "云端合龙" in heads and "夜市烟火" in heads
+    assert not any(h and h.startswith(("一等奖", "二等奖", "三等奖")) for h in heads)
+
+
+def test_captions_closed_by_a_credit_set_a_space_after_them():
+    page = "\n".join(
+        [
+            "海城都市报　2024年3月23日　星期六",
+            "第B6版　周末·时尚　　责任编辑：沈意　美术编辑：柯乔",
+            "今春流行“松弛感”",
+            "文/本报记者　林馨",
+            "　　如果要用一个词概括今年春天的穿衣风向，很多业内人士给出的",
+            "答案是“松弛感”。走进城区几家大型商场，宽松西装正当其时。",
+            "　　业内人士提醒，宽松单品要注意肩线和衣长，才显得精神。",
+            "　　宽松米白色西装搭配直筒牛仔裤和乐福鞋，是今春通勤穿搭的",
+            "“安全牌”。　图/本报记者　严朗",
+            "　　白领许阳用黄油色针织开衫搭配白色半身裙，温柔又显气色。",
+            "　受访者供图",
+            "潮流速递",
+            "　　◆“城市骑行”带火功能风。防泼水夹克等单品走俏，部分户外品",
+            "牌门店三月销售额同比增长超四成。",
+            "　　◆复古发夹重回梳妆台。不少饰品店将其作为春季主推款。",
+            *[
+                f"　　◆第{k}条速递的内容从略，这里只是填充的文字，以免页面过短。"
+                for k in range(1, 12)
+            ],
+        ]
+    )
+    found = _arts(page)
+    feature = next(a for a in found if a.byline.startswith("文/"))
+    assert article_body(page, feature).endswith("才显得精神。")
+    suit = next(a for a in found if article_body(page, a).startswith("宽松米白色西装"))
+    assert suit.kind == "caption"
