@@ -125,3 +125,45 @@ def test_captions_closed_by_a_credit_set_a_space_after_them():
     assert article_body(page, feature).endswith("才显得精神。")
     suit = next(a for a in found if article_body(page, a).startswith("宽松米白色西装"))
     assert suit.kind == "caption"
+
+
+NOTEBOOK = "\n".join(
+    [
+        "禾川报　2025年8月8日　星期五",
+        "第3版　城建　责任编辑：林素",
+        "记者手记",
+        "图纸上的“针脚”",
+        "采访中，记者在文昌小区看到一张贴",
+        "在楼道口的改造图纸，上面密密麻麻",
+        "写满了居民的批注，施工队长说，这",
+        "张图已经改了七稿。",
+        "老旧小区改造不是大拆大建，而是一",
+        "针一线的“绣花功夫”，要紧的是最后",
+        "那一稿，是居民自己愿意签字的那一",
+        "稿。",
+        "黄小溪",
+        "8月5日，施工人员在城北新区纬三",
+        "路项目现场铺设雨水管道。　本报记",
+        "者　周川　摄",
+        "县城新建成3处“口袋公园”",
+        "本报讯（记者 邱芳）8月6日，位于城",
+        "关镇解放路的“榕荫园”口袋公园正",
+        "式对外开放。至此，我县今年计划建",
+        "设的3处口袋公园已全部建成。",
+        "这3处口袋公园均利用城区闲置地块",
+        "改造而成，配有步道、座椅和儿童游",
+        "乐设施，受到周边居民欢迎。",
+    ]
+)
+
+
+def test_a_name_signing_a_notebook_over_a_caption_whose_credit_breaks_mid_role():
+    found = _arts(NOTEBOOK)
+    note = next(a for a in found if a.headline == "图纸上的“针脚”")
+    # a name of three opening with a family name, under the finished text, signs it
+    assert note.byline == "黄小溪"
+    assert article_body(NOTEBOOK, note).endswith("愿意签字的那一稿。")
+    # the credit's role cut at the width (…。　本报记 / 者　某某　摄) closes the caption
+    cap = next(a for a in found if article_body(NOTEBOOK, a).startswith("8月5日"))
+    assert cap.kind == "caption" and cap.headline == ""
+    assert article_body(NOTEBOOK, cap).endswith("铺设雨水管道。")

@@ -188,6 +188,18 @@ OWN_BYLINE = re.compile(
 # A pupil's school and class, the name after it or wrapped onto the next line.
 _PUPIL = re.compile(r"[" + _H + r"]{0,24}" + _CLASS + r"(?:[\s　]*(" + _NAMES + r"))?")
 _BARE_NAME = re.compile(r"[" + _H + r"·]{2,4}")
+# A person's name of three characters opening with a common family name (王某某, 欧阳某):
+# under a finished text it signs it, whatever follows (a caption's title, a column's name
+# or a headline is rarely a name).
+_FAMILY = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+)
+_SIGNED_NAME = re.compile(rf"[{_FAMILY}][{_H}]{{2}}")
 # An author's note under a poem or essay: 作者简介：… (or the label alone over the note).
 _AUTHOR_NOTE = re.compile(r"作者(?:简介|小传|简历)")
 # A line of prose ends or breaks a sentence; a line of verse carries no punctuation.
@@ -305,8 +317,13 @@ _HIRING = re.compile(r"(?:诚|急|高薪)?聘|招聘|诚聘英才|招贤纳士")
 # A box's label in brackets opening its heading line (【赛果】, 【数据】, 【链接】).
 _BOX_LABEL = re.compile(r"【[^【】]{1,6}】")
 # A photo credit's role set after a caption's last sentence, its name wrapped onto the
-# next line: …。　本报记者
-_ROLE_TAIL = re.compile(r"(?<=[。！？”」])[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员|实习生)\s*$")
+# next line: …。　本报记者 (or the role itself cut at the width: …。　本 / 报记者　某某　摄)
+_ROLE_TAIL = re.compile(
+    r"(?<=[。！？”」])(?:[\s　]*["
+    + _H
+    + r"]{0,4}(?:记者|通讯员|实习生)|[\s　]+(?:本报?记?|通讯?|实习?))"
+    r"\s*$"
+)
 # The photographer alone on a line, labelled (摄影：某某, 图：某某): a picture's credit.
 # (Or who supplied it, alone on its line: 受访者供图, 某某档案馆供图, 资料图片.)
 _PHOTO_LABEL = re.compile(
@@ -2147,6 +2164,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k
         if k == 2 and _TEACHER.fullmatch(lines[i + 1].f):
             return k  # a pupil's name and teacher close the piece, blank line or none
+        if k == 1 and _SIGNED_NAME.fullmatch(ln.f) and para_start(i + 1) and not opener(i + 1):
+            return k  # a writer's name of three, a family name first, over the next text
         if k == 2 and re.match(r"[" + _H + r"·]{2,8}[（(]", ln.f) and not re.search("[）)]", ln.f):
             return k  # a writer's name over a title wrapped in its brackets: a signature
         nxt = lines[i + k] if i + k < n else None
