@@ -167,3 +167,76 @@ def test_a_name_signing_a_notebook_over_a_caption_whose_credit_breaks_mid_role()
     cap = next(a for a in found if article_body(NOTEBOOK, a).startswith("8月5日"))
     assert cap.kind == "caption" and cap.headline == ""
     assert article_body(NOTEBOOK, cap).endswith("铺设雨水管道。")
+
+
+READERS = "\n".join(
+    [
+        "江城晚报　2024年6月20日　星期四",
+        "14　读者·更正与说明",
+        "责任编辑：方若　美编：许蔓",
+        "　　更正：本报6月13日第5版《城东片区今夏新增3处公共泳池》一文",
+        "中，“滨湖路游泳馆”应为“滨河路游泳馆”。特此更正，并向读者致歉。",
+        "本报编辑部",
+        "电梯又转起来了",
+        "本报记者　贺禾",
+        "　　5月28日，本报报道了小区电梯停运的情况。6月18日，记者回访",
+        "看到，该小区电梯已恢复运行，居民上下楼不再犯愁。",
+        "　　物业公司承诺，今后每月在各单元楼道公示电梯维保记录，遇故障",
+        "停运超过3天的，将在单元门口张贴维修进度。",
+        "读者热线",
+        "（6月13日—6月19日）",
+        "　　■6月14日，读者胡先生来电反映，樟树湾路段多个窨井盖破损，",
+        "夜间行车存在隐患。记者已将情况转至区城管部门。",
+        "　　■6月18日，读者钱先生反映，地铁3号线青枫站扶梯停运多日。",
+        "地铁运营公司回复，该扶梯正在更换部件，预计6月底恢复使用。",
+        *[
+            f"　　■6月1{k}日，读者来电反映的第{k}件事，内容从略，这里只是填充。"
+            for k in range(1, 9)
+        ],
+        "读者热线：0000-8600110（9:00—21:00）　电子信箱：jcwb@example.com",
+    ]
+)
+
+
+def test_a_correction_labelled_before_its_text_and_a_list_under_its_period():
+    found = _arts(READERS)
+    fix = next(a for a in found if a.headline == "更正")
+    assert article_body(READERS, fix).startswith("本报6月13日第5版")
+    assert fix.byline == "本报编辑部"
+    story = next(a for a in found if a.headline == "电梯又转起来了")
+    assert article_body(READERS, story).endswith("张贴维修进度。")
+    # the list's period in brackets under its heading, the foot's hotline and mailbox
+    hotline = next(a for a in found if article_body(READERS, a).startswith("■6月14日"))
+    assert "电子信箱" not in article_body(READERS, hotline)
+
+
+def test_a_bracketed_archive_credit_closes_a_caption_on_a_narrow_page():
+    page = "\n".join(
+        [
+            "鹤城晚报",
+            "2024年4月3日　星期三",
+            "责任编辑　葛春　美编　蒋立",
+            "“逆行者”祁东",
+            "本报记者　阮扬",
+            "特勤站的荣誉室里，一件洗得发",
+            "白的抢险救援服被整整齐齐叠放",
+            "在玻璃柜中。战友们说，他总是",
+            "第一个冲进火场，最后一个撤出。",
+            "清明前夕，战友们来到他的墓前",
+            "献上鲜花：“站长，您交给我们",
+            "的活儿，我们接着干。”",
+            "祁东（右一）在训练中指导队员",
+            "进行绳索救援。　（资料图片）",
+            "人物小传",
+            "祁东，1979年生，鹤城人，",
+            "1998年入伍，2021年在抢险",
+            "救援中牺牲，年仅42岁。",
+            "被追记一等功，评为烈士。",
+            "生前多次获得嘉奖和表彰。",
+        ]
+    )
+    found = _arts(page)
+    profile = next(a for a in found if a.headline == "“逆行者”祁东")
+    assert article_body(page, profile).endswith("我们接着干。”")
+    cap = next(a for a in found if article_body(page, a).startswith("祁东（右一）"))
+    assert cap.kind == "caption"

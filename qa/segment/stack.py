@@ -295,8 +295,8 @@ _TAIL_NAME = re.compile(
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
-    r"[（(](?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))\s*[）)]\s*$"
+    r"[（(](?:(?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
+    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))|资料图片|资料照片)\s*[）)]\s*$"
 )
 # A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
@@ -368,6 +368,12 @@ _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(]
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
+# The period a list covers, in brackets under its heading: （6月13日—6月19日）.
+_PERIOD = re.compile(
+    r"[（(](?:\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–\-~～至]+\s*(?:\d{1,2}月)?\d{1,2}日[）)]"
+)
+# A correction or erratum labelled before its text, run in: 更正：本报…, 勘误：….
+_CORRECTION = re.compile(r"\s*(更正|更正启事|更正声明|勘误)\s*[：:]\s*")
 # A chart's source under its caption's text: 数据来源：某某, 资料来源：某某.
 _CHART_SOURCE = re.compile(r"(?:数据|资料)来源\s*[：:]")
 # A caption's opening words, saying what the picture shows: 图为…, 上图：…, 左图…
@@ -691,10 +697,8 @@ _NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费�
 # A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
-    r"["
-    + _H
-    + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|E-?mail|热线|零售价?|定价|许可证|传真"
-    r"|法律顾问)"
+    r"[" + _H + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
+    r"|许可证|传真|法律顾问)"
     r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
@@ -799,7 +803,8 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者服务|www\.))"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
+    r"|读者服务|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
     + _H
@@ -1448,7 +1453,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _CHART_SOURCE.match(f):
             return False  # a chart's source (数据来源：…) closes its caption
         if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not (
-            _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f)
+            _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f) or _PERIOD.fullmatch(f)
         ):
             return False  # a line wholly in brackets is a credit or a note, never a headline
         if (m := _PHOTO.search(f)) and m.start() == 0:
@@ -3332,6 +3337,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if cur is None:
             new()
+        if (m := _CORRECTION.match(ln.text)) and (
+            not cur.body or ends_sentence(text[cur.body[-1][0] : cur.body[-1][1]]) or cur.signed
+        ):
+            # a correction labelled before its text (更正：本报某月某日第某版…): the label is
+            # its headline, the text after the colon its body
+            new("notice").headline = m.group(1)
+            cur.body.append((ln.s + m.end(), ln.e))
+            i += 1
+            continue
         if (m := _INLINE_HEAD.match(ln.text)) and not DATELINE.match(ln.text) and post_start(i):
             # a social-media post's headline in brackets opening its text (【某某】…), as a
             # paper's account posts it: the piece's headline, the rest of the line its text
