@@ -240,3 +240,39 @@ def test_a_bracketed_archive_credit_closes_a_caption_on_a_narrow_page():
     assert article_body(page, profile).endswith("我们接着干。”")
     cap = next(a for a in found if article_body(page, a).startswith("祁东（右一）"))
     assert cap.kind == "caption"
+
+
+def test_a_call_for_entries_signed_by_its_organiser_over_the_pages_picture_credit():
+    page = "\n".join(
+        [
+            "岭南日报",
+            "2022年11月6日 星期日",
+            "第6版 影像",
+            "摄影大赛揭晓",
+            "本报讯（记者 覃满）11月4日，由",
+            "岭南日报社、省摄影家协会联合",
+            "主办的第五届摄影大赛颁奖仪式",
+            "在省美术馆举行。本届大赛共收",
+            "到投稿作品2.3万余幅。",
+            "获奖作品将在省美术馆展出至11",
+            "月20日，市民可免费参观。",
+            "省摄影家协会负责人说，本届大",
+            "赛投稿者中，基层摄影爱好者和",
+            "青年学生占比超过六成，用手机",
+            "拍摄的作品首次进入一等奖。",
+            "第六届摄影大赛征稿启事",
+            "第六届摄影大赛即日起开始征稿，",
+            "征稿截止时间为明年6月30日。每",
+            "位作者限投10幅（组），不收取",
+            "任何费用。咨询电话：3356021",
+            "“锦绣岭南”摄影大赛组委会",
+            "本版获奖作品由大赛组委会提供",
+        ]
+    )
+    found = _arts(page)
+    news = next(a for a in found if a.headline == "摄影大赛揭晓")
+    # 联合主办的 is a sentence's, no masthead's imprint
+    assert "联合主办的第五届" in article_body(page, news)
+    call = next(a for a in found if a.headline == "第六届摄影大赛征稿启事")
+    assert call.byline == "“锦绣岭南”摄影大赛组委会"
+    assert article_body(page, call).endswith("咨询电话：3356021")

@@ -589,7 +589,7 @@ _ISSUER_END = (
     r"|处|院|学校|大学|学院|中学|小学|幼儿园|学会|协会|商会|会|所|站|馆|行|社|店|厂|庄|号"
     r"|政府|小组|团|(?<=[监督察检查])室|科)"
 )
-_ISSUER = re.compile(r"[" + _H + r"（）()·\d]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
+_ISSUER = re.compile(r"[" + _H + r"（）()·\d“”]{2,30}" + _ISSUER_END + r"(?:谨启|敬启|启)?")
 _ISSUERS = re.compile(_ISSUER.pattern + r"(?:[ \t　]+(?:" + _ISSUER.pattern + r"))*")
 # Where a piece comes from, in brackets closing its last paragraph: a reprint's source
 # (（摘自《某某》某某文）, （据某某网）, （选自…）, （来源：…）), a text a unit supplied to the
@@ -717,8 +717,8 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
-    # (a publisher, 某某出版社, is a book's; …出版的 a sentence's: 某日出版的《某某》)
-    r"|.{0,20}(?:机关报|主办|出版(?!社|的)|出版物号).{0,30}"
+    # (a publisher, 某某出版社, is a book's; …出版的, …主办的 a sentence's: 某日出版的《某某》)
+    r"|.{0,20}(?:机关报|主办(?!的)|出版(?!社|的)|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
@@ -1133,6 +1133,8 @@ _COPYRIGHT_NOTICE = re.compile(
     r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
     # (and who helped make it: 本版由某某宣传部协办)
     r"|本版由[^。！？，]{2,30}(?:协办|主办|承办|联办|合办|提供)。?"
+    # (or who supplied its pictures: 本版图片由某某提供, 本版获奖作品由某某提供)
+    r"|本版[^。！？，]{0,8}由[^。！？，]{2,30}提供。?"
     # (and who answers for its ads: 本版广告内容由广告主负责)
     r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
@@ -2072,6 +2074,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         )
 
+    def foot_from(i: int) -> bool:
+        """Is everything from line i to the page's end furniture (its foot)?"""
+        return all(furn[x] or lines[x] is None for x in range(i, min(n, i + 8))) and i + 8 >= n
+
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
         wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
@@ -2115,7 +2121,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 2  # the writer's unit and title, the name under it (某某工会法律顾问 / 某某)
         if (
             _ISSUER.fullmatch(ln.f)
-            and (i + 1 >= n or lines[i + 1] is None)
+            and (i + 1 >= n or lines[i + 1] is None or (furn[i + 1] and foot_from(i + 1)))
             and not (i + 2 < n and lines[i + 2] and _ISSUE_DATE.fullmatch(lines[i + 2].f))
         ):
             return 1  # a unit alone under the text, before a blank line: the issuing office
