@@ -276,3 +276,26 @@ def test_a_call_for_entries_signed_by_its_organiser_over_the_pages_picture_credi
     call = next(a for a in found if a.headline == "第六届摄影大赛征稿启事")
     assert call.byline == "“锦绣岭南”摄影大赛组委会"
     assert article_body(page, call).endswith("咨询电话：3356021")
+
+
+def test_a_notices_column_name_over_its_whole_title_is_no_part_of_it():
+    page = "\n".join(
+        [
+            "湄南日报　2024年3月12日　星期二　A4　本埠新闻",
+            *[
+                f"本埠新闻第{k}段，内容从略，这里只是填充的文字，以免页面过短。"
+                for k in range(1, 16)
+            ],
+            "社团启事",
+            "召开第十五届会员大会通告",
+            "本会订于三月三十一日上午十时在会所礼堂召开第十五届会员大会，敬请各位会员准时出席。",
+            "泰国溪洋同乡会",
+            "佛历二五六七年三月十一日",
+            "读者园地",
+            "老街的早晨",
+            "清晨的老街，摊贩们早早支起了摊子，豆浆的香气飘满了整条街。",
+        ]
+    )
+    found = _arts(page)
+    notice = next(a for a in found if article_body(page, a).startswith("本会订于"))
+    assert notice.headline == "召开第十五届会员大会通告"

@@ -3663,7 +3663,11 @@ def _finish(
         if (
             len(plain) >= 2
             and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
-            and "关于" in plain[1]
+            and (
+                "关于" in plain[1]
+                # (or over a notice's whole title twice as wide: 社团启事 / 召开某某大会通告)
+                or (NOTICE.fullmatch(plain[1]) and len(plain[1]) >= 2 * len(plain[0]))
+            )
             and not _ISSUER.fullmatch(plain[0])
         ):
             plain = plain[1:]  # a column's name over 关于…的公告 (院务公开), not its issuer
