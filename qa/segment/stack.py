@@ -215,14 +215,14 @@ _NAME_WRAP_ON = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}[\s　]+(?:" + _ROLE + r")[\s　]*" + _NAMES
 )
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
-# A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
-# reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
-# signing under the piece (本报评论员 某某), or a bare name of two or three characters
-# (spaced or not) on its own line.
 # The paper itself signing a piece under its text, as an anniversary's address to readers,
 # a statement or a 献辞 is signed (本报编辑部, 本刊编辑部, 本报评论部): no text of that piece
 # follows it.
 _HOUSE_SIGN = re.compile(r"(?:本报|本刊|本台)?(?:编辑部|评论部)")
+# A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
+# reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
+# signing under the piece (本报评论员 某某), a bare name of two or three characters
+# (spaced or not) on its own line, or the paper itself (_HOUSE_SIGN, above).
 SIGNATURE = re.compile(
     r"[（(]\s*作者[为：:单系].{1,60}[）)]"
     r"|[（(](?!未完待续|待续|未完|全文完)[" + _H + r"]{2,4}[）)]"  # not a serial's （未完待续）
@@ -365,9 +365,6 @@ _CREDIT_ALONE = re.compile(
     + r"·]){1,3}[\s　]*[/／]?[\s　]*摄"  # (某某/摄, as some papers set it)
 )
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
-# An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
-# 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
-# an illustration's before a slash: 漫画／某某, 插图/某某.
 # The period a list covers, in brackets under its heading: （6月13日—6月19日）.
 _PERIOD = re.compile(
     r"[（(](?:\d{4}年)?\d{1,2}月\d{1,2}日\s*[—–\-~～至]+\s*(?:\d{1,2}月)?\d{1,2}日[）)]"
@@ -378,6 +375,9 @@ _CORRECTION = re.compile(r"\s*(更正|更正启事|更正声明|勘误)\s*[：:]
 _CHART_SOURCE = re.compile(r"(?:数据|资料)来源\s*[：:]")
 # A caption's opening words, saying what the picture shows: 图为…, 上图：…, 左图…
 _PICTURE_SAYS = re.compile(r"(?:图为|[上下左右]图[：:为]?|图[①②③④⑤⑥]|图[：:])")
+# An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
+# 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
+# an illustration's before a slash: 漫画／某某, 插图/某某.
 _ART_CREDIT = re.compile(
     r"[" + _H + r"·]{2,4}[\s　]+(?:作|绘|画|书|摄)"
     r"|(?:漫画|插图|插画|绘图|图)\s*[/／]\s*[" + _H + r"·](?:[\s　]*[" + _H + r"·]){1,5}"
@@ -393,7 +393,7 @@ _ART_CREDIT = re.compile(
 _CONT_IN = re.compile(r"[（(]\s*(?:上接|接)" + PAGE_NO + r"\s*[）)]")
 # A serial's instalment continued from the last issue opens on its marker: （续昨）, （续前）,
 # （接上期）, （续上期）.
-_SERIAL_ON = re.compile(r"\s*[（(]\s*(?:续昨|续前|续上期|接上期|续完?)\s*[）)]")
+_SERIAL_ON = re.compile(r"\s*[（(]\s*(?:续昨|续前|续上期|接上期|续完?)\s*[）)]\s*")
 _CONT_OUT = re.compile(
     r"[（(]\s*(?:(?:下转|转)" + PAGE_NO + r"|未完待续|待续|未完|全文完|完)\s*[）)]\s*$"
 )
@@ -499,10 +499,10 @@ _PHONE_ALONE = re.compile(r"[（(]?\d{3,4}[）)]?[-－—]?\d{7,8}(?:[-－]\d{1,
 # A row of a list of names set apart by spaces (陈某某　李某某　赵某某), as a decision lists
 # those it honours under 附：…名单: the list closes the text, as a finished sentence does.
 _NAME_ROW = re.compile(r"[" + _H + r"·]{1,4}(?:[ \t　]+[" + _H + r"·]{1,4}){2,}")
-# An item of a brief list opens with a bullet.
 # A list's labels after a double circle head sections of a few lines (◎常用电话 / 2 lines /
 # ◎本周天气); a pen name after one (◎某某) heads a column's text, longer than that.
 _PEN_TEXT = 5
+# An item of a brief list opens with a bullet.
 _ITEM = re.compile(r"[●△■★▲◆◇○☆◎]")
 # A document's numbered section or clause (一、收入部分, 1．某某, 2、某某): the opening of a
 # paragraph of running text (a notice's, a report's), never a headline stack's line; on a
@@ -2076,7 +2076,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
 
     def foot_from(i: int) -> bool:
         """Is everything from line i to the page's end furniture (its foot)?"""
-        return all(furn[x] or lines[x] is None for x in range(i, min(n, i + 8))) and i + 8 >= n
+        return n - i <= 8 and all(furn[x] or lines[x] is None for x in range(i, n))
 
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
@@ -2411,21 +2411,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             ):
                 # a chart's caption: its text and its source line (数据来源：某某) over
                 # the maker's credit, its title on a line of its own above them (某某数量（万个）)
-                old = cur
-                cap = old.body[-2:]
-                del old.body[-2:]
-                new("caption").headline = ""
-                t = start_of.get(old.body[-1][0]) if old.body else None
-                if (
+                cap = cur.body[-2:]
+                del cur.body[-2:]
+                t = start_of.get(cur.body[-1][0]) if cur.body else None
+                titled = (
                     t is not None
-                    and len(old.body) >= 2
-                    and old.body[-1] == (lines[t].s, lines[t].e)
+                    and len(cur.body) >= 2
+                    and cur.body[-1] == (lines[t].s, lines[t].e)
                     and not re.search("[。！？；，]", lines[t].f)
                     and len(lines[t].f) <= 30
-                ):
-                    old.body.pop()
-                    cur.heads = [t]
-                    cur.headline = None
+                )
+                if titled:
+                    cur.body.pop()
+                    new("caption").heads = [t]
+                else:
+                    new("caption").headline = ""
                 cur.body.extend(cap)
             elif (
                 flat_page
@@ -3697,11 +3697,8 @@ def _finish(
     kind = p.kind
     # a serial's instalment opens on its marker (（续昨）, （接上期）): no text of it
     if body and (m := _SERIAL_ON.match(text, body[0][0], body[0][1])):
-        s0 = m.end()
-        while s0 < body[0][1] and text[s0].isspace():
-            s0 += 1
-        if s0 < body[0][1]:
-            body[0] = (s0, body[0][1])
+        if m.end() < body[0][1]:
+            body[0] = (m.end(), body[0][1])
         else:
             body.pop(0)
     # trailing markers and credits of the body (a schedule's last row has none)
