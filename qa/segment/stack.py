@@ -869,7 +869,18 @@ _CLOCK_ROW = re.compile(_DAYS + r"?[0-2]?\d[:：][0-5]\d(?![\d:：])")
 _DATE_WORD = re.compile(r"(?:19|20)\d\d\s*年")
 _EPAPER = re.compile(
     r"《([^《》]{2,12}?报)》\s*[（(]|《([^《》]{2,12})》\s*(?:电子版|数字报|电子报)"
+    # any name in an e-paper's tag that carries the issue's date and page (《某某周刊》（2024年
+    # 04月15日 第 04 版）), or a periodical's name before its issue (《某某》2024年第5期)
+    r"|《([^《》]{2,12})》\s*(?:[（(]\s*(?:19|20)\d\d\s*年[^）)]{0,12}第\s*\d{1,3}\s*版"
+    r"|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期)"
 )
+# A source field set among a web story's other fields on one line (发布时间：…　来源：某某日报
+# 　作者：…): the paper it names, where that name is a paper's
+_SOURCE_AMONG = re.compile(
+    r"(?:^|[ \t　])(?:来源|稿源)[ \t　]*[:：][ \t　]*([^\s　:：]{2,12})(?=[ \t　]|$)", re.M
+)
+# A masthead set with its edition or supplement after a dot (某某晚报·周末版)
+_EDITION = re.compile(r"[·・•][" + _H + r"]{1,5}$")
 _SOURCE_FIELD = re.compile(
     r"^[ \t　]*(?:[【\[［](?:来源|稿源)[】\]］]|(?:来源|稿源)[ \t　]*[:：])[ \t　]*(\S{2,12}?)"
     # a news app's or site's source line dates the story after the paper's name
@@ -1018,13 +1029,17 @@ def masthead(text: str) -> str:
     主办/出版/机关报 is the masthead."""
     m = _EPAPER.search(text)
     if m:
-        return m.group(1) or m.group(2)  # (or its e-paper's name: 《某某》电子版)
+        return m.group(1) or m.group(2) or m.group(3)  # (or its e-paper's name: 《某某》电子版)
     # a content system's export names the paper in each story's source field (【来源】某某日报,
     # a news app's 来源：某某日报　2024-05-08 07:30):
     # the paper most of them name is the page's (a wire story's 【来源】新华社 is no paper)
     named = collections.Counter(
         m.group(1) for m in _SOURCE_FIELD.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
     )
+    if not named:
+        named = collections.Counter(
+            m.group(1) for m in _SOURCE_AMONG.finditer(text) if _MASTHEAD.fullmatch(m.group(1))
+        )
     if named and named.most_common(1)[0][1] >= 2:
         return named.most_common(1)[0][0]
     top = [
@@ -1033,8 +1048,8 @@ def masthead(text: str) -> str:
         if ln.strip() and not _FURN_NAV.fullmatch(ln.strip())  # a site's path is no masthead
     ]
     for ln in top[:4]:
-        words = [w for w in HEADER_SPLIT.split(ln) if w]
-        f = flat(ln)
+        words = [_EDITION.sub("", w) for w in HEADER_SPLIT.split(ln) if w]
+        f = _EDITION.sub("", flat(ln))
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
         for w in words:
@@ -1065,13 +1080,29 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(top[1])
     ):
         return flat(top[0])  # a weekly's name alone over the header line that opens with the date
+    # a name of any ending alone on the page's first line over the header line that opens
+    # with the issue's full date and gives its page or weekday (明湖书声 / 2024年4月23日　星期二
+    # 　第2版): a masthead, as the page prints it
+    if (
+        len(top) >= 2
+        and re.fullmatch(rf"[{_H}]{{3,10}}", flat(top[0]))
+        and not _SECTION_WORD.fullmatch(flat(top[0]))
+        and re.match(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", top[1])
+        and re.search(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期|周[一二三四五六日天]", top[1])
+    ):
+        return flat(top[0])
     # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
     # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
     # is the publication's, whatever it ends with
     for a, b in zip(top[:3], top[1:4]):
-        if re.fullmatch(rf"[{_H}]{{3,14}}", flat(a)) and (
-            re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
-            or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))
+        sponsor = re.search("(?:主办|主管|承办|出版)$", flat(a))  # who runs it, not its name
+        if (
+            re.fullmatch(rf"[{_H}]{{3,14}}", flat(a))
+            and not sponsor
+            and (
+                re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
+                or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))
+            )
         ):
             return flat(a)
     # an app's name before its channel in the first line (掌上某某 | 本地频道)
