@@ -83,6 +83,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "續價",
         "续价",
     ),
+    (
+        "the closing words of obituaries, thanks and greetings: 敬謝, 泣謝, 敬賀, 恭賀",
+        "謝賀",
+        "谢贺",
+    ),
 )
 
 _PAIRS: dict[str, str] = {}

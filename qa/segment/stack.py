@@ -106,6 +106,10 @@ _LABELLED = (
     r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
+    # (a column's contributor by role, a space before the name and the unit and title in
+    # brackets after it: 特约专家　某某（某某大学副教授）)
+    r"|(?:特约|特邀|本期|本版)(?:专家|嘉宾|撰稿人?|主持人?)[\s　]+[" + _H + r"·]{2,4}"
+    r"(?:[（(][^（）()。！？]{2,30}[）)])?"
 )
 # Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
 # 拍摄：某某　剪辑：某某, 文：某某), as an app's story credits them: a line of names, never
@@ -216,9 +220,9 @@ _NAME_WRAP_ON = re.compile(
 )
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
 # The paper itself signing a piece under its text, as an anniversary's address to readers,
-# a statement or a 献辞 is signed (本报编辑部, 本刊编辑部, 本报评论部): no text of that piece
-# follows it.
-_HOUSE_SIGN = re.compile(r"(?:本报|本刊|本台)?(?:编辑部|评论部)")
+# a statement or a 献辞 is signed (本报编辑部, 本刊编辑部, 本报评论部, 《某某》编辑部): no
+# text of that piece follows it.
+_HOUSE_SIGN = re.compile(r"(?:本报|本刊|本台|《[^《》]{2,12}》)?(?:编辑部|评论部)")
 # A signature closing a piece: （作者为…）/（作者系…）/（作者：…）/（作者单位：…）, a
 # reader's 某地读者 某某, a commentator's name in brackets （某某）, the paper's commentator
 # signing under the piece (本报评论员 某某), a bare name of two or three characters
@@ -549,9 +553,12 @@ _CLASSIFIED = re.compile(r".{0,6}(?:招租|转让|出租|出售|求租|求购|�
 # Nothing of the notice follows it: the next line opens another, blank line or none.
 # An obituary's family signs it the same way (某府孝眷　泣告, 全家敬告), and a family's or
 # friends' greeting or thanks (某某　携全家　敬邀, 某某　率孙辈　敬贺, 某某全家　鞠躬).
+_CLOSING_WORD = (
+    r"(?:谨启|敬启|同启|泣告|哀告|敬告|泣启|敬邀|敬贺|恭贺|同贺|鞠躬|叩谢|拜谢|敬谢|泣谢|同谢)"
+)
 _QISHI_SIGN = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·\d（）()]){1,24}?"
-    r"(?:[\s　]*(?:谨启|敬启|同启|泣告|哀告|敬告|泣启|敬邀|敬贺|恭贺|同贺|鞠躬|叩谢|拜谢)"
+    r"(?:[\s　]*" + _CLOSING_WORD + r""
     r"|[\s　]+[启贺]|(?<=[号行店厂庄社馆局会司府房楼堂铺])启)"
 )
 # A diarist's team and name in brackets alone under the text, on a page printing a
@@ -567,9 +574,19 @@ _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[�
 _OBIT_NAME = re.compile(
     r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}"
 )
+_SERIES_NO = re.compile(r"[（(]第[\d一二三四五六七八九十]{1,3}号[）)]")
+
+
+def _titled(h: str) -> bool:
+    """A heading line that is part of a notice's title: no column tag, but its series
+    number is."""
+    return not _TAG.fullmatch(h) or bool(_SERIES_NO.fullmatch(h))
+
+
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)|更正|勘误|"
-    + _DOC_TITLE.pattern
+    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)"
+    # (one of a series, its number after it: 某某会议通知（第一号）)
+    r"(?:[（(]第[\d一二三四五六七八九十]{1,3}号[）)])?|更正|勘误|" + _DOC_TITLE.pattern
 )
 
 
@@ -650,7 +667,7 @@ _EDITOR_END = re.compile(r"[—－-]{1,2}\s*编\s*者\s*$")
 # romanised name, the Party committee's organ line, 主办/出版 lines, the issue number,
 # the lunar date, the CN serial number, an e-paper's breadcrumbs (首页 > 数字报 > …) and
 # its page links (上一版 下一版 返回目录).
-_NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页)"
+_NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页|返回顶部|PDF版(?:下载|阅读)?|版面导航)"
 # A web copy's article tools left under its text: 【纠错】【打印】【关闭】, the editor in
 # brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
 _WEB_TOOLS = (
@@ -694,12 +711,17 @@ _APP_STAFF = (
 )
 # An internal bulletin's mark that it is not for sale.
 _NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)"
+# The days a paper comes out, in its foot (每周二、四出版, 逢周三出版)
+_DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
     r"[" + _H + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
-    r"|许可证|传真|法律顾问)"
-    r"[ \t]*[:：][ \t]*[^\s　]{1,40}(?: \d{2,8})*|[" + _H + r"]{2,12}出版"
+    r"|许可证|传真|法律顾问|印刷|承印|出版|发行)"
+    # (a field's number may be wrapped onto the next line, leaving its label at the end)
+    r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
+    # the days it comes out (每周二、四出版), its mark that it is not for sale
+    r"|" + _DAYS_OUT.pattern + r"|" + _NOT_FOR_SALE + r""
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
     # the paper's name among them
@@ -804,7 +826,7 @@ _FURN_EXTRA = re.compile(
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
     r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
-    r"|读者服务|www\.))"
+    r"|读者服务|印刷|" + _NOT_FOR_SALE + r"|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
     + _H
@@ -1169,7 +1191,8 @@ _COPYRIGHT_NOTICE = re.compile(
     # (and who answers for its ads: 本版广告内容由广告主负责)
     r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
-    r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)。?)?"
+    r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)"
+    r"(?:或[^。！？，]{1,6})?。?)?"
 )
 
 
@@ -1182,7 +1205,8 @@ def _furniture(ln: _Line) -> bool:
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
         is_furniture(ln.text)
-        or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", ln.f))
+        # (no list or clause in it, but the days it comes out: 每周二、四出版)
+        or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", _DAYS_OUT.sub("", ln.f)))
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
     )
 
@@ -1251,6 +1275,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i - 1] and p and ln and p.f.endswith(("：", ":")) and _PHONE_ALONE.fullmatch(ln.f):
             furn[i] = True
+    for i in range(1, n):
+        # a page note wrapped over two lines in narrow columns (本版图片除署名外均由某某 /
+        # 某某提供), with only furniture under it
+        p, ln = lines[i - 1], lines[i]
+        if (
+            p
+            and ln
+            and not (furn[i - 1] or furn[i])
+            and p.f.startswith(("本版", "本栏", "本刊"))
+            and _COPYRIGHT_NOTICE.fullmatch(p.f + ln.f)
+            and all(furn[x] or lines[x] is None for x in range(i + 1, min(n, i + 9)))
+        ):
+            furn[i - 1] = furn[i] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
@@ -1486,7 +1523,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _CHART_SOURCE.match(f):
             return False  # a chart's source (数据来源：…) closes its caption
         if re.fullmatch(r"[（(][^（）()]+[）)]", f) and not (
-            _DOC_MARK.fullmatch(f) or _TAG.fullmatch(f) or _PERIOD.fullmatch(f)
+            _DOC_MARK.fullmatch(f)
+            or _TAG.fullmatch(f)
+            or _PERIOD.fullmatch(f)
+            # (a notice's series number under its title: 某某通知 / （第一号）)
+            or (_SERIES_NO.fullmatch(f) and i > 0 and bool(lines[i - 1]) and headish(i - 1))
         ):
             return False  # a line wholly in brackets is a credit or a note, never a headline
         if (m := _PHOTO.search(f)) and m.start() == 0:
@@ -2081,14 +2122,26 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _QISHI_SIGN.fullmatch(ln.text.strip()):
             return 1
         nx = lines[i + 1] if i + 1 < n else None
-        return (
-            2
-            if nx is not None
+        if (
+            nx is not None
             and len(nx.f) <= 8
             and (re.search(r"[\s　]", ln.text.strip()) or len(ln.f) >= 0.85 * col)
             and _QISHI_SIGN.fullmatch(ln.text.strip() + "　" + nx.text.strip())
-            else 0
-        )
+        ):
+            return 2
+        # the family or the body signing over two to four lines under a finished text, the
+        # last closed by its word (孤哀子　某某 / 孤哀女　某某 / 暨孙男女等　泣告; 某某宗亲会
+        # / 理事长某某暨全体理监事　敬贺)
+        p = prev_line(i)
+        if p is None or not ends_sentence(p.f):
+            return 0
+        for k in range(i + 1, min(i + 4, n)):
+            if lines[k] is None or furn[k] or re.search("[。！？，]", lines[k].f):
+                return 0
+            if re.search(_CLOSING_WORD + "$", lines[k].f):
+                said = "　".join(lines[x].text.strip() for x in range(i, k + 1))
+                return k + 1 - i if _QISHI_SIGN.fullmatch(said.replace("、", "")) else 0
+        return 0
 
     def seals(i: int) -> bool:
         """Does the signature at line i close its piece whatever follows it, blank line or
@@ -3452,7 +3505,16 @@ def _kicker_or_subtitle(first: str, second: str, subs: list[str]) -> tuple[str, 
     removed on the tune half, and three and a half on the test half: not kept.)"""
     if first[-1] in "？?！!" and second[-1] not in "？?！!":
         return first, [second, *subs]
+    if _clauses(second) and not _clauses(first):
+        # a line of clauses set apart by a comma under a plain one: the subtitle that says
+        # more, under its headline (某某全面开工 / 计划年底前完工，惠及居民1.6万户)
+        return first, [second, *subs]
     return second, [first, *subs]
+
+
+def _clauses(line: str) -> bool:
+    """Does a heading line run as clauses set apart by a comma, outside a quotation?"""
+    return bool(re.search("[，,]", re.sub(r"“[^”]*”|「[^」]*」", "", line)))
 
 
 def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple[str, list[str]]:
@@ -3543,6 +3605,11 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
                 # headline of a wide kicker + headline): unknown
                 return "", [*lines, *subs]
             return _kicker_or_subtitle(lines[0], lines[1], subs)
+        if len(lines) == 3 and not subs and len(lines[1]) >= 6:
+            # three whole lines: the stack in three tiers, kicker (引题), headline, subtitle
+            # (副题) (the tune half's gold sets 87 such stacks so, 4 otherwise); a middle line
+            # of a word or two is a column's name between a section's and the headline
+            return lines[1], [lines[0], lines[2]]
         return "", [*lines, *subs]
     # narrow columns: a last line half again as wide as every line above it is the
     # subtitle, set in smaller type (a wrapped headline's rest is never the widest line)
@@ -3685,12 +3752,13 @@ def _finish(
             headline = ""  # a line without a label: the stack is not read by its labels alone
     elif marks and len(heads) == 1:
         headline, subs = heads[0], []
-    elif NOTICE.fullmatch("".join(h for h in heads if not _TAG.fullmatch(h)) or "-") and not any(
+    elif NOTICE.fullmatch("".join(h for h in heads if _titled(h)) or "-") and not any(
         h.startswith(("——", "—")) for h in heads[1:]
     ):
         # a notice's heading is one title however it wraps (某单位 / 关于…的通告): no kicker;
         # a line opening with a dash is a report's subtitle (——通过关于…的决定), no title's rest
-        plain = [h for h in heads if not _TAG.fullmatch(h)]
+        # (a series number under it, （第一号）, closes the title)
+        plain = [h for h in heads if _titled(h)]
         if (
             len(plain) >= 2
             and re.fullmatch(rf"[{_H}]{{2,4}}", plain[0])
@@ -3726,6 +3794,16 @@ def _finish(
     body = list(p.body)
     bylines = list(p.bylines)
     kind = p.kind
+    # a notice's series number on the line under its title (某某会议通知 / （第一号）) is
+    # the title's end, no text of it
+    if (
+        body
+        and headline
+        and NOTICE.fullmatch(headline)
+        and _SERIES_NO.fullmatch(flat(text[body[0][0] : body[0][1]]))
+    ):
+        headline += flat(text[body[0][0] : body[0][1]])
+        body.pop(0)
     # a serial's instalment opens on its marker (（续昨）, （接上期）): no text of it
     if body and (m := _SERIAL_ON.match(text, body[0][0], body[0][1])):
         if m.end() < body[0][1]:

@@ -1,0 +1,204 @@
+"""Round 29: conventions from the tune half of the 29th blind batch (a bank's in-house paper,
+a shipping paper, an archaeology page, a tea weekly, a work-safety web copy, a family-education
+page, a social-security page, a flower trade paper, an e-commerce page, a Philippine Chinese
+daily, a fire-service paper...), each on invented text."""
+
+from __future__ import annotations
+
+from qa.evaluate import article_body
+from qa.segment import stack
+from qa.segment.layout import is_furniture
+from tests.segpages import arts as _arts
+from tests.segpages import by_head as _by_head
+
+# Two reports set in wrapped lines, as the page around the piece under test
+FILLER = (
+    "河西新建五座口袋公园\n"
+    "　　本报讯（记者　柯然）近日，河西区新建的五座口袋公园陆续开放，附近居\n"
+    "民有了散步的新去处。公园利用边角空地建成，配有健身器材和休息座椅，夜\n"
+    "间照明一直开到晚上十点，附近的老人和孩子每天傍晚都会来这里走走坐坐。\n"
+    "　　区住建局负责人介绍，今年全区计划再建口袋公园十座，优先安排在老旧小\n"
+    "区集中的街道，建成后将由所在社区负责日常管护，保洁和维修费用由区财政\n"
+    "统一列支，确保公园建得好、管得住、用得久。\n"
+    "\n"
+    "南川港开通第二条外贸航线\n"
+    "　　本报讯（记者　葛涛）6月15日，南川港开通第二条外贸集装箱航线，每周\n"
+    "一班往返东南亚三个港口。航线开通后，本地企业的货物出海时间可缩短三天\n"
+    "左右，每个标准箱的物流成本也能节省数百元，外贸企业普遍表示欢迎。\n"
+    "　　港务集团负责人表示，下半年还将争取开通一条近洋航线，并加快建设港区\n"
+    "铁路专用线，进一步打通海铁联运通道，降低企业的综合物流成本。\n"
+)
+
+
+def _page(*pieces: str, head: str = "南川日报\n2024年6月18日　星期二　第2版\n\n") -> str:
+    return head + FILLER + "\n" + "\n\n".join(pieces) + "\n"
+
+
+NEWS = (
+    "社区食堂开进老小区\n"
+    "　　本报讯（记者　舒远）6月16日，南川首家社区食堂在老城区开门迎客，每天供应"
+    "早中晚三餐，老年人就餐可享八折优惠。"
+)
+
+
+def test_a_foots_printer_days_out_and_not_for_sale_lines_are_furniture():
+    page = _page(
+        NEWS,
+        "\n".join(
+            [
+                "主办：南川农商银行　编辑出版：《南川农商》编辑部",
+                "地址：南川市河西大道18号　邮编：410011　电话：0731-8452116",
+                "内部资料　免费交流　印刷：南川市彩印厂",
+                "广告经营许可证：南工商广字第0127号　每周二、四出版　零售价：1.50元",
+                "本报地址：南川市五四北路218号　邮编：350003　广告热线：",
+                "0591-87660215",
+            ]
+        ),
+    )
+    found = _arts(page)
+    assert [a.headline for a in found][-1] == "社区食堂开进老小区"
+    assert article_body(page, found[-1]).endswith("可享八折优惠。")
+
+
+def test_a_copyright_line_whose_warning_names_mirroring_is_furniture():
+    page = _page(NEWS, "南川日报社版权所有　未经书面授权不得转载或建立镜像")
+    found = _arts(page)
+    assert len(found) == 3 and article_body(page, found[-1]).endswith("可享八折优惠。")
+
+
+def test_a_page_note_wrapped_over_two_lines_at_the_foot_is_furniture():
+    page = _page(
+        "\n".join(
+            [
+                "老人跌入枯井",
+                "消防员绳索救援",
+                "本报讯（通讯员　程立）1月12日",
+                "凌晨，一名老人不慎跌入枯井，消",
+                "防员赶到后用绳索将其救出。",
+            ]
+        ),
+        "本版图片除署名外均由南川市消防\n救援支队提供",
+    )
+    found = _arts(page)
+    assert len(found) == 3
+    assert article_body(page, found[-1]).endswith("用绳索将其救出。")
+
+
+def test_three_whole_lines_on_a_wide_page_are_kicker_headline_and_subtitle():
+    page = _page(
+        "聚焦“五篇大文章”\n"
+        "南川科技金融贷款余额突破三百亿元\n"
+        "较年初增长一成八，服务科技型企业超两千户\n"
+        "　　本报讯（记者　叶青）6月17日，记者从南川农商银行获悉，截至5月末，该行科技金融"
+        "贷款余额突破三百亿元，较年初增长一成八。该行表示，下一步将继续加大对科技型中小企业"
+        "的信贷支持力度。"
+    )
+    a = _arts(page)[-1]
+    assert a.headline == "南川科技金融贷款余额突破三百亿元"
+    assert a.subheadlines == ["聚焦“五篇大文章”", "较年初增长一成八，服务科技型企业超两千户"]
+
+
+def test_a_line_of_clauses_under_a_plain_line_is_its_subtitle():
+    page = _page(
+        "老城区背街小巷改造全面开工\n"
+        "计划年底前完工，惠及居民一万余户\n"
+        "　　本报讯（记者　邵钧）6月17日，老城区十二条背街小巷改造工程全面开工，计划年底前"
+        "全部完工。此次改造将同步实施雨污分流和管线入地。"
+    )
+    a = _arts(page)[-1]
+    assert a.headline == "老城区背街小巷改造全面开工"
+    assert a.subheadlines == ["计划年底前完工，惠及居民一万余户"]
+    # a comma inside a quotation is no clause: the quoted line is the headline under its kicker
+    quoted = _page(
+        "扎根草原三十年\n"
+        "“这片草原，来了就不想走”\n"
+        "　　本报讯（记者　邵钧）6月17日，记者来到草原深处的牧业站，见到了在这里工作三十年"
+        "的兽医梁远。"
+    )
+    b = _arts(quoted)[-1]
+    assert b.headline == "“这片草原，来了就不想走”"
+
+
+def test_a_familys_signature_over_several_lines_closes_an_obituary():
+    page = _page(
+        "\n".join(
+            [
+                "訃告",
+                "　　先嚴王公文煥老大人，痛於公元二〇二四年十一月五日壽終，享壽八十六歲。",
+                "謹擇於本月十日出殯，安葬於華僑義山。",
+                "孤哀子　王志強　王志明",
+                "孤哀女　王麗華",
+                "暨孫男女、外孫男女等　泣告",
+                "鳴謝",
+                "　　先慈林母許太夫人治喪期間，承蒙各界親友惠賜花圈，隆情厚誼，存歿均感。",
+                "孝男　林建華　林建國　暨全家　敬謝",
+            ]
+        ),
+        head="岷江僑報\n2024年11月8日　星期五　第5版\n\n",
+    )
+    found = _by_head(_arts(page))
+    assert found["訃告"].byline == "孤哀子王志強王志明孤哀女王麗華暨孫男女、外孫男女等泣告"
+    assert article_body(page, found["訃告"]).endswith("安葬於華僑義山。")
+    assert found["鳴謝"].byline == "孝男林建華林建國暨全家敬謝"
+
+
+def test_a_web_e_papers_page_tools_are_furniture():
+    for line in ("上一版　　下一版　　PDF版下载", "返回目录　　返回顶部"):
+        assert stack._furniture(stack._lines(line)[0])
+    page = _page(NEWS, "返回目录　　返回顶部")
+    assert len(_arts(page)) == 3
+
+
+def test_a_column_contributor_by_role_is_the_byline():
+    page = _page(
+        "【专家坐诊】\n"
+        "孩子写作业磨蹭，家长别急着“陪坐”\n"
+        "特约专家　周慧（南川师范大学教育学院副教授）\n"
+        "问：孩子上三年级，一篇作业写两个小时，怎么办？\n"
+        "答：先别急着下结论。家长可以先观察孩子卡在哪里，再和老师一起想办法。"
+    )
+    a = _arts(page)[-1]
+    assert a.headline == "孩子写作业磨蹭，家长别急着“陪坐”"
+    assert a.byline == "特约专家周慧（南川师范大学教育学院副教授）"
+
+
+def test_an_editors_line_naming_the_page_and_its_layout_is_furniture():
+    assert is_furniture("本版责任编辑：孟岚　版式设计：胡杨　校对：易文")
+
+
+def test_a_paper_named_in_brackets_signs_its_own_notice():
+    page = _page(
+        "征稿启事\n"
+        "　　《南川农商》是本行主办的内部报纸，欢迎全行员工踊跃投稿。来稿一经刊用，按有关规定"
+        "支付稿酬。\n"
+        "《南川农商》编辑部",
+        "主办：南川农商银行　编辑出版：《南川农商》编辑部",
+    )
+    a = _arts(page)[-1]
+    assert a.byline == "《南川农商》编辑部"
+    assert article_body(page, a).endswith("按有关规定支付稿酬。")
+
+
+def test_a_notices_series_number_under_its_title_closes_the_title():
+    page = _page(
+        NEWS,
+        "\n".join(
+            [
+                "第三届南川流域考古",
+                "学术研讨会通知",
+                "（第一号）",
+                "  为交流南川流域考古研究的最新",
+                "成果，定于2024年11月召开第三届",
+                "学术研讨会。现将有关事项通知如",
+                "下：",
+                "  一、会议主题：早期城址与社会。",
+                "  二、会议时间：11月17日至19日。",
+                "  三、会议地点：南川市枫岭宾馆。",
+                "  四、参会人员：高校、科研院所的",
+                "专家学者。",
+            ]
+        ),
+    )
+    found = _by_head(_arts(page))
+    note = found["第三届南川流域考古学术研讨会通知（第一号）"]
+    assert article_body(page, note).startswith("为交流南川流域考古研究")
