@@ -10,6 +10,7 @@ from qa.segment import stack
 from qa.segment.layout import is_furniture
 from tests.segpages import arts as _arts
 from tests.segpages import by_head as _by_head
+from tests.segpages import by_start as _by_start
 
 # Two reports set in wrapped lines, as the page around the piece under test
 FILLER = (
@@ -202,3 +203,84 @@ def test_a_notices_series_number_under_its_title_closes_the_title():
     found = _by_head(_arts(page))
     note = found["第三届南川流域考古学术研讨会通知（第一号）"]
     assert article_body(page, note).startswith("为交流南川流域考古研究")
+
+
+def _unspaced(*lines: str) -> str:
+    """A page that sets no blank line: its lines, one after another."""
+    return "\n".join(lines) + "\n"
+
+
+HEADER = (
+    "南川茶业周刊　2024年4月18日　星期四",
+    "第3版　产业·市场",
+    "责任编辑：林秋　美术编辑：黄山　校对：许静",
+)
+STORY = (
+    "春茶上市量增价稳",
+    "本报记者　郑兰",
+    "　　清明前后，各主产区春茶陆续大量上市。记者近日走访南川多个茶叶市场了解到，",
+    "今年春茶总体呈现量增价稳的态势，不同品类、不同档次之间价格分化明显。",
+    "　　业内人士分析，消费端对品质的要求越来越高，建议茶企加强品牌建设和线上渠道",
+    "拓展，避免同质化低价竞争。",
+)
+FEATURE = (
+    "一片叶子富了一方百姓",
+    "云雾深处白岩茶",
+    "——清源县白岩村生态茶园建设见闻",
+    "本报记者　陈远",
+    "　　四月的白岩村，云雾绕着山腰走。沿着新修的产业路上山，层层叠叠的茶垄顺着山势",
+    "铺开，采茶工背着竹篓在茶行间穿梭。",
+    "　　十年前，这片山上种的还是杉木和毛竹，如今全村茶园面积已发展到三千二百亩，",
+    "村民人均可支配收入达到两万六千元。",
+)
+
+
+def test_a_tables_source_line_ends_its_note_and_the_next_stack_opens_a_piece():
+    page = _unspaced(
+        *HEADER,
+        *STORY,
+        "本周主要茶叶市场参考价格",
+        "（单位：元/500克　统计时间：4月11日—4月17日）",
+        "品名　　　　产地　　等级　　　均价　　环比",
+        "明前龙芽　　南山　　特级　　　1380　　持平",
+        "明前龙芽　　南山　　一级　　　860　　　-2%",
+        "白岩毛尖　　清源　　特级　　　720　　　+3%",
+        "炒青绿茶　　清源　　大宗　　　46　　　　-5%",
+        "数据来源：本报市场信息部",
+        *FEATURE,
+    )
+    found = _by_head(_arts(page))
+    table = found["本周主要茶叶市场参考价格"]
+    assert article_body(page, table).endswith("数据来源：本报市场信息部")
+    assert article_body(page, found["春茶上市量增价稳"]).endswith("避免同质化低价竞争。")
+    feature = _by_start(page, _arts(page), "四月的白岩村")
+    assert feature.byline == "本报记者陈远"
+    assert "本报市场信息部" not in article_body(page, feature)
+
+
+def test_a_notices_issuer_under_its_contact_line_closes_it_over_a_tables_title():
+    page = _unspaced(
+        *HEADER,
+        *STORY,
+        "春季专场招聘会公告",
+        "　　为促进高校毕业生就业，南川人才交流服务中心定于3月30日上午举办专场招聘会，现",
+        "将有关事项公告如下：",
+        "　　一、地点：南川人才市场一楼大厅。",
+        "　　二、参会单位：预计二百余家用人单位进场招聘，提供岗位五千余个。",
+        "　　咨询电话：0791-86231457（工作日）",
+        "南川人才交流服务中心",
+        "全省各市失业保险金标准一览",
+        "（2024年1月1日起执行）",
+        "单位：元/月",
+        "设区市　　　失业保险金标准　　　上年度标准",
+        "南川市　　　1980　　　1890",
+        "北川市　　　1790　　　1710",
+        "东川市　　　1650　　　1580",
+        "注：失业保险金标准按当地最低工资标准的90%确定。",
+        *FEATURE,
+    )
+    found = _by_head(_arts(page))
+    notice = found["春季专场招聘会公告"]
+    assert notice.byline == "南川人才交流服务中心"
+    assert article_body(page, notice).endswith("0791-86231457（工作日）")
+    assert "南川市" not in article_body(page, notice)

@@ -1589,6 +1589,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and len(ln.f) <= 40
             and not _ITEM.match(ln.f)  # a bullet opens a list item, not a row
             and not re.search("[。！？；，]", ln.f)
+            # (a line wholly in brackets, or labelled with the unit, says what the table
+            # lists: （单位：元/500克　统计时间：4月11日—17日）, （2024年1月1日起执行）)
+            and not re.fullmatch(r"[（(][^（）()]*[）)]", ln.f)
+            and not re.match(r"[（(]?(?:计量)?单位\s*[:：]", ln.f)
             and bool(re.search(r"\d", ln.f))
             and bool(re.search(r"\S[ \t　]+\S", ln.text))
         )
@@ -1607,9 +1611,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             while k < n and lines[k] is not None and k - i < 6:
                 p.body.append((lines[k].s, lines[k].e))
                 k += 1
-                if ends_sentence(lines[k - 1].f) and not (
-                    k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)
-                ):
+                # (a source line, 数据来源：某某, or a line short of the column's width ends
+                # the note without a full stop)
+                done = (
+                    ends_sentence(lines[k - 1].f)
+                    or bool(re.match(r"[（(]?[数资]?[据料]?来源\s*[：:]", lines[k - 1].f))
+                    or len(lines[k - 1].f) < 0.85 * col
+                )
+                if done and not (k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)):
                     break
             return k
         return i
@@ -1701,6 +1710,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ):
             j += 1
         return j if j - i >= 2 and j < n and lines[j] is not None and lines[j].indent else 0
+
+    def table_within(i: int) -> bool:
+        """Does a table's title open at line i, its rows starting within three lines (under
+        its period or unit line)?"""
+        return any(rows_from(k, header=True) >= 3 for k in range(i + 1, min(n, i + 4)))
 
     def rows_from(i: int, header: bool = False) -> int:
         """How many rows of figures (up to four) run from line i; with ``header``, after a
@@ -2205,7 +2219,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 2  # the writer's unit and title, the name under it (某某工会法律顾问 / 某某)
         if (
             _ISSUER.fullmatch(ln.f)
-            and (i + 1 >= n or lines[i + 1] is None or (furn[i + 1] and foot_from(i + 1)))
+            and (
+                i + 1 >= n
+                or lines[i + 1] is None
+                or (furn[i + 1] and foot_from(i + 1))
+                # (on a page without blank lines, a table's title right under it: the
+                # table's rows start within three lines)
+                or (unspaced and table_within(i + 1))
+            )
             and not (i + 2 < n and lines[i + 2] and _ISSUE_DATE.fullmatch(lines[i + 2].f))
         ):
             return 1  # a unit alone under the text, before a blank line: the issuing office
@@ -2245,7 +2266,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # 某某启 set short of the column's width: after any line of the notice
         q = qishi_lines(i)
         closing = (q == 1 and len(ln.f) < 0.85 * col) or q == 2
-        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing):
+        # (a notice's issuer may sign under its contact line: 咨询电话：…（工作日）)
+        contact = (
+            p is not None and p is lines[i - 1] and _ISSUER.fullmatch(ln.f) and contact_line(i - 1)
+        )
+        if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing or contact):
             return 0
         k = sig_lines(i)
         if not k:
@@ -2270,7 +2295,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # a column tag alone opens the next piece (【漫画】): no blank needed
         if _NOTE_LABEL.match(nxt.f):
             return k  # the editor's reply under a reader's signed letter (编者附言：…)
+        if unspaced and _ISSUER.fullmatch(ln.f) and table_within(i + k):
+            return k  # an issuer over a table's title, no blank line between
+        if k == 1 and _BARE_NAME.fullmatch(ln.f) and set_right(i):
+            return k  # a writer's name set flush right under the text closes it
         return 0
+
+    def set_right(i: int) -> bool:
+        """Is line i set toward the right edge: more than half the column's width of
+        spaces before it (a signature typeset flush right)?"""
+        ln = lines[i]
+        start = text.rfind("\n", 0, ln.s) + 1
+        lead = sum(2 if c == "　" else 1 for c in text[start : ln.s])
+        return lead >= col  # (an ideographic space is two of a line's half-width columns)
 
     def schedule_end(i: int) -> int:
         """The end of a schedule headed at line i (see above), else -1: three or more rows
@@ -2588,6 +2625,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             elif seals(i - k):
                 cur = None  # a notice's 某某启 closes it: the next line opens another (and
                 # a reply's office, a compiler's credit on a page printing a paragraph a line)
+            elif unspaced and _ISSUER.fullmatch(lines[i - k].f) and table_within(i):
+                cur = None  # an issuer over a table's title: the table is another piece
             continue
         # a jump marker alone on a line (（下转第二版）) closes the article's part on this
         # page: text past the blank line under it is another piece's (a photo's caption)
@@ -2847,7 +2886,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # a line under the table's heading saying what it lists (某某赛（第三班）　1200米
                 # 晚上10:50), over its header row: read as a unit line is
                 unit = True
-            if rows_from(i + 1 + bool(unit), header=True) >= 3 and len(lines[i].f) <= 20:
+            # (or two such lines: its period in brackets over its unit line, 单位：元/月)
+            units = int(bool(unit))
+            if (
+                unit
+                and i + 3 < n
+                and lines[i + 2] is not None
+                and _TABLE_UNIT.fullmatch(lines[i + 2].f)
+                and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", lines[i + 1].f)
+            ):
+                units = 2
+            if rows_from(i + 1 + units, header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
                 above = cur
@@ -2855,7 +2904,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.headline = lines[i].f
                 p.heads = [i]
                 j = i + 1
-                if unit:
+                for _ in range(units):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 if not row(j) and header_row(j):
