@@ -277,6 +277,7 @@ def test_a_notices_issuer_under_its_contact_line_closes_it_over_a_tables_title()
         "北川市　　　1790　　　1710",
         "东川市　　　1650　　　1580",
         "注：失业保险金标准按当地最低工资标准的90%确定。",
+        "（数据来源：南川市人力资源和社会保障局）",
         *FEATURE,
     )
     found = _by_head(_arts(page))
@@ -284,3 +285,10 @@ def test_a_notices_issuer_under_its_contact_line_closes_it_over_a_tables_title()
     assert notice.byline == "南川人才交流服务中心"
     assert article_body(page, notice).endswith("0791-86231457（工作日）")
     assert "南川市" not in article_body(page, notice)
+    # the table: its period in brackets a subtitle, its unit line its text, its source in
+    # brackets under the note its credit
+    table = found["全省各市失业保险金标准一览"]
+    assert table.subheadlines == ["（2024年1月1日起执行）"]
+    assert article_body(page, table).startswith("单位：元/月")
+    assert article_body(page, table).endswith("最低工资标准的90%确定。")
+    assert table.byline == "（数据来源：南川市人力资源和社会保障局）"

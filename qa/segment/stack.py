@@ -530,6 +530,9 @@ _DOC_TITLE = re.compile(
 _DOC_NAMED = re.compile(
     r"(?:公报|报告|决定|决议|通知|公告|通告|意见|办法|规定|纲要|规划|条例|细则)$"
 )
+# The period a table covers, in brackets under its title: （3月7日—3月13日）,
+# （2024年1月1日起执行）, （十九日收盘）; no unit named in it.
+_TABLE_PERIOD = re.compile(r"[（(](?![^（）()]*单位)[^（）()]{0,20}[年月日][^（）()]{0,10}[）)]")
 _BRACKET_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 # Under a document's title its number (文号: 某政发〔2024〕7号, [2024], 【2024】) and a note in
 # brackets saying when and by whom it was adopted (（2024年3月20日…会议通过）): lines of
@@ -1620,6 +1623,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 )
                 if done and not (k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)):
                     break
+            # (and the source in brackets under the note: （数据来源：某某）)
+            if k < n and lines[k] is not None and re.fullmatch(r"[（(][^（）()]+[）)]", lines[k].f):
+                p.body.append((lines[k].s, lines[k].e))
+                k += 1
             return k
         return i
 
@@ -2889,11 +2896,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # (or two such lines: its period in brackets over its unit line, 单位：元/月)
             units = int(bool(unit))
             if (
-                unit
-                and i + 3 < n
+                i + 3 < n
+                and lines[i + 1] is not None
                 and lines[i + 2] is not None
+                and _TABLE_PERIOD.fullmatch(lines[i + 1].f)
                 and _TABLE_UNIT.fullmatch(lines[i + 2].f)
-                and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", lines[i + 1].f)
             ):
                 units = 2
             if rows_from(i + 1 + units, header=True) >= 3 and len(lines[i].f) <= 20:
@@ -2905,7 +2912,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.heads = [i]
                 j = i + 1
                 for _ in range(units):
-                    p.body.append((lines[j].s, lines[j].e))
+                    if _TABLE_PERIOD.fullmatch(lines[j].f):
+                        p.heads.append(j)  # the period it covers: a subtitle of its heading
+                    else:
+                        p.body.append((lines[j].s, lines[j].e))
                     j += 1
                 if not row(j) and header_row(j):
                     p.body.append((lines[j].s, lines[j].e))
@@ -3782,6 +3792,7 @@ def _finish(
         x
         for x in p.heads
         if _DOC_MARK.fullmatch(lines[x].f)
+        or (p.kind == "other" and x != p.heads[0] and _TABLE_PERIOD.fullmatch(lines[x].f))
         or _LATIN_TITLE.fullmatch(lines[x].text.strip())
         or _CHAPTER.fullmatch(lines[x].text.strip())
     ]
