@@ -292,3 +292,25 @@ def test_a_notices_issuer_under_its_contact_line_closes_it_over_a_tables_title()
     assert article_body(page, table).startswith("单位：元/月")
     assert article_body(page, table).endswith("最低工资标准的90%确定。")
     assert table.byline == "（数据来源：南川市人力资源和社会保障局）"
+
+
+def test_a_page_with_traditional_headlines_over_simplified_text_sets_the_headline_first():
+    page = _unspaced(
+        "南洋僑聲報",
+        "2024年11月8日　星期五　第5版　華社新聞",
+        "責任編輯：陳文",
+        "菲華商會第三十八屆理事就職",
+        "新任理事長蔡德誓言深化經貿往來　次長到場致賀",
+        "　　【本報馬尼拉七日訊】菲华商会第三十八届理事就职典礼昨晚在王城酒店举行，各界",
+        "嘉宾三百余人出席。新任理事长蔡德在致辞中表示，将继续推动菲中经贸往来。",
+        "　　典礼上，贸工部次长到场致贺，并代表政府感谢华社多年来对地方发展的贡献。",
+        "宗親會赴災區賑災",
+        "捐贈大米一千包及生活物資",
+        "　　【本報訊】吴氏宗亲会日前组团前往受台风影响的北部省份赈灾，捐赠大米一千包及",
+        "一批生活物资，宗长们冒雨将物资逐户送到灾民手中。",
+        "　　当地镇长对华社的善举表示由衷感谢，宗亲会表示将继续关注灾区重建。",
+    )
+    found = _arts(page)
+    assert found[0].headline == "菲華商會第三十八屆理事就職"
+    assert found[0].byline == "【本報馬尼拉七日訊】"
+    assert found[0].subheadlines == ["新任理事長蔡德誓言深化經貿往來次長到場致賀"]

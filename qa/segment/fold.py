@@ -107,7 +107,19 @@ def traditional_print(text: str, folded: str) -> bool:
     traditional form in a name on a simplified page is not enough."""
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     changed = sum(1 for a, b in zip(text, folded) if a != b)
-    return han > 0 and changed >= 0.05 * han
+    if han > 0 and changed >= 0.05 * han:
+        return True
+    # an overseas paper may set its text in simplified characters and its headlines in
+    # traditional ones: the headlines' tradition is the page's (the headline over its
+    # subtitle); its heading lines are the short ones that finish no sentence
+    heads = [
+        (a, b)
+        for a, b in zip(text.split("\n"), folded.split("\n"))
+        if 4 <= len(a.strip()) <= 30 and not re.search("[。，；！？：]", a)
+    ]
+    han = sum(1 for a, _ in heads for c in a if "\u4e00" <= c <= "\u9fff")
+    changed = sum(1 for a, b in heads for x, y in zip(a, b) if x != y)
+    return len(heads) >= 5 and changed >= 0.05 * han
 
 
 def as_printed(text: str, folded: str, value: str, start: int = 0, end: int | None = None) -> str:

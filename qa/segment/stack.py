@@ -65,8 +65,8 @@ DATELINE = re.compile(
     rf"(?=[ \t　]*(?:\n|$)|[ \t　]+\S[^\n]*[，。：；！？])|"
     rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
-    # paragraph: 【本报记者 某某某地报道】, 【本报某地电】
-    rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电)】"
+    # paragraph: 【本报记者 某某某地报道】, 【本报某地电】, 【本报某地七日讯】
+    rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电|讯)】"
     # a Taiwan paper's reporter and place (報導): 【记者 某某／某地报导】
     rf"|【(?:{_SOURCE})?记者[^【】。！？，,：:]{{1,24}}?(?:报道|报导)】"
     rf"|{_SOURCE}(?:{_DISPATCHER}[\s　]+)?[{_H}]{{0,8}}\s*"
