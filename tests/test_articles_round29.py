@@ -314,3 +314,43 @@ def test_a_page_with_traditional_headlines_over_simplified_text_sets_the_headlin
     assert found[0].headline == "菲華商會第三十八屆理事就職"
     assert found[0].byline == "【本報馬尼拉七日訊】"
     assert found[0].subheadlines == ["新任理事長蔡德誓言深化經貿往來次長到場致賀"]
+
+
+QING = (
+    "申江時報",
+    "光緒三十四年五月初九日",
+    "西曆一千九百零八年六月初七號",
+    "禮拜日　第一千二百零三號",
+    "上諭恭錄",
+    "五月初八日內閣奉上諭江西布政",
+    "使著沈芳補授欽此",
+    "又奉上諭戶部奏各省清理財政辦",
+    "理情形一摺所有出力各員著交部",
+    "從優議敘欽此",
+    "京師近事",
+    "○學部定期考試　學部本屆考試",
+    "遊學畢業生定於本月中旬分場舉",
+    "行應考者計一百餘人",
+    "○巡警部整頓街道　巡警部以京",
+    "城街道積穢甚多擬派員分段督率",
+    "清道夫役按日打掃以重衛生",
+    "本埠新聞",
+    "○絲業集議　本埠絲業公所於初",
+    "八日午後邀集同業會議以各廠虧",
+    "折甚鉅擬聯名稟請減釐",
+    "○浚河招工　工部局以城河淤塞",
+    "有礙衛生擬於月內招工挑浚所需",
+    "經費約銀六千兩",
+)
+
+
+def test_a_late_qing_pages_standing_columns_open_pieces_where_no_punctuation_tells():
+    page = _unspaced(*QING)
+    found = _arts(page)
+    assert [a.headline for a in found] == ["上諭恭錄", "京師近事", "本埠新聞"]
+    # the reign date, its Western date and weekday are the masthead's, no piece's
+    assert article_body(page, found[0]).startswith("五月初八日內閣奉上諭")
+    assert article_body(page, found[0]).endswith("從優議敘欽此")
+    assert article_body(page, found[1]).endswith("清道夫役按日打掃以重衛生")
+    # (the weekday line with the number is furniture wherever it stands)
+    assert is_furniture("礼拜一　第二千四百十七号")

@@ -59,6 +59,16 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "国",
     ),
     (
+        "a late-Qing paper's standing columns: 上諭恭錄, 京師近事, 緊要新聞, 時評",
+        "諭師緊時",
+        "谕师紧时",
+    ),
+    (
+        "issue dates of an emperor's reign and the week: 光緒, 宣統, 禮拜",
+        "緒統禮",
+        "绪统礼",
+    ),
+    (
         "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準, a table's 註：",
         "項費轉準註",
         "项费转准注",

@@ -424,6 +424,15 @@ _MAKER_LINE = re.compile(
 )
 # A section's label in brackets (【裁判要旨】, 【案情】): a crosshead right over its paragraph.
 _SECTION_LABEL = re.compile(r"【[^【】]{2,6}】")
+# A late-Qing or early-Republic paper's standing column headings (上谕恭录, 专电, 论说,
+# 各省要闻, 京师近事, 本埠新闻, 来函, 告白): each opens the column's texts under it.
+_OLD_COLUMN = re.compile(
+    r"上谕(?:恭录)?|谕旨|宫门抄|(?:专|要|紧要|译)电|电报|论说|社说|时评|来函|来稿|杂俎|告白"
+    r"|(?:本埠|各省|外埠|京师|外国|紧要|地方)?(?:新闻|要闻|近事)|商情|行情"
+)
+# The formula closing such a paper's text: an edict's 钦此, a notice's 谨启 / 谨白, the
+# telegrams' 以上均某日到.
+_OLD_CLOSING = re.compile(r"(?:钦此|谨启|谨白|敬启|以上[^\s]{0,8}到)$")
 # A column's name, a word or two: 工人来信, 一线风采, 灯下漫笔 (_COLUMN_NAME4: four at most).
 _COLUMN_NAME = re.compile(rf"[{_H}·]{{2,6}}")
 _COLUMN_NAME4 = re.compile(rf"[{_H}·]{{2,4}}")
@@ -1251,6 +1260,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     # after a finished sentence, over a paragraph, opens a stack as a blank line would
     filled = [k for k, ln in enumerate(lines) if ln]
     unspaced = len(filled) >= 20 and sum(x is None for x in lines[filled[0] : filled[-1]]) <= 1
+    # a page with hardly a mark of punctuation (a late-Qing paper's, pointed with 。 here and
+    # there or not at all): its line ends say nothing of where a text ends
+    unpointed = len(nonblank) >= 20 and sum(
+        bool(re.search("[。，、；！？]", ln.f)) for ln in nonblank
+    ) < 0.3 * len(nonblank)
     furn = [bool(ln and _furniture(ln)) for ln in lines]
     # the paper's name alone on a line, again and again down the page (an account's name
     # over each of its posts, a running head) is furniture, never a headline
@@ -2813,6 +2827,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # a column tag in square brackets alone on its line (【来论】) opens a piece on a
                 # page without blank lines, whatever closes the line above
                 or (unspaced and bool(re.fullmatch(r"【[^【】]{1,16}】", ln.f)))
+                # on a page with hardly any punctuation, a column's standing heading alone on
+                # its line (专电, 论说, 本埠新闻), or a line under a text's closing formula
+                # (…钦此, …谨启, 以上均初三日到)
+                or (unpointed and bool(_OLD_COLUMN.fullmatch(ln.f)))
+                or (unpointed and bool(_OLD_CLOSING.search(prev_line(i).f)))
                 or classified_head(i)
             )
         ):
