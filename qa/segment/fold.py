@@ -64,9 +64,10 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "谕师紧时",
     ),
     (
-        "issue dates of an emperor's reign and the week: 光緒, 宣統, 禮拜",
-        "緒統禮",
-        "绪统礼",
+        "issue dates of an emperor's reign and the week: 光緒, 宣統, 禮拜; a paper's postal "
+        "registration: 新聞紙類",
+        "緒統禮類",
+        "绪统礼类",
     ),
     (
         "words beside the tables: 作者簡介, 項目, 費用, 轉載, 標準, a table's 註：",

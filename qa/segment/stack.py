@@ -147,6 +147,8 @@ OWN_BYLINE = re.compile(
     r"|◎\s*[" + _H + r"·]{2,5}"
     # a Southeast Asian paper's reporter before 报道, set apart by a space: 某某　报道
     r"|[" + _H + r"·]{2,4}(?:[\s　]+[" + _H + r"·]{2,4}){0,2}[\s　]+报道"
+    # (an overseas paper's reporter and the place reported from: 记者某某　某地报道)
+    r"|(?:本报)?记者[\s　]*[" + _H + r"·]{2,4}[\s　]+[" + _H + r"]{2,6}报道"
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
@@ -250,7 +252,8 @@ _TRANSLATED = re.compile(r"[（(][^（）()]{1,16}译[）)]")
 # pupil's class is numbered in brackets (某某中学高二（3）班　某某), a student's year in
 # figures (某某学院2021级　某某).
 _SIGN_PLACE = re.compile(
-    r"[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]|\d{2,4}(?=[级届])){1,19}"
+    # (an alumnus's class alone before the name: 1985级　某某)
+    r"(?:\d{2,4}[级届]|[" + _H + r"](?:[" + _H + r"]|[（(]\d{1,2}[）)]|\d{2,4}(?=[级届])){1,19})"
     r"[\s　]+[" + _H + r"](?:[\s　]?[" + _H + r"]){1,2}"
 )
 # A writer named with where they work or study, the unit and role before a space and the
@@ -300,7 +303,9 @@ _TAIL_NAME = re.compile(
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
     r"[（(](?:(?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
-    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))|资料图片|资料照片)\s*[）)]\s*$"
+    r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))|资料图片|资料照片"
+    # (or the photographer named after the word: （摄影　某某）, （摄影：某某）)
+    r"|摄影[\s　:：/／]*[" + _H + r"·]{2,4}(?:[\s　]+[" + _H + r"·]{2,4})?)\s*[）)]\s*$"
 )
 # A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
@@ -367,6 +372,8 @@ _CREDIT_ALONE = re.compile(
     + r"·](?:[\s　]{0,2}["
     + _H
     + r"·]){1,3}[\s　]*[/／]?[\s　]*摄"  # (某某/摄, as some papers set it)
+    # (or the paper's staff unnamed: 本刊特约记者摄, 本报摄影记者摄)
+    r"|(?:本报|本刊)(?:特约)?(?:摄影)?记者[\s　]*摄"
 )
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # The period a list covers, in brackets under its heading: （6月13日—6月19日）.
@@ -548,6 +555,8 @@ _BRACKET_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 # its heading, set as subtitles.
 _DOC_MARK = re.compile(
     r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*\d{1,4}\s*号"
+    # (an announcement's number of the year in brackets: （2023年第152号）)
+    r"|[（(](?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号[）)]"
     r"|[（(][^（）()]{4,80}(?:通过|批准|发布|公布|修订|修正|施行)[）)]"
 )
 # A document's list of attachments closing its text, before the signature: 附件：1.某某
@@ -586,6 +595,9 @@ _CLOSING_CREDIT = re.compile(r"[（(][^（）()]{2,30}(?:整理|供稿|辑录)[�
 _OBIT_NAME = re.compile(
     r"(?:先严|先慈|先父|先母|先夫|先室|显考|显妣)[\s　]*[" + _H + r"·\s　]{2,16}"
 )
+# The genre word alone over a notice of thanks, an obituary or a correction: set under
+# another piece's signature, it opens a notice of its own.
+_OWN_GENRE = re.compile(r"讣告|鸣谢|致谢|更正(?:启事)?")
 _SERIES_NO = re.compile(r"[（(]第[\d一二三四五六七八九十]{1,3}号[）)]")
 
 
@@ -596,7 +608,7 @@ def _titled(h: str) -> bool:
 
 
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示)"
+    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示|鸣谢)"
     # (one of a series, its number after it: 某某会议通知（第一号）)
     r"(?:[（(]第[\d一二三四五六七八九十]{1,3}号[）)])?|更正|勘误|" + _DOC_TITLE.pattern
 )
@@ -729,7 +741,7 @@ _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
     r"[" + _H + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
-    r"|许可证|传真|法律顾问|印刷|承印|出版|发行)"
+    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印)"
     # (a field's number may be wrapped onto the next line, leaving its label at the end)
     r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
     # the days it comes out (每周二、四出版), its mark that it is not for sale
@@ -751,6 +763,12 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
     r"[A-Z][A-Z\s]{3,40}"
+    # the masthead's name with its romanised name beside it (某某新报　THE SOMETHING NEWS
+    # 第1187期), the address under a Japanese postal mark (〒171-0014 某某区…), a paper's
+    # registration as printed matter at its foot (…登记为第一类新闻纸类, 出版事业登记证…)
+    r"|[" + _H + r"]{2,10}(?:报|刊)[\s　]+[A-Z][A-Z \t]{3,40}(?:[\s　].{0,30})?"
+    r"|.{0,20}〒\s*\d{3}-?\d{4}.{0,60}"
+    r"|.{0,40}(?:新闻纸类|登记证).{0,30}"
     # (a publisher, 某某出版社, is a book's; …出版的, …主办的 a sentence's: 某日出版的《某某》)
     r"|.{0,20}(?:机关报|主办(?!的)|出版(?!社|的)|出版物号).{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
@@ -778,7 +796,7 @@ _FURN_EXTRA = re.compile(
     # joined by > (＞, ›, »)
     r"|" + _CRUMBS + r""
     r"|" + _WEB_TOOLS + r""
-    r"|" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}"
+    r"|[<《‹«\s　]*" + _NAV + r"(?:[\s　]*" + _NAV + r"){1,4}[>》›»\s　]*"
     # a web copy's links to its neighbours (上一篇：某某　下一篇：某某) and its copyright line
     r"|上一篇\s*[:：].{1,40}下一篇\s*[:：].{1,40}"
     # a slogan set between pieces in stars (★增加生产　厉行节约★), as papers of the 1950s-70s
@@ -837,7 +855,7 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|准印证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
     r"|读者服务|印刷|" + _NOT_FOR_SALE + r"|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|["
@@ -1732,6 +1750,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             j += 1
         return j if j - i >= 2 and j < n and lines[j] is not None and lines[j].indent else 0
 
+    def notice_word(i: int) -> bool:
+        """Is line i the genre word alone of a notice no unit heads with its own name
+        (讣　告, 鸣　谢, 更正)? A unit's name over 诚聘 or 公告 may be the notice's title."""
+        ln = lines[i] if 0 <= i < n else None
+        return bool(ln and _OWN_GENRE.fullmatch(ln.f) and not furn[i])
+
     def table_within(i: int) -> bool:
         """Does a table's title open at line i, its rows starting within three lines (under
         its period or unit line)?"""
@@ -2247,6 +2271,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # (on a page without blank lines, a table's title right under it: the
                 # table's rows start within three lines)
                 or (unspaced and table_within(i + 1))
+                # (or a notice's short title right under it: 某某基金会 / 讣　告)
+                or (unspaced and notice_word(i + 1))
             )
             and not (i + 2 < n and lines[i + 2] and _ISSUE_DATE.fullmatch(lines[i + 2].f))
         ):
@@ -2318,17 +2344,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # the editor's reply under a reader's signed letter (编者附言：…)
         if unspaced and _ISSUER.fullmatch(ln.f) and table_within(i + k):
             return k  # an issuer over a table's title, no blank line between
+        if unspaced and notice_word(i + k):
+            return k  # a signature over a notice's short title (鸣　谢, 讣　告)
         if k == 1 and _BARE_NAME.fullmatch(ln.f) and set_right(i):
             return k  # a writer's name set flush right under the text closes it
         return 0
 
     def set_right(i: int) -> bool:
-        """Is line i set toward the right edge: more than half the column's width of
-        spaces before it (a signature typeset flush right)?"""
+        """Is line i set toward the right edge: a third of the column's width of spaces
+        before it, six characters at least (a signature typeset flush right)?"""
         ln = lines[i]
         start = text.rfind("\n", 0, ln.s) + 1
-        lead = sum(2 if c == "　" else 1 for c in text[start : ln.s])
-        return lead >= col  # (an ideographic space is two of a line's half-width columns)
+        # (in characters of the column: an ideographic space is one, a space half of one;
+        # a paragraph's indent is two)
+        lead = sum(1 if c == "　" else 0.5 for c in text[start : ln.s])
+        return lead >= max(6, 0.3 * col)
 
     def schedule_end(i: int) -> int:
         """The end of a schedule headed at line i (see above), else -1: three or more rows
@@ -2421,8 +2451,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and lines[i + 1]
             and _ISSUE_DATE.fullmatch(lines[i + 1].f)
             and (i + 2 >= n or lines[i + 2] is None)
-            and not cur.heads
-            and cur.headline is None
+            and (
+                (not cur.heads and cur.headline is None)
+                # (or a notice titled as one: 关于…的通告, signed under its text)
+                or cur.kind == "notice"
+                or bool(NOTICE.fullmatch(cur.headline or "".join(lines[x].f for x in cur.heads)))
+            )
         ):
             return 0
         pp = prev_line(start_of[p.s]) if p.s in start_of else None
