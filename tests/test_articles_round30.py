@@ -138,3 +138,27 @@ def test_a_writers_name_set_well_to_the_right_closes_the_text():
     assert review.byline == "彭书晏"
     assert article_body(page, review).endswith("展览将持续至12月20日。")
     assert article_body(page, found["秋拍季古籍善本受追捧"]).startswith("今秋各大拍卖行")
+
+
+def test_a_placed_dispatch_of_the_papers_own_news_with_its_reporters_is_a_dateline():
+    m = stack.DATELINE.match("本报横滨讯（通讯员　郑华）端午将至，同乡会举办包粽会。")
+    assert m and m.group() == "本报横滨讯（通讯员　郑华）"
+    # a paper's own 讯 without reporters in brackets is no such dateline
+    m = stack.DATELINE.match("本报横滨讯端午将至")
+    assert not m or m.group() != "本报横滨讯"
+
+
+def test_a_wrapped_pages_masthead_line_with_its_romanised_name_stays_whole():
+    from qa.segment.unwrap import unwrap
+
+    text = "东京华侨华人联合总会举行年度会员大会在池袋一家酒店举行来自关东地区各华人团体的代表出席"
+    cut = []
+    for k in range(12):  # cut at 35 characters, some lines opening with a comma (禁则)
+        line = ("，" if k % 3 == 1 else "") + text
+        cut.append(line[:35])
+    masthead = "日华新报　THE NIKKA SHIMPO　　　　　　　　第1187期"
+    masthead += "　" * (35 - len(masthead))
+    header = "2024年5月16日　星期四　　　　　第3版　华人社区・生活"
+    page = "\n".join([masthead, header, *cut]) + "\n"
+    joined, _back = unwrap(page)
+    assert joined.split("\n")[0].rstrip() == masthead.rstrip()

@@ -79,6 +79,8 @@ DATELINE = re.compile(
     rf"|【[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电】"
     # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
     rf"|{_SOURCE}快讯[：:]"
+    # the paper's own news placed but not dated, its reporters in brackets: 本报某地讯（某某）
+    rf"|(?:本报|本刊)[{_H}]{{2,6}}讯\s*[（(](?:[^（）()]{{0,10}}(?:记者|通讯员))[^（）()]{{1,60}}[）)]"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -1239,6 +1241,13 @@ def _furniture(ln: _Line) -> bool:
         or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", _DAYS_OUT.sub("", ln.f)))
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
     )
+
+
+def page_furniture(line: str) -> bool:
+    """Is this line (of the folded page) page furniture: a header's, a foot's, a web copy's
+    tools (see _furniture)?"""
+    st = line.strip()
+    return bool(st) and _furniture(_Line(0, len(st), st, flat(st), False))
 
 
 def _line_above(lines: list, furn: list[bool], i: int) -> _Line | None:

@@ -24,7 +24,7 @@ import collections
 import re
 
 from qa.segment.layout import ends_sentence, flat
-from qa.segment.stack import DATELINE, NOTICE, OWN_BYLINE, WEB_META
+from qa.segment.stack import DATELINE, NOTICE, OWN_BYLINE, WEB_META, page_furniture
 
 # punctuation a typesetter never puts at a line's start (禁则): a closing stop, comma, bracket
 NO_START = frozenset("。，、；：？！）》」』】…%’”.,;:?!)")
@@ -103,6 +103,11 @@ def unwrap(text: str) -> tuple[str, list[int]] | None:
         # a line opening with a dash (——某某) is a subtitle set on a line of its own; a
         # headline filling the width stands over its dateline or byline, never runs into it
         runs_on = runs_on and flat(nxt) and not _indented(nxt) and not nxt.startswith("——")
+        # (a header's line is whole, however wide: 某某报　THE … NEWS　第1187期, unless it
+        # was cut inside its field: 某某晚报　2025年4 / 月19日　星期六)
+        header = i < 3 and not any(ends_sentence(x) for x in lines[: i + 1])
+        whole = page_furniture(ln) and not page_furniture(ln.rstrip() + nxt)
+        runs_on = runs_on and not (header and whole)
         if runs_on and not _opens_article(ln, nxt):
             groups[-1].append(i + 1)
         else:
