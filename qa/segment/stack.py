@@ -242,6 +242,9 @@ SIGNATURE = re.compile(
     # ——某某, ——某某·某某（德国）
     r"|——[" + _H + r"·]{2,12}(?:[（(][" + _H + r"]{1,10}[）)])?"
     r"|" + _HOUSE_SIGN.pattern + r""
+    # a labelled credit closing a column's piece: who recommended the book, who compiled
+    # or supplied the text (推荐人：某某, 整理：某某)
+    r"|(?:推荐人|整理|撰稿|执笔)\s*[:：]\s*[" + _H + r"·]{2,4}"
 )
 # A list compiled by the paper from several sources credits it so under its heading:
 # 本报综合, 综合报道, 本刊综合整理.
@@ -600,6 +603,11 @@ _OBIT_NAME = re.compile(
 # The genre word alone over a notice of thanks, an obituary or a correction: set under
 # another piece's signature, it opens a notice of its own.
 _OWN_GENRE = re.compile(r"讣告|鸣谢|致谢|更正(?:启事)?")
+# A comment's genre before its title, set apart by a bar: 编辑点评｜某某, 观察｜某某 (a
+# bar after other words may be the title's own: 早安某地｜5月8日…, 五一特惠｜某某游).
+_BAR_TAG = re.compile(
+    rf"([{_H}]{{0,4}}(?:点评|评论|时评|快评|短评|述评|观察|手记))[｜|](.{{6,40}})"
+)
 _SERIES_NO = re.compile(r"[（(]第[\d一二三四五六七八九十]{1,3}号[）)]")
 
 
@@ -886,7 +894,7 @@ _MASTHEAD = re.compile(
 # a section label (综合新闻, 国际新闻: a section word before the genre word).
 _MEDIA_NAME = re.compile(r"[" + _H + r"]{2,6}(?:新闻|周刊|画刊|文摘)")
 _STACK_LABEL = re.compile(
-    r"广\s*告|(?:专题|企业|商务|消费|地产|健康)?(?:专版|专题报道|专题|特刊|资讯)"
+    r"(?:分类)?广\s*告|(?:专题|企业|商务|消费|地产|健康)?(?:专版|专题报道|专题|特刊|资讯)"
     # a contest's prize over a winning work's title (一等奖 / 某某): its rank, no title
     r"|[一二三特]等奖|优秀奖|(?:金|银|铜)奖|入围奖|提名奖|最佳[" + _H + r"]{1,4}奖"
 )
@@ -3654,6 +3662,9 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
     headline. A longer line with a comma under the headline is a subtitle.
     """
     kept = [h for h in raw if not _TAG.fullmatch(flat(h))]
+    # a column's name set before the title with a bar (编辑点评｜某某): a tag, not the title's
+    if len(kept) == 1 and (m := _BAR_TAG.fullmatch(flat(kept[0]))):
+        return m.group(2), [m.group(1)]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
