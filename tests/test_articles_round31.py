@@ -54,3 +54,57 @@ def test_a_comments_genre_set_before_its_title_with_a_bar_is_a_tag():
 def test_classified_ads_label_over_the_ads_is_no_headline():
     assert stack._STACK_LABEL.fullmatch("分类广告")
     assert stack._STACK_LABEL.fullmatch("广　告")
+
+
+def test_where_the_page_names_its_paper():
+    body = "\n社区食堂开进老小区\n本报讯（记者　舒远）5月8日，社区食堂在老城区开门迎客。\n"
+    # a weekly's name between the date and its page on the header line
+    top = "2024年3月22日　星期五　　　　南川酒业周刊　　　　第3版\n市场·产区　　责任编辑：李青\n"
+    assert stack.masthead(top + body) == "南川酒业周刊"
+    # a company paper's name over its section's name over the date line
+    top = "岚州烟草\n综合新闻\n2024年7月15日 星期一\n第2版\n"
+    assert stack.masthead(top + body) == "岚州烟草"
+    # whose organ the paper is, under its name, is no name
+    top = "红色前锋\n赣江省苏维埃政府机关报\n第六十二期\n一九三三年九月六日\n"
+    assert stack.masthead(top + body) == "红色前锋"
+
+
+def test_a_copyright_line_opening_with_its_sign_and_year_is_furniture():
+    line = "© 2024 枫桥周报 版权所有，未经授权不得转载。"
+    assert stack._furniture(stack._lines(line)[0])
+
+
+def test_a_stack_running_into_its_byline_under_a_lists_last_item_opens_a_piece():
+    page = _flat(
+        "邮递时报",
+        "2024年5月14日 星期二 第2版",
+        "数据速览",
+        "■4月全省快递业务量：4.86亿件，同比增长21.7%",
+        "■4月全省快递业务收入：38.2亿元，同比增长15.3%",
+        "■全省已建成村级寄递物流综合服务站：1.46万个",
+        "快递进村",
+        "大山里的“最后一公里”变短了",
+        "——青峦县“客货邮”融合发展见闻",
+        "本报记者 贺帆 通讯员 苏雯",
+        "上午十点，一辆印着“客货邮”字样的中巴车停在村口，村民们围上来取自己的包裹。",
+        "“以前取个快递要跑二十多里山路，现在在家门口就能拿到。”村民说。",
+        "县邮政管理部门相关负责人介绍，全县已有一百二十个村通了客货邮。",
+    )
+    found = _by_head(_arts(page))
+    assert found["数据速览"].kind == "briefs"
+    feature = found["大山里的“最后一公里”变短了"]
+    assert feature.byline == "本报记者贺帆通讯员苏雯"
+
+
+def test_a_short_kicker_over_a_headline_and_its_wider_subtitle():
+    assert stack._split_stack(
+        [
+            "春节旺季复盘",
+            "次高端动销承压光瓶酒逆势走俏",
+            "多地经销商反映：节后库存消化仍需一个季度",
+        ],
+        True,
+    ) == (
+        "次高端动销承压光瓶酒逆势走俏",
+        ["春节旺季复盘", "多地经销商反映：节后库存消化仍需一个季度"],
+    )

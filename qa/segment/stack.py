@@ -1112,6 +1112,8 @@ def masthead(text: str) -> str:
     for ln in top[:4]:
         words = [_EDITION.sub("", w) for w in HEADER_SPLIT.split(ln) if w]
         f = _EDITION.sub("", flat(ln))
+        if f.endswith("机关报"):
+            continue  # whose organ the paper is (某某政府机关报), under its name: no name
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
         for w in words:
@@ -1142,22 +1144,37 @@ def masthead(text: str) -> str:
         and _DATE_WORD.match(top[1])
     ):
         return flat(top[0])  # a weekly's name alone over the header line that opens with the date
+    # a weekly's name between the issue's date and its page on the header line (2024年3月22日
+    # 星期五　某某周刊　第3版)
+    for ln in top[:2]:
+        words = [w for w in HEADER_SPLIT.split(ln) if w]
+        if len(words) >= 3 and _DATE_WORD.match(words[0]) and re.search(r"第\s*\d{1,3}\s*版", ln):
+            for w in words[1:]:
+                if (
+                    _MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w)
+                ) and not _SECTION_WORD.fullmatch(w):
+                    return _DIGITAL.sub("", w)
     # a name of any ending alone on the page's first line over the header line that opens
     # with the issue's full date and gives its page or weekday (明湖书声 / 2024年4月23日　星期二
     # 　第2版): a masthead, as the page prints it
+    # (a section's name may stand between them: 某某烟草 / 综合新闻 / 2024年7月15日 星期一)
+    below = top[1:2] + (top[2:3] if len(top) > 2 and _SECTION_WORD.fullmatch(flat(top[1])) else [])
     if (
         len(top) >= 2
         and re.fullmatch(rf"[{_H}]{{3,10}}", flat(top[0]))
         and not _SECTION_WORD.fullmatch(flat(top[0]))
-        and re.match(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", top[1])
-        and re.search(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期|周[一二三四五六日天]", top[1])
+        and any(
+            re.match(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", x)
+            and re.search(r"第\s*[\d一二三四五六七八九十]{1,3}\s*版|星期|周[一二三四五六日天]", x)
+            for x in below
+        )
     ):
         return flat(top[0])
     # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
     # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
     # is the publication's, whatever it ends with
     for a, b in zip(top[:3], top[1:4]):
-        sponsor = re.search("(?:主办|主管|承办|出版)$", flat(a))  # who runs it, not its name
+        sponsor = re.search("(?:主办|主管|承办|出版|机关报)$", flat(a))  # who runs it, not its name
         if (
             re.fullmatch(rf"[{_H}]{{3,14}}", flat(a))
             and not sponsor
@@ -1231,8 +1248,8 @@ _COPYRIGHT_NOTICE = re.compile(
     # (and who answers for its ads: 本版广告内容由广告主负责)
     r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
-    r"|[^，。！？\s]{2,16}版权所有[，,；;\s　]*(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)"
-    r"(?:或[^。！？，]{1,6})?。?)?"
+    r"|(?:©[\s　]*(?:(?:19|20)\d\d[\s　]*)?)?[^，。！？\s]{2,16}[\s　]*版权所有[，,；;\s　]*"
+    r"(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)(?:或[^。！？，]{1,6})?。?)?"
 )
 
 
@@ -2869,6 +2886,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and bool(_SIGNOFF_END.search(prev_line(i).f))
                 )
                 or closed_note(i)
+                # a stack running into its byline or dateline under a list's last bulleted
+                # item (■某某：1.46万个 / 快递进村 / 某某 / 本报记者　某某): the list ends there
+                or (
+                    to_opener > 0
+                    and bool(_ITEM.match(prev_line(i).f))
+                    and not lines[to_opener].f.startswith("◎")  # (a list's next label)
+                )
                 # a sentence closed by its contributor's name in brackets (…。（某某）)
                 or bool(re.search(r"[。！？][（(][^（）()]{1,12}[）)]$", prev_line(i).f))
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
@@ -3671,6 +3695,18 @@ def _split_stack(raw: list[str], wide: bool, traditional: bool = False) -> tuple
         # a greeting's word over its dedication (寿诞志庆 / 恭祝某某先生八十华诞): the word
         # is the headline, the dedication its subtitle
         return lines[0], [lines[1]]
+    if (
+        wide
+        and len(lines) == 3
+        and dash is None
+        and len(lines[1]) >= 6
+        and not any(_COUPLET.search(h) for h in kept[:1])
+        and _COLUMN_NAME.fullmatch(lines[0])
+        and len(lines[2]) > len(lines[1])
+    ):
+        # a short first line over two whole lines, the last the widest: kicker, headline
+        # and the subtitle that says more (春节旺季复盘 / 某某 / 多地经销商反映：…)
+        return lines[1], [lines[0], lines[2]]
     if (
         len(lines) >= 2
         # (over a dash subtitle a line of five or six may be a kicker or the headline:
