@@ -108,3 +108,22 @@ def test_a_short_kicker_over_a_headline_and_its_wider_subtitle():
         "次高端动销承压光瓶酒逆势走俏",
         ["春节旺季复盘", "多地经销商反映：节后库存消化仍需一个季度"],
     )
+
+
+def test_a_notices_title_its_number_and_its_addressee():
+    page = _page(
+        "华东商品交易所关于调整部分合约\n"
+        "交易保证金标准的公告\n"
+        "华商交所公告〔2024〕17号\n"
+        "各会员单位：\n"
+        "　　根据《华东商品交易所风险控制管理办法》，经研究决定，自3月15日起调整部分合约\n"
+        "的交易保证金标准。请各会员单位及时通知客户，维护市场平稳运行。特此公告。"
+    )
+    a = _arts(page)[-1]
+    assert a.headline == "华东商品交易所关于调整部分合约交易保证金标准的公告"
+    assert a.subheadlines == ["华商交所公告〔2024〕17号"]
+
+
+def test_an_orders_number_under_its_title_and_its_signers_by_role():
+    assert stack._DOC_MARK.fullmatch("第十九号")
+    assert stack._SIGN_ROLE.fullmatch("副主席 陈启明 赖有福")

@@ -451,6 +451,8 @@ _COLUMN_NAME4 = re.compile(rf"[{_H}·]{{2,4}}")
 # A notice's genre word alone, as a label over untitled notices: 公告, 启事.
 _NOTICE_GENRE = re.compile("公告|通告|启事|声明|通知")
 # A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
+# A notice's addressee on a line of its own under its title: 各会员单位：, 各有关单位：.
+_ADDRESSEE = re.compile(rf"各[{_H}]{{1,12}}[:：]|[{_H}]{{2,12}}(?:单位|部门|会员|企业|公司)[:：]")
 _SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
@@ -560,8 +562,10 @@ _BRACKET_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 # its heading, set as subtitles.
 _DOC_MARK = re.compile(
     r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*\d{1,4}\s*号"
-    # (an announcement's number of the year in brackets: （2023年第152号）)
+    # (an announcement's number of the year in brackets: （2023年第152号）, or an order's
+    # number alone under its title: 某某政府命令 / 第十九号)
     r"|[（(](?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号[）)]"
+    r"|第[一二三四五六七八九十百〇零\d]{1,6}号"
     r"|[（(][^（）()]{4,80}(?:通过|批准|发布|公布|修订|修正|施行)[）)]"
 )
 # A document's list of attachments closing its text, before the signature: 附件：1.某某
@@ -668,7 +672,8 @@ _TAIL_AFFIL = re.compile(
 )
 # Who signs for the issuing body, on a line of their own under its name: 主席 某某.
 _SIGN_ROLE = re.compile(
-    r"(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长)[\s　]*" + _NAMES
+    r"副?(?:主席|主任|会长|理事长|董事长|总经理|经理|负责人|法定代表人|校长|院长|局长|司令员|政委)"
+    r"[\s　]*" + _NAMES
 )
 _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
@@ -3150,6 +3155,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     stack_ok = True
                 elif j - i == 1 and classified_head(i):
                     stack_ok = True
+                elif (
+                    j < n
+                    and lines[j] is not None
+                    and _ADDRESSEE.fullmatch(lines[j].f)
+                    and NOTICE.fullmatch(
+                        "".join(
+                            lines[x].f for x in range(i, j) if not _DOC_MARK.fullmatch(lines[x].f)
+                        )
+                    )
+                ):
+                    stack_ok = True  # a notice's title over its addressee (各会员单位：)
                 elif indented and blank_before(i) and j - i <= 2 and classical_verse(j) >= 3:
                     # a title under a blank line over classical verse set flush on a page
                     # that indents its paragraphs (七律·某某 / 又是某某九月天，): a poem
