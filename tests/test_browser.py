@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -266,6 +266,16 @@ def test_unknown_address_is_a_chinese_404(driver, base_url):
     assert csp_violations(driver) == []
 
 
+def _gone(element) -> bool:
+    """Has the page the element was found on been replaced? Chromium reports a node of a
+    page being unloaded either as stale or as one that "does not belong to the document"."""
+    try:
+        element.is_enabled()
+    except WebDriverException:  # (StaleElementReferenceException is one)
+        return True
+    return False
+
+
 def test_results_fit_a_phone_screen(driver, base_url):
     ask(driver, base_url, QUESTION)
     driver.execute_cdp_cmd(
@@ -297,7 +307,7 @@ def test_results_fit_a_phone_screen(driver, base_url):
         )
         assert on_top, "something covers the button"
         WebDriverWait(driver, WAIT_S).until(EC.element_to_be_clickable(button)).click()
-        WebDriverWait(driver, WAIT_S).until(EC.staleness_of(button))
+        WebDriverWait(driver, WAIT_S).until(lambda d: _gone(button))
         WebDriverWait(driver, WAIT_S).until(lambda d: d.find_elements(By.ID, "answer"))
         assert ANSWER in driver.find_element(By.ID, "answer").text
     finally:
