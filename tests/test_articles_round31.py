@@ -127,3 +127,13 @@ def test_a_notices_title_its_number_and_its_addressee():
 def test_an_orders_number_under_its_title_and_its_signers_by_role():
     assert stack._DOC_MARK.fullmatch("第十九号")
     assert stack._SIGN_ROLE.fullmatch("副主席 陈启明 赖有福")
+
+
+def test_round_32_feet_and_a_masthead_romanised_with_diacritics():
+    for line in (
+        "版权所有 © 云州日报社　未经书面授权不得转载、摘编",
+        "准印证号：临内资准字（2024）第017号",
+        "广告经营许可证：2224004000012　零售每份1.00元　海兰日报社印务中心印刷",
+        "LÜYUAN TONGXUN",
+    ):
+        assert stack._furniture(stack._lines(line)[0]), line

@@ -761,6 +761,8 @@ _FOOT_FIELD = (
     r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
     # the days it comes out (每周二、四出版), its mark that it is not for sale
     r"|" + _DAYS_OUT.pattern + r"|" + _NOT_FOR_SALE + r""
+    # the price of a copy and the printing house (零售每份1.00元, 某某印务中心印刷)
+    r"|零售(?:每份|价)?[:：]?[\d.]+元|[" + _H + r"]{2,16}印刷"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
     # the paper's name among them
@@ -777,7 +779,7 @@ _MENU = r"[^|｜，。；：:！？\s]{2,6}(?:[ \t　]*[|｜][ \t　]*[^|｜，�
 # A web copy's related links' label, bracketed (【延伸阅读】) or closed by a colon.
 _RELATED = re.compile(r"[【\[［]?(?:相关|延伸|推荐)(?:阅读|新闻|报道|链接)[】\]］]?\s*[:：]?")
 _FURN_EXTRA = re.compile(
-    r"[A-Z][A-Z\s]{3,40}"
+    r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s]{3,40}"
     # the masthead's name with its romanised name beside it (某某新报　THE SOMETHING NEWS
     # 第1187期), the address under a Japanese postal mark (〒171-0014 某某区…), a paper's
     # registration as printed matter at its foot (…登记为第一类新闻纸类, 出版事业登记证…)
@@ -873,9 +875,8 @@ _FURN_EXTRA = re.compile(
     r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|准印证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
     r"|读者服务|印刷|" + _NOT_FOR_SALE + r"|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
-    r"|["
-    + _H
-    + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|零售价?|定价)[ \t]*[:：][ \t]*\S{1,40}"
+    r"|[" + _H + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|准印证号?|零售价?|定价)"
+    r"[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     # a page foot naming the paper, the section and the page (某某日报　马经　24)
@@ -1203,7 +1204,7 @@ def masthead(text: str) -> str:
     if (
         len(top) >= 3
         and re.fullmatch(rf"[{_H}]{{2,8}}", flat(top[0]))
-        and re.fullmatch(r"[A-Z][A-Z\s]{3,40}", top[1])
+        and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\s]{3,40}", top[1])
         and re.search("主办|主管|机关报|出版", top[2])
     ):
         return flat(top[0])
@@ -1255,6 +1256,9 @@ _COPYRIGHT_NOTICE = re.compile(
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
     r"|(?:©[\s　]*(?:(?:19|20)\d\d[\s　]*)?)?[^，。！？\s]{2,16}[\s　]*版权所有[，,；;\s　]*"
     r"(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)(?:或[^。！？，]{1,6})?。?)?"
+    # (or the words first: 版权所有 © 某某报社　未经书面授权，不得转载、摘编)
+    r"|版权所有[\s　]*©?[\s　]*[^，。！？\s]{2,16}[，,；;\s　]*"
+    r"(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)(?:[、或][^。！？，]{1,6})?。?)?"
 )
 
 
