@@ -11,15 +11,10 @@ from qa.segment.fold import simplified
 from qa.segment.layout import is_furniture
 from tests.segpages import arts as _arts
 from tests.segpages import by_head as _by_head
-from tests.test_articles_round29 import FILLER
+from tests.segpages import lines_page, with_filler
 
-
-def _page(*pieces: str, head: str = "南川日报\n2024年6月18日　星期二　第2版\n\n") -> str:
-    return head + FILLER + "\n" + "\n\n".join(pieces) + "\n"
-
-
-def _unspaced(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
+_page = with_filler
+_unspaced = lines_page
 
 
 def _furn(line: str) -> bool:

@@ -6,16 +6,10 @@ from __future__ import annotations
 from qa.segment import stack
 from tests.segpages import arts as _arts
 from tests.segpages import by_head as _by_head
-from tests.test_articles_round29 import FILLER
+from tests.segpages import lines_page, with_filler
 
-
-def _page(*pieces: str, head: str = "南川日报\n2024年6月18日　星期二　第2版\n\n") -> str:
-    return head + FILLER + "\n" + "\n\n".join(pieces) + "\n"
-
-
-def _flat(*lines: str) -> str:
-    """A web copy set a paragraph to a line, no blank line between its pieces."""
-    return "\n".join(lines) + "\n"
+_page = with_filler
+_flat = lines_page  # (a web copy set a paragraph to a line, no blank line between pieces)
 
 
 def test_a_labelled_recommenders_credit_closes_a_book_note():

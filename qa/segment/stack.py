@@ -624,7 +624,7 @@ def _titled(h: str) -> bool:
 NOTICE = re.compile(
     r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示|鸣谢)"
     # (one of a series, its number after it: 某某会议通知（第一号）)
-    r"(?:[（(]第[\d一二三四五六七八九十]{1,3}号[）)])?|更正|勘误|" + _DOC_TITLE.pattern
+    r"(?:" + _SERIES_NO.pattern + r")?|更正|勘误|" + _DOC_TITLE.pattern
 )
 
 
