@@ -40,3 +40,80 @@ def test_the_leads_share_of_a_lines_pairs():
     assert stack._lead_share("召开会议", "今天召开会议") == 1.0
     assert stack._lead_share("守护碧水", "白沙河水质达标") == 0.0
     assert stack._lead_share("", "任何导语") == 0.0
+
+
+def test_a_features_crossheads_stay_in_the_feature():
+    page = _page(
+        "上学路，重新变长了\n"
+        "本报记者　周文远\n"
+        "　　凌晨五点半，天还没有亮，十二岁的小雨已经背着书包出了门。从家到乡中心学\n"
+        "校有将近九公里山路，去年她每天坐校车，二十分钟就能到校，今年三月以后，那\n"
+        "辆校车再也没有来过。记者在三个乡镇走访了十余个村庄，跟着学生走了一段路。\n"
+        "山路上的一个半小时\n"
+        "　　村口到学校的路，前五公里是盘山的水泥路，后四公里接上县道，一路要过两座\n"
+        "没有护栏的漫水桥。孩子们约好在老樟树下集合，年纪最大的读初二，最小的才上\n"
+        "三年级。记者跟着他们走完全程，用了一小时五十分钟，到校时早读课刚刚开始。\n"
+        "一纸通知，校车停了\n"
+        "　　客运公司的停运通知是在二月底发到各学校的，只有短短一页，称运营成本持续\n"
+        "上涨、补贴迟迟不到位，公司无力继续承担校车服务，自三月一日起停止运营。\n"
+        "谁来为上学路兜底\n"
+        "　　县教育局有关负责人表示，县里正在研究由公交公司接手部分线路的方案，力争\n"
+        "秋季开学前恢复全部校车线路，其间将组织车辆在雨天接送路途最远的学生。\n"
+    )
+    found = _arts(page)
+    feature = _by_head(found)["上学路，重新变长了"]
+    crossheads = {"山路上的一个半小时", "一纸通知，校车停了", "谁来为上学路兜底"}
+    assert not crossheads & set(_by_head(found))
+    text = "".join(page[s:e] for s, e in feature.body_spans)
+    assert "一纸通知，校车停了" in text and text.rstrip().endswith("学生。")
+
+
+def test_a_news_items_own_credit_keeps_it_apart():
+    # two short items under a bracketed credit are a column's answers, not crossheads
+    page = _page(
+        "社保政策问答\n"
+        "（记者　沈冰　整理）\n"
+        "　　近期，不少读者来电咨询社保政策，本报记者就读者关心的几个问题请教了市医保\n"
+        "局和市民政局的工作人员，现将部分问题的解答整理如下，供读者参考。\n"
+        "孩子的医保卡能给父母用吗\n"
+        "　　职工医保个人账户可以为配偶、父母、子女支付在定点医疗机构就医产生的个人\n"
+        "负担费用，需先在医保服务平台办理家庭共济绑定，绑定后即可使用。\n"
+        "高龄老人津贴怎么申领\n"
+        "　　年满八十周岁的本市户籍老人，可由本人或家属持身份证、户口簿到户籍所在地\n"
+        "社区服务中心申请，审核通过后津贴按月发放到老人的社保卡上。\n"
+    )
+    assert {"孩子的医保卡能给父母用吗", "高龄老人津贴怎么申领"} <= set(_by_head(_arts(page)))
+
+
+def test_the_block_reader_knows_a_dated_dispatch_opening_a_paragraph():
+    from qa.segment import articles, layout
+
+    text = (
+        "首部拳种档案编纂工作启动\n\n"
+        "本报北川5月14日电（记者　孟晓川）由全国传统武术研究会牵头编纂的档案第一卷编纂工\n"
+        "作14日在北川县正式启动。\n"
+    )
+    blocks = layout.read_blocks(text, False)
+    articles._mark_datelines(text, blocks)
+    b = next(b for b in blocks if text[b.s :].startswith("本报北川"))
+    assert text[b.pre[0] : b.pre[1]] == "本报北川5月14日电（记者　孟晓川）"
+    assert text[b.bs :].startswith("由全国")
+
+
+def test_prose_cut_mid_clause_is_told_from_rows_headlines_and_credits():
+    assert stack._cut_prose("市民可于本周起到各社区服务中心办理，工作人员将现场指导填")
+    assert not stack._cut_prose("长拳｜青年男子组｜周一航（东岭）｜韦烨（江州）｜宋嘉树（青崖）")
+    assert not stack._cut_prose("春季拍卖季提前升温　西北区清盘率回升至七成")
+    assert not stack._cut_prose("5月11日，代表队在集体项目比赛中表演少儿长拳。本报记者杜振南摄")
+
+
+def test_a_web_copy_with_a_blank_line_after_each_paragraph_and_a_table_is_read_by_line():
+    rows = "\n\n".join(
+        f"{k}｜青年组｜选手甲（东岭）｜选手乙（江州）｜选手丙（青崖）" for k in "长南剑枪刀棍"
+    )
+    para = "本届比赛设少年组、青年组、成年组和中老年组四个年龄组别，参赛选手中年龄最小的八岁。"
+    page = "\n\n".join(
+        ["精英赛在青崖落幕\n本报讯（记者 杜振南）为期五天的精英赛十二日落幕。", para, para]
+        + ["部分项目获奖名单", rows, "武术课进校园\n本报记者 孟晓川", para, para, para]
+    )
+    assert stack.applies(page)

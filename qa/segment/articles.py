@@ -109,6 +109,7 @@ def segment_page(source: str, text: str) -> list[Article]:
         block = _read(source, folded, traditional, None)
         if not _unknown(block):
             arts = block
+    arts = _join_crossheads(folded, arts)
     if folded != text:
         for a in arts:
             at = (text, folded)
@@ -117,6 +118,58 @@ def segment_page(source: str, text: str) -> list[Article]:
             a.byline = as_printed(*at, a.byline, a.char_start, a.char_end)
             a.publication = as_printed(*at, a.publication)
     return arts
+
+
+# A report's own byline set on a line of its own, unbracketed (本报记者 某某 实习生 某某), as
+# features and investigations print it; a dateline or a bracketed credit (（记者某某整理）)
+# opens a news item or a column's answers instead
+_OWN_BYLINE = re.compile(
+    r"(?:本报|本刊|[\u4e00-\u9fff]{2,8}报)?(?:特约|首席|见习)?(?:记者|通讯员).*"
+)
+_CROSSHEAD_LEN = (5, 12)
+
+
+def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
+    """A feature's crossheads (小标题) read as headlines of pieces of their own: join them.
+
+    A long report under its own-line byline (本报记者 某某) is followed by two or more
+    pieces each under a short headline of its own (five to twelve characters), with no
+    byline, dateline, kicker or subtitle: the sections of that report under its crossheads,
+    not new pieces (a new piece carries its own credit, a column's label is shorter). Each
+    crosshead stays in the report's text, where the page prints it."""
+    out: list[Article] = []
+    k = 0
+    while k < len(arts):
+        a = arts[k]
+        out.append(a)
+        m = k + 1
+        if a.kind == "news" and a.body_spans and _OWN_BYLINE.fullmatch(a.byline):
+            while m < len(arts) and _crosshead(arts[m]):
+                m += 1
+        if m - k - 1 < 2:
+            k += 1
+            continue
+        for x in arts[k + 1 : m]:
+            at = printed_span(text, x, x.headline)
+            if at:
+                a.body_spans.append(at)
+            a.body_spans.extend(x.body_spans)
+            a.char_end = max(a.char_end, x.char_end)
+        k = m
+    for seq, a in enumerate(out, 1):
+        a.seq = seq
+        a.id = f"{a.id.rsplit('-', 1)[0]}-{seq:02d}"
+    return out
+
+
+def _crosshead(x: Article) -> bool:
+    lo, hi = _CROSSHEAD_LEN
+    return (
+        x.kind == "news"
+        and bool(x.body_spans)
+        and lo <= len(x.headline) <= hi
+        and not (x.byline or x.subheadlines)
+    )
 
 
 def _unknown(arts: list[Article]) -> int:
@@ -190,6 +243,7 @@ def _segment(
     blocks = read_blocks(text, wide)
     if not blocks:
         return []
+    _mark_datelines(text, blocks)
     mark_ads(text, blocks, col, wide)
     like = [headlike(text, b, col, wide) for b in blocks]
     heads = list(like)
@@ -206,6 +260,19 @@ def _segment(
         swap_far_headlines(text, arts)
     place_notes(text, arts)
     return _finish(stem, source, text, arts, after)
+
+
+def _mark_datelines(text: str, blocks: list[Block]) -> None:
+    """Mark a paragraph that opens with a dateline in any of its forms (本报某地5月7日电
+    （记者某某）, 新华社某地…电, 【本报某地七日讯】: stack.DATELINE) as opening a piece, as
+    the block reader marks 本报讯（…） (layout.read_blocks): its dateline is its byline."""
+    for b in blocks:
+        if b.kind != "body" or b.pre is not None:
+            continue
+        if (m := stack.DATELINE.match(text, b.s)) and m.end() < b.e:
+            b.pre = (b.s, m.end())
+            rest = text[m.end() : b.e]
+            b.bs = m.end() + len(rest) - len(rest.lstrip())
 
 
 def _from_stack(stem: str, source: str, text: str, traditional: bool = False) -> list[Article]:

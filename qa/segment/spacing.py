@@ -24,7 +24,7 @@ _TIGHT_SHARE = 0.1
 # line adds after a sentence of its own (a quote's ”——speaker, a caption's glued credit
 # 本报记者某某摄, a post's #tag#) finishes the line, it is not cut
 _CUT = re.compile(r".*[。！？][\u4e00-\u9fff0-9A-Za-z][^。！？”’」』）)】#—]*[\u4e00-\u9fff]")
-_CREDIT_END = re.compile(r".*(?:摄|供图|制图|绘|整理|报道)")
+CREDIT_END = re.compile(r".*(?:摄|供图|制图|绘|整理|报道)")
 _CUT_MIN = 20
 _CUTS = 2
 
@@ -38,7 +38,7 @@ def fragments(text: str) -> bool:
     n = 0
     for ln in text.split("\n"):
         f = "".join(ln.split())
-        n += len(f) >= _CUT_MIN and bool(_CUT.fullmatch(f)) and not _CREDIT_END.fullmatch(f)
+        n += len(f) >= _CUT_MIN and bool(_CUT.fullmatch(f)) and not CREDIT_END.fullmatch(f)
     return n >= _CUTS
 
 

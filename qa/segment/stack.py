@@ -26,6 +26,7 @@ from qa.segment.layout import (
     flat,
     is_furniture,
 )
+from qa.segment.spacing import CREDIT_END
 
 # --- conventions -------------------------------------------------------------------------
 
@@ -1017,13 +1018,28 @@ def applies(text: str) -> bool:
         if not ends_sentence(p) and len(p) >= 0.85 * col and p[-1] not in CLOSING:
             mid += 1  # a full line cut off mid-sentence by a blank line
     long = [f for f in nonblank if len(f) >= 20]
-    flat_copy = len(long) >= 5 and sum(ends_sentence(f) for f in long) >= 0.9 * len(long)
+    flat_copy = len(long) >= 5 and (
+        sum(ends_sentence(f) for f in long) >= 0.9 * len(long)
+        or not any(_cut_prose(f) for f in long)
+    )
     if blanks >= 0.5 * len(nonblank) and not flat_copy:
         return False  # a blank line after every paragraph
     if col <= 20 and blanks - stanzas >= 0.26 * len(nonblank):
         return False  # narrow columns broken into short boxes every few lines (a poem's
         # stanzas are no boxes)
     return not (mid >= 5 and mid >= 0.2 * blanks)
+
+
+def _cut_prose(f: str) -> bool:
+    """Is a long line prose cut off mid-clause (its sentence or clause begun, a character
+    last: …，市民可免费领)? A headline, a table's row, a contact line or a credit is no
+    such line."""
+    return (
+        not ends_sentence(f)
+        and bool(re.search("[，。；、]", f))
+        and bool(re.fullmatch(rf".*[{_H}]", f))
+        and not CREDIT_END.fullmatch(f)
+    )
 
 
 def _ragged(widths: list[int]) -> bool:
