@@ -117,3 +117,23 @@ def test_a_web_copy_with_a_blank_line_after_each_paragraph_and_a_table_is_read_b
         + ["部分项目获奖名单", rows, "武术课进校园\n本报记者 孟晓川", para, para, para]
     )
     assert stack.applies(page)
+
+
+def test_a_bare_credit_after_a_captions_last_sentence_closes_it_on_a_wrapped_page():
+    page = _page(
+        "东江监狱劳动现场推行“6S”管理\n"
+        "　　本报东江6月12日电（通讯员　马骏）走进东江监狱第三监区服装加工车间，工位\n"
+        "标识清晰，物料摆放整齐。今年以来，东江监狱在劳动现场全面推行整理、整顿、\n"
+        "清扫、清洁、素养、安全管理，生产效率明显提升。\n"
+        "　　6月10日，青湖监狱组织服刑人员开展消防应急疏散演练，进一步提升监区安\n"
+        "全防范和应急处置能力。　通讯员　周　斌　摄\n"
+        "狱务简讯\n"
+        "　　▲6月5日，省监狱管理局召开安全生产月活动动员部署视频会议，要求各单位全\n"
+        "面排查劳动现场安全隐患。\n"
+        "　　▲近日，东江监狱与所在地人社部门签订刑释人员就业安置合作协议。\n"
+    ).replace("\n\n", "\n")
+    found = _arts(page)
+    news = _by_head(found)["东江监狱劳动现场推行“6S”管理"]
+    assert "".join(page[s:e] for s, e in news.body_spans).rstrip().endswith("生产效率明显提升。")
+    cap = next(a for a in found if a.kind == "caption")
+    assert cap.byline.replace("　", "") == "通讯员周斌摄"

@@ -3571,7 +3571,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a caption on a page that sets no blank line: its credit glued to its last
         # sentence (…。（某某 摄）, the credit wrapped or not) closes the short paragraph it
         # ends, not the article above it (see caption_from)
-        glued = _PHOTO.search(ln.f) or (_PHOTO_BARE.search(ln.text) if flat_page else None)
+        glued = _PHOTO.search(ln.f) or _PHOTO_BARE.search(ln.text)
         if glued is None and i > 0 and lines[i - 1] is not None and "（" not in ln.f:
             glued = _PHOTO.search(lines[i - 1].f + ln.f)
             glued = glued if glued and glued.start() < len(lines[i - 1].f) else None
