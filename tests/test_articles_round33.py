@@ -137,3 +137,38 @@ def test_a_bare_credit_after_a_captions_last_sentence_closes_it_on_a_wrapped_pag
     assert "".join(page[s:e] for s, e in news.body_spans).rstrip().endswith("生产效率明显提升。")
     cap = next(a for a in found if a.kind == "caption")
     assert cap.byline.replace("　", "") == "通讯员周斌摄"
+
+
+def test_a_box_after_a_feature_is_no_crosshead_of_it():
+    page = _page(
+        "小城咖啡的账本\n"
+        "本刊记者　庞晓岚\n"
+        "　　早上七点四十分，小城的中山路还没完全醒过来，街角的咖啡店已经亮起了灯。店\n"
+        "长钟莉一边擦拭咖啡机，一边盘算今天的备货量，三年前她从省城回到家乡开店。\n"
+        "选址逻辑悄然改变\n"
+        "　　品牌在县域的选址逻辑已经改变：前两年追求核心商圈，如今更看重学校、医院\n"
+        "和政务中心周边的稳定客流，一个县城的门店数普遍控制在两到三家。\n"
+        "供应链是另一道门槛\n"
+        "　　每天凌晨四点，装着咖啡豆、鲜奶和烘焙半成品的货车从区域冷链仓出发，覆盖\n"
+        "周边十一个县的六十多家门店，县城门店的物流成本因此压低了一半。\n"
+        "【数据】\n"
+        "县域咖啡市场一览\n"
+        "　　截至去年底，全国县域咖啡门店约两万一千家，连锁品牌门店占六成以上，县域门\n"
+        "店平均客单价较一线城市低约四成，全年关店率接近三成。\n"
+    )
+    heads = _by_head(_arts(page))
+    assert "供应链是另一道门槛" not in heads and "县域咖啡市场一览" in heads
+
+
+def test_an_internal_bulletins_foot_is_furniture():
+    for line in (
+        "本报地址：省某某局宣传处　　印刷：某某印刷厂　　内部发行　不得外传",
+        "本刊为内部交流资料　阅后请转赠有缘",
+        "本报地址：Suite 5, 18 Station Street, Welby NSW 2149　新闻热线：02 9863 2268",
+    ):
+        assert stack.page_furniture(line), line
+
+
+def test_a_periodicals_own_reporter_is_a_byline():
+    assert stack.OWN_BYLINE.fullmatch("本刊记者　滕建新　通讯员　滕少波")
+    assert stack.OWN_BYLINE.fullmatch("本网记者　林思远")

@@ -135,8 +135,9 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
     A long report under its own-line byline (本报记者 某某) is followed by two or more
     pieces each under a short headline of its own (five to twelve characters), with no
     byline, dateline, kicker or subtitle: the sections of that report under its crossheads,
-    not new pieces (a new piece carries its own credit, a column's label is shorter). Each
-    crosshead stays in the report's text, where the page prints it."""
+    not new pieces (a new piece carries its own credit, a column's label is shorter, and
+    nothing stands between a section and the one before it). Each crosshead stays in the
+    report's text, where the page prints it."""
     out: list[Article] = []
     k = 0
     while k < len(arts):
@@ -144,7 +145,7 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
         out.append(a)
         m = k + 1
         if a.kind == "news" and a.body_spans and _OWN_BYLINE.fullmatch(a.byline):
-            while m < len(arts) and _crosshead(arts[m]):
+            while m < len(arts) and _crosshead(text, arts[m - 1], arts[m]):
                 m += 1
         if m - k - 1 < 2:
             k += 1
@@ -162,13 +163,19 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
     return out
 
 
-def _crosshead(x: Article) -> bool:
+def _crosshead(text: str, prev: Article, x: Article) -> bool:
+    """Is ``x`` a section of the report ``prev`` ends, under a crosshead? Nothing stands
+    between them (a page's furniture, a box's label such as 【数据】, dropped from the
+    pieces, closes the report)."""
     lo, hi = _CROSSHEAD_LEN
+    at = printed_span(text, x, x.headline)
     return (
         x.kind == "news"
         and bool(x.body_spans)
         and lo <= len(x.headline) <= hi
         and not (x.byline or x.subheadlines)
+        and at is not None
+        and not text[prev.body_spans[-1][1] : at[0]].strip()
     )
 
 

@@ -160,7 +160,9 @@ OWN_BYLINE = re.compile(
     r"|" + _BOOK_CREDIT + r""
     r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
-    r"|(?:本报|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)(?:" + _ROLE + r")"
+    # (a periodical's, a site's or a station's own: 本刊记者 某某, 本网记者, 本台记者)
+    r"|(?:本报|本刊|本网|本台|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)"
+    r"(?:" + _ROLE + r")"
     r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
     # (several credits set apart by a slash: 记者 某某 / 实习生 某某)
@@ -750,7 +752,11 @@ _APP_STAFF = (
     r"[^\s　:：，。]{1,6}(?:[ \t　][^\s　:：，。]{1,3})?"
 )
 # An internal bulletin's mark that it is not for sale.
-_NOT_FOR_SALE = r"(?:内部资料|内部刊物|内部交流|免费交流|免费赠阅|注意保存)"
+# (本刊为内部交流资料, 内部发行　不得外传, 阅后请转赠: a bulletin not sold, passed on)
+_NOT_FOR_SALE = (
+    r"(?:(?:本报|本刊)为?)?(?:内部资料|内部刊物|内部交流(?:资料)?|免费交流|免费赠阅|注意保存"
+    r"|内部发行|不得外传|阅后请?转赠[^\s　]{0,4})"
+)
 # The days a paper comes out, in its foot (每周二、四出版, 逢周三出版)
 _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
@@ -760,6 +766,9 @@ _FOOT_FIELD = (
     r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印)"
     # (a field's number may be wrapped onto the next line, leaving its label at the end)
     r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
+    # (an address abroad, its words set apart by spaces: Suite 5, 18 Station Street…)
+    r"|[" + _H + r"]{0,4}地址[ \t]*[:：][ \t]*[0-9A-Za-z][0-9A-Za-z,.#/\-]*"
+    r"(?: [0-9A-Za-z,.#/\-]+){1,12}"
     # the days it comes out (每周二、四出版), its mark that it is not for sale
     r"|" + _DAYS_OUT.pattern + r"|" + _NOT_FOR_SALE + r""
     # the price of a copy and the printing house (零售每份1.00元, 某某印务中心印刷)
