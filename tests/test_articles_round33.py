@@ -172,3 +172,21 @@ def test_an_internal_bulletins_foot_is_furniture():
 def test_a_periodicals_own_reporter_is_a_byline():
     assert stack.OWN_BYLINE.fullmatch("本刊记者　滕建新　通讯员　滕少波")
     assert stack.OWN_BYLINE.fullmatch("本网记者　林思远")
+
+
+def test_a_credited_paragraph_past_a_bulleted_list_is_a_caption():
+    page = _page(
+        # (a blank line after each item, as a web copy sets one after every paragraph)
+        "社区快讯\n● 图书馆本月起每周二上午举办免费中文读书会，适合退休长者参加，无需预约。",
+        "● 市议会将于9月7日举办社区环保日，居民可免费丢弃旧电器等大件垃圾。",
+        "● 华人长者协会每周四组织免费健康讲座，本月主题为骨质疏松的预防。",
+        "8月17日，公立学校举行“中文周”活动，学生们身着传统服装表演诗朗诵。（本报记者 梁家豪 摄）",
+        "利安地产 LIAN PROPERTY\n卖房找利安　专业团队　华人首选",
+        "春季拍卖季　免费估价　一对一市场分析",
+    )
+    found = _arts(page)
+    cap = next(a for a in found if a.kind == "caption")
+    said = "".join(page[s:e] for s, e in cap.body_spans)
+    assert said.startswith("8月17日") and said.endswith("朗诵。")
+    briefs = next(a for a in found if a.headline == "社区快讯")
+    assert "中文周" not in "".join(page[s:e] for s, e in briefs.body_spans)

@@ -3558,9 +3558,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             # page set a paragraph to a line, an item is its line: past a whole item (not
             # a title alone), a line without a bullet is no item either
             cur = None
-        if cur is not None and cur.body and blank_before(i) and (k := caption_block(i)) > 0:
+        if (
+            (cur.body if cur is not None else bool(pieces))
+            and blank_before(i)
+            and (k := caption_block(i)) > 0
+        ):
             # a short paragraph of its own closed by a photo credit in brackets is the
-            # photo's caption, not the last paragraph of the article above it
+            # photo's caption, not the last paragraph of the article above it (nor, past a
+            # piece closed above it, a bulleted list's, the text of a new piece)
             first = lines[i].f
             if (
                 k - i >= 2
