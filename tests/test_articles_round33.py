@@ -190,3 +190,37 @@ def test_a_credited_paragraph_past_a_bulleted_list_is_a_caption():
     assert said.startswith("8月17日") and said.endswith("朗诵。")
     briefs = next(a for a in found if a.headline == "社区快讯")
     assert "中文周" not in "".join(page[s:e] for s, e in briefs.body_spans)
+
+
+def test_a_placed_dateline_whose_bracket_wraps_keeps_the_stack_over_it():
+    page = _page(
+        "英买力县苹果\n"
+        "“触网”卖向全国\n"
+        "本报英买力讯（记者 张婷 通讯\n"
+        "员 买买提江·依明）“这批苹\n"
+        "果今天下午发往广州，客户昨晚\n"
+        "直播间下的单。”9月20日，在\n"
+        "英买力县电商服务中心，主播正\n"
+        "在介绍当地的冰糖心苹果，今年\n"
+        "全县线上销量同比增长四成。\n"
+    )
+    a = _by_head(_arts(page))["英买力县苹果“触网”卖向全国"]
+    assert a.byline.startswith("本报英买力讯")
+
+
+def test_a_subscription_field_is_part_of_the_page_foot():
+    assert stack.page_furniture("订阅：全国各地邮局　零售价：每份1.00元")
+
+
+def test_a_letters_question_title_over_its_salutation_to_the_papers_desk():
+    page = _page(
+        "读者来信\n"
+        "批发区停车难，何时能有个说法？\n"
+        "南川日报编辑部：\n"
+        "　　我在城北的服装批发区经营一家小店已有十多年。最近半年，附近几条街道的停车\n"
+        "位陆续改为付费车位，且限停两小时，来进货的客户多是从外地开车来的，两小时根\n"
+        "本不够，不少人吃了罚单后就不再来了。希望有关部门能听听商户的意见。\n"
+        "城北读者　郑先生\n"
+    )
+    a = _by_head(_arts(page))["批发区停车难，何时能有个说法？"]
+    assert page[a.body_spans[0][0] :].startswith("南川日报编辑部：")

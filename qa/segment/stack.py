@@ -81,7 +81,9 @@ DATELINE = re.compile(
     # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
     rf"|{_SOURCE}快讯[：:]"
     # the paper's own news placed but not dated, its reporters in brackets: 本报某地讯（某某）
-    rf"|(?:本报|本刊)[{_H}]{{2,6}}讯\s*[（(](?:[^（）()]{{0,10}}(?:记者|通讯员))[^（）()]{{1,60}}[）)]"
+    # (the bracket perhaps wrapped onto the next line: opened on the line, by its reporter)
+    rf"|(?:本报|本刊)[{_H}]{{2,6}}讯(?:\s*[（(](?:[^（）()]{{0,10}}(?:记者|通讯员))[^（）()]{{1,60}}[）)]"
+    rf"|(?=\s*[（(][^（）()\n]{{0,10}}(?:记者|通讯员)[^（）()\n]*$))"
 )
 # A byline set on its own line under the headline: □ 某某, 文/图 某某, 文/某某 图/某某,
 # 本报记者 某某, 本报评论员, a county media centre's reporter (…融媒体 中心记者 某某), 记者 某某
@@ -456,7 +458,10 @@ _NOTICE_GENRE = re.compile("公告|通告|启事|声明|通知")
 # A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
 # A notice's addressee on a line of its own under its title: 各会员单位：, 各有关单位：.
 _ADDRESSEE = re.compile(rf"各[{_H}]{{1,12}}[:：]|[{_H}]{{2,12}}(?:单位|部门|会员|企业|公司)[:：]")
-_SALUTATION = re.compile(rf"(?:尊敬的)?[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?[:：]")
+# (or the paper's desk it writes to: 某某报编辑部：, 晚报编辑部：)
+_SALUTATION = re.compile(
+    rf"(?:尊敬的)?(?:[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?|[{_H}]{{0,8}}编辑部)[:：]"
+)
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
@@ -763,7 +768,7 @@ _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
     r"[" + _H + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
-    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印)"
+    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订)"
     # (a field's number may be wrapped onto the next line, leaving its label at the end)
     r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
     # (an address abroad, its words set apart by spaces: Suite 5, 18 Station Street…)
