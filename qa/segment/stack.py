@@ -1046,13 +1046,15 @@ def applies(text: str) -> bool:
 
 def _cut_prose(f: str) -> bool:
     """Is a long line prose cut off mid-clause (its sentence or clause begun, a character
-    last: …，市民可免费领)? A headline, a table's row, a contact line or a credit is no
-    such line."""
+    last: …，市民可免费领)? A headline, a table's row, a contact line, a labelled field or
+    a credit is no such line."""
     return (
         not ends_sentence(f)
-        and bool(re.search("[，。；、]", f))
+        and bool(re.search("[，。；]", f))
         and bool(re.fullmatch(rf".*[{_H}]", f))
         and not CREDIT_END.fullmatch(f)
+        # (a labelled field, 地点：某某, or a list's item, 一、…, is no cut sentence)
+        and not re.match(rf"(?:[{_H}\d]{{1,3}}、)?[^，。：:]{{1,8}}[:：]", f)
     )
 
 
@@ -3734,6 +3736,17 @@ def _kicker_or_subtitle(
 _LEAD_MARGIN = 0.5
 
 
+def _by_lead(first: str, second: str, subs: list[str], lead: str) -> tuple[str, list[str]]:
+    """Two whole lines that no form tells apart: the line whose pairs the lead repeats by
+    half more than the other's is the headline (see _kicker_or_subtitle); else unknown."""
+    a, b = _lead_share(first, lead), _lead_share(second, lead)
+    if a - b >= _LEAD_MARGIN:
+        return first, [second, *subs]
+    if b - a >= _LEAD_MARGIN:
+        return second, [first, *subs]
+    return "", [first, second, *subs]
+
+
 def _lead_share(line: str, lead: str) -> float:
     """The share of a heading line's character pairs (letters, digits, Han characters) that
     the body's opening repeats."""
@@ -3837,11 +3850,14 @@ def _split_stack(
                 # two lines of two phrases each: traditional print sets the headline first,
                 # its subtitle under it; elsewhere kicker and headline or headline and
                 # subtitle? unknown
-                return (lines[0], [lines[1]]) if traditional else ("", [*lines, *subs])
+                if traditional:
+                    return lines[0], [lines[1]]
+                return _by_lead(lines[0], lines[1], subs, lead)
             if couplet[1] and not couplet[0] and dash is None:
                 if traditional:
                     return lines[0], [lines[1]]  # two phrases under it: the subtitle
-                return "", [*lines, *subs]  # kicker + headline, or headline + subtitle?
+                # kicker + headline, or headline + subtitle? the lead may say
+                return _by_lead(lines[0], lines[1], subs, lead)
             if len(lines[1]) <= 4 and len(lines[0]) >= 3 * len(lines[1]) and dash is None:
                 # a word or two under a long line (某某公开通报4起…精神 / 典型问题): a kicker
                 # over a headline of four, or one headline broken short? unknown

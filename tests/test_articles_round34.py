@@ -1,0 +1,32 @@
+"""Round 34: conventions from the 34th blind batch's tune pages, each on invented text."""
+
+from __future__ import annotations
+
+from qa.segment import stack
+from tests.segpages import arts as _arts
+from tests.segpages import by_head as _by_head
+from tests.segpages import with_filler as _page
+
+
+def test_a_labelled_field_or_a_list_item_is_no_prose_cut_mid_clause():
+    assert not stack._cut_prose("一、地点：云州市金湖路66号国贸中心21楼本所多功能厅")
+    assert not stack._cut_prose("报名方式：请于本月20日前致电本所品牌部，名额有限")
+    assert stack._cut_prose("本所律师提醒，签订租房合同前应当核实出租人的身份，并查看房屋产")
+
+
+def test_two_lines_of_two_phrases_each_are_told_apart_by_the_lead():
+    page = _page(
+        "春季预算案出炉　国民保险再降两个百分点\n"
+        "儿童福利金门槛提高　非居籍税制明年取消\n"
+        "　　本报讯（记者　何方）政府3月6日公布春季预算案，国民保险税率再降两个百分点：\n"
+        "从今年4月起，雇员缴纳的国民保险税率由百分之\n"
+        "十降至百分之八，自雇人士的税率由百分之九降至百分之六，这是国民保险税率在短短\n"
+        "几个月内第二次下调。官方估计，此次减税将使普通雇员每年少缴约四百五十英镑。\n"
+    )
+    a = _by_head(_arts(page))["春季预算案出炉国民保险再降两个百分点"]
+    assert a.subheadlines == ["儿童福利金门槛提高非居籍税制明年取消"]
+
+
+def test_two_such_lines_the_lead_does_not_tell_apart_stay_unknown():
+    unknown = ("", ["甲乙丙丁", "戊己庚辛"])
+    assert stack._by_lead("甲乙丙丁", "戊己庚辛", [], "无关的导语") == unknown
