@@ -30,3 +30,32 @@ def test_two_lines_of_two_phrases_each_are_told_apart_by_the_lead():
 def test_two_such_lines_the_lead_does_not_tell_apart_stay_unknown():
     unknown = ("", ["甲乙丙丁", "戊己庚辛"])
     assert stack._by_lead("甲乙丙丁", "戊己庚辛", [], "无关的导语") == unknown
+
+
+def test_an_addressee_line_of_several_units_and_a_greeting_salutation():
+    assert stack._ADDRESSEE.fullmatch("各分（子）公司、各部门：")
+    assert stack._SALUTATION.fullmatch("编辑您好：")
+
+
+def test_a_bare_name_under_a_whole_title_on_a_flat_page_is_its_byline():
+    # (a web copy: a paragraph to a line, a blank line after almost every line, so the
+    # page is read without them: spacing.respace)
+    paras = [
+        "全剧不过九十分钟，唱段却有十二支，主创在曲牌的选择上颇见功夫，老戏迷听来也不觉生疏。",
+        "剧院负责人表示，将根据首演反馈对剧本和舞台呈现进行修改完善，并计划明年启动巡演。",
+        "另据了解，为方便学生观众，加演场次将预留两百张学生票，凭有效学生证可享受五折优惠。",
+    ] * 3
+    blocks = [
+        "临州晚报　2025年9月19日　星期五　A14　文化·剧场　责任编辑：沈佩文",
+        "《江上灯》：灯火里的三代人\n——评临州话剧院新创话剧《江上灯》\n文／顾思源",
+        *paras,
+        "《江上灯》一票难求　剧院宣布加演两场",
+        "本报讯（记者　方晴）记者昨日从临州话剧院获悉，话剧《江上灯》首轮四场演出门票售罄。",
+        *paras,
+        "新编昆剧《折柳记》：旧曲新声贵在分寸\n林素秋",
+        "新编昆剧《折柳记》日前在临州昆剧院小剧场连演三场，取材于唐人笔记中的一则送别故事。",
+        *paras,
+    ]
+    page = "\n\n".join(blocks) + "\n"
+    a = _by_head(_arts(page))["新编昆剧《折柳记》：旧曲新声贵在分寸"]
+    assert a.byline == "林素秋"

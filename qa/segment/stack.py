@@ -457,10 +457,14 @@ _COLUMN_NAME4 = re.compile(rf"[{_H}·]{{2,4}}")
 _NOTICE_GENRE = re.compile("公告|通告|启事|声明|通知")
 # A letter's salutation on a line of its own: 编辑同志：, 尊敬的编辑：, 各位读者：.
 # A notice's addressee on a line of its own under its title: 各会员单位：, 各有关单位：.
-_ADDRESSEE = re.compile(rf"各[{_H}]{{1,12}}[:：]|[{_H}]{{2,12}}(?:单位|部门|会员|企业|公司)[:：]")
+# (several, set apart by 、 and a unit's kind in brackets: 各分（子）公司、各部门：)
+_ADDRESSEE = re.compile(
+    rf"各[{_H}（）()、]{{1,16}}[:：]|[{_H}]{{2,12}}(?:单位|部门|会员|企业|公司)[:：]"
+)
 # (or the paper's desk it writes to: 某某报编辑部：, 晚报编辑部：)
 _SALUTATION = re.compile(
-    rf"(?:尊敬的)?(?:[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?|[{_H}]{{0,8}}编辑部)[:：]"
+    rf"(?:尊敬的)?(?:[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?|[{_H}]{{0,8}}编辑部"
+    rf"|[{_H}]{{1,6}}您好)[:：]"
 )
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
@@ -3531,7 +3535,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and not NOTICE.fullmatch(lines[head[-1]].f)  # 诚聘, 启事: a genre, no name
                     and not DATELINE.match(lines[i].text if i < n and lines[i] else "")
                 ):  # over a dateline (本报讯（记者…）) a short last line is the headline's rest
-                    if len(plain) == 2 and not _SPACED_NAME.fullmatch(lines[head[-1]].text.strip()):
+                    if (
+                        len(plain) == 2
+                        and not _SPACED_NAME.fullmatch(lines[head[-1]].text.strip())
+                        # (a title line well short of the column's width is whole: the
+                        # short line under it is no rest of it, as on a page set a
+                        # paragraph to a line)
+                        and not (flat_page and len(lines[plain[0]].f) < 0.8 * col)
+                    ):
                         # one title line over two or three characters: the writer's bare
                         # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
                         # tune half it was never the name); a name of two characters set
