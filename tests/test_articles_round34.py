@@ -59,3 +59,17 @@ def test_a_bare_name_under_a_whole_title_on_a_flat_page_is_its_byline():
     page = "\n\n".join(blocks) + "\n"
     a = _by_head(_arts(page))["新编昆剧《折柳记》：旧曲新声贵在分寸"]
     assert a.byline == "林素秋"
+
+
+def test_a_bare_credit_whose_role_wraps_at_the_columns_width():
+    m = stack._PHOTO_BARE.search("清点刚刚出窑的瓷器。　本报记\n者　方晓岚　摄")
+    assert m and m.group().strip("　") == "本报记\n者　方晓岚　摄"
+
+
+def test_a_wrapped_headline_between_a_two_phrase_kicker_and_subtitle():
+    lines = ["外引内联齐头并进　来料加工遍地开花", "东坑工业区两个月", "签约“三来一补”项目四十七宗"]
+    lines.append("协议引进设备价值八百六十万美元　可安排就业三千人")
+    assert stack._split_stack(lines, False) == (
+        "东坑工业区两个月签约“三来一补”项目四十七宗",
+        ["外引内联齐头并进来料加工遍地开花", "协议引进设备价值八百六十万美元可安排就业三千人"],
+    )

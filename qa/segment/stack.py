@@ -362,7 +362,8 @@ _NUMBERED = re.compile(r"[①-⑳]")
 # sentence, as older pages print it: 。　新华社记者摄, 。　本报记者 某某摄, 。　某某 摄 (a
 # credit naming the role may follow the sentence straight: 。本报记者　某某　摄)
 _PHOTO_BARE = re.compile(
-    r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记者|通讯员)(?:[\s　]*[" + _H + r"·]"
+    # (the role itself perhaps wrapped at the column's width: 。　本报记 / 者　某某　摄)
+    r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记\n?者|通\n?讯\n?员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
     r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
     # a news agency's picture, distributed (新华社发), set straight after the caption, the
@@ -3976,6 +3977,10 @@ def _split_stack(
             # headlines run together where no blank line parts them? unknown (round 18)
             return "", [*lines, *subs]
         return "".join(lines[1:]), [lines[0], *subs]
+    if len(lines) == 4 and not subs and couplet[0] and couplet[3] and not any(couplet[1:3]):
+        # two tiers of two phrases each (kicker, subtitle: whole lines, never a wrapped
+        # headline's halves) around two plain lines: the headline, wrapped, between them
+        return "".join(lines[1:3]), [lines[0], lines[3]]
     if (
         len(lines) == 4
         and not subs
