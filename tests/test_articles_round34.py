@@ -73,10 +73,3 @@ def test_a_wrapped_headline_between_a_two_phrase_kicker_and_subtitle():
         "东坑工业区两个月签约“三来一补”项目四十七宗",
         ["外引内联齐头并进来料加工遍地开花", "协议引进设备价值八百六十万美元可安排就业三千人"],
     )
-
-
-def test_a_foot_line_opening_with_the_publishers_name():
-    assert stack.page_furniture(
-        "某某机场集团有限公司　　地址：某某市空港区迎宾大道1号　　新闻热线：0791-86520163"
-        "　　本报印刷：某某日报印务中心"
-    )

@@ -785,8 +785,8 @@ _FOOT_FIELD = (
     r"|零售(?:每份|价)?[:：]?[\d.]+元|[" + _H + r"]{2,16}印刷"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
-    # the paper's name among them, or its publisher's (某某机场集团有限公司　地址：…)
-    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)|[" + _H + r"]{2,16}(?:有限公司|集团|报社)"
+    # the paper's name among them
+    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
