@@ -144,16 +144,16 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
         a = arts[k]
         out.append(a)
         m = k + 1
+        heads: list[tuple[int, int]] = []  # each section's crosshead, where it is printed
         if a.kind == "news" and a.body_spans and _OWN_BYLINE.fullmatch(a.byline):
-            while m < len(arts) and _crosshead(text, arts[m - 1], arts[m]):
+            while m < len(arts) and (at := _crosshead(text, arts[m - 1], arts[m])):
+                heads.append(at)
                 m += 1
-        if m - k - 1 < 2:
+        if len(heads) < 2:
             k += 1
             continue
-        for x in arts[k + 1 : m]:
-            at = printed_span(text, x, x.headline)
-            if at:
-                a.body_spans.append(at)
+        for at, x in zip(heads, arts[k + 1 : m]):
+            a.body_spans.append(at)
             a.body_spans.extend(x.body_spans)
             a.char_end = max(a.char_end, x.char_end)
         k = m
@@ -163,20 +163,20 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
     return out
 
 
-def _crosshead(text: str, prev: Article, x: Article) -> bool:
-    """Is ``x`` a section of the report ``prev`` ends, under a crosshead? Nothing stands
-    between them (a page's furniture, a box's label such as 【数据】, dropped from the
-    pieces, closes the report)."""
+def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
+    """Where ``x``'s headline is printed, if ``x`` is a section of the report ``prev`` ends,
+    under a crosshead; else None. Nothing stands between them (a page's furniture, a box's
+    label such as 【数据】, dropped from the pieces, closes the report)."""
     lo, hi = _CROSSHEAD_LEN
-    at = printed_span(text, x, x.headline)
-    return (
+    if not (
         x.kind == "news"
-        and bool(x.body_spans)
+        and x.body_spans
         and lo <= len(x.headline) <= hi
         and not (x.byline or x.subheadlines)
-        and at is not None
-        and not text[prev.body_spans[-1][1] : at[0]].strip()
-    )
+    ):
+        return None
+    at = printed_span(text, x, x.headline)
+    return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
 
 
 def _unknown(arts: list[Article]) -> int:

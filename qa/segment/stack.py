@@ -1058,9 +1058,12 @@ def _cut_prose(f: str) -> bool:
         and bool(re.search("[，。；]", f))
         and bool(re.fullmatch(rf".*[{_H}]", f))
         and not CREDIT_END.fullmatch(f)
-        # (a labelled field, 地点：某某, or a list's item, 一、…, is no cut sentence)
-        and not re.match(rf"(?:[{_H}\d]{{1,3}}、)?[^，。：:]{{1,8}}[:：]", f)
+        and not _FIELD_OPEN.match(f)
     )
+
+
+# A labelled field (地点：某某), perhaps a list's item (一、地点：…): no sentence cut short.
+_FIELD_OPEN = re.compile(rf"(?:[{_H}\d]{{1,3}}、)?[^，。：:]{{1,8}}[:：]")
 
 
 def _ragged(widths: list[int]) -> bool:
@@ -3734,13 +3737,12 @@ def _kicker_or_subtitle(
         # a line of clauses set apart by a comma under a plain one: the subtitle that says
         # more, under its headline (某某全面开工 / 计划年底前完工，惠及居民1.6万户)
         return first, [second, *subs]
-    if _lead_share(first, lead) - _lead_share(second, lead) >= _LEAD_MARGIN:
-        # the lead (导语) restates the headline's news; a kicker sets the scene and a
-        # subtitle adds a later fact, in words of their own: a first line whose words the
-        # lead repeats by half its pairs more than the second's is the headline over its
-        # subtitle (某公司召开某会议 / 部署某某工作, lead: 某日，公司召开某会议…)
-        return first, [second, *subs]
-    return second, [first, *subs]
+    # the lead (导语) restates the headline's news; a kicker sets the scene and a subtitle
+    # adds a later fact, in words of their own: a line whose words the lead repeats by half
+    # its pairs more than the other's is the headline (某公司召开某会议 / 部署某某工作,
+    # lead: 某日，公司召开某会议…)
+    head, rest = _by_lead(first, second, subs, lead)
+    return (head, rest) if head else (second, [first, *subs])
 
 
 # (on the tune half's 95 such pairs left to this default the second line is the headline 74
@@ -3759,10 +3761,13 @@ def _by_lead(first: str, second: str, subs: list[str], lead: str) -> tuple[str, 
     return "", [first, second, *subs]
 
 
+_NOT_WORD = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
+
+
 def _lead_share(line: str, lead: str) -> float:
     """The share of a heading line's character pairs (letters, digits, Han characters) that
     the body's opening repeats."""
-    line = re.sub(r"[^0-9A-Za-z\u4e00-\u9fff]", "", line)
+    line = _NOT_WORD.sub("", line)
     pairs = {line[k : k + 2] for k in range(len(line) - 1)}
     return len([x for x in pairs if x in lead]) / len(pairs) if pairs else 0.0
 
