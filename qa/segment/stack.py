@@ -2034,35 +2034,50 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             tail.append(x)
         # the credit on its own line under the text (（某某 摄）, 本报记者某某摄)
         alone = not _PHOTO.sub("", lines[i].f) or bool(_bare_credit(lines[i].text.strip()))
-        for k, x in enumerate(tail):
-            if alone and k == 0:
-                continue
-            above = lines[x - 1] if x > 0 else None
-            inside = k + 1 < len(tail)  # the line above is the piece's text
-            if inside and not (
-                ends_sentence(above.f)
-                and (flat_page or len(above.f) < max(0.9 * col, full_width - 2))
-            ):
-                continue
-            whole = not inside and len(tail) - 1 == len(p.body)
-            if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
-                return -1  # too long for a caption, or the whole text of a piece
-            # (a credit's role wrapped before its name: …。　本报记者 / 某某　摄)
-            said = flat(
-                _ROLE_TAIL.sub(
+
+        def start(loose: bool) -> int:
+            for k, x in enumerate(tail):
+                if alone and k == 0:
+                    continue
+                above = lines[x - 1] if x > 0 else None
+                inside = k + 1 < len(tail)  # the line above is the piece's text
+                if inside and not (
+                    ends_sentence(above.f)
+                    and (
+                        flat_page
+                        or loose
+                        or len(above.f) < max(0.9 * col, full_width - 2)
+                        or (indented and lines[x].indent)  # indented as the page's paragraphs
+                    )
+                ):
+                    continue
+                whole = not inside and len(tail) - 1 == len(p.body)
+                if k + 1 > 4 or (whole and (p.heads or p.bylines or p.headline is not None)):
+                    return -1  # too long for a caption, or the whole text of a piece
+                return x
+            return -1
+
+        x = start(False)
+        if x < 0 and alone and not flat_page:
+            # a column whose paragraphs' last lines run full, or a caption set flush on a
+            # page indenting its paragraphs: the caption is the sentence ended on the line
+            # above the credit's (a caption's one or two)
+            x = start(True)
+        if x < 0:
+            return -1
+        # (a credit's role wrapped before its name: …。　本报记者 / 某某　摄)
+        said = flat(
+            _ROLE_TAIL.sub(
+                "",
+                _PHOTO_BARE.sub(
                     "",
-                    _PHOTO_BARE.sub(
-                        "",
-                        _PHOTO.sub(
-                            "", "".join(lines[y].text for y in range(x, i if alone else i + 1))
-                        ),
-                    ),
-                )
+                    _PHOTO.sub("", "".join(lines[y].text for y in range(x, i if alone else i + 1))),
+                ),
             )
-            if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
-                return -1
-            return x
-        return -1
+        )
+        if not ends_sentence(said) or len(re.findall("[。！？]", said)) > 2:
+            return -1
+        return x
 
     def stack_to_opener(i: int) -> int:
         """The end of a headline stack that runs from line i straight into a byline or
@@ -3617,6 +3632,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 above = lines[i - 1].text
                 bare = _PHOTO_BARE.search(above + ln.text)
                 glued = bare if bare and bare.start() < len(above) else None
+        # a picture's credit alone on its line under a finished sentence (本报记者　某某　摄,
+        # （某某　摄）): it closes the caption above it, glued to nothing
+        alone_credit = (
+            i > 0
+            and lines[i - 1] is not None
+            and ends_sentence(lines[i - 1].f)
+            and (not _PHOTO.sub("", ln.f) or bool(_bare_credit(ln.text.strip())))
+            and bool(_PHOTO_WORD.search(ln.f))
+        )
         if (
             unspaced
             and flat_page
@@ -3635,8 +3659,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         if (
             unspaced
-            and glued is not None
-            and (glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
+            and (glued is not None or alone_credit)
+            and (alone_credit or glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
             and cur is not None
             and cur.body
             and (cur.bylines or not (cur.heads or cur.headline is not None))

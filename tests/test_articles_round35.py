@@ -1,0 +1,53 @@
+"""Round 35: conventions from the tune half's pages and the 35th blind batch's tune pages,
+each on invented text."""
+
+from __future__ import annotations
+
+from tests.segpages import arts as _arts
+from tests.segpages import body as _body
+from tests.segpages import lines_page
+
+
+def _column(*tail: str) -> str:
+    """A page set in a narrow column with no blank line: a report, then ``tail``."""
+    return lines_page(
+        "南川日报　2024年2月6日　第3版",
+        "责任编辑：何梅",
+        "年宵花市场量增价稳",
+        "本报讯（记者　黄坚）春节临近，",
+        "全市年宵花市场进入销售旺季。",
+        "记者走访多个花卉批发市场发现，",
+        "今年年宵花品种丰富、货源充足，",
+        "整体价格与去年基本持平，部分小",
+        "盆栽品种价格略有上涨，蝴蝶兰、",
+        "大花蕙兰等传统品种依然最受市民",
+        "青睐，线上订单明显增多，不少商",
+        "户开通了同城配送服务，市民足不",
+        "出户就能买到心仪的年宵花卉。据",
+        "市场管理方介绍，今年交易量同比",
+        "增长约两成，其中线上占比超三成",
+        "。预计交易高峰将持续至除夕前。",
+        *tail,
+        "南川观叶植物出口开门红",
+        "本报讯（记者　黄坚）记者从海关",
+        "获悉，1月份本市出口观叶植物货",
+        "值同比增长百分之十五，创历年同",
+        "期新高，主要销往东南亚和欧洲。",
+    )
+
+
+def test_a_caption_over_a_credit_alone_on_its_line_leaves_the_report_above():
+    # the report's last line runs full to the column's width, the caption is set flush
+    page = _column("2月3日，市民在花卉批发市场挑选", "年宵花。", "本报记者　林颖　摄")
+    found = _arts(page)
+    report = next(a for a in found if a.headline == "年宵花市场量增价稳")
+    assert _body(page, report).endswith("预计交易高峰将持续至除夕前。")
+    caption = next(a for a in found if a.kind == "caption")
+    assert _body(page, caption) == "2月3日，市民在花卉批发市场挑选年宵花。"
+    assert caption.byline == "本报记者林颖摄"
+
+
+def test_a_bracketed_credit_alone_on_its_line_closes_the_caption_the_same_way():
+    page = _column("市民在花卉批发市场挑选年宵花。", "（林颖　摄）")
+    caption = next(a for a in _arts(page) if a.kind == "caption")
+    assert _body(page, caption) == "市民在花卉批发市场挑选年宵花。"
