@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from tests.segpages import arts as _arts
 from tests.segpages import body as _body
+from tests.segpages import by_head as _by_head
 from tests.segpages import lines_page
+from tests.segpages import with_filler as _page
 
 
 def _column(*tail: str) -> str:
@@ -51,3 +53,27 @@ def test_a_bracketed_credit_alone_on_its_line_closes_the_caption_the_same_way():
     page = _column("市民在花卉批发市场挑选年宵花。", "（林颖　摄）")
     caption = next(a for a in _arts(page) if a.kind == "caption")
     assert _body(page, caption) == "市民在花卉批发市场挑选年宵花。"
+
+
+def test_a_list_signed_by_its_issuer_and_date_keeps_them_out_of_its_text():
+    page = _page(
+        "2023年度助学金获奖名单\n"
+        "经各校推荐、评审委员会审核，2023年度共有12名学生获得助学金，现将名单公布如下。\n"
+        "李明远　南川师范大学　5000元\n"
+        "赵一凡　南川第二中学　3000元\n"
+        "南川县教育基金会评审委员会\n"
+        "2023年4月5日\n",
+        "捐款芳名录（第四批）\n"
+        "修缮工程启动以来，承蒙各界慷慨解囊，现将第四批捐款芳名刊登如下。\n"
+        "李文华　20000元\n"
+        "王建国　10000元\n"
+        "南川县教育基金会财务组\n"
+        "2023年4月\n",
+    )
+    found = _by_head(_arts(page))
+    names = found["2023年度助学金获奖名单"]
+    assert _body(page, names).endswith("3000元")
+    assert names.byline == "南川县教育基金会评审委员会2023年4月5日"
+    gifts = found["捐款芳名录（第四批）"]
+    assert _body(page, gifts).endswith("10000元")
+    assert gifts.byline == "南川县教育基金会财务组2023年4月"

@@ -692,6 +692,8 @@ _ISSUE_DATE = re.compile(
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})年[\d一二三四五六七八九十]{1,2}月"
     r"[\d一二三四五六七八九十]{1,3}日"
 )
+# The same date, or its month alone (2023年4月), under an issuer's name closing a text.
+_ISSUE_MONTH = re.compile(_ISSUE_DATE.pattern + r"|(?:19|20)\d\d年\d{1,2}月")
 # A notice issuer's name on a line of its own over the date: a unit's name, no punctuation.
 _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
@@ -4181,7 +4183,7 @@ def _finish(
                 kind = "caption"
     # a notice signed by its issuer: the body's name (and the date) on lines of their own
     # after the text, set flush rather than indented like its paragraphs
-    if kind == "notice" or NOTICE.fullmatch(headline or "-"):
+    if kind not in ("caption", "ad") or NOTICE.fullmatch(headline or "-"):
         k = len(body)
         while k > 0 and len(body) - k < 4 and _SIGN_LINE.fullmatch(flat(text[slice(*body[k - 1])])):
             k -= 1
@@ -4189,7 +4191,7 @@ def _finish(
         # punctuation right over the date closing the notice signs it (set flush, as below)
         dated = (
             len(body) >= 3
-            and bool(_ISSUE_DATE.fullmatch(flat(text[slice(*body[-1])])))
+            and bool(_ISSUE_MONTH.fullmatch(flat(text[slice(*body[-1])])))
             and bool(_NAME_LINE.fullmatch(flat(text[slice(*body[-2])])))
         )
         if dated and k > len(body) - 2:
@@ -4202,6 +4204,8 @@ def _finish(
             and (
                 re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
                 or any(_ANNEX.match(flat(text[a:b])) for a, b in body[max(0, k - 4) : k])
+                # a list's or a table's last row over a name and a date: signed all the same
+                or (dated and not re.search(r"[，、：:；（(《“]$", flat(text[slice(*body[k - 1])])))
             )
         ):
             bylines.append((signed[0][0], signed[-1][1]))
