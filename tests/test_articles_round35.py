@@ -77,3 +77,36 @@ def test_a_list_signed_by_its_issuer_and_date_keeps_them_out_of_its_text():
     gifts = found["捐款芳名录（第四批）"]
     assert _body(page, gifts).endswith("10000元")
     assert gifts.byline == "南川县教育基金会财务组2023年4月"
+
+
+def test_a_question_alone_over_a_long_paragraph_on_a_flat_page_is_a_letters_title():
+    page = lines_page(
+        "南川日报　2024年9月18日　第5版　民生热线",
+        "小区门口路灯坏了两个月，何时能修好？",
+        "我家住在城南新村，小区门口的三盏路灯从七月起就不亮了，晚上出行很不方便，老人孩子摔倒过好几次。",
+        "城南区　读者　吴女士",
+        "回复：经查，该路段路灯线路老化，我局已安排维修，本月底前将全部恢复照明。",
+        "回复单位：南川市城市管理局",
+        "早高峰公交“满载甩站”，能否加密班次？",
+        "我每天早上在城南新村站乘坐公交车去市中心上班，早高峰车辆经常满载不停靠，等车超过二十分钟是常事。",
+        "城南区　读者　李先生",
+        "回复：自9月9日起，我公司已在早高峰加开区间车四班，发车间隔缩短至六分钟。",
+        "回复单位：南川公交集团有限公司",
+    )
+    heads = [a.headline for a in _arts(page)]
+    assert "早高峰公交“满载甩站”，能否加密班次？" in heads
+
+
+def test_a_question_under_a_paragraph_stays_a_crosshead_of_the_text():
+    page = lines_page(
+        "南川日报　2024年9月18日　第5版",
+        "冬季为何易发心脑血管病",
+        "本报讯（记者　林方）入冬以来，市第一人民医院心内科门诊量比上月增加了两成，"
+        "其中老年患者占七成以上。",
+        "寒冷刺激会使血管收缩、血压升高，心脏负担随之加重，这是冬季心脑血管病高发的主要原因。",
+        "那么，老年人冬季该怎样预防？",
+        "专家建议，老年人应注意保暖，外出时戴好帽子和围巾，清晨不宜过早锻炼，饮食要清淡，按时服药。",
+    )
+    found = _arts(page)
+    assert len(found) == 1
+    assert _body(page, found[0]).endswith("按时服药。")

@@ -2129,6 +2129,24 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not DATELINE.match(ln.text)
         )
 
+    def question_head(i: int) -> bool:
+        """On a page printing a paragraph a line, a question alone on its line (see
+        question) over a paragraph at least twice as long: a letter's or an answer's title
+        (某某路段，能否加密班次？), under a line that is no running text (a signature, the
+        replying unit's label): under a paragraph, it is a crosshead asking what the next
+        paragraph answers."""
+        nx = lines[i + 1] if i + 1 < n else None
+        pv = prev_line(i)
+        return (
+            flat_page
+            and question(i)
+            and (pv is None or not ends_sentence(pv.f))
+            and nx is not None
+            and not furn[i + 1]
+            and len(nx.f) >= max(30, 2 * len(lines[i].f))
+            and not question(i + 1)
+        )
+
     def pen_name(i: int) -> bool:
         """Is line i a columnist's pen name after a double circle (◎某某, OWN_BYLINE) over
         the column's text, not the first label of a list whose short sections each open
@@ -2930,7 +2948,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
-            (headish(i) or to_opener > 0 or salutation_under(i))
+            (headish(i) or to_opener > 0 or salutation_under(i) or question_head(i))
             and not contact_line(i)
             and (
                 blank_before(i)
@@ -2981,6 +2999,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j < n
                 and (
                     headish(j)
+                    or (j == i and question_head(j))
                     or (
                         j > i
                         and question(j)
