@@ -110,3 +110,14 @@ def test_a_question_under_a_paragraph_stays_a_crosshead_of_the_text():
     found = _arts(page)
     assert len(found) == 1
     assert _body(page, found[0]).endswith("按时服药。")
+
+
+def test_a_correspondents_report_labelled_in_brackets_opens_its_text():
+    page = _page(
+        "东乡合作社扩大股金\n"
+        "　　（东乡通讯）东乡合作社成立半年以来，因为能够替群众买到便宜的盐和布，\n"
+        "群众都很拥护，纷纷要求入股，现在已有社员一千二百余人。\n"
+    )
+    a = _by_head(_arts(page))["东乡合作社扩大股金"]
+    assert a.byline == "（东乡通讯）"
+    assert _body(page, a).startswith("东乡合作社成立半年以来")

@@ -80,6 +80,9 @@ DATELINE = re.compile(
     rf"|【[{_H}]{{2,4}}(?:{_NUM_DAY}月)?{_NUM_DAY}日(?:专|急|特)?电】"
     # a news agency's or paper's flash, labelled before its one paragraph: 新华社快讯：…
     rf"|{_SOURCE}快讯[：:]"
+    # a correspondent's report from a place, in brackets before its text, as papers of the
+    # 1930s-40s label it: （某地通讯）
+    rf"|[（(][{_H}]{{2,6}}通讯[）)]"
     # the paper's own news placed but not dated, its reporters in brackets: 本报某地讯（某某）
     # (the bracket perhaps wrapped onto the next line: opened on the line, by its reporter)
     rf"|(?:本报|本刊)[{_H}]{{2,6}}讯(?:\s*[（(](?:[^（）()]{{0,10}}(?:记者|通讯员))[^（）()]{{1,60}}[）)]"
