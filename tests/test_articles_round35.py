@@ -121,3 +121,26 @@ def test_a_correspondents_report_labelled_in_brackets_opens_its_text():
     a = _by_head(_arts(page))["东乡合作社扩大股金"]
     assert a.byline == "（东乡通讯）"
     assert _body(page, a).startswith("东乡合作社成立半年以来")
+
+
+def test_a_caption_set_inside_a_long_piece_between_blank_lines_is_split_off_by_its_credit():
+    # blank lines part the pieces, not the paragraphs: the caption sits under the review's
+    # last paragraph and its writer's signature, closed by the picture's credit
+    page = _page(
+        "青衣有骨　一折见心\n"
+        "　　上周末，市京剧团青年版《锁麟囊》在大剧院连演两场，上座率都在九成以上。\n"
+        "这出程派名剧素以唱腔繁难著称，由一群平均年龄不到三十岁的青年演员挑梁。\n"
+        "　　两场看下来，我的回答是：立住了，而且有几处让人眼前一亮。饰演薛湘灵的\n"
+        "青年演员嗓音清亮，唱到“春秋亭外风雨暴”一段，满堂彩声不断。\n"
+        "　　老戏要传下去，靠的终究是人。给年轻人舞台，也给他们一点时间，这出戏\n"
+        "还会越唱越好。\n"
+        "韩素秋\n"
+        "青年版《锁麟囊》剧照。\n"
+        "市京剧团供图\n"
+    )
+    found = _arts(page)
+    review = _by_head(found)["青衣有骨一折见心"]
+    assert _body(page, review).endswith("这出戏还会越唱越好。")
+    assert review.byline == "韩素秋"
+    caption = next(a for a in found if a.kind == "caption")
+    assert _body(page, caption) == "青年版《锁麟囊》剧照。"

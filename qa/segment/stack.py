@@ -2741,15 +2741,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 k = len(cur.body) - 1
                 while k > 0 and text.count("\n", cur.body[k - 1][1], cur.body[k][0]) < 2:
                     k -= 1
-                if unspaced and cur.bylines and (x := caption_from(i, cur)) >= 0:
-                    # no blank line on the page: the caption runs back to a paragraph's end
+                if ((unspaced and cur.bylines) or len(cur.body) - k > 6) and (
+                    x := caption_from(i, cur)
+                ) >= 0:
+                    # no blank line on the page, or none over the caption inside a piece
+                    # whose paragraphs the page sets without them: the caption runs back to
+                    # a paragraph's end
                     k = next(y for y, sp in enumerate(cur.body) if sp[0] >= lines[x].s)
                 prev = text[cur.body[k - 1][0] : cur.body[k - 1][1]] if k > 0 else ""
                 if k > 0 and len(cur.body) - k <= 6 and ends_sentence(prev):
                     cap = cur.body[k:]
                     del cur.body[k:]
-                    new("caption")
                     first = start_of.get(cap[0][0])
+                    if (
+                        len(cap) >= 2
+                        and first is not None
+                        and _SIGNED_NAME.fullmatch(lines[first].f)
+                    ):
+                        # a bare name under the finished text above signs it: the writer's,
+                        # not the picture's title
+                        cur.bylines.append(cap.pop(0))
+                        cur.signed = True
+                        first = start_of.get(cap[0][0])
+                    new("caption")
                     if (
                         len(cap) >= 2
                         and first is not None
@@ -3682,12 +3696,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += 1
             continue
         if (
-            unspaced
+            (unspaced or alone_credit)
             and (glued is not None or alone_credit)
             and (alone_credit or glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
             and cur is not None
             and cur.body
-            and (cur.bylines or not (cur.heads or cur.headline is not None))
+            and (cur.bylines or alone_credit or not (cur.heads or cur.headline is not None))
             and (k := caption_from(i, cur)) >= 0
         ):
             cap = [sp for sp in cur.body if sp[0] >= lines[k].s]
