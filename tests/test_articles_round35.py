@@ -144,3 +144,25 @@ def test_a_caption_set_inside_a_long_piece_between_blank_lines_is_split_off_by_i
     assert review.byline == "韩素秋"
     caption = next(a for a in found if a.kind == "caption")
     assert _body(page, caption) == "青年版《锁麟囊》剧照。"
+
+
+def test_a_pupils_teacher_named_on_a_line_of_its_own_closes_the_composition():
+    # a paragraph a line: the composition, the pupil's school and name, the editor's note,
+    # the teacher; then the next composition's title
+    page = lines_page(
+        "南川日报　2024年5月10日　第8版　小荷尖尖",
+        "我家的小菜园",
+        "我家楼顶有一个小菜园，是爷爷用泡沫箱一个一个搭起来的，春天一到，爷爷就带着我种菜。",
+        "现在，小番茄已经结果了，绿绿的，像一颗颗小玻璃珠，我天天盼着它们快点变红。",
+        "城关实验小学三年级（2）班　陈思远",
+        "【点评】小作者用心观察生活，把种菜的过程写得真实有趣，结尾写出了祖孙之间的深厚感情。",
+        "指导老师：赵丽华",
+        "会跳舞的风筝",
+        "星期天，爸爸带我去江边放风筝。我的风筝是一只大蝴蝶，翅膀上的花纹漂亮极了。",
+        "风越来越大，蝴蝶风筝在天上一会儿向左转，一会儿向右转，好像在跳舞。",
+        "东风路小学二年级（3）班　刘雨桐",
+        "【点评】文章按照事情发展的顺序来写，条理清楚，结尾由放风筝想到做事要讲方法。",
+        "指导老师：孙梅",
+    )
+    heads = [a.headline for a in _arts(page)]
+    assert "会跳舞的风筝" in heads

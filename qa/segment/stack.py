@@ -282,7 +282,11 @@ _UNIT_END = (
 # The day a letter was written, on its own line under the signature: 2024年6月5日.
 _LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
 # A pupil's teacher named under the pupil's signature: （指导教师：某某）
-_TEACHER = re.compile(r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]")
+_TEACHER = re.compile(
+    r"[（(]\s*指导(?:教师|老师)\s*[：:][^（）()]{1,12}[）)]|指导(?:教师|老师)\s*[：:]["
+    + _H
+    + r"·　 ]{2,12}"
+)
 _UNIT_CH = r"[" + _H + r"（）()·\d、]"
 AFFILIATION = re.compile(
     rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
@@ -2998,6 +3002,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or bool(re.search(r"[。！？][（(][^（）()]{1,12}[）)]$", prev_line(i).f))
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
+                or bool(_TEACHER.fullmatch(prev_line(i).f))  # a pupil's teacher closes the piece
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
                 or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
                 # a column tag in square brackets alone on its line (【来论】) opens a piece on a
