@@ -166,3 +166,29 @@ def test_a_pupils_teacher_named_on_a_line_of_its_own_closes_the_composition():
     )
     heads = [a.headline for a in _arts(page)]
     assert "会跳舞的风筝" in heads
+
+
+def test_a_list_heading_set_apart_from_its_items_by_a_blank_line_heads_the_list():
+    # a web copy setting a blank line after every paragraph, but not between a stack's lines
+    # (so its blank lines are kept): 简讯 / (blank) / ◎item, and a notice's title / (blank) /
+    # its addressee
+    page = "\n\n".join(
+        [
+            "武苑周报　2024年5月15日　第4版",
+            "武苑短评\n比赛之外，更要看见传承\n□秦岭风",
+            "一场传统武术赛事，一百多个拳种同台，这个数字比金牌榜更值得关注。",
+            "传统武术的根在民间，很多地方拳种靠师徒口传身授延续至今，断了传承就很难再续上。",
+            "比赛终究只是几分钟的展示，真正让拳种活下去的，是每天坚持练拳的普通人。",
+            "让老拳种走上赛场，更要让老拳种走进生活，这是赛事之外更长久的功课。",
+            "武林快讯",
+            "◎5月10日至11日，北川县形意拳研究会在县文化馆举办形意拳史料展，展出实物资料200余件。",
+            "◎西岚市太极拳协会日前启动“太极进社区”公益教学活动，今年计划设立60个免费教学点。",
+            "关于举办太极拳推手邀请赛的通知",
+            "各有关单位、武术团体：",
+            "为推动太极拳推手运动的普及与交流，本报社定于7月在青崖市举办邀请赛。现将有关事项通知如下：",
+            "一、比赛时间：2024年7月12日至14日。",
+        ]
+    )
+    found = _by_head(_arts(page + "\n"))
+    assert found["武林快讯"].kind == "briefs"
+    assert found["关于举办太极拳推手邀请赛的通知"].kind == "notice"

@@ -3234,6 +3234,15 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             stack_ok = False
             item_list = (
                 j < n and lines[j] is not None and _ITEM.match(lines[j].f) and not pen_name(j)
+            ) or (
+                # (a page setting a blank line after every paragraph sets one under the
+                # list's heading too: 简讯 / (blank) / ◎…)
+                j + 1 < n
+                and lines[j] is None
+                and blank_before(i)
+                and lines[j + 1] is not None
+                and _ITEM.match(lines[j + 1].f)
+                and not pen_name(j + 1)
             )
             if opener(j) and j - i < STACK_LINES + 1:
                 stack_ok = True  # the stack_to_opener case: a byline or dateline closes it
@@ -3258,9 +3267,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 elif j - i == 1 and classified_head(i):
                     stack_ok = True
                 elif (
-                    j < n
-                    and lines[j] is not None
-                    and _ADDRESSEE.fullmatch(lines[j].f)
+                    (a := j if j < n and lines[j] is not None else j + 1 if blank_before(i) else n)
+                    < n
+                    and lines[a] is not None
+                    and _ADDRESSEE.fullmatch(lines[a].f)
                     and NOTICE.fullmatch(
                         "".join(
                             lines[x].f for x in range(i, j) if not _DOC_MARK.fullmatch(lines[x].f)
