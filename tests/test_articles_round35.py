@@ -3,6 +3,7 @@ each on invented text."""
 
 from __future__ import annotations
 
+from qa.segment.headcheck import check_headline
 from tests.segpages import arts as _arts
 from tests.segpages import body as _body
 from tests.segpages import by_head as _by_head
@@ -192,3 +193,26 @@ def test_a_list_heading_set_apart_from_its_items_by_a_blank_line_heads_the_list(
     found = _by_head(_arts(page + "\n"))
     assert found["武林快讯"].kind == "briefs"
     assert found["关于举办太极拳推手邀请赛的通知"].kind == "notice"
+
+
+def test_a_credit_glued_to_a_captions_last_line_closes_it_before_a_list_heading():
+    page = _column(
+        "　　村民在屋顶晾晒辣椒、玉米等农作",
+        "物，一派丰收景象。　通讯员　杨帆　摄",
+        "致富经",
+        "　　■沙洲村：稻虾共养“一水两用”，",
+        "今年小龙虾亩产达150公斤。",
+        "　　■石桥村：林下种植中药材三百亩。",
+    )
+    found = _arts(page)
+    assert _by_head(found)["致富经"].kind == "briefs"
+
+
+def test_units_names_stacked_are_who_signs_not_a_headline():
+    assert stack_headline("共青团江岭市委员会", ["扫码报名", "江岭市志愿服务联合会"]) == ""
+    # (a question ending in 办 over a column's name ending in 院 is no unit's)
+    assert stack_headline("小麦返青期叶片发黄怎么办", ["庄稼医院"]) == "小麦返青期叶片发黄怎么办"
+
+
+def stack_headline(h: str, subs: list[str]) -> str:
+    return check_headline(h, [h], subs, 16)

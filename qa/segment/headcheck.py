@@ -216,6 +216,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "lone genre label"
     if _BRACKET_TAG.fullmatch(h):
         return "", "column tag"  # 【某某】 alone names the column, not the piece
+    if _UNIT.fullmatch(h) and any(_UNIT.fullmatch(re.sub(r"\s", "", x)) for x in subs):
+        return "", "signers"  # units' names stacked (某某委员会 / 某某联合会): who signs a notice
     if (
         col <= 20
         and len(lines) == 2
@@ -232,6 +234,10 @@ _ISSUE_DAY = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A line wholly in round brackets, and a reporter's credit in brackets opening a line.
 _BRACKETED = re.compile(r"[（(][^（）()]+[）)]")
 _CREDIT_OPENING = re.compile(r"[（(][^（）()]{0,8}(?:记者|通讯员|实习生|摄)[^（）()]{0,20}[）)]")
+# A body's full name, as it signs a notice (某某市委员会, 某某公司, 某某联合会).
+_UNIT = re.compile(
+    rf"[{_H}（）()·]{{4,30}}(?:委员会|公司|集团|局|厅|办公室|人民政府|联合会|协会|学会|商会|中心)"
+)
 # A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
 _BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 

@@ -2982,6 +2982,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or ends_sentence(prev_line(i).f)
                 or _CONT_OUT.search(prev_line(i).f)
                 or bool(_PHOTO.search(prev_line(i).f))
+                or bool(_PHOTO_BARE.search(prev_line(i).text))  # …。　通讯员　某某　摄
                 or credit_closed(i)
                 # a quotation's or a letter's sign-off closing the line above (——某某), over
                 # a stack that runs to its dateline or byline
