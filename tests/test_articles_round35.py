@@ -3,6 +3,7 @@ each on invented text."""
 
 from __future__ import annotations
 
+from qa.segment import stack
 from qa.segment.headcheck import check_headline
 from tests.segpages import arts as _arts
 from tests.segpages import body as _body
@@ -216,3 +217,70 @@ def test_units_names_stacked_are_who_signs_not_a_headline():
 
 def stack_headline(h: str, subs: list[str]) -> str:
     return check_headline(h, [h], subs, 16)
+
+
+def test_a_jump_marker_wrapped_at_the_columns_width_still_closes_the_part():
+    page = _column(
+        "　　列车长说：“旅客满意，比啥都强。”（下转第4",
+        "版）",
+        "客运段开展暑运应急演练",
+        "　　本报讯（通讯员　李婧）6月25",
+        "日，客运段联合南站开展应急演练。",
+    )
+    assert "客运段开展暑运应急演练" in _by_head(_arts(page))
+
+
+def test_a_headline_over_a_dateline_under_a_verses_short_line_opens_a_piece():
+    page = lines_page(
+        "南川日报　2024年3月21日　第6版　戏曲",
+        "唱词欣赏",
+        "新编黄梅戏《青弋渡》“夜渡”选段",
+        "邬明川　词",
+        "　　（阿秀唱）",
+        "　　月照青弋水茫茫",
+        "　　一篙撑开两岸霜",
+        "　　你撑稳了篙抓紧了桨",
+        "　　渡过这一江风浪再思量",
+        "戏曲进校园今年将演出120场",
+        "　　本报讯（记者　夏蔚）3月20日，记者从市文化",
+        "馆获悉，今年全市“戏曲进校园”活动将走进百所",
+        "学校，演出剧目以黄梅戏、京剧和庐剧为主。",
+        "　　据介绍，演出将从4月持续到11月，每所学校",
+        "安排一场专场演出和一次戏曲知识讲座，并向学生",
+        "赠送戏曲普及读本。",
+        "　　市文化馆负责人表示，希望通过这样的活动让",
+        "更多孩子走近传统戏曲，培养新一代观众。",
+        "　　另据了解，市京剧团还将为有兴趣的学生开设",
+        "周末兴趣班，首批招收学员五十名，免费教学。",
+        "　　活动期间，主办方还将评选十所戏曲特色学校，",
+        "给予经费和师资支持。",
+    )
+    found = _by_head(_arts(page))
+    assert found["新编黄梅戏《青弋渡》“夜渡”选段"].byline == "邬明川词"
+    assert found["戏曲进校园今年将演出120场"].byline == "本报讯（记者夏蔚）"
+
+
+def test_a_lyricist_under_a_songs_title_is_its_byline():
+    assert stack._own_byline("邬明川　词")
+    assert stack._own_byline("林夕　词　　陈光　曲")
+    assert not stack._own_byline("宋词")
+
+
+def test_a_headline_alone_between_blank_lines_over_a_dateline_opens_a_piece():
+    paras = [
+        "培训内容包括段位制技术规范、考评标准和考评程序等，考核合格者将获颁考评员证书。",
+        "该负责人说，下一步将编写适合中小学生的武术段位教材，推动段位制进校园。",
+    ]
+    page = "\n\n".join(
+        [
+            "武苑周报　2024年5月15日　第2版",
+            "武苑短评\n比赛之外，更要看见传承\n□秦岭风",
+            "一场传统武术赛事，一百多个拳种同台，这个数字比金牌榜更值得关注。",
+            *paras,
+            "全省武术段位制考评员培训班开班",
+            "本报讯（通讯员　曲文斌）5月13日，全省武术段位制考评员培训班在青崖开班。",
+            *paras,
+        ]
+    )
+    a = _by_head(_arts(page + "\n"))["全省武术段位制考评员培训班开班"]
+    assert a.byline == "本报讯（通讯员曲文斌）"

@@ -155,6 +155,12 @@ OWN_BYLINE = re.compile(
     r"|◎\s*[" + _H + r"·]{2,5}"
     # a Southeast Asian paper's reporter before 报道, set apart by a space: 某某　报道
     r"|[" + _H + r"·]{2,4}(?:[\s　]+[" + _H + r"·]{2,4}){0,2}[\s　]+报道"
+    # a song's or an opera's lyricist and composer under its title: 某某　词, 某某　曲
+    r"|["
+    + _H
+    + r"·]{2,4}[\s　]+(?:作?词|作?曲)(?:[\s　]+["
+    + _H
+    + r"·]{2,4}[\s　]+(?:作?词|作?曲))?"
     # (an overseas paper's reporter and the place reported from: 记者某某　某地报道)
     r"|(?:本报)?记者[\s　]*[" + _H + r"·]{2,4}[\s　]+[" + _H + r"]{2,6}报道"
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
@@ -2981,6 +2987,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or prev_line(i) is None
                 or ends_sentence(prev_line(i).f)
                 or _CONT_OUT.search(prev_line(i).f)
+                # (the marker wrapped at the column's width: …（下转第4 / 版）)
+                or (
+                    len(prev_line(i).f) <= 3
+                    and i >= 2
+                    and lines[i - 2] is not None
+                    and bool(_CONT_OUT.search(lines[i - 2].f + prev_line(i).f))
+                )
                 or bool(_PHOTO.search(prev_line(i).f))
                 or bool(_PHOTO_BARE.search(prev_line(i).text))  # …。　通讯员　某某　摄
                 or credit_closed(i)
@@ -2992,6 +3005,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and bool(_SIGNOFF_END.search(prev_line(i).f))
                 )
                 or closed_note(i)
+                # a line or two straight over a dateline, under a short line (a verse's, a
+                # table's): a headline, whatever the line above ends on
+                or (
+                    0 < to_opener - i <= 2
+                    and bool(DATELINE.match(lines[to_opener].text))
+                    and len(prev_line(i).f) < 0.8 * col
+                )
                 # a stack running into its byline or dateline under a list's last bulleted
                 # item (■某某：1.46万个 / 快递进村 / 某某 / 本报记者　某某): the list ends there
                 or (
@@ -3253,9 +3273,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and lines[j] is None
                 and opener(j + 1)
                 and blank_before(i)
-                and any(
-                    lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
-                    for x in range(i + 1, j)
+                and (
+                    j - i == 1  # (one line alone between blank lines over a dateline)
+                    or any(
+                        lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
+                        for x in range(i + 1, j)
+                    )
                 )
             ):
                 # a stack set apart from its text by one blank line, the text opening with
