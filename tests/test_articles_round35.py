@@ -284,3 +284,47 @@ def test_a_headline_alone_between_blank_lines_over_a_dateline_opens_a_piece():
     )
     a = _by_head(_arts(page + "\n"))["全省武术段位制考评员培训班开班"]
     assert a.byline == "本报讯（通讯员曲文斌）"
+
+
+def _club_page(*pieces: str) -> str:
+    """A club newsletter's web copy: a blank line after every line."""
+    head = [
+        "山友通讯",
+        "岷川山友户外俱乐部会刊　内部交流",
+        "2023年第6期（总第58期）　2023年6月1日　第1版",
+        "本期导读：五一三天，我们在老鹰岭等到了云海／青嶂山东坡环线线路指南",
+    ]
+    return "\n\n".join([*head, *pieces]) + "\n"
+
+
+def test_a_newsletters_name_over_its_sponsor_line_is_the_masthead():
+    page = _club_page("队员们的一次雨中穿越")
+    assert stack.masthead(page) == "山友通讯"
+    assert stack.page_furniture("本期导读：五一三天，我们在老鹰岭等到了云海／青嶂山东坡环线")
+    assert stack.page_furniture("岷川山友户外俱乐部会刊　内部交流")
+
+
+def test_a_members_handle_with_a_latin_letter_credits_a_text_and_a_picture():
+    paras = [
+        "出发前一周，天气预报一直在阴转小雨和多云之间摇摆，领队老K在群里反复叮嘱大家带好雨具。",
+        "第二天凌晨五点，我被帐篷外的一阵欢呼声吵醒，钻出帐篷一看，脚下是翻滚的云海。",
+        "这次活动全程约26公里，累计爬升1700米，十四名队员全部安全往返，山还在那里，我们下次再见。",
+    ]
+    page = _club_page(
+        "五一三天，我们在老鹰岭等到了云海",
+        "文／山猫　图／老K　阿土",
+        *paras,
+        "▲五一期间，老鹰岭主峰上，队员们展开俱乐部队旗合影。（摄影：老K）",
+        "关于缴纳2023年度会费的提醒",
+        *[
+            f"第{k}条：尚未缴纳2023年度会费的会员，请于6月30日前通过俱乐部账户缴纳。"
+            for k in "一二三四五六七八九十"
+        ],
+        "俱乐部会员部",
+    )
+    found = _arts(page)
+    a = _by_head(found)["五一三天，我们在老鹰岭等到了云海"]
+    assert a.publication == "山友通讯"
+    assert _body(page, a).endswith("我们下次再见。")
+    caption = next(x for x in found if x.kind == "caption")
+    assert _body(page, caption) == "五一期间，老鹰岭主峰上，队员们展开俱乐部队旗合影。"

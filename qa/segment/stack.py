@@ -99,7 +99,7 @@ _ROLE = r"(?:特派|特约|首席|见习|实习|学生|融媒|全媒体)?(?:记�
 _CREDIT = (  # 文/某某　图/某某: who wrote, who photographed (a name may be spaced out)
     # (each name perhaps after its role, several for one work: 文/记者 某某 通讯员 某某)
     r"(?:文|图|摄影|视频|制图)\s*[/／｜|]\s*(?:(?:本报)?(?:" + _ROLE + r")[\s　]*)?"
-    r"[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}"
+    r"[" + _H + r"·](?:[\s　]?[" + _H + r"·A-Z]){1,3}"
     # (the writer's unit or title in brackets after the name: 文/某某（某某研究室）)
     r"(?:[（(][^（）()]{2,24}[）)])?"
     r"(?:[\s　]+(?:" + _ROLE + r")[\s　]*[" + _H + r"·](?:[\s　]?[" + _H + r"·]){1,3}){0,3}"
@@ -328,7 +328,8 @@ _PHOTO = re.compile(
     r"[（(](?:(?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
     r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))|资料图片|资料照片"
     # (or the photographer named after the word: （摄影　某某）, （摄影：某某）)
-    r"|摄影[\s　:：/／]*[" + _H + r"·]{2,4}(?:[\s　]+[" + _H + r"·]{2,4})?)\s*[）)]\s*$"
+    # (a club member's handle may hold a Latin letter: 老K)
+    r"|摄影[\s　:：/／]*[" + _H + r"·A-Z]{2,4}(?:[\s　]+[" + _H + r"·A-Z]{2,4})?)\s*[）)]\s*$"
 )
 # A quotation's or a letter's sign-off closing a line: ——某某代表, ——某某（德国）.
 _SIGNOFF_END = re.compile(r"——[^—。！？，]{2,40}$")
@@ -856,6 +857,8 @@ _FURN_EXTRA = re.compile(
     r"|[★☆][^★☆。]{2,30}[★☆]"
     # an internal bulletin's mark that it is not for sale (内部资料　免费交流)
     r"|" + _NOT_FOR_SALE + r"(?:[ \t　]+" + _NOT_FOR_SALE + r")*"
+    # (after what the bulletin is: 某某协会会刊　内部交流, 某某寺主办　内部资料)
+    r"|[" + _H + r"]{2,24}(?:会刊|内刊|院刊|校刊|主办|编印)(?:[ \t　]+" + _NOT_FOR_SALE + r")+"
     # a government site's disclosure section named over a document (政府信息公开)
     r"|(?:政府|政务)?信息公开(?:目录|专栏)?"
     # a site's registration at its foot (网站标识码…, 某ICP备…号, 某公网安备…号) and who runs it
@@ -1234,14 +1237,18 @@ def masthead(text: str) -> str:
     # a bulletin's or newsletter's name over its issue number (某某馆讯 / 2023年第3期（总第57
     # 期）), a site's name over its menu (某某门户网站 / 首页 | 政务公开 | …): the name on top
     # is the publication's, whatever it ends with
-    for a, b in zip(top[:3], top[1:4]):
+    # (a line of who runs it may stand between: 某某协会会刊　内部交流)
+    for k, a in enumerate(top[:3]):
         sponsor = re.search("(?:主办|主管|承办|出版|机关报)$", flat(a))  # who runs it, not its name
+        under = top[k + 1 : k + 3] if k + 1 < len(top) and page_furniture(top[k + 1]) else []
+        under = under or top[k + 1 : k + 2]
         if (
             re.fullmatch(rf"[{_H}]{{3,14}}", flat(a))
             and not sponsor
-            and (
+            and any(
                 re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
                 or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))
+                for b in under
             )
         ):
             return flat(a)
@@ -1250,7 +1257,12 @@ def masthead(text: str) -> str:
         m := re.fullmatch(rf"([{_H}]{{2,10}})[ \t　]*[|｜][ \t　]*[{_H}]{{1,8}}频道", top[0])
     ):
         return m.group(1)
-    if len(top) >= 2 and re.search("主办|机关报|出版", top[1]) and len(flat(top[0])) <= 8:
+    if (
+        len(top) >= 2
+        and re.search("主办|机关报|出版", top[1])
+        and not re.search("[。！？，]", top[1])  # (a line of who runs it, not a sentence)
+        and len(flat(top[0])) <= 8
+    ):
         if not re.search(r"\d", top[0]):
             return flat(top[0])
     # a masthead set over its name in romanised letters (JINRI ANLAN), with the line naming
@@ -1317,8 +1329,15 @@ _COPYRIGHT_NOTICE = re.compile(
 )
 
 
+# The issue's contents on a line of the header: 本期导读：某某／某某／某某 (its titles may
+# hold commas).
+_CONTENTS = re.compile(r"(?:本期|今日|本版)导读\s*[:：][^。！？]{2,120}")
+
+
 def _furniture(ln: _Line) -> bool:
     if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
+        return True
+    if _CONTENTS.fullmatch(ln.f):
         return True
     if _DISCLOSURE_FIELD.fullmatch(ln.text):
         return True  # its value may list with 、 (主题分类：农业、林业)
@@ -1392,6 +1411,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     for i in range(min(n, 6)):  # the paper's name on a line of its own at the page top
         if lines[i] and len(lines[i].f) <= 10 and _MASTHEAD.fullmatch(lines[i].f):
             furn[i] = True
+        elif lines[i] and paper and lines[i].f == paper:
+            furn[i] = True  # (the name as the masthead reading found it, whatever its ending)
         # a weekly's or a media centre's name (某某周刊, 某某新闻; a place before a section
         # word: 星海体育周刊) right over the header's line (its date, its page) is the
         # paper's name too; a section word alone (体育周刊) is a label
@@ -4285,6 +4306,9 @@ def _finish(
         ):
             bylines.append((signed[0][0], signed[-1][1]))
             del body[k:]
+    if kind == "caption" and body and (m := re.match(r"\s*[▲△][\s　]*", text[slice(*body[0])])):
+        # the mark pointing at the picture (▲某某在某地…) opens no text of the caption
+        body[0] = (body[0][0] + m.end(), body[0][1])
     # merge touching spans
     spans: list[tuple[int, int]] = []
     for s, e in body:
