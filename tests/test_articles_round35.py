@@ -328,3 +328,32 @@ def test_a_members_handle_with_a_latin_letter_credits_a_text_and_a_picture():
     assert _body(page, a).endswith("我们下次再见。")
     caption = next(x for x in found if x.kind == "caption")
     assert _body(page, caption) == "五一期间，老鹰岭主峰上，队员们展开俱乐部队旗合影。"
+
+
+def test_a_caption_credited_by_unit_and_name_between_blank_lines_is_its_own():
+    # a page keeping its blank lines (a stack's lines stand tight), a blank line after
+    # every paragraph: a two-line stack over the dateline, and a caption paragraph closed by
+    # a bare credit naming the photographer's unit (。　某某宣传部　某某　摄)
+    paras = [
+        "中国驻德使馆教育处代表、埃尔芬堡大学副校长等嘉宾与千余名师生一同观看了演出。",
+        "晚会在开场舞中拉开帷幕，整台晚会历时三个小时，共有十八个节目。",
+        "晚会结束后，不少观众仍留在礼堂合影留念，久久不愿离去。",
+    ]
+    page = "\n\n".join(
+        [
+            "埃尔芬堡学联报\n2019年2月25日　星期一　第38期",
+            "春节联欢晚会成功举办\n千余名华人学子异乡共庆新春",
+            "本报讯（记者　林雨桐）2月16日晚，学联主办的春节联欢晚会在大学礼堂举行。",
+            *paras,
+            "图为晚会开场舞《鼓舞新春》。　学联宣传部　刘畅　摄",
+            "大学新设中德联合硕士项目",
+            "本报讯（通讯员　周子航）记者从大学国际处获悉，该校将新设中德联合硕士项目。",
+            *paras,
+        ]
+    )
+    found = _arts(page + "\n")
+    report = next(a for a in found if a.byline == "本报讯（记者林雨桐）")
+    assert _body(page, report).endswith("久久不愿离去。")
+    caption = next(a for a in found if a.kind == "caption")
+    assert _body(page, caption) == "图为晚会开场舞《鼓舞新春》。"
+    assert caption.byline == "学联宣传部刘畅摄"

@@ -379,7 +379,9 @@ _PHOTO_BARE = re.compile(
     # (the role itself perhaps wrapped at the column's width: 。　本报记 / 者　某某　摄)
     r"(?<=[。！？”」])(?:[\s　]*[" + _H + r"]{0,4}(?:记\n?者|通\n?讯\n?员)(?:[\s　]*[" + _H + r"·]"
     r"(?:[\s　]{0,2}[" + _H + r"·]){1,3})?"
-    r"|[\s　]+[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})[\s　]*摄\s*$"
+    # (the photographer's unit before the name: 。　某某宣传部　某某　摄)
+    r"|[\s　]+(?:[" + _H + r"]{2,10}[\s　]+)?[" + _H + r"·](?:[\s　]{0,2}[" + _H + r"·]){1,3})"
+    r"[\s　]*摄\s*$"
     # a news agency's picture, distributed (新华社发), set straight after the caption, the
     # photographer perhaps named after it (新华社发（某某摄）)
     r"|(?<=[。！？”」])[\s　]*[" + _H + r"]{1,4}社发\s*(?:[（(][^（）()]{1,20}摄\s*[）)])?\s*$"
@@ -2035,9 +2037,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1  # four lines of a wide column; more only in a narrow one, set full
             # to its width (a short first line is the photo's title over its caption)
         m = _PHOTO.search(joined) or _AGENCY_PHOTO.search(joined) or _PHOTO_BARE.search(joined)
-        if not m or m.start() == 0:
+        said = joined[: m.start()] if m else ""
+        if m is None:
+            # (a bare credit set apart by spaces, which the flat copy drops: 。　某某　摄)
+            spaced = "".join(lines[x].text.strip() for x in range(i, k))
+            m = _PHOTO_BARE.search(spaced)
+            said = flat(spaced[: m.start()]) if m else ""
+        if not m or not said:
             return -1
-        said = joined[: m.start()]
         return k if ends_sentence(said) and len(re.findall("[。！？]", said)) <= 2 else -1
 
     def credited_caption(i: int) -> bool:
@@ -3295,7 +3302,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and opener(j + 1)
                 and blank_before(i)
                 and (
-                    j - i == 1  # (one line alone between blank lines over a dateline)
+                    j - i <= 2  # (a line or two alone between blank lines over a dateline)
                     or any(
                         lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
                         for x in range(i + 1, j)
