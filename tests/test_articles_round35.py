@@ -357,3 +357,21 @@ def test_a_caption_credited_by_unit_and_name_between_blank_lines_is_its_own():
     caption = next(a for a in found if a.kind == "caption")
     assert _body(page, caption) == "图为晚会开场舞《鼓舞新春》。"
     assert caption.byline == "学联宣传部刘畅摄"
+
+
+def test_a_tables_rows_under_a_blank_line_and_its_numbered_note_stay_the_tables():
+    page = _page(
+        "本周主要蜂产品产地收购参考价\n"
+        "（2025年5月9日—5月15日　单位：元/公斤）\n"
+        "\n"
+        "品种　　产地　　价格　　涨跌\n"
+        "洋槐蜜　河南　　26.0　　↑1.5\n"
+        "油菜蜜　江西　　11.5　　↓0.5\n"
+        "荔枝蜜　广东　　22.0　　↑0.5\n"
+        "注：1.以上价格由本报市场信息部综合主产区收购点报价整理，仅供参考。\n"
+        "2.“涨跌”为与上周均价相比的变动，单位：元/公斤。\n"
+    )
+    table = _by_head(_arts(page))["本周主要蜂产品产地收购参考价"]
+    body = _body(page, table)
+    assert "洋槐蜜河南26.0" in body
+    assert body.endswith("单位：元/公斤。")

@@ -1774,7 +1774,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     or bool(re.match(r"[（(]?[数资]?[据料]?来源\s*[：:]", lines[k - 1].f))
                     or len(lines[k - 1].f) < 0.85 * col
                 )
-                if done and not (k < n and lines[k] is not None and _TABLE_NOTE.match(lines[k].f)):
+                nxt = lines[k] if k < n else None
+                if done and not (
+                    nxt is not None
+                    and (
+                        _TABLE_NOTE.match(nxt.f)
+                        # (a numbered note's next point: 注：1.… / 2.…)
+                        or (
+                            re.match(r"(?:注|说明|备注)\s*[：:]\s*1[.．、]", ln.f)
+                            and re.match(r"\d{1,2}[.．、]", nxt.f)
+                        )
+                    )
+                ):
                     break
             # (and the source in brackets under the note: （数据来源：某某）)
             if k < n and lines[k] is not None and re.fullmatch(r"[（(][^（）()]+[）)]", lines[k].f):
@@ -3138,7 +3149,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and not _ITEM.match(lines[i + 1].f)
                 and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)
                 and rows_from(i + 1, header=True) < 3
-                and rows_from(i + 2, header=True) >= 3
+                and (
+                    rows_from(i + 2, header=True) >= 3
+                    or (i + 3 < n and lines[i + 2] is None and rows_from(i + 3, header=True) >= 3)
+                )
             ):
                 # a line under the table's heading saying what it lists (某某赛（第三班）　1200米
                 # 晚上10:50), over its header row: read as a unit line is
@@ -3153,7 +3167,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and _TABLE_UNIT.fullmatch(lines[i + 2].f)
             ):
                 units = 2
-            if rows_from(i + 1 + units, header=True) >= 3 and len(lines[i].f) <= 20:
+            # (a page setting a blank line after every paragraph sets one over the rows too)
+            gap = int(
+                units > 0
+                and i + 2 + units < n
+                and lines[i + 1 + units] is None
+                and rows_from(i + 2 + units, header=True) >= 3
+            )
+            if rows_from(i + 1 + units + gap, header=True) >= 3 and len(lines[i].f) <= 20:
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
                 above = cur
@@ -3167,6 +3188,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     else:
                         p.body.append((lines[j].s, lines[j].e))
                     j += 1
+                j += gap
                 if not row(j) and header_row(j):
                     p.body.append((lines[j].s, lines[j].e))
                     j += 1
