@@ -375,3 +375,32 @@ def test_a_tables_rows_under_a_blank_line_and_its_numbered_note_stay_the_tables(
     body = _body(page, table)
     assert "洋槐蜜河南26.0" in body
     assert body.endswith("单位：元/公斤。")
+
+
+def test_a_numbered_orders_title_over_flush_text_opens_a_notice():
+    # an older page: paragraphs indented, a military government's order set flush under its
+    # title and number (佈告 folded as 布告)
+    page = lines_page(
+        "汴阳日报　一九四八年十一月二十日　第一版",
+        "迅速恢复生产安定城市秩序",
+        "　　汴阳解放已经一月了。一月来，在市军管会领导下，全",
+        "市工商业陆续开门营业，社会秩序迅速恢复，市面日渐繁",
+        "荣，人民生活逐步安定下来。",
+        "　　我们希望全市工商业者安心营业，积极恢复生产；希望",
+        "全市工人兄弟努力护厂，早日开工。只要大家团结一致，汴",
+        "阳的市面一定会一天比一天好起来。",
+        "",
+        "汴陽市軍事管制委員會佈告",
+        "（商字第三號）",
+        "為維護市場秩序，保障人民生活，特規定如下：",
+        "一、本市各糧行、布莊、雜貨店及攤販，一律照常營業。",
+        "二、嚴禁囤積居奇、哄抬物價。",
+        "以上各條，仰全市軍民人等一體遵照。此佈。",
+        "　　　　　主　任　韓振西",
+        "一九四八年十一月十七日",
+    )
+    found = _arts(page)
+    notice = next(a for a in found if a.kind == "notice")
+    assert _body(page, notice).startswith("為維護市場秩序")
+    editorial = _by_head(found)["迅速恢复生产安定城市秩序"]
+    assert _body(page, editorial).endswith("一天比一天好起来。")

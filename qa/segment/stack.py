@@ -641,7 +641,8 @@ _OWN_GENRE = re.compile(r"讣告|鸣谢|致谢|更正(?:启事)?")
 _BAR_TAG = re.compile(
     rf"([{_H}]{{0,4}}(?:点评|评论|时评|快评|短评|述评|观察|手记))[｜|](.{{6,40}})"
 )
-_SERIES_NO = re.compile(r"[（(]第[\d一二三四五六七八九十]{1,3}号[）)]")
+# (an older order's number names its series first: （商字第三号）, （秘字第十二号）)
+_SERIES_NO = re.compile(r"[（(](?:[\u4e00-\u9fff]{1,2}字)?第[\d一二三四五六七八九十]{1,3}号[）)]")
 
 
 def _titled(h: str) -> bool:
@@ -651,7 +652,7 @@ def _titled(h: str) -> bool:
 
 
 NOTICE = re.compile(
-    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示|鸣谢)"
+    r".{0,40}(?:声明|公告|通告|通报|通知|启事|招聘|诚聘|招生|简章|讣告|公示|提示|鸣谢|布告|命令|训令)"
     # (one of a series, its number after it: 某某会议通知（第一号）)
     r"(?:" + _SERIES_NO.pattern + r")?|更正|勘误|" + _DOC_TITLE.pattern
 )
@@ -3352,6 +3353,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     )
                 ):
                     stack_ok = True  # a notice's title over its addressee (各会员单位：)
+                elif (
+                    blank_before(i)
+                    and j < n
+                    and lines[j] is not None
+                    and any(_SERIES_NO.fullmatch(lines[x].f) for x in range(i + 1, j))
+                    and NOTICE.fullmatch(
+                        "".join(
+                            lines[x].f for x in range(i, j) if not _SERIES_NO.fullmatch(lines[x].f)
+                        )
+                    )
+                ):
+                    stack_ok = True  # a numbered notice's title (某某布告 / （某字第三号）)
                 elif indented and blank_before(i) and j - i <= 2 and classical_verse(j) >= 3:
                     # a title under a blank line over classical verse set flush on a page
                     # that indents its paragraphs (七律·某某 / 又是某某九月天，): a poem
