@@ -404,3 +404,18 @@ def test_a_numbered_orders_title_over_flush_text_opens_a_notice():
     assert _body(page, notice).startswith("為維護市場秩序")
     editorial = _by_head(found)["迅速恢复生产安定城市秩序"]
     assert _body(page, editorial).endswith("一天比一天好起来。")
+
+
+def test_the_commentators_genre_line_is_a_kicker_not_a_byline():
+    assert not stack._own_byline("本报评论员文章")
+    assert stack._own_byline("本报评论员")
+    page = _page(
+        "本报评论员文章\n"
+        "让口岸红利更多惠及边城百姓\n"
+        "本报评论员\n"
+        "　　三百万吨，这是口岸开放三十多年来从未有过的数字。口岸的红利，要更多转化为边城\n"
+        "百姓的获得感，让群众在家门口就能分享开放带来的实惠。\n"
+    )
+    a = _by_head(_arts(page))["让口岸红利更多惠及边城百姓"]
+    assert a.byline == "本报评论员"
+    assert a.subheadlines == ["本报评论员文章"]

@@ -174,7 +174,8 @@ OWN_BYLINE = re.compile(
     # (a periodical's, a site's or a station's own: 本刊记者 某某, 本网记者, 本台记者)
     r"|(?:本报|本刊|本网|本台|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)"
     r"(?:" + _ROLE + r")"
-    r"(?:[\s　]*" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
+    # (the role followed by 文章 names a commentary's genre over it, a kicker: no name)
+    r"(?:[\s　]*(?!文章$)" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
     # (several credits set apart by a slash: 记者 某某 / 实习生 某某)
     r"(?:[\s　]*[/／][\s　]*(?:" + _ROLE + r")[\s　]*" + _NAMES + r")*"
