@@ -419,3 +419,15 @@ def test_the_commentators_genre_line_is_a_kicker_not_a_byline():
     a = _by_head(_arts(page))["让口岸红利更多惠及边城百姓"]
     assert a.byline == "本报评论员"
     assert a.subheadlines == ["本报评论员文章"]
+
+
+def test_the_commentators_credit_over_the_headline_leaves_the_headline_its_own():
+    page = _page(
+        "本报评论员\n"
+        "让绿色成为青柳最厚重的底色\n"
+        "在青柳，每一片绿都来之不易。从上世纪六七十年代起，一代代青柳人扛着铁锹走进沙\n"
+        "窝，硬是在风沙口种下了一道道绿色屏障。\n"
+    )
+    a = _by_head(_arts(page))["让绿色成为青柳最厚重的底色"]
+    assert a.byline == "本报评论员"
+    assert _body(page, a).startswith("在青柳，每一片绿")

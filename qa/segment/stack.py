@@ -238,6 +238,9 @@ _NAME_WRAP_ON = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}[\s　]+(?:" + _ROLE + r")[\s　]*" + _NAMES
 )
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
+# The paper's own credit naming no one (本报评论员, 本刊编辑部): a commentary's, set over
+# its headline or under it.
+_HOUSE_CREDIT = re.compile(r"(?:本报|本刊|本台|本网)(?:特约)?(?:评论员|编辑部|评论部)")
 # The paper itself signing a piece under its text, as an anniversary's address to readers,
 # a statement or a 献辞 is signed (本报编辑部, 本刊编辑部, 本报评论部, 《某某》编辑部): no
 # text of that piece follows it.
@@ -3012,6 +3015,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (j := inline_box(i)) > 0:
             cur.body.extend((lines[x].s, lines[x].e) for x in range(i, j))
             i = j
+            continue
+        if (
+            blank_before(i)
+            and bool(_HOUSE_CREDIT.fullmatch(ln.f))
+            and i + 2 < n
+            and lines[i + 1] is not None
+            and lines[i + 2] is not None
+            and headish(i + 1)
+            and not opener(i + 1)
+            and not headish(i + 2)
+            and (para_start(i + 2) or len(lines[i + 2].f) >= max(20, 2 * len(lines[i + 1].f)))
+        ):
+            # the paper's own unnamed credit set over the headline (本报评论员 / 某某某某 /
+            # text), under a blank line: the line under it is the headline, not the text's
+            # first line
+            p = new()
+            p.bylines.append((ln.s, ln.e))
+            p.heads = [i + 1]
+            i += 2
             continue
         # a headline stack
         to_opener = stack_to_opener(i)
