@@ -431,3 +431,15 @@ def test_the_commentators_credit_over_the_headline_leaves_the_headline_its_own()
     a = _by_head(_arts(page))["让绿色成为青柳最厚重的底色"]
     assert a.byline == "本报评论员"
     assert _body(page, a).startswith("在青柳，每一片绿")
+
+
+def test_a_readers_contributions_label_is_a_column_tag_over_a_full_width_headline():
+    assert stack._TAG.fullmatch("读者来稿")
+    page = _column(
+        "读者来稿",
+        "外婆说的“夜饭”和“点心”",
+        "我外婆是白荡人，一辈子说澄溪话。",
+        "小时候在她家过暑假，最让我糊涂",
+        "的是她说的“夜饭”和“点心”。",
+    )
+    assert "外婆说的“夜饭”和“点心”" in _by_head(_arts(page))
