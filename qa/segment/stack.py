@@ -1156,6 +1156,11 @@ def _own_byline(line: str) -> bool:
     return len(f) <= 30 and not re.search("[。！？，、；]", f) and bool(OWN_BYLINE.fullmatch(t))
 
 
+# The end of a line saying who runs a paper or what it is to them, under its name (某某协会
+# 主办, 某某委机关报, 某某协会会刊): never the name itself.
+_SPONSOR_END = re.compile("(?:主办|主管|承办|出版|机关报|会刊|内刊|院刊|校刊)$")
+
+
 def masthead(text: str) -> str:
     """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
     《某某》电子版, or a masthead line at the page top (the name alone, or opening the
@@ -1247,9 +1252,11 @@ def masthead(text: str) -> str:
     # is the publication's, whatever it ends with
     # (a line of who runs it may stand between: 某某协会会刊　内部交流)
     for k, a in enumerate(top[:3]):
-        sponsor = re.search("(?:主办|主管|承办|出版|机关报)$", flat(a))  # who runs it, not its name
-        under = top[k + 1 : k + 3] if k + 1 < len(top) and page_furniture(top[k + 1]) else []
-        under = under or top[k + 1 : k + 2]
+        sponsor = _SPONSOR_END.search(flat(a))  # who runs it, not its name
+        between = k + 1 < len(top) and (
+            page_furniture(top[k + 1]) or bool(_SPONSOR_END.search(flat(top[k + 1])))
+        )
+        under = top[k + 1 : k + 3] if between else top[k + 1 : k + 2]
         if (
             re.fullmatch(rf"[{_H}]{{3,14}}", flat(a))
             and not sponsor
