@@ -14,3 +14,18 @@ def test_a_newsletters_name_over_its_society_line_over_the_issue_number_is_the_m
         "卷首语\n"
     )
     assert stack.masthead(page) == "星野通讯"
+
+
+def test_the_page_foots_block_under_a_blank_line_is_furniture_field_by_field():
+    from tests.segpages import arts, body, with_filler
+
+    page = with_filler(
+        "要闻简报\n"
+        "■3月14日，县人大常委会组织代表视察烟花爆竹企业安全生产工作。（邹建国）\n"
+        "■3月15日，县应急管理局举办企业主要负责人安全培训，共210人参训。（李明）",
+        "地址：瑶泉县城关镇花炮大道88号\n邮编：410399\n新闻热线：0731-83226518\n瑶泉县印务中心印刷",
+    )
+    found = arts(page)
+    briefs = next(a for a in found if a.headline == "要闻简报")
+    assert body(page, briefs).endswith("共210人参训。（李明）")
+    assert not any("印务中心" in body(page, a) for a in found)

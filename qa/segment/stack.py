@@ -238,6 +238,12 @@ _NAME_WRAP_ON = re.compile(
     r"[" + _H + r"·](?:[\s　]*[" + _H + r"·]){0,2}[\s　]+(?:" + _ROLE + r")[\s　]*" + _NAMES
 )
 _ROLE_END = re.compile(r"(?:记者|通讯员|实习生|摄影)\s*$")
+# A line of a page foot's block (see segment): a field (地址：…, 电话：…), the imprint
+# (某某印刷厂印刷, 某某印务中心印刷) or the paper's registration (某内登字第×号), no sentence.
+_FOOT_LINE = re.compile(
+    r"[" + _H + r"]{1,8}[：:][^。！？]{1,40}|[^。！？，\s]{2,20}印刷"
+    r"|.{0,24}(?:登字|准印证)[^。！？]{0,24}"
+)
 # The paper's own credit naming no one (本报评论员, 本刊编辑部): a commentary's, set over
 # its headline or under it.
 _HOUSE_CREDIT = re.compile(r"(?:本报|本刊|本台|本网)(?:特约)?(?:评论员|编辑部|评论部)")
@@ -1461,6 +1467,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
             furn[i] = not (_ISSUER.fullmatch(p.f) or _SIGN_ROLE.fullmatch(p.text))
+    # the page foot: the page's last lines, set apart by a blank line, each a field (地址：…,
+    # 电话：…　每份二分), the imprint (某某印刷厂印刷) or the paper's registration, one of
+    # them at least the paper's own (furniture already): all of them the foot
+    end = max((k for k, ln in enumerate(lines) if ln), default=-1)
+    k = end
+    while (
+        k >= 0
+        and end - k < 8
+        and lines[k] is not None
+        and (furn[k] or bool(_FOOT_LINE.fullmatch(lines[k].f)))
+    ):
+        k -= 1
+    if end >= 0 and k < end and (k < 0 or lines[k] is None) and any(furn[k + 1 : end + 1]):
+        for x in range(k + 1, end + 1):
+            furn[x] = True
     opens: set[int] = set()  # lines that open a piece whatever is above them
     # a column's label alone between blank lines (工人来信, 读者之声) over a stack and its text,
     # under a finished sentence: it names the column, it is no part of the piece above
