@@ -29,3 +29,10 @@ def test_the_page_foots_block_under_a_blank_line_is_furniture_field_by_field():
     briefs = next(a for a in found if a.headline == "要闻简报")
     assert body(page, briefs).endswith("共210人参训。（李明）")
     assert not any("印务中心" in body(page, a) for a in found)
+
+
+def test_a_columns_line_holding_publish_or_host_mid_sentence_is_no_furniture():
+    assert not stack.page_furniture("第三辑出版该书收录本市47个")
+    assert not stack.page_furniture("本次活动由市妇联主办，共有")
+    assert stack.page_furniture("中共某某市委机关报　某某日报社出版")
+    assert stack.page_furniture("某某市天文爱好者协会主办")

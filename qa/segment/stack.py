@@ -836,8 +836,12 @@ _FURN_EXTRA = re.compile(
     r"|[" + _H + r"]{2,10}(?:报|刊)[\s　]+[A-Z][A-Z \t]{3,40}(?:[\s　].{0,30})?"
     r"|.{0,20}〒\s*\d{3}-?\d{4}.{0,60}"
     r"|.{0,40}(?:新闻纸类|登记证).{0,30}"
-    # (a publisher, 某某出版社, is a book's; …出版的, …主办的 a sentence's: 某日出版的《某某》)
-    r"|.{0,20}(?:机关报|主办(?!的)|出版(?!社|的)|出版物号).{0,30}"
+    # (a publisher, 某某出版社, is a book's; …出版的, …主办的 a sentence's: 某日出版的《某某》;
+    # the word closes its field, before a space, a colon or the line's end (某某社出版, 主办：…,
+    # or names it: 出版日期, 出版事业登记证, 出版物号),
+    # not a column's line running on, 第三辑出版该书收录…, 由某某主办，共有…)
+    r"|.{0,20}(?:机关报|主办(?=$|[\s　：:（(]|单位)|出版(?=$|[\s　：:（(日时事物许单]))"
+    r".{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
     r"|.{0,10}第[一二三四五六七八九十百千〇○零]{1,8}期.{0,20}"
