@@ -36,3 +36,21 @@ def test_a_columns_line_holding_publish_or_host_mid_sentence_is_no_furniture():
     assert not stack.page_furniture("本次活动由市妇联主办，共有")
     assert stack.page_furniture("中共某某市委机关报　某某日报社出版")
     assert stack.page_furniture("某某市天文爱好者协会主办")
+
+
+def test_a_notices_title_over_whoever_it_addresses_closes_the_list_above():
+    from tests.segpages import arts, body, by_head, with_filler
+
+    page = with_filler(
+        "客讯速递\n"
+        "●梅岗县客家话进课堂试点启动，首批十所小学开设客家童谣课。\n"
+        "●《客家姓氏源流》第三辑出版，收录本市四十七个姓氏的族谱序言。（罗丽）\n"
+        "\n"
+        "丰溪叶氏宗祠重光庆典暨祭祖公告\n"
+        "海内外叶氏宗亲：\n"
+        "　　丰溪叶氏宗祠始建于清康熙年间，修缮工程已于本年十月竣工，兹定于农历十一月\n"
+        "初八举行重光庆典暨祭祖大典，敬请各地宗亲届时莅临。\n"
+    )
+    found = by_head(arts(page))
+    assert body(page, found["客讯速递"]).endswith("族谱序言。（罗丽）")
+    assert found["丰溪叶氏宗祠重光庆典暨祭祖公告"].kind == "notice"

@@ -3401,7 +3401,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     (a := j if j < n and lines[j] is not None else j + 1 if blank_before(i) else n)
                     < n
                     and lines[a] is not None
-                    and _ADDRESSEE.fullmatch(lines[a].f)
+                    and (
+                        _ADDRESSEE.fullmatch(lines[a].f)
+                        # (whoever it is addressed to, a line closed by its colon: 海内外宗亲：)
+                        or (
+                            blank_before(i)
+                            and bool(re.fullmatch(r"[^，。；！？]{2,20}[：:]", lines[a].f))
+                        )
+                    )
                     and NOTICE.fullmatch(
                         "".join(
                             lines[x].f for x in range(i, j) if not _DOC_MARK.fullmatch(lines[x].f)
