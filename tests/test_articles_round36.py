@@ -54,3 +54,30 @@ def test_a_notices_title_over_whoever_it_addresses_closes_the_list_above():
     found = by_head(arts(page))
     assert body(page, found["客讯速递"]).endswith("族谱序言。（罗丽）")
     assert found["丰溪叶氏宗祠重光庆典暨祭祖公告"].kind == "notice"
+
+
+def test_the_day_a_notice_was_signed_closes_it_before_the_next_title():
+    from tests.segpages import lines_page, pieces
+
+    page = lines_page(
+        "某某日报　2025年6月12日　星期四",
+        "第11版　公告",
+        "某某市城区老旧供水管网改造项目中标结果公示",
+        "　　一、项目名称：城区老旧供水管网改造项目（二期），编号SW-2025-021。",
+        "　　二、中标人：某某建设工程有限公司，中标价1862万元。",
+        "　　三、公示期：2025年6月12日至2025年6月16日。投标人对中标结果有异议",
+        "的，应当在公示期内提出，逾期不予受理。",
+        "　　四、联系方式：招标代理机构某某项目管理有限公司　联系人：宋先生　电话：",
+        "0745-2270419",
+        "某某市自来水有限责任公司",
+        "2025年6月12日",
+        "某某市卫生健康局2025年7月至8月政府采购意向",
+        "　　为便于供应商及时了解政府采购信息，根据财政部关于开展政府采购意向",
+        "公开工作的有关规定，现将我单位2025年7月至8月采购意向公开如下：",
+        "　　一、基层医疗卫生机构健康体检设备采购项目，预算金额320万元，预计",
+        "7月采购。",
+        "　　本次公开的采购意向是本单位政府采购工作的初步安排，具体采购项目",
+        "情况以相关采购公告和采购文件为准。",
+    )
+    found = pieces(page)
+    assert any(a.headline == "某某市卫生健康局2025年7月至8月政府采购意向" for a in found)

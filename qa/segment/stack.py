@@ -3120,6 +3120,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or (flat_page and bool(SIGNATURE.fullmatch(prev_line(i).f)))
                 or signed_above(i)
                 or bool(_TEACHER.fullmatch(prev_line(i).f))  # a pupil's teacher closes the piece
+                # the day a notice or a letter was signed, alone on the line above
+                or (
+                    cur is not None
+                    and bool(cur.body)
+                    and bool(_ISSUE_DATE.fullmatch(prev_line(i).f))
+                )
                 or (cur is None and bool(pieces))  # the piece above is closed (a schedule...)
                 or (i > 0 and furn[i - 1])  # page furniture right above: no text runs on from it
                 # a column tag in square brackets alone on its line (【来论】) opens a piece on a
