@@ -81,3 +81,9 @@ def test_the_day_a_notice_was_signed_closes_it_before_the_next_title():
     )
     found = pieces(page)
     assert any(a.headline == "某某市卫生健康局2025年7月至8月政府采购意向" for a in found)
+
+
+def test_an_answering_lawyer_labelled_or_by_role_is_the_columns_byline():
+    assert stack._own_byline("解答：嘉平市法律援助中心律师钟敏")
+    assert stack._own_byline("特约律师　许文涛（澜海律师事务所）")
+    assert not stack._own_byline("解答：这种情况属于工伤，应当由用人单位承担责任。")

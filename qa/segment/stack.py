@@ -111,12 +111,15 @@ _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
-    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾)\s*[：:]"
+    r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾"
+    r"|解答|答疑|主答)\s*[：:]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
     # (a column's contributor by role, a space before the name and the unit and title in
     # brackets after it: 特约专家　某某（某某大学副教授）)
-    r"|(?:特约|特邀|本期|本版)(?:专家|嘉宾|撰稿人?|主持人?)[\s　]+[" + _H + r"·]{2,4}"
+    r"|(?:特约|特邀|本期|本版)(?:专家|嘉宾|撰稿人?|主持人?|律师|医生|医师)[\s　]+["
+    + _H
+    + r"·]{2,4}"
     r"(?:[（(][^（）()。！？]{2,30}[）)])?"
 )
 # Reporters and camera crew each labelled with a colon, names only (记者：某某　通讯员：某某,
@@ -2178,6 +2181,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         wrapped) runs to seven lines."""
         if _open_note(lines[i].f):
             return -1  # a note in brackets wrapped over lines (a book's details), no stack
+        if re.fullmatch(
+            r"[（(][^（）()]{0,12}(?:记者|通讯员|摄|供稿|整理)[^（）()]{0,20}[）)]", lines[i].f
+        ):
+            return -1  # a reporter's credit in brackets closes the piece above, no stack
         j, most = i, (STACK_LINES + 1 if _TAG.fullmatch(lines[i].f) else STACK_LINES)
         while (
             j < n
