@@ -3874,9 +3874,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += 1
             continue
         if (
-            (unspaced or alone_credit)
-            and (glued is not None or alone_credit)
-            and (alone_credit or glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
+            (
+                alone_credit
+                or (
+                    unspaced
+                    and glued is not None
+                    and (glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
+                )
+            )
             and cur is not None
             and cur.body
             and (cur.bylines or alone_credit or not (cur.heads or cur.headline is not None))
