@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.segment import stack
+from tests.segpages import arts, body, by_head, lines_page, pieces, with_filler
 
 
 def test_a_newsletters_name_over_its_society_line_over_the_issue_number_is_the_masthead():
@@ -17,8 +18,6 @@ def test_a_newsletters_name_over_its_society_line_over_the_issue_number_is_the_m
 
 
 def test_the_page_foots_block_under_a_blank_line_is_furniture_field_by_field():
-    from tests.segpages import arts, body, with_filler
-
     page = with_filler(
         "要闻简报\n"
         "■3月14日，县人大常委会组织代表视察烟花爆竹企业安全生产工作。（邹建国）\n"
@@ -39,8 +38,6 @@ def test_a_columns_line_holding_publish_or_host_mid_sentence_is_no_furniture():
 
 
 def test_a_notices_title_over_whoever_it_addresses_closes_the_list_above():
-    from tests.segpages import arts, body, by_head, with_filler
-
     page = with_filler(
         "客讯速递\n"
         "●梅岗县客家话进课堂试点启动，首批十所小学开设客家童谣课。\n"
@@ -57,8 +54,6 @@ def test_a_notices_title_over_whoever_it_addresses_closes_the_list_above():
 
 
 def test_the_day_a_notice_was_signed_closes_it_before_the_next_title():
-    from tests.segpages import lines_page, pieces
-
     page = lines_page(
         "某某日报　2025年6月12日　星期四",
         "第11版　公告",
