@@ -77,10 +77,12 @@ _TAG = re.compile(
 # line's start; or a number standing as a word of the page header (06　经济, A05, A6版,
 # 某某日报　要闻　3), set apart by spaces or bars.
 # the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
+# (a jump line names another page: 下转第2版, 上接第1版, 转第二版, 详见第3版)
 _PAGE = re.compile(
-    r"第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]", re.M
+    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
+    re.M,
 )
-_PAGE_CN = re.compile(r"第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
+_PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 _PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")
 
@@ -166,14 +168,17 @@ def _header_date(head: str) -> re.Match | None:
 
 
 def _header(head: str) -> list[str]:
-    """The page header: the top lines up to the first blank line (eight at most: a
-    masthead, its romanised name, the date, the lunar date, the issue and page count, the
-    serial number, the page), when none of them is a sentence."""
+    """The page header: the top lines up to the first blank line (ten at most: a
+    masthead, its romanised name, who runs it, its mark as not for sale, the date, the lunar
+    date, the issue and page count, the serial number, the page), when none of them is a
+    sentence."""
     lines = []
-    for ln in head.lstrip("\n").split("\n")[:8]:
+    for ln in head.lstrip("\n").split("\n")[:10]:
         if not ln.strip():
             break
         lines.append(ln.strip())
+    if any(re.search("[。，；！？]", ln) for ln in lines[8:]):
+        lines = lines[:8]  # (the ninth and tenth only where they are the header's too)
     # on a page set without blank lines the editors' line (责任编辑：某某) closes the header
     staff = next((k for k, ln in enumerate(lines) if _STAFF.match(ln)), None)
     if staff is not None and any(re.search("[。，；！？]", ln) for ln in lines):

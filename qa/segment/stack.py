@@ -797,7 +797,7 @@ _APP_STAFF = (
 # An internal bulletin's mark that it is not for sale.
 # (本刊为内部交流资料, 内部发行　不得外传, 阅后请转赠: a bulletin not sold, passed on)
 _NOT_FOR_SALE = (
-    r"(?:(?:本报|本刊)为?)?(?:内部资料|内部刊物|内部交流(?:资料)?|免费交流|免费赠阅|注意保存"
+    r"(?:(?:本报|本刊)为?)?(?:内部资料|内部刊物|内部交流(?:资料)?|免费交流|免费赠阅|免费结缘|注意保存"
     r"|内部发行|不得外传|阅后请?转赠[^\s　]{0,4})"
 )
 # The days a paper comes out, in its foot (每周二、四出版, 逢周三出版)
@@ -1172,6 +1172,71 @@ def _own_byline(line: str) -> bool:
 # The end of a line saying who runs a paper or what it is to them, under its name (某某协会
 # 主办, 某某委机关报, 某某协会会刊): never the name itself.
 _SPONSOR_END = re.compile("(?:主办|主管|承办|出版|机关报|会刊|内刊|院刊|校刊)$")
+# The lines of a masthead block under the name: the issue's date (2024年8月15日, 一九五六年
+# 三月二日) and number (第7期, 总第31期, 2023年秋季刊), the weekday, the lunar or Buddhist
+# calendar's date, how many pages the issue has (本期4版, 今日八版), the page (第1版　要闻), what
+# the bulletin is and whose (某某博物馆馆刊, 某某中学校报, 《某某》少儿增刊)
+_BLOCK_DATE = re.compile(
+    r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?"
+)
+_BLOCK_ISSUE = re.compile(r"第\s*[\d一二三四五六七八九十百千〇○零]{1,8}\s*期|\d{4}年\S{0,4}刊")
+_BLOCK_WORD = re.compile(
+    r"(?:星期|周|礼拜)[一二三四五六日天]"
+    r"|(?:农历|佛历|夏历|阴历|旧历).{0,20}"
+    r"|(?:本期|今日)[\d一二三四五六七八九十]{1,2}版"
+    r"|第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版.{0,12}"
+    r"|《[^《》]{2,12}》.{0,4}(?:增刊|副刊|专刊|特刊|子刊)"
+    r"|[" + _H + r"]{2,20}(?:会刊|内刊|院刊|校刊|馆刊|所刊|校报|院报|厂报|刊物|会讯|简讯|通讯)"
+)
+_BLOCK_OWNER = re.compile(
+    r"[" + _H + r"]{2,20}(?:会刊|内刊|院刊|校刊|馆刊|所刊|校报|院报|厂报|主办|主管|编印)"
+    r"(?:[ \t　]+\S{2,12})*"
+)
+
+
+def _masthead_block(text: str) -> str:
+    """The name on the page's first line when every line under it, down to the first blank
+    line, is the masthead's (_BLOCK_WORD, page furniture, a line of who runs it), its issue
+    number or whose bulletin it is among them: a masthead of any name, 小探馆家 / 某某博物馆馆刊 /
+    2024年8月15日 / 第7期. A block whose header line names a paper beside its page or date
+    (某某报　第5版) is a running head under a section's name: the paper is that one."""
+    block: list[str] = []
+    for ln in text.split("\n")[:10]:
+        if not ln.strip():
+            if block:
+                break
+            continue
+        block.append(ln.strip())
+    if len(block) < 3:
+        return ""
+    name = flat(block[0])
+    if (
+        not re.fullmatch(rf"[{_H}]{{2,14}}", name)
+        or _SECTION_WORD.fullmatch(name)
+        or page_furniture(block[0])
+    ):
+        return ""
+    dated = False
+    for b in block[1:]:
+        words = [w for w in HEADER_SPLIT.split(b) if w]
+        if len(words) > 1 and any(_MASTHEAD.fullmatch(w) for w in words):
+            return ""
+        # (its issue number or a line of whose bulletin it is: a date and page alone under a
+        # name are a running head's, under the section's name as often as the paper's)
+        dated = (
+            dated or any(_BLOCK_ISSUE.search(w) for w in words) or bool(_BLOCK_OWNER.fullmatch(b))
+        )
+        if not (
+            all(
+                _BLOCK_DATE.match(w) or _BLOCK_ISSUE.search(w) or _BLOCK_WORD.fullmatch(w)
+                for w in words
+            )
+            or page_furniture(b)
+            or _SPONSOR_END.search(flat(b))
+        ):
+            return ""
+    return _DIGITAL.sub("", name) if dated else ""
 
 
 def masthead(text: str) -> str:
@@ -1194,6 +1259,8 @@ def masthead(text: str) -> str:
         )
     if named and named.most_common(1)[0][1] >= 2:
         return named.most_common(1)[0][0]
+    if name := _masthead_block(text):
+        return name
     top = [
         ln.strip()
         for ln in text.split("\n")[:8]
@@ -1273,6 +1340,7 @@ def masthead(text: str) -> str:
         if (
             re.fullmatch(rf"[{_H}]{{3,14}}", flat(a))
             and not sponsor
+            and not page_furniture(a)  # (内部资料　免费交流: the bulletin's mark, no name)
             and any(
                 re.search(r"第[\d一二三四五六七八九十百零〇]{1,6}期", b)
                 or (re.search("网站?$", a) and re.match(r"首页[ \t　]*[|｜]", b))

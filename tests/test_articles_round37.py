@@ -1,0 +1,98 @@
+"""Round 37: conventions from the 37th blind batch's tune pages (inner pages, newsletters and
+their mastheads), each on invented text."""
+
+from __future__ import annotations
+
+from qa.ingest.catalog import page_furniture
+from qa.segment import stack
+
+
+def test_a_name_over_a_block_of_masthead_lines_is_the_masthead_whatever_its_ending():
+    page = (
+        "小画廊\n"
+        "某某市美术馆馆刊\n"
+        "《某某美术》少儿增刊\n"
+        "2024年3月15日\n"
+        "星期五\n"
+        "第3期（总第12期）\n"
+        "本期4版\n"
+        "\n"
+        "春天来了\n"
+        "　　三月的美术馆里，孩子们在展厅里写生。\n"
+    )
+    assert stack.masthead(page) == "小画廊"
+
+
+def test_the_name_on_top_wins_over_the_line_naming_whose_paper_it_is():
+    page = (
+        "青　松\n"
+        "某某县第一中学校报\n"
+        "2023年春季刊　总第20期\n"
+        "2023年4月28日\n"
+        "第1版　要闻\n"
+        "校报编辑部主办　内部交流\n"
+        "\n"
+        "做一个会读书的人\n"
+        "　　同学们，四月是读书月。\n"
+    )
+    assert stack.masthead(page) == "青松"
+
+
+def test_a_temples_mark_that_its_bulletin_is_free_is_furniture_not_its_name():
+    page = (
+        "妙音\n"
+        "某某山某某寺主办\n"
+        "内部资料　免费结缘\n"
+        "第20期\n"
+        "2024年4月15日\n"
+        "佛历二五六八年\n"
+        "\n"
+        "浴佛节法会圆满\n"
+        "　　四月初八，本寺举行浴佛节法会。\n"
+    )
+    assert stack.page_furniture("内部资料　免费结缘")
+    assert stack.masthead(page) == "妙音"
+
+
+def test_a_section_name_over_a_running_head_naming_the_paper_is_no_masthead():
+    page = (
+        "文　博\n"
+        "2023年9月15日　星期五\n"
+        "某某文物报　第5版\n"
+        "责任编辑：某某\n"
+        "\n"
+        "古城遗址出土陶器\n"
+        "　　记者从省考古研究院获悉，遗址出土陶器百余件。\n"
+    )
+    assert stack.masthead(page) == "某某文物报"
+
+
+def test_a_jump_line_names_another_page_not_this_one():
+    page = (
+        "小画廊\n"
+        "2024年3月15日\n"
+        "第3期\n"
+        "\n"
+        "春天来了\n"
+        "　　三月的美术馆里，孩子们在展厅里写生，画下了玉兰和迎春。\n"
+        "（下转第2版）\n"
+    )
+    assert page_furniture(page).page == ""
+
+
+def test_a_masthead_block_of_nine_lines_still_gives_the_page():
+    page = (
+        "妙音\n"
+        "某某山某某寺主办\n"
+        "内部资料　免费结缘\n"
+        "第20期\n"
+        "2024年4月15日\n"
+        "佛历二五六八年\n"
+        "农历三月初七\n"
+        "本期四版\n"
+        "第一版　寺务要闻\n"
+        "\n"
+        "浴佛节法会圆满\n"
+        "　　四月初八，本寺举行浴佛节法会。（转第二版）\n"
+    )
+    assert page_furniture(page).page == "1"
