@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from qa.ingest.catalog import page_furniture
 from qa.segment import stack
+from tests.segpages import arts, body, by_head, with_filler
 
 
 def test_a_name_over_a_block_of_masthead_lines_is_the_masthead_whatever_its_ending():
@@ -96,3 +97,32 @@ def test_a_masthead_block_of_nine_lines_still_gives_the_page():
         "　　四月初八，本寺举行浴佛节法会。（转第二版）\n"
     )
     assert page_furniture(page).page == "1"
+
+
+def test_a_credit_with_a_full_width_slash_closes_the_headline_stack():
+    assert stack.OWN_BYLINE.fullmatch("本刊通讯员　周某某　文／图")
+    page = with_filler(
+        "老站房修缮完工\n"
+        "本刊通讯员　周某某　文／图\n"
+        "　　6月1日，建于1936年的老站房修缮工程通过验收。修缮中保留了原有的木\n"
+        "结构屋架和青砖外墙，更换了损坏的门窗，站前广场也恢复了旧时的石板铺装。\n"
+    )
+    found = by_head(arts(page))
+    assert found["老站房修缮完工"].byline == "本刊通讯员周某某文／图"
+
+
+def test_a_table_under_a_short_line_over_its_title_is_a_piece_of_its_own():
+    page = with_filler(
+        "运价\n"
+        "本周主要线路运价一览\n"
+        "（2024年6月10日—16日）\n"
+        "线路　　　　运价　　环比\n"
+        "甲港—乙港　1200　　+2.1%\n"
+        "甲港—丙港　1350　　-0.8%\n"
+        "乙港—丁港　 980　　+0.5%\n",
+    )
+    found = arts(page)
+    table = next(a for a in found if a.headline == "本周主要线路运价一览")
+    assert table.subheadlines == ["（2024年6月10日—16日）"]
+    assert body(page, table).startswith("线路运价环比")
+    assert not any("甲港" in body(page, a) for a in found if a is not table)

@@ -172,13 +172,13 @@ OWN_BYLINE = re.compile(
     r"|" + _LABELLED + r""
     r"|" + _LABELLED_NAMES + r""
     r"|" + _BOOK_CREDIT + r""
-    r"|(?:文\s*/\s*图|图\s*/\s*文)[\s　：:]*\S.{1,24}"
+    r"|(?:文\s*[/／]\s*图|图\s*[/／]\s*文)[\s　：:]*\S.{1,24}"
     r"|" + _CREDIT + r"(?:[\s　]+" + _CREDIT + r")*"
     # (a periodical's, a site's or a station's own: 本刊记者 某某, 本网记者, 本台记者)
     r"|(?:本报|本刊|本网|本台|[" + _H + r"]{1,8}报|新华社|[" + _H + r"]{0,6}融媒体\s*中心)"
     r"(?:" + _ROLE + r")"
     # (the role followed by 文章 names a commentary's genre over it, a kicker: no name)
-    r"(?:[\s　]*(?!文章$)" + _NAMES + r")?(?:[\s　]+(?:文\s*/\s*图|图\s*/\s*文))?"
+    r"(?:[\s　]*(?!文章$)" + _NAMES + r")?(?:[\s　]+(?:文\s*[/／]\s*图|图\s*[/／]\s*文))?"
     r"|(?:" + _ROLE + r")[\s　]+" + _NAMES + r""
     # (several credits set apart by a slash: 记者 某某 / 实习生 某某)
     r"(?:[\s　]*[/／][\s　]*(?:" + _ROLE + r")[\s　]*" + _NAMES + r")*"
@@ -542,7 +542,7 @@ _OPINION_TAG = re.compile(
 _PERSONAL = re.compile(
     r"□?[" + _H + r"·]{2,4}|[（(][" + _H + r"·]{2,4}[）)]|.{0,8}[（(]?作者[为：:单系].{1,60}"
 )
-_REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*/|/\s*文|图\s*/|/\s*图")
+_REPORTED = re.compile(r"记者|通讯员|讯|电|摄|报道|文\s*[/／]|[/／]\s*文|图\s*[/／]|[/／]\s*图")
 # A headline's line that stops on a word which cannot end a phrase (a particle, a
 # preposition, a conjunction: 外婆的 / 腌菜坛) wraps: the next line is the rest of it; so
 # does one that stops on a comma (与一座城， / 共写七十年): a column's name has none.
@@ -3277,49 +3277,77 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j += 1
             if to_opener > j:
                 j = to_opener
-            unit = i + 1 < n and lines[i + 1] is not None and _TABLE_UNIT.fullmatch(lines[i + 1].f)
-            if (
-                not unit
+
+            def table_head(k: int) -> tuple[int, int] | None:
+                """Lines k+1.. under a heading at line k: (its unit and period lines, a
+                blank line over the rows) when rows of cells follow, else None."""
+                unit = (
+                    k + 1 < n and lines[k + 1] is not None and _TABLE_UNIT.fullmatch(lines[k + 1].f)
+                )
+                if (
+                    not unit
+                    and k + 2 < n
+                    and lines[k + 1] is not None
+                    and not re.search("[。！？]", lines[k + 1].f)
+                    and len(lines[k + 1].f) <= 30
+                    and not _ITEM.match(lines[k + 1].f)
+                    and not re.match("[◎●■▲◆★☆○□△※]", lines[k + 1].f)
+                    and rows_from(k + 1, header=True) < 3
+                    and (
+                        rows_from(k + 2, header=True) >= 3
+                        or (
+                            k + 3 < n
+                            and lines[k + 2] is None
+                            and rows_from(k + 3, header=True) >= 3
+                        )
+                    )
+                ):
+                    # a line under the table's heading saying what it lists (某某赛（第三班）
+                    # 1200米　晚上10:50), over its header row: read as a unit line is
+                    unit = True
+                # (or two such lines: its period in brackets over its unit line, 单位：元/月)
+                units = int(bool(unit))
+                if (
+                    k + 3 < n
+                    and lines[k + 1] is not None
+                    and lines[k + 2] is not None
+                    and _TABLE_PERIOD.fullmatch(lines[k + 1].f)
+                    and _TABLE_UNIT.fullmatch(lines[k + 2].f)
+                ):
+                    units = 2
+                # (a page setting a blank line after every paragraph sets one over the rows too)
+                gap = int(
+                    units > 0
+                    and k + 2 + units < n
+                    and lines[k + 1 + units] is None
+                    and rows_from(k + 2 + units, header=True) >= 3
+                )
+                if rows_from(k + 1 + units + gap, header=True) >= 3 and len(lines[k].f) <= 20:
+                    return units, gap
+                return None
+
+            tab = table_head(i)
+            # (a short line over the table's title, neither punctuated, the rows under the
+            # title: its kicker or tag, 数据 / 某某价格一览)
+            wrap = int(
+                tab is None
+                and blank_before(i)  # (set apart: not a credit closing the piece above)
                 and i + 2 < n
                 and lines[i + 1] is not None
-                and not re.search("[。！？]", lines[i + 1].f)
-                and len(lines[i + 1].f) <= 30
-                and not _ITEM.match(lines[i + 1].f)
-                and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)
-                and rows_from(i + 1, header=True) < 3
-                and (
-                    rows_from(i + 2, header=True) >= 3
-                    or (i + 3 < n and lines[i + 2] is None and rows_from(i + 3, header=True) >= 3)
-                )
-            ):
-                # a line under the table's heading saying what it lists (某某赛（第三班）　1200米
-                # 晚上10:50), over its header row: read as a unit line is
-                unit = True
-            # (or two such lines: its period in brackets over its unit line, 单位：元/月)
-            units = int(bool(unit))
-            if (
-                i + 3 < n
-                and lines[i + 1] is not None
-                and lines[i + 2] is not None
-                and _TABLE_PERIOD.fullmatch(lines[i + 1].f)
-                and _TABLE_UNIT.fullmatch(lines[i + 2].f)
-            ):
-                units = 2
-            # (a page setting a blank line after every paragraph sets one over the rows too)
-            gap = int(
-                units > 0
-                and i + 2 + units < n
-                and lines[i + 1 + units] is None
-                and rows_from(i + 2 + units, header=True) >= 3
+                and len(lines[i].f) <= 12
+                and not re.search(r"[。！？，；：:]", lines[i].f + lines[i + 1].f)
+                and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)  # (a box's first item)
+                and (tab := table_head(i + 1)) is not None
             )
-            if rows_from(i + 1 + units + gap, header=True) >= 3 and len(lines[i].f) <= 20:
+            if tab is not None:
+                units, gap = tab
                 # a heading over rows of figures set in cells is a table: a piece of its own
                 # (its unit line, 单位：分, under the heading)
                 above = cur
                 p = new("other")
-                p.headline = lines[i].f
-                p.heads = [i]
-                j = i + 1
+                p.headline = lines[i + wrap].f
+                p.heads = [i, i + 1] if wrap else [i]
+                j = i + 1 + wrap
                 for _ in range(units):
                     if _TABLE_PERIOD.fullmatch(lines[j].f):
                         p.heads.append(j)  # the period it covers: a subtitle of its heading
@@ -3335,7 +3363,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     # a second table's heading inside the same box, over rows of its own
                     or (
                         lines[j] is not None
-                        and bool(lines[j].indent) == bool(lines[i + 1].indent)
+                        and bool(lines[j].indent) == bool(lines[i + 1 + wrap].indent)
                         and len(lines[j].f) <= 20
                         and not re.search("[。！？，]", lines[j].f)
                         and rows_from(j + 1, header=True) >= 3
