@@ -1196,47 +1196,81 @@ _BLOCK_OWNER = re.compile(
 
 
 def _masthead_block(text: str) -> str:
-    """The name on the page's first line when every line under it, down to the first blank
-    line, is the masthead's (_BLOCK_WORD, page furniture, a line of who runs it), its issue
-    number or whose bulletin it is among them: a masthead of any name, 小探馆家 / 某某博物馆馆刊 /
-    2024年8月15日 / 第7期. A block whose header line names a paper beside its page or date
-    (某某报　第5版) is a running head under a section's name: the paper is that one."""
-    block: list[str] = []
-    for ln in text.split("\n")[:10]:
-        if not ln.strip():
-            if block:
-                break
-            continue
-        block.append(ln.strip())
-    if len(block) < 3:
-        return ""
-    name = flat(block[0])
+    """The name on the first line of a block of masthead lines near the page top: every
+    line under it down to a blank line or the first line that is none of them (a page
+    without blank lines runs on into its first headline) is the masthead's (_BLOCK_WORD,
+    page furniture, a line of who runs it, its name in Latin letters, its registration), two
+    at least, its issue number or whose bulletin it is among them: a masthead of any name,
+    小探馆家 / 某某博物馆馆刊 / 2024年8月15日 / 第7期. The block may stand under a box of
+    quotations (最高指示 / …). A bare genre word under the name is the name's (某某总会 /
+    会讯). A block whose header line names a paper beside its page or date (某某报　第5版)
+    is a running head under a section's name: the paper is that one."""
+    lines = [ln.strip() for ln in text.split("\n")[:16]]
+    for k, first in enumerate(lines):
+        if first and (k == 0 or not lines[k - 1]) and (name := _block_name(lines, k)):
+            return name
+    return ""
+
+
+# A masthead line's registration (准印证号：…, 准证号：PP 1234/05/2013, 刊号：CN…, 国内统一
+# 连续出版物号：…) and its name in Latin letters (THE … ASSOCIATION BULLETIN)
+_BLOCK_FIELD = re.compile(
+    r"(?:准印证号?|准证号|刊号|(?:国内)?统一连续出版物号|登记号|CN)\s*[:：]?.{0,50}"
+    r"|[A-Z0-9][A-Z0-9 &.,'()\-/·]{2,80}"
+)
+_BARE_GENRE = re.compile("会讯|简讯|简报|通讯|会刊")
+
+
+def _block_line(b: str) -> bool | None:
+    """Is this line a masthead's (see _masthead_block)? None: a header line naming a paper
+    beside its page or date, no masthead block's."""
+    words = [w for w in HEADER_SPLIT.split(b) if w]
+    if len(words) > 1 and any(_MASTHEAD.fullmatch(w) for w in words):
+        return None
+
+    def word(w: str) -> bool:
+        if m := re.fullmatch(r"[（(]([^（）()]{2,20})[）)]", w):  # （会员通讯·非卖品）
+            return all(
+                re.fullmatch(_NOT_FOR_SALE + "|非卖品", x) or _BLOCK_WORD.fullmatch(x)
+                for x in re.split("[·・、]", m.group(1))
+            )
+        return bool(_BLOCK_DATE.match(w) or _BLOCK_ISSUE.search(w) or _BLOCK_WORD.fullmatch(w))
+
+    return (
+        all(word(w) for w in words)
+        or page_furniture(b)
+        or bool(_SPONSOR_END.search(flat(b)))
+        or bool(_BLOCK_FIELD.fullmatch(b))
+        or bool(_BARE_GENRE.fullmatch(flat(b)))
+    )
+
+
+def _block_name(lines: list[str], k: int) -> str:
+    name = flat(lines[k])
     if (
         not re.fullmatch(rf"[{_H}]{{2,14}}", name)
         or _SECTION_WORD.fullmatch(name)
-        or page_furniture(block[0])
+        or page_furniture(lines[k])
     ):
         return ""
-    dated = False
-    for b in block[1:]:
-        words = [w for w in HEADER_SPLIT.split(b) if w]
-        if len(words) > 1 and any(_MASTHEAD.fullmatch(w) for w in words):
+    under: list[str] = []
+    for b in lines[k + 1 : k + 11]:
+        if not b:
+            break
+        if (ok := _block_line(b)) is None:
             return ""
-        # (its issue number or a line of whose bulletin it is: a date and page alone under a
-        # name are a running head's, under the section's name as often as the paper's)
-        dated = (
-            dated or any(_BLOCK_ISSUE.search(w) for w in words) or bool(_BLOCK_OWNER.fullmatch(b))
-        )
-        if not (
-            all(
-                _BLOCK_DATE.match(w) or _BLOCK_ISSUE.search(w) or _BLOCK_WORD.fullmatch(w)
-                for w in words
-            )
-            or page_furniture(b)
-            or _SPONSOR_END.search(flat(b))
-        ):
-            return ""
-    return _DIGITAL.sub("", name) if dated else ""
+        if not ok:
+            break
+        under.append(b)
+    # (its issue number or a line of whose bulletin it is: a date and page alone under a
+    # name are a running head's, under the section's name as often as the paper's)
+    if len(under) < 2 or not any(
+        _BLOCK_ISSUE.search(b) or _BLOCK_OWNER.fullmatch(b) for b in under
+    ):
+        return ""
+    if _BARE_GENRE.fullmatch(flat(under[0])):
+        name += flat(under[0])
+    return _DIGITAL.sub("", name)
 
 
 def masthead(text: str) -> str:
