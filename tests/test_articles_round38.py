@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa.segment import stack
+from tests.segpages import arts, body, by_head, lines_page
 
 
 def test_a_masthead_block_on_a_page_without_blank_lines_ends_at_the_first_headline():
@@ -47,3 +48,75 @@ def test_a_bare_genre_word_under_a_societys_name_is_part_of_the_bulletins_name()
         "　　各位会员：时光荏苒，本会成立已届七十周年。\n"
     )
     assert stack.masthead(page) == "某某中华商会会讯"
+
+
+def test_a_running_head_of_spaced_fields_is_furniture_in_any_numerals():
+    assert stack.page_furniture(
+        "某某医院院报　　第152期　　2024年6月28日　　第2版　　医疗动态　　责任编辑：某某"
+    )
+    assert stack.page_furniture("某某日报　　一九五六年三月十日　星期六　　第2版")
+    assert not stack.page_furniture("张三　李四　王五　2024年5月")
+
+
+def test_three_tiers_the_outer_lines_two_phrases_each_put_the_headline_in_the_middle():
+    assert stack._split_stack(
+        ["第11轮　主场2比1逆转对手", "某某三连胜杀入前三", "某某梅开二度　某某扑出点球"], False
+    ) == ("某某三连胜杀入前三", ["第11轮主场2比1逆转对手", "某某梅开二度某某扑出点球"])
+
+
+def test_a_stack_set_apart_by_blank_lines_from_its_byline_and_text_is_theirs():
+    page = lines_page(
+        "某某晚报　2024年5月6日　星期一　第14版　体育　责任编辑：某某",
+        "",
+        "第11轮　主场2比1逆转对手",
+        "某某三连胜杀入前三",
+        "某某梅开二度　某某扑出点球",
+        "",
+        "本报记者　刘某",
+        "",
+        "　　昨晚，联赛第11轮一场焦点战在奥体中心打响。主场作战的某某队在先丢一球的情况下，",
+        "凭借外援的两粒进球，以2比1逆转击败对手，取得联赛三连胜。积分升至22分的某某队暂列",
+        "积分榜第三位。",
+        "　　赛后，主教练表示，球队在落后的情况下没有乱了阵脚，队员们坚决执行了赛前",
+        "布置的战术，下半场的两次换人起到了关键作用。他同时提醒队员，联赛还有很长的",
+        "路要走，球队必须保持清醒的头脑，认真总结每一场比赛的得失，不能因为一场胜利就",
+        "放松对自己的要求。下一轮比赛球队将客场挑战积分榜领头羊，这将是一场硬仗。",
+        "",
+        "　　当晚到场球迷超过四万人。比赛开始后，客队率先进球，主队在下半场连扳两球。",
+        "",
+        "某某队客场逼出“抢七”",
+        "",
+        "本报记者　赵某",
+        "",
+        "　　昨晚，半决赛第六场在客场进行。某某队以98比95险胜对手，将总比分扳成3比3。",
+    )
+    found = by_head(arts(page))
+    lead = found["某某三连胜杀入前三"]
+    assert lead.byline == "本报记者刘某"
+    assert body(page, lead).startswith("昨晚，联赛第11轮")
+    assert body(page, lead).endswith("主队在下半场连扳两球。")
+
+
+def test_a_kicker_of_two_phrases_over_a_blank_line_and_a_dateline_is_the_stacks():
+    page = lines_page(
+        "某某院报　　第152期　　2024年6月28日　　第2版　　医疗动态　　责任编辑：某某",
+        "",
+        "填补县域空白　惠及百姓就医",
+        "我院新型CT正式投入使用",
+        "冠脉成像“一次心跳”即可完成",
+        "",
+        "　　本报讯（通讯员　何某）6月18日，我院新引进的宽体探测器螺旋CT在医技楼放射科",
+        "正式投入临床使用。这是目前全县配置最高的CT设备，标志着我院医学影像诊断能力迈上",
+        "新台阶。",
+        "　　据介绍，这是该院今年引进的第三台大型设备。设备投入使用后，检查预约时间由",
+        "原来的一周左右缩短到两天以内，患者不必再到市里的医院排队，检查费用也比以往降低",
+        "了三成左右。院方还安排了专人负责设备的日常维护和操作培训，确保设备安全运行，",
+        "并计划在下半年开通面向乡镇卫生院的远程影像会诊服务，让群众在家门口看上好病。",
+        "",
+        "我院胸痛中心通过认证",
+        "　　本报讯（记者　某某）日前，我院胸痛中心通过国家标准版认证，成为全县首家。",
+    )
+    found = by_head(arts(page))
+    ct = found["我院新型CT正式投入使用"]
+    assert ct.byline == "本报讯（通讯员何某）"
+    assert body(page, ct).startswith("6月18日，我院新引进")

@@ -1221,6 +1221,37 @@ _BLOCK_FIELD = re.compile(
 _BARE_GENRE = re.compile("会讯|简讯|简报|通讯|会刊")
 
 
+_HEAD_PAGE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版|第[一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}")
+_HEAD_FIELD = re.compile(
+    r"(?:(?:本版|责任|美术|图片)?编辑|责编|美编|校对|版式(?:设计)?|组版|主编|监制)[:：/／]\S{1,8}"
+    r"|(?:星期|周|礼拜)[一二三四五六日天]|(?:农历|夏历|阴历).{2,12}"
+    r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+)
+
+
+def running_head(line: str) -> bool:
+    """A running head printed over an inner page: three fields or more set apart by spaces,
+    each the paper's or the section's name, the issue's date (in any numerals) or number,
+    the weekday, the page, an editor's field (某某院报　第152期　2024年6月28日　第2版
+    医疗动态　责任编辑：某某; 某某日报　一九五六年三月十日　星期六　第2版), with the date and
+    the page or issue number among them; two names at most."""
+    words = [w for w in HEADER_SPLIT.split(line.strip()) if w]
+    if len(words) < 3 or re.search("[。！？，；]", line):
+        return False
+    dated = paged = False
+    names = 0
+    for w in words:
+        if _BLOCK_DATE.fullmatch(w) or re.fullmatch(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}", w):
+            dated = True
+        elif _HEAD_PAGE.fullmatch(w) or _BLOCK_ISSUE.fullmatch(w):
+            paged = True
+        elif re.fullmatch(rf"[{_H}]{{2,14}}", w):
+            names += 1
+        elif not _HEAD_FIELD.fullmatch(w):
+            return False
+    return dated and paged and names <= 2
+
+
 def _block_line(b: str) -> bool | None:
     """Is this line a masthead's (see _masthead_block)? None: a header line naming a paper
     beside its page or date, no masthead block's."""
@@ -1475,6 +1506,7 @@ def _furniture(ln: _Line) -> bool:
         return False  # a sentence, or a book's credit naming its publisher (某某出版社)
     return (
         is_furniture(ln.text)
+        or running_head(ln.text)
         # (no list or clause in it, but the days it comes out: 每周二、四出版)
         or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", _DAYS_OUT.sub("", ln.f)))
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
@@ -3526,8 +3558,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and (
                     j - i <= 2  # (a line or two alone between blank lines over a dateline)
                     or any(
-                        lines[x].f.startswith(("——", "—")) or " " in lines[x].text.strip()
-                        for x in range(i + 1, j)
+                        lines[x].f.startswith(("——", "—"))
+                        or re.search("[ 　]", lines[x].text.strip())
+                        for x in range(i, j)
                     )
                 )
             ):
@@ -3796,6 +3829,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 if unsure:
                     p.headline = ""
                 i = j
+                if (
+                    i + 1 < n
+                    and lines[i] is None
+                    and lines[i + 1]
+                    and _own_byline(lines[i + 1].text)
+                ):
+                    i += 1  # (the stack set apart from its byline by a blank line: its byline)
                 if (
                     len(head) == 1
                     and i + 1 < n
@@ -4233,6 +4273,17 @@ def _split_stack(
         # three lines, the middle one the widest and two phrases set apart by a space (a
         # whole line, never half of a wrapped headline): the headline of a stack in three
         # tiers, kicker (引题) over it, subtitle (副题) under it
+        return lines[1], [lines[0], lines[2]]
+    if (
+        len(lines) == 3
+        and couplet[0]
+        and couplet[2]
+        and not (couplet[1] or subs)
+        and len(lines[1]) < min(len(lines[0]), len(lines[2]))
+    ):
+        # three lines, the outer two each two phrases set apart by a space (whole lines,
+        # never a wrapped headline's half), the middle one a single phrase narrower than both:
+        # the headline in the largest type, kicker over it and subtitle under it
         return lines[1], [lines[0], lines[2]]
     if wide:
         if len(lines) == 1:
