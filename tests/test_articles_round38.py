@@ -120,3 +120,28 @@ def test_a_kicker_of_two_phrases_over_a_blank_line_and_a_dateline_is_the_stacks(
     ct = found["我院新型CT正式投入使用"]
     assert ct.byline == "本报讯（通讯员何某）"
     assert body(page, ct).startswith("6月18日，我院新引进")
+
+
+def test_a_notice_title_alone_between_blank_lines_opens_the_notice_under_it():
+    page = lines_page(
+        "某某保护区简讯　　2023年第3期　　第2版",
+        "",
+        "巡护日记",
+        "　　7月3日，晴。早上五点出船，梅雨刚过，湖水涨了不少，芦苇荡里的水鸟比往年多。",
+        "巡到北汊港时，看见一对白鹭正在给幼鸟喂食，我们远远地停了船，没有靠近打扰。",
+        "　　守着这一汪水，日子过得一点也不空。",
+        "　　　　　　　　　　　　　　　　　　　　北汊港管护站　熊某某",
+        "",
+        "关于延长核心区封闭管理的通告",
+        "",
+        "　　为保护珍稀水鸟的繁殖及幼鸟育成，根据有关规定，决定将核心区封闭管理期限延长",
+        "至2023年9月30日。封闭期间，除经批准的科研监测、巡护执法人员外，禁止任何单位",
+        "和个人进入核心区。",
+        "　　特此通告。",
+        "　　　　　　　　　　　　　　　　　　某某省级湿地自然保护区管理局",
+        "　　　　　　　　　　　　　　　　　　　　　　　　2023年7月28日",
+    )
+    found = by_head(arts(page))
+    notice = found["关于延长核心区封闭管理的通告"]
+    assert body(page, notice).startswith("为保护珍稀水鸟的繁殖")
+    assert not body(page, found["巡护日记"]).endswith("特此通告。")

@@ -3568,6 +3568,22 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # its dateline or byline (【本报讯】…): the stack is the dateline's, as if
                 # no blank stood between (a subtitle or a spaced pair marks it a stack)
                 stack_ok = True
+            elif (
+                j - i <= 3
+                and j + 1 < n
+                and lines[j] is None
+                and lines[j + 1] is not None
+                and lines[j + 1].indent
+                and blank_before(i)
+                and (
+                    NOTICE.fullmatch("".join(lines[x].f for x in range(i, j)))
+                    or any(lines[x].f.startswith(("——", "—")) for x in range(i + 1, j))
+                )
+            ):
+                # a notice's title (关于…的通告, 某某招募启事) or a headline over its dash
+                # subtitle, alone between blank lines over an indented paragraph: no crosshead
+                # is either, the stack opens a piece
+                stack_ok = True
             elif j - i <= 5:
                 if item_list:
                     stack_ok = True
