@@ -145,3 +145,38 @@ def test_a_notice_title_alone_between_blank_lines_opens_the_notice_under_it():
     notice = found["关于延长核心区封闭管理的通告"]
     assert body(page, notice).startswith("为保护珍稀水鸟的繁殖")
     assert not body(page, found["巡护日记"]).endswith("特此通告。")
+
+
+def test_a_documents_number_with_its_ordinal_is_a_document_mark():
+    assert stack._DOC_MARK.fullmatch("云价农字〔1996〕第17号")
+
+
+def test_a_short_title_over_a_salutation_by_office_opens_a_letter_after_a_signed_notice():
+    assert stack._SALUTATION.fullmatch("尊敬的某某大药房领导：")
+    page = lines_page(
+        "关于进一步规范处方药销售的通知",
+        "各门店、各区域质量管理员：",
+        "　　近期，省、市药品监督管理部门对全市零售药店开展了处方药销售专项",
+        "检查。检查中发现，个别门店存在执业药师不在岗仍销售处方药等问题。现",
+        "就有关事项通知如下：",
+        "　　一、严格执行处方药凭处方销售制度。顾客购买处方药须提供有效处",
+        "方，经执业药师审核签字后方可调配、销售。",
+        "　　二、落实执业药师在岗制度。门店营业期间执业药师须在岗，因故离",
+        "岗的，应在门店显著位置挂出告示牌。",
+        "　　三、加强检查考核。质量管理部将于4月起对全部门店开展飞行检查，",
+        "检查结果纳入门店季度考核。",
+        "　　请各区域质量管理员于4月10日前组织所辖门店完成自查，并将自查情",
+        "况报质量管理部。",
+        "质量管理部",
+        "2024年3月20日",
+        "深夜的一盏灯，一杯温水",
+        "尊敬的某某大药房领导：",
+        "　　我是住在滨江花园的一名普通居民。2月26日晚上十一点多，我八岁的",
+        "儿子突然发烧，店里的值班药师耐心地询问了孩子的情况，给了我们很多帮",
+        "助。在此表示衷心的感谢！",
+        "滨江花园居民　罗某某",
+    )
+    found = by_head(arts(page))
+    letter = found["深夜的一盏灯，一杯温水"]
+    assert body(page, letter).startswith("尊敬的某某大药房领导：")
+    assert body(page, found["关于进一步规范处方药销售的通知"]).endswith("报质量管理部。")

@@ -495,6 +495,9 @@ _ADDRESSEE = re.compile(
 _SALUTATION = re.compile(
     rf"(?:尊敬的)?(?:[{_H}]{{1,6}}(?:同志|先生|女士|老师|朋友|读者)(?:们)?|[{_H}]{{0,8}}编辑部"
     rf"|[{_H}]{{1,6}}您好)[:：]"
+    # (whoever a letter thanks or asks by office: 尊敬的某某医院领导：, 某某院长：)
+    rf"|尊敬的[{_H}]{{2,16}}[:：]"
+    rf"|[{_H}]{{1,8}}(?:领导|院长|书记|主任|经理|局长|校长|医生|大夫|护士|师傅)(?:们)?[:：]"
 )
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
 _NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
@@ -604,7 +607,7 @@ _BRACKET_DATE = re.compile(r"[（(](?:19|20)\d\d年\d{1,2}月\d{1,2}日[）)]")
 # brackets saying when and by whom it was adopted (（2024年3月20日…会议通过）): lines of
 # its heading, set as subtitles.
 _DOC_MARK = re.compile(
-    r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*\d{1,4}\s*号"
+    r"[" + _H + r"]{1,10}[〔\[【（(](?:19|20)\d\d[〕\]】）)]\s*第?\s*\d{1,4}\s*号"
     # (an announcement's number of the year in brackets: （2023年第152号）, or an order's
     # number alone under its title: 某某政府命令 / 第十九号)
     r"|[（(](?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号[）)]"
@@ -2734,7 +2737,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i + 1 < n
             and lines[i] is not None
             and lines[i + 1] is not None
-            and question(i)
+            and (
+                question(i)
+                # (or any short title, a phrase or two and no sentence: 深夜的一盏灯，一杯温水)
+                or (len(lines[i].f) <= 16 and not re.search("[。！？：:；]", lines[i].f))
+            )
             and bool(_SALUTATION.fullmatch(lines[i + 1].f))
         )
 
@@ -3313,12 +3320,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     )
                     # or over a letter's salutation on a line of its own (编辑同志：), the
                     # question the letter's whole title
-                    or (
-                        question(j)
-                        and j + 1 < n
-                        and lines[j + 1] is not None
-                        and bool(_SALUTATION.fullmatch(lines[j + 1].f))
-                    )
+                    or salutation_under(j)
                 )
                 and not opener(j)
                 and (j - i < 6 or bool(_CELLS.fullmatch(lines[j].text.strip())))
