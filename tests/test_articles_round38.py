@@ -180,3 +180,16 @@ def test_a_short_title_over_a_salutation_by_office_opens_a_letter_after_a_signed
     letter = found["深夜的一盏灯，一杯温水"]
     assert body(page, letter).startswith("尊敬的某某大药房领导：")
     assert body(page, found["关于进一步规范处方药销售的通知"]).endswith("报质量管理部。")
+
+
+def test_the_day_a_notice_was_signed_is_not_its_byline():
+    page = lines_page(
+        "某某日报　2024年5月14日　星期二　第5版　城事",
+        "停水通知",
+        "　　因供水管网改造施工，定于5月16日8时至20时对城东片区暂停供水，请用户提前做好",
+        "储水准备。给您带来的不便，敬请谅解。",
+        "某某市自来水有限公司",
+        "2024年5月13日",
+    )
+    found = by_head(arts(page))
+    assert found["停水通知"].byline == "某某市自来水有限公司"

@@ -72,6 +72,19 @@ class Article:
 _DATE = re.compile(r"(?<![\d月])\d{1,2}月\d{1,2}日")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))/")
+# The day a signer dated the piece, closing its signature (某某局 / 2024年3月20日, 某某法院 /
+# 二〇二四年三月十八日): the piece's date, not its author.
+_SIGNED_DAY = re.compile(
+    r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+
+
+def _signed_day(byline: str) -> str:
+    """A signature's byline without the day it was signed (the day stays in the piece's
+    span; the date field keeps the day the text reports on)."""
+    m = _SIGNED_DAY.search(byline)
+    return byline[: m.start()] if m and m.start() > 0 else byline
 
 
 def printed_span(page: str, article: Article, value: str) -> tuple[int, int] | None:
@@ -292,6 +305,7 @@ def _from_stack(stem: str, source: str, text: str, traditional: bool = False) ->
     for d in pieces:
         seq = len(out) + 1
         d["publication"] = paper or d["publication"]
+        d["byline"] = _signed_day(d["byline"])
         out.append(Article(id=f"{stem}-{seq:02d}", source=source, seq=seq, **d))
     return out
 
@@ -577,6 +591,7 @@ def _finish(stem: str, source: str, text: str, arts: list[Draft], after: bool) -
         byline = (named or bys or [""])[0]
         if len(named) > 1 and any(x.startswith(("(", "（")) for x in named[1:]):
             byline = next(x for x in named[1:] if x.startswith(("(", "（")))
+        byline = _signed_day(byline)
         pub = ""
         if m := _PAPER.search("".join(bys)):
             pub = m.group(1)
