@@ -193,3 +193,15 @@ def test_the_day_a_notice_was_signed_is_not_its_byline():
     )
     found = by_head(arts(page))
     assert found["停水通知"].byline == "某某市自来水有限公司"
+
+
+def test_a_signature_dated_by_month_alone_keeps_the_month_out_of_the_byline():
+    page = lines_page(
+        "某某日报　2024年6月18日　星期二　第8版　副刊",
+        "征稿启事",
+        "　　本版长期征集散文、随笔、诗歌等原创作品，来稿请注明真实姓名和联系方式，一经",
+        "采用即付稿酬。投稿邮箱见本版底部。",
+        "某某日报文化副刊部",
+        "2024年6月",
+    )
+    assert by_head(arts(page))["征稿启事"].byline == "某某日报文化副刊部"
