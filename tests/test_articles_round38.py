@@ -205,3 +205,9 @@ def test_a_signature_dated_by_month_alone_keeps_the_month_out_of_the_byline():
         "2024年6月",
     )
     assert by_head(arts(page))["征稿启事"].byline == "某某日报文化副刊部"
+
+
+def test_a_sites_menus_at_its_top_and_foot_are_furniture():
+    assert stack.page_furniture("网站首页 | 时政 | 本地新闻 | 经济 | 民生 | 视频")
+    assert stack.page_furniture("关于我们 | 联系我们 | 广告服务 | 违法和不良信息举报 | 网站地图")
+    assert not stack.page_furniture("甲队 | 乙队 | 丙队 | 丁队")

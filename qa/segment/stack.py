@@ -920,7 +920,11 @@ _FURN_EXTRA = re.compile(
     r"|(?=.*(?:^|[｜|])[ \t　]*第?[A-Z]?\d{1,3}版?[ \t　]*(?:[｜|]|$))"
     r"(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
     r"[^｜|\s]{1,12}(?:[ \t　]*[｜|][ \t　]*[^｜|\s]{1,12}){1,3}"
-    r"|(?=首页)" + _MENU + r""
+    r"|(?=(?:网站|网|返回)?首页)" + _MENU + r""
+    # a site's footer menu naming its service pages (关于我们 | 联系我们 | 违法和不良信息举报 |
+    # 网站地图), items of up to ten characters
+    r"|(?=.*(?:关于我们|联系我们|网站地图|广告服务|版权声明|隐私政策))"
+    r"[^|｜，。；：:！？\s]{2,10}(?:[ \t　]*[|｜][ \t　]*[^|｜，。；：:！？\s]{2,10}){3,9}"
     # a content system's labelled source or editor field under a story (【来源】某某日报,
     # 【责任编辑】某某): about the copy, not its text
     r"|[【\[［](?:来源|稿源|(?:责任)?编辑|校对)[】\]］]\s*[^，。！？]{1,30}"
