@@ -211,3 +211,25 @@ def test_a_sites_menus_at_its_top_and_foot_are_furniture():
     assert stack.page_furniture("网站首页 | 时政 | 本地新闻 | 经济 | 民生 | 视频")
     assert stack.page_furniture("关于我们 | 联系我们 | 广告服务 | 违法和不良信息举报 | 网站地图")
     assert not stack.page_furniture("甲队 | 乙队 | 丙队 | 丁队")
+
+
+def test_short_lines_set_flush_right_under_the_text_are_its_signature():
+    page = lines_page(
+        "某某会讯　第118期　2024年6月",
+        "",
+        "会员常年大会通告",
+        "　　兹通告本会订于2024年7月13日上午10时正，假本会大厦三楼礼堂召开第七十八届会员",
+        "常年大会，恭请全体会员准时出席。会员如有提案，请于6月28日或之前以书面形式呈交秘",
+        "书处。如届时法定人数不足，大会将延迟半小时举行。",
+        "　　　　　　　　　　　　　　　　　　　　　　秘书长",
+        "　　　　　　　　　　　　　　　　　　　　拿督黄某某",
+        "　　　　　　　　　　　　　　　　　　2024年6月10日",
+        "",
+        "会员喜庆与哀思",
+        "▲本会名誉会长某某于5月2日欢度八秩晋一华诞，本会致送寿屏祝贺。",
+        "▲会员王某某于6月1日欢度六十大寿。",
+    )
+    found = by_head(arts(page))
+    notice = found["会员常年大会通告"]
+    assert body(page, notice).endswith("大会将延迟半小时举行。")
+    assert notice.byline == "秘书长拿督黄某某"

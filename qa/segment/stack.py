@@ -2610,6 +2610,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 1
         if q := qishi_lines(i):
             return q  # a notice's signers, their closing word perhaps on the next line
+        # one to three short lines set flush right, down to a blank line or the page's end: a
+        # signature typeset so, whatever it says (秘书长 / 拿督某某 / 2024年6月10日)
+        k = i
+        while (
+            k < n
+            and k - i < 4
+            and lines[k] is not None
+            and len(lines[k].f) <= 20
+            and not re.search("[。！？，；]", lines[k].f)
+            and set_right(k)
+        ):
+            k += 1
+        if 0 < k - i <= 3 and (k >= n or lines[k] is None or furn[k]):
+            return k - i
         nx = lines[i + 1] if i + 1 < n else None
         if (
             nx is not None
