@@ -233,3 +233,11 @@ def test_short_lines_set_flush_right_under_the_text_are_its_signature():
     notice = found["会员常年大会通告"]
     assert body(page, notice).endswith("大会将延迟半小时举行。")
     assert notice.byline == "秘书长拿督黄某某"
+
+
+def test_a_bulletins_distribution_lines_and_print_run_are_furniture():
+    assert stack.page_furniture("报：区委、区政府，市教育局")
+    assert stack.page_furniture("发：各镇（街道）中心学校，区直各学校、幼儿园，局机关各科室")
+    assert stack.page_furniture("共印120份")
+    assert stack.page_furniture("印数：600份")
+    assert not stack.page_furniture("记者：你们今年的目标是什么？")

@@ -1502,8 +1502,18 @@ _COPYRIGHT_NOTICE = re.compile(
 _CONTENTS = re.compile(r"(?:本期|今日|本版)导读\s*[:：][^。！？]{2,120}")
 
 
+# An official bulletin's distribution at its foot: to whom it is reported, sent and issued
+# (报：某某，某某　送：…　发：…, 抄送：…), and how many copies were printed (共印120份).
+_DISTRIBUTION = re.compile(
+    r"(?:(?:报|送|发|抄送|抄报|主送|分送)[:：][^。！？：:]{2,80}){1,3}"
+    r"|(?:共印|印数[:：]?)\s*[\d一二三四五六七八九十百千]+\s*份"
+)
+
+
 def _furniture(ln: _Line) -> bool:
     if _COPYRIGHT_NOTICE.fullmatch(ln.text) or _ISSUE_LINE.fullmatch(ln.f):
+        return True
+    if _DISTRIBUTION.fullmatch(ln.f):
         return True
     if _CONTENTS.fullmatch(ln.f):
         return True
