@@ -241,3 +241,32 @@ def test_a_bulletins_distribution_lines_and_print_run_are_furniture():
     assert stack.page_furniture("共印120份")
     assert stack.page_furniture("印数：600份")
     assert not stack.page_furniture("记者：你们今年的目标是什么？")
+
+
+def test_a_name_with_its_title_in_brackets_signs_the_piece_over_the_next_headline():
+    page = lines_page(  # (a page set without blank lines, twenty lines and more)
+        "农谚里的立冬",
+        "　　“立冬晴，一冬晴；立冬雨，一冬雨。”老辈人常说，立冬这天",
+        "的天气能看出整个冬天的冷暖干湿。（某某镇　吴某某）",
+        "　　“立冬不砍菜，必定受冻害。”立冬前后要抓紧把大白菜收回家，",
+        "晚了就要挨冻。（某某乡　陈某某）",
+        "　　“立了冬，把地耕。”趁土还没冻上，把地深翻一遍，来年虫害",
+        "少。（某某镇　王某某）",
+        "　　（本栏长期征集各地节气农谚俗语，来稿请注明乡镇和姓名。）",
+        "养生信箱",
+        "老伴夜里总腿抽筋，怎么办？",
+        "　　编辑同志：我老伴今年73岁，入冬以后夜里常常小腿抽筋，疼",
+        "得直哼哼，吃了钙片也不见好。请问该怎么调理？（某某市读者　赵",
+        "某某）",
+        "　　答：老年人冬季夜间小腿抽筋，除了缺钙，还与受凉、白天活动",
+        "过量、下肢血液循环不好等有关。建议睡前用温水泡脚，被子盖好小",
+        "腿；如果频繁发作，应及时到医院检查，排除下肢血管疾病。",
+        "黄某某（某某市中医院骨伤科副主任医师）",
+        "“立冬送健康”义诊活动预告",
+        "　　为帮助老年读者科学过冬，本报联合某某市中医院于11月9日",
+        "上午在人民公园南门广场开展义诊活动。届时，中医内科、针灸推拿",
+        "等科室的10余名专家将现场提供健康咨询、血压血糖测量等服务。",
+    )
+    found = by_head(arts(page))
+    assert found["老伴夜里总腿抽筋，怎么办？"].byline == "黄某某（某某市中医院骨伤科副主任医师）"
+    assert found["“立冬送健康”义诊活动预告"].subheadlines == []

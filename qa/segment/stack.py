@@ -2726,6 +2726,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # an issuer over a table's title, no blank line between
         if unspaced and notice_word(i + k):
             return k  # a signature over a notice's short title (鸣　谢, 讣　告)
+        if (
+            unspaced
+            # (not a life's years: 某某（1925—1949） heads a memorial)
+            and re.fullmatch(r"[" + _H + r"·]{2,8}[（(][^（）()\d]{2,40}[）)]", ln.f)
+            and headish(i + k)
+            and para_start(i + k + 1)
+        ):
+            return k  # a name with its unit or title in brackets, over the next headline
         if k == 1 and _BARE_NAME.fullmatch(ln.f) and set_right(i):
             return k  # a writer's name set flush right under the text closes it
         return 0
