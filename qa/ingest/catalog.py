@@ -78,13 +78,19 @@ _TAG = re.compile(
 # 某某日报　要闻　3), set apart by spaces or bars.
 # the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
 # (a jump line names another page: 下转第2版, 上接第1版, 转第二版, 详见第3版)
+# (the number without the section's letter: the corpus's gold reads 第B4版 as page 4 three
+# times in four)
 _PAGE = re.compile(
-    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
+    r"(?<![转接见])第\s*(?P<sec>[A-Z]?)(?P<page>\d{1,3})\s*版"
+    r"|^\s*(?P<sec2>[A-Z]?)(?P<page2>\d{1,3})\s*版\s*[:：]",
     re.M,
 )
 _PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
-_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?")
+# (or set between marks, as a bulletin prints it: ·3·, —3—)
+_PAGE_WORD = re.compile(
+    r"(?P<sec>[A-Z]{0,2})(?P<page>\d{1,3})版?|[·•—－-]\s*(?P<page2>\d{1,3})\s*[·•—－-]"
+)
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,16 @@ def page_furniture(text: str) -> PageMeta:
         or _CN_DATE.search(joined)
         or _source_date(head)
     )
+    # a page whose header prints neither names them at its foot (第6版　2024年4月9日
+    # 星期二　某某日报): its last lines that are a running head's fields
+    foot = [ln.strip() for ln in folded.rstrip().split("\n")[-4:] if ln.strip()]
+    foot = [ln for ln in foot if stack.running_head(ln)]
+    if foot and not (date and page):
+        fjoined = "\n".join(foot)
+        page = page or _page(foot, fjoined, fjoined)
+        date = (
+            date or _header_date(fjoined) or re.search(_DATE, fjoined) or _CN_DATE.search(fjoined)
+        )
     if date:
         return PageMeta("", _iso(date), page)
     roc = _ROC_DATE.search(joined)
@@ -195,8 +211,8 @@ def _page(header: list[str], joined: str, head: str) -> str:
         return str(_cn_number(m["page"]))
     for ln in header:
         for word in HEADER_SPLIT.split(ln):
-            if (m := _PAGE_WORD.fullmatch(word)) and m["page"].lstrip("0"):
-                return m["page"].lstrip("0")
+            if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["page2"]).lstrip("0"):
+                return (m["page"] or m["page2"]).lstrip("0")
     return ""
 
 

@@ -1443,6 +1443,44 @@ def masthead(text: str) -> str:
         and re.search("主办|主管|机关报|出版", top[2])
     ):
         return flat(top[0])
+    for ln in top[:3]:
+        if name := _issue_head(ln):
+            return name
+    return _foot_name(text)
+
+
+def _issue_head(line: str) -> str:
+    """The name opening a bulletin's running head, whatever it ends with, where the words
+    after it are the issue's (its number, 2024年第7期, 总第203期; its date; the page, ·3·; a
+    section's name): 某某通讯　2024年第7期　总第203期　·3·. The issue number must be among
+    them: a section's name over a date and page is a paper's running head, no name."""
+    words = [w for w in HEADER_SPLIT.split(line.strip()) if w]
+    if len(words) < 2 or not re.fullmatch(rf"[{_H}]{{3,14}}", words[0]):
+        return ""
+    if _SECTION_WORD.fullmatch(words[0]) or not any(_BLOCK_ISSUE.search(w) for w in words[1:]):
+        return ""
+    sections = 0
+    for w in words[1:]:
+        if _BLOCK_DATE.match(w) or _BLOCK_ISSUE.search(w) or _HEAD_FIELD.fullmatch(w):
+            continue
+        if _HEAD_PAGE.fullmatch(w) or re.fullmatch(r"[·•—－-]\s*\d{1,3}\s*[·•—－-]", w):
+            continue
+        if re.fullmatch(rf"[{_H}]{{2,6}}", w) and sections == 0:
+            sections += 1
+            continue
+        return ""
+    return _DIGITAL.sub("", words[0])
+
+
+def _foot_name(text: str) -> str:
+    """A paper named only at the page's foot, in a line of the page's fields (第6版
+    2024年4月9日　星期二　某某日报; 某某日报　要闻　A3): the name in it."""
+    tail = [ln.strip() for ln in text.rstrip().split("\n")[-6:] if ln.strip()]
+    for ln in reversed(tail):
+        words = [w for w in HEADER_SPLIT.split(ln) if w]
+        names = [w for w in words if _MASTHEAD.fullmatch(w) and len(w) <= 10]
+        if len(names) == 1 and (running_head(ln) or page_furniture(ln)) and len(words) >= 3:
+            return _DIGITAL.sub("", names[0])
     return ""
 
 

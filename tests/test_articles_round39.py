@@ -1,0 +1,32 @@
+"""Round 39: conventions from the 39th blind batch's tune pages (where a page names its
+paper, its date and its page), each on invented text."""
+
+from __future__ import annotations
+
+from qa.ingest.catalog import page_furniture
+from qa.segment import stack
+
+_STORY = (
+    "一季度全市工业增加值增长6.8%\n"
+    "　　本报讯（记者　某某）记者从市统计局获悉，一季度全市规模以上工业增加值同比增长\n"
+    "6.8%，增速比去年同期提高1.2个百分点，其中装备制造业增长9.5%。\n"
+)
+
+
+def test_a_bulletins_running_head_names_it_whatever_its_name_ends_with():
+    page = "某某作协通讯　2024年第7期　总第203期　　　　·3·\n\n" + _STORY
+    assert stack.masthead(page) == "某某作协通讯"
+    assert page_furniture(page).page == "3"
+    journal = "某某人大工作通讯　2024年第5期（总第236期）　工作动态\n\n" + _STORY
+    assert stack.masthead(journal) == "某某人大工作通讯"
+
+
+def test_a_paper_named_only_at_the_page_foot_is_the_pages_with_its_date_and_page():
+    page = (
+        "经济\n\n"
+        + _STORY
+        + "\n第6版　2024年4月9日　星期二　某某日报\n责任编辑　某某　版式　某某　校对　某某\n"
+    )
+    assert stack.masthead(page) == "某某日报"
+    meta = page_furniture(page)
+    assert (meta.issue_date, meta.page) == ("2024-04-09", "6")
