@@ -30,3 +30,11 @@ def test_a_paper_named_only_at_the_page_foot_is_the_pages_with_its_date_and_page
     assert stack.masthead(page) == "某某日报"
     meta = page_furniture(page)
     assert (meta.issue_date, meta.page) == ("2024-04-09", "6")
+
+
+def test_a_sites_menu_set_apart_by_spaces_is_furniture_and_names_no_paper():
+    menu = "首页　新闻　本地　民生　财经　教育　视频　专题　数字报"
+    assert stack.page_furniture(menu)
+    assert stack.page_furniture("【字号：大 中 小】【打印】【关闭】")
+    page = "某某网　|　某某报业传媒集团主办\n" + menu + "\n\n" + _STORY
+    assert stack.masthead(page) == ""

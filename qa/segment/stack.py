@@ -760,7 +760,7 @@ _NAV = r"(?:上一版|下一版|上一篇|下一篇|返回目录|返回首页|�
 # brackets (【责任编辑：某某】), the share buttons (分享到：微信 微博), the QR prompt (扫一扫…).
 _WEB_TOOLS = (
     # (its usual spellings: 【打印本页】【关闭窗口】【返回顶部】)
-    r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部"
+    r"(?:【\s*(?:纠错|打印(?:本页|此页|本文)?|关闭(?:窗口|本页)?|收藏|返回顶部|字号\s*[:：][大中小\s]{1,8}"
     r"|(?:责任)?编辑\s*[:：][^【】]{1,12})\s*】[\s　]*){1,4}"
     r"|分享到\s*[:：]?.{0,30}"
     # the prompt to scan the QR code, in its usual spellings (扫一扫, 扫码阅读, 扫描二维码),
@@ -921,6 +921,8 @@ _FURN_EXTRA = re.compile(
     r"(?=[^｜|]*(?:报|刊)[ \t　]*(?:[｜|]|$)|.*[｜|][^｜|]*(?:报|刊)[ \t　]*$)"
     r"[^｜|\s]{1,12}(?:[ \t　]*[｜|][ \t　]*[^｜|\s]{1,12}){1,3}"
     r"|(?=(?:网站|网|返回)?首页)" + _MENU + r""
+    # (its items set apart by spaces: 首页　新闻　本地　民生　财经　数字报)
+    r"|(?:网站|返回)?首页(?:[ \t　]+[^\s　，。；：:！？|｜]{2,6}){3,14}"
     # a site's footer menu naming its service pages (关于我们 | 联系我们 | 违法和不良信息举报 |
     # 网站地图), items of up to ten characters
     r"|(?=.*(?:关于我们|联系我们|网站地图|广告服务|版权声明|隐私政策))"
@@ -1311,6 +1313,10 @@ def _block_name(lines: list[str], k: int) -> str:
     return _DIGITAL.sub("", name)
 
 
+# A paper's product named without the paper (数字报, 电子报, 手机报): no name.
+_GENERIC = re.compile("(?:数字|电子|手机|网络)(?:报|版)")
+
+
 def masthead(text: str) -> str:
     """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
     《某某》电子版, or a masthead line at the page top (the name alone, or opening the
@@ -1345,8 +1351,15 @@ def masthead(text: str) -> str:
             continue  # whose organ the paper is (某某政府机关报), under its name: no name
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
+        if re.match("(?:网站|返回)?首页[ \t　]", ln):
+            continue  # a site's menu (首页　新闻　…　数字报): its items name no paper
         for w in words:
-            if _MASTHEAD.fullmatch(w) and len(w) <= 10 and len(words) > 1:
+            if (
+                _MASTHEAD.fullmatch(w)
+                and len(w) <= 10
+                and len(words) > 1
+                and not _GENERIC.fullmatch(w)
+            ):
                 return _DIGITAL.sub("", w)
     words = [w for w in HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
@@ -1478,7 +1491,11 @@ def _foot_name(text: str) -> str:
     tail = [ln.strip() for ln in text.rstrip().split("\n")[-6:] if ln.strip()]
     for ln in reversed(tail):
         words = [w for w in HEADER_SPLIT.split(ln) if w]
-        names = [w for w in words if _MASTHEAD.fullmatch(w) and len(w) <= 10]
+        names = [
+            w
+            for w in words
+            if _MASTHEAD.fullmatch(w) and len(w) <= 10 and not _GENERIC.fullmatch(w)
+        ]
         if len(names) == 1 and (running_head(ln) or page_furniture(ln)) and len(words) >= 3:
             return _DIGITAL.sub("", names[0])
     return ""
