@@ -38,3 +38,13 @@ def test_a_sites_menu_set_apart_by_spaces_is_furniture_and_names_no_paper():
     assert stack.page_furniture("【字号：大 中 小】【打印】【关闭】")
     page = "某某网　|　某某报业传媒集团主办\n" + menu + "\n\n" + _STORY
     assert stack.masthead(page) == ""
+
+
+def test_a_line_closed_by_publish_after_a_books_title_is_a_headline_not_an_imprint():
+    assert not stack.page_furniture("某某长篇小说《某某湖》出版")
+    assert stack.page_furniture("某某日报社出版")
+    assert stack.page_furniture("出版：某某日报社")
+
+
+def test_a_bulletins_running_head_is_furniture():
+    assert stack.page_furniture("某某作协通讯　2024年第7期　总第203期　　　　·3·")

@@ -846,7 +846,10 @@ _FURN_EXTRA = re.compile(
     # the word closes its field, before a space, a colon or the line's end (某某社出版, 主办：…,
     # or names it: 出版日期, 出版事业登记证, 出版物号),
     # not a column's line running on, 第三辑出版该书收录…, 由某某主办，共有…)
-    r"|.{0,20}(?:机关报|主办(?=$|[\s　：:（(]|单位)|出版(?=$|[\s　：:（(日时事物许单]))"
+    # (出版 closing the line after its publisher, 某某社出版, not after a book's title: 某某的
+    # 小说《某某》出版 is a headline)
+    r"|.{0,20}(?:机关报|主办(?=$|[\s　：:（(]|单位)"
+    r"|(?<=[社司团心局部会所辑办])出版(?=$|[\s　（(])|出版(?=[\s　]*[：:]|[日时事物许单]))"
     r".{0,30}"
     r"|.{0,10}第?\s*\d{2,6}\s*期.{0,20}"
     # the issue number in Chinese numerals (第三百二十一期), as old mastheads print it
@@ -1579,6 +1582,7 @@ def _furniture(ln: _Line) -> bool:
     return (
         is_furniture(ln.text)
         or running_head(ln.text)
+        or bool(_issue_head(ln.text))
         # (no list or clause in it, but the days it comes out: 每周二、四出版)
         or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", _DAYS_OUT.sub("", ln.f)))
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
