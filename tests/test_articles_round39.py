@@ -48,3 +48,39 @@ def test_a_line_closed_by_publish_after_a_books_title_is_a_headline_not_an_impri
 
 def test_a_bulletins_running_head_is_furniture():
     assert stack.page_furniture("某某作协通讯　2024年第7期　总第203期　　　　·3·")
+
+
+def test_a_features_crossheads_with_a_short_line_over_them_or_quotation_marks_stay_its():
+    from qa.segment.articles import Article, _join_crossheads
+
+    text = (
+        "巷子换了新衣裳\n本报记者　周某\n　　清晨六点半，老人推开院门。\n"
+        "“一巷一策”先问居民要什么\n　　改造前逐户上门征求意见。\n"
+        "管线入地\n“看不见的工程”最费工夫\n　　架空线缆全部入地。\n"
+    )
+
+    def piece(seq: int, headline: str, body: str, **kw) -> Article:
+        at = text.index(body)
+        start = text.index(kw.pop("top", headline))
+        return Article(
+            id=f"p-{seq:02d}", source="p.txt", seq=seq, kind="news", headline=headline,
+            char_start=start, char_end=at + len(body), body_spans=[(at, at + len(body))], **kw,
+        )  # fmt: skip
+
+    arts = [
+        piece(1, "巷子换了新衣裳", "清晨六点半，老人推开院门。", byline="本报记者周某"),
+        piece(2, "“一巷一策”先问居民要什么", "改造前逐户上门征求意见。"),
+        piece(
+            3,
+            "“看不见的工程”最费工夫",
+            "架空线缆全部入地。",
+            subheadlines=["管线入地"],
+            top="管线入地",
+        ),
+    ]
+    joined = _join_crossheads(text, arts)
+    assert len(joined) == 1
+    assert [text[s:e] for s, e in joined[0].body_spans][-2:] == [
+        "管线入地\n“看不见的工程”最费工夫",
+        "架空线缆全部入地。",
+    ]

@@ -141,6 +141,8 @@ _OWN_BYLINE = re.compile(
     r"(?:本报|本刊|[\u4e00-\u9fff]{2,8}报)?(?:特约|首席|见习)?(?:记者|通讯员).*"
 )
 _CROSSHEAD_LEN = (5, 12)
+# A box's label opening it (【数据】, ■链接, ·背景·): what follows is a box, no section.
+_BOX_MARK = r"[【〔〖\[［（(·•■◆▲★]"
 
 
 def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
@@ -185,11 +187,20 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     if not (
         x.kind == "news"
         and x.body_spans
-        and lo <= len(x.headline) <= hi
-        and not (x.byline or x.subheadlines)
+        # (its length in words, quotation marks not counted)
+        and lo <= len(re.sub("[“”‘’「」]", "", x.headline)) <= hi
+        and not x.byline
+        # (a crosshead may print a short line over it: 管线入地 / “看不见的工程”最费工夫)
+        and not (
+            len(x.subheadlines) > 1
+            or any(len(h) > hi or h.startswith(("—", "－")) for h in x.subheadlines)
+        )
     ):
         return None
     at = printed_span(text, x, x.headline)
+    over = text[x.char_start : at[0]].strip() if at else ""
+    if over and "\n" not in over and len(flat(over)) <= 8 and not re.match(_BOX_MARK, over):
+        at = (x.char_start, at[1])  # (with a short line printed over it, no box's label)
     return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
 
 
