@@ -84,3 +84,29 @@ def test_a_features_crossheads_with_a_short_line_over_them_or_quotation_marks_st
         "管线入地\n“看不见的工程”最费工夫",
         "架空线缆全部入地。",
     ]
+
+
+def test_a_headline_repeated_over_the_continuation_marker_heads_the_continuation():
+    from tests.segpages import arts, body, lines_page
+
+    page = lines_page(
+        "某某日报",
+        "2024年3月12日　星期二",
+        "第4版　要闻",
+        "责任编辑：某某　美术编辑：某某",
+        "全省春耕备耕有序推进",
+        "（上接第1版）",
+        "各地农业农村部门组织1.2万名农技人员下沉一线，开展“科技服务春耕行”",
+        "活动，帮助农户解决育秧、施肥、病虫害防治等技术难题。截至3月10日，全",
+        "省已完成早稻育秧面积86万亩。",
+        "",
+        "我省“春风行动”提供就业岗位42万个",
+        "　　本报讯（记者　吴某某）记者从省人社厅获悉，今年“春风行动”期间，全省共举办",
+        "招聘活动1200余场，提供就业岗位42万个。",
+        "某某日报　　　　　　　　　　　　—4—",
+    )
+    found = arts(page)
+    cont = found[0]
+    assert (cont.kind, cont.headline) == ("continuation", "全省春耕备耕有序推进")
+    assert body(page, cont).startswith("各地农业农村部门")
+    assert not any("—4—" in body(page, a) for a in found)

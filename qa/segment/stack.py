@@ -952,6 +952,8 @@ _FURN_EXTRA = re.compile(
     r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     # a page foot naming the paper, the section and the page (某某日报　马经　24)
     r"|[" + _H + r"]{2,8}报(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[A-Z]?\d{1,3}"
+    # (the page set between marks: 某某日报　—4—, 某某通讯　·3·)
+    r"|[" + _H + r"]{2,10}(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[·•—－-]\s*\d{1,3}\s*[·•—－-]"
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -2993,7 +2995,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             continue
         # markers
         if m := _CONT_IN.match(ln.text):
-            new("continuation").headline = ""
+            above = lines[i - 1] if i > 0 else None
+            if (
+                cur is not None
+                and above is not None
+                and not cur.bylines
+                and not ends_sentence(above.f)
+                and len(above.f) <= 30
+                and (cur.heads == [i - 1] or (not cur.heads and cur.body == [(above.s, above.e)]))
+            ):
+                # the continued piece's headline repeated over the marker (某某 / （上接第1版）)
+                cur.kind, cur.heads, cur.body = "continuation", [i - 1], []
+            else:
+                new("continuation").headline = ""
             cur.meta.append((ln.s, ln.s + m.end()))
             rest = ln.text[m.end() :].lstrip()
             if rest:
