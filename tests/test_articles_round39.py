@@ -110,3 +110,7 @@ def test_a_headline_repeated_over_the_continuation_marker_heads_the_continuation
     assert (cont.kind, cont.headline) == ("continuation", "全省春耕备耕有序推进")
     assert body(page, cont).startswith("各地农业农村部门")
     assert not any("—4—" in body(page, a) for a in found)
+
+
+def test_an_editors_line_naming_the_layout_editor_is_furniture():
+    assert stack.page_furniture("责任编辑　某某某　版式　吴　桐　校对　刘　婷")
