@@ -114,3 +114,28 @@ def test_a_headline_repeated_over_the_continuation_marker_heads_the_continuation
 
 def test_an_editors_line_naming_the_layout_editor_is_furniture():
     assert stack.page_furniture("责任编辑　某某某　版式　吴　桐　校对　刘　婷")
+
+
+def test_a_crosshead_is_measured_without_its_commas():
+    from qa.segment.articles import Article, _join_crossheads
+
+    text = (
+        "老茶馆七十年\n本报记者　罗某\n清晨六点，茶馆开门。\n"
+        "凌晨五点半，第一壶水开了\n老板今年62岁。\n"
+        "“茶钱涨过几回，人情一直没涨”\n老茶客都这么说。\n"
+    )
+
+    def piece(seq: int, headline: str, body: str, byline: str = "") -> Article:
+        at, start = text.index(body), text.index(headline)
+        return Article(
+            id=f"p-{seq:02d}", source="p.txt", seq=seq, kind="news", headline=headline,
+            byline=byline, char_start=start, char_end=at + len(body),
+            body_spans=[(at, at + len(body))],
+        )  # fmt: skip
+
+    arts = [
+        piece(1, "老茶馆七十年", "清晨六点，茶馆开门。", byline="本报记者罗某"),
+        piece(2, "凌晨五点半，第一壶水开了", "老板今年62岁。"),
+        piece(3, "“茶钱涨过几回，人情一直没涨”", "老茶客都这么说。"),
+    ]
+    assert len(_join_crossheads(text, arts)) == 1

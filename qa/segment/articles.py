@@ -187,8 +187,8 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     if not (
         x.kind == "news"
         and x.body_spans
-        # (its length in words, quotation marks not counted)
-        and lo <= len(re.sub("[“”‘’「」]", "", x.headline)) <= hi
+        # (its length in words, quotation marks and commas not counted)
+        and lo <= len(re.sub("[“”‘’「」，、]", "", x.headline)) <= hi
         and not x.byline
         # (a crosshead may print a short line over it: 管线入地 / “看不见的工程”最费工夫)
         and not (
