@@ -39,18 +39,13 @@ def test_the_name_on_top_wins_over_the_line_naming_whose_paper_it_is():
     assert stack.masthead(page) == "青松"
 
 
+# A temple's bulletin: its masthead block, the name over who runs it, its mark as free, the
+# issue and the dates.
+_TEMPLE = "妙音\n某某山某某寺主办\n内部资料　免费结缘\n第20期\n2024年4月15日\n佛历二五六八年\n"
+
+
 def test_a_temples_mark_that_its_bulletin_is_free_is_furniture_not_its_name():
-    page = (
-        "妙音\n"
-        "某某山某某寺主办\n"
-        "内部资料　免费结缘\n"
-        "第20期\n"
-        "2024年4月15日\n"
-        "佛历二五六八年\n"
-        "\n"
-        "浴佛节法会圆满\n"
-        "　　四月初八，本寺举行浴佛节法会。\n"
-    )
+    page = _TEMPLE + "\n浴佛节法会圆满\n　　四月初八，本寺举行浴佛节法会。\n"
     assert stack.page_furniture("内部资料　免费结缘")
     assert stack.masthead(page) == "妙音"
 
@@ -83,13 +78,7 @@ def test_a_jump_line_names_another_page_not_this_one():
 
 def test_a_masthead_block_of_nine_lines_still_gives_the_page():
     page = (
-        "妙音\n"
-        "某某山某某寺主办\n"
-        "内部资料　免费结缘\n"
-        "第20期\n"
-        "2024年4月15日\n"
-        "佛历二五六八年\n"
-        "农历三月初七\n"
+        _TEMPLE + "农历三月初七\n"
         "本期四版\n"
         "第一版　寺务要闻\n"
         "\n"
