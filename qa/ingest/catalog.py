@@ -81,16 +81,13 @@ _TAG = re.compile(
 # (the number without the section's letter: the corpus's gold reads 第B4版 as page 4 three
 # times in four)
 _PAGE = re.compile(
-    r"(?<![转接见])第\s*(?P<sec>[A-Z]?)(?P<page>\d{1,3})\s*版"
-    r"|^\s*(?P<sec2>[A-Z]?)(?P<page2>\d{1,3})\s*版\s*[:：]",
+    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
     re.M,
 )
 _PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 # (or set between marks, as a bulletin prints it: ·3·, —3—)
-_PAGE_WORD = re.compile(
-    r"(?P<sec>[A-Z]{0,2})(?P<page>\d{1,3})版?|[·•—－-]\s*(?P<page2>\d{1,3})\s*[·•—－-]"
-)
+_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?|[·•—－-]\s*(?P<page2>\d{1,3})\s*[·•—－-]")
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ _DATE = re.compile(r"(?<![\d月])\d{1,2}月\d{1,2}日")
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _PAPER = re.compile(r"([\u4e00-\u9fff]{2,6}(?:日报|晚报|时报))/")
 # The day a signer dated the piece, closing its signature (某某局 / 2024年3月20日, 某某法院 /
-# 二〇二四年三月十八日): the piece's date, not its author.
+# 二〇二四年三月十八日): when it was signed, not who signed it.
 # (or the month alone: 某某编辑部 / 2024年6月)
 _SIGNED_DAY = re.compile(
     r"(?:(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?"
