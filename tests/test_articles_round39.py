@@ -139,3 +139,7 @@ def test_a_crosshead_is_measured_without_its_commas():
         piece(3, "“茶钱涨过几回，人情一直没涨”", "老茶客都这么说。"),
     ]
     assert len(_join_crossheads(text, arts)) == 1
+
+
+def test_a_hotline_giving_two_numbers_is_furniture():
+    assert stack.page_furniture("新闻热线：8826-1730　8826-1731")

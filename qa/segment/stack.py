@@ -936,7 +936,9 @@ _FURN_EXTRA = re.compile(
     # the paper's own service lines at the page foot: its advertising, distribution or
     # newsroom hotline (广告热线：…, 发行热线：…; a short service number: 新闻热线　96118),
     # perhaps with 免费赠阅 (a free paper)
-    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}[\s　]*){1,3}"
+    # (a hotline may give two numbers or more: 新闻热线：8826-1730　8826-1731)
+    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}"
+    r"(?:[\s　]+[\d\-—－()（）]{5,20})*[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
     # 邮政编码：…, 新闻热线：…　网址：…, 本版邮箱：…　某某社出版　广告热线：…), or one that
