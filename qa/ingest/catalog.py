@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qa.segment import stack
 from qa.segment.fold import simplified
-from qa.segment.layout import HEADER_SPLIT
+from qa.segment.layout import HEADER_SPLIT, PAGE_MARK
 from qa.segment.spacing import fragments, respace
 from qa.segment.unwrap import unwrap
 
@@ -87,7 +87,7 @@ _PAGE = re.compile(
 _PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 # (or set between marks, as a bulletin prints it: ·3·, —3—)
-_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?|[·•—－-]\s*(?P<page2>\d{1,3})\s*[·•—－-]")
+_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?|" + PAGE_MARK)
 
 
 @dataclass(frozen=True)
@@ -208,8 +208,8 @@ def _page(header: list[str], joined: str, head: str) -> str:
         return str(_cn_number(m["page"]))
     for ln in header:
         for word in HEADER_SPLIT.split(ln):
-            if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["page2"]).lstrip("0"):
-                return (m["page"] or m["page2"]).lstrip("0")
+            if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["mark"]).lstrip("0"):
+                return (m["page"] or m["mark"]).lstrip("0")
     return ""
 
 

@@ -29,6 +29,8 @@ _BY_LINE = re.compile(
 )
 # A page named in a jump line: 第3版, 三版, A05版.
 PAGE_NO = r"第?\s*[\d一二三四五六七八九十A-Z]{1,4}\s*版"
+# A page number set between marks, as a bulletin or a PDF foot prints it: ·3·, —4—.
+PAGE_MARK = r"[·•—－-]\s*(?P<mark>\d{1,3})\s*[·•—－-]"
 _CONT = re.compile(r"[（(]\s*(?:上接|下转)" + PAGE_NO + r"\s*[）)]")
 # An editor's note: 编者按：..., or a label of its own such as ·开栏的话· over a new column.
 EDITOR_LABELS = ("编者按", "编者的话", "开栏的话", "开栏语", "编后语", "编后", "卷首语")

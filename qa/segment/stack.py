@@ -20,6 +20,7 @@ from qa.segment.layout import (
     CLOSING,
     EDITOR,
     HEADER_SPLIT,
+    PAGE_MARK,
     PAGE_NO,
     TERMINAL,
     ends_sentence,
@@ -955,7 +956,7 @@ _FURN_EXTRA = re.compile(
     # a page foot naming the paper, the section and the page (某某日报　马经　24)
     r"|[" + _H + r"]{2,8}报(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[A-Z]?\d{1,3}"
     # (the page set between marks: 某某日报　—4—, 某某通讯　·3·)
-    r"|[" + _H + r"]{2,10}(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+[·•—－-]\s*\d{1,3}\s*[·•—－-]"
+    r"|[" + _H + r"]{2,10}(?:[ \t　]+[^\s　，。]{1,8}){0,2}[ \t　]+" + PAGE_MARK + r""
     r"|" + r"[一二三四五六七八九十○〇零]{4}年.{1,12}日.{0,24}"
 )
 # An e-paper's navigation: its breadcrumbs (首页 > 数字报 > 城市).
@@ -1238,10 +1239,11 @@ _BARE_GENRE = re.compile("会讯|简讯|简报|通讯|会刊")
 
 
 _HEAD_PAGE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版|第[一二三四五六七八九十]{1,3}版|[A-Z]\d{1,2}")
+_DOTTED_DATE = r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"  # 2024-05-06, 2024.5.6
 _HEAD_FIELD = re.compile(
     r"(?:(?:本版|责任|美术|图片)?编辑|责编|美编|校对|版式(?:设计)?|组版|主编|监制)[:：/／]\S{1,8}"
     r"|(?:星期|周|礼拜)[一二三四五六日天]|(?:农历|夏历|阴历).{2,12}"
-    r"|(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
+    r"|" + _DOTTED_DATE
 )
 
 
@@ -1257,7 +1259,7 @@ def running_head(line: str) -> bool:
     dated = paged = False
     names = 0
     for w in words:
-        if _BLOCK_DATE.fullmatch(w) or re.fullmatch(r"(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}", w):
+        if _BLOCK_DATE.fullmatch(w) or re.fullmatch(_DOTTED_DATE, w):
             dated = True
         elif _HEAD_PAGE.fullmatch(w) or _BLOCK_ISSUE.fullmatch(w):
             paged = True
@@ -1324,6 +1326,12 @@ def _block_name(lines: list[str], k: int) -> str:
 _GENERIC = re.compile("(?:数字|电子|手机|网络)(?:报|版)")
 
 
+def _paper_word(w: str) -> bool:
+    """Is this word of a header or foot line a paper's name (某某日报, 某某报), not its
+    product's (数字报)?"""
+    return bool(_MASTHEAD.fullmatch(w)) and len(w) <= 10 and not _GENERIC.fullmatch(w)
+
+
 def masthead(text: str) -> str:
     """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
     《某某》电子版, or a masthead line at the page top (the name alone, or opening the
@@ -1361,12 +1369,7 @@ def masthead(text: str) -> str:
         if re.match("(?:网站|返回)?首页[ \t　]", ln):
             continue  # a site's menu (首页　新闻　…　数字报): its items name no paper
         for w in words:
-            if (
-                _MASTHEAD.fullmatch(w)
-                and len(w) <= 10
-                and len(words) > 1
-                and not _GENERIC.fullmatch(w)
-            ):
+            if _paper_word(w) and len(words) > 1:
                 return _DIGITAL.sub("", w)
     words = [w for w in HEADER_SPLIT.split(top[0]) if w] if top else []
     if (
@@ -1483,7 +1486,7 @@ def _issue_head(line: str) -> str:
     for w in words[1:]:
         if _BLOCK_DATE.match(w) or _BLOCK_ISSUE.search(w) or _HEAD_FIELD.fullmatch(w):
             continue
-        if _HEAD_PAGE.fullmatch(w) or re.fullmatch(r"[·•—－-]\s*\d{1,3}\s*[·•—－-]", w):
+        if _HEAD_PAGE.fullmatch(w) or re.fullmatch(PAGE_MARK, w):
             continue
         if re.fullmatch(rf"[{_H}]{{2,6}}", w) and sections == 0:
             sections += 1
@@ -1498,12 +1501,9 @@ def _foot_name(text: str) -> str:
     tail = [ln.strip() for ln in text.rstrip().split("\n")[-6:] if ln.strip()]
     for ln in reversed(tail):
         words = [w for w in HEADER_SPLIT.split(ln) if w]
-        names = [
-            w
-            for w in words
-            if _MASTHEAD.fullmatch(w) and len(w) <= 10 and not _GENERIC.fullmatch(w)
-        ]
-        if len(names) == 1 and (running_head(ln) or page_furniture(ln)) and len(words) >= 3:
+        names = [w for w in words if _paper_word(w)]
+        # (page_furniture: a running head's fields or the foot's, see _furniture)
+        if len(names) == 1 and page_furniture(ln) and len(words) >= 3:
             return _DIGITAL.sub("", names[0])
     return ""
 
@@ -2156,6 +2156,48 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         while k < n and k - start < 4 and row(k):
             k += 1
         return k - start
+
+    def table_head(k: int) -> tuple[int, int] | None:
+        """Lines k+1.. under a heading at line k: (its unit and period lines, a
+        blank line over the rows) when rows of cells follow, else None."""
+        unit = k + 1 < n and lines[k + 1] is not None and _TABLE_UNIT.fullmatch(lines[k + 1].f)
+        if (
+            not unit
+            and k + 2 < n
+            and lines[k + 1] is not None
+            and not re.search("[。！？]", lines[k + 1].f)
+            and len(lines[k + 1].f) <= 30
+            and not _ITEM.match(lines[k + 1].f)
+            and not re.match("[◎●■▲◆★☆○□△※]", lines[k + 1].f)
+            and rows_from(k + 1, header=True) < 3
+            and (
+                rows_from(k + 2, header=True) >= 3
+                or (k + 3 < n and lines[k + 2] is None and rows_from(k + 3, header=True) >= 3)
+            )
+        ):
+            # a line under the table's heading saying what it lists (某某赛（第三班）
+            # 1200米　晚上10:50), over its header row: read as a unit line is
+            unit = True
+        # (or two such lines: its period in brackets over its unit line, 单位：元/月)
+        units = int(bool(unit))
+        if (
+            k + 3 < n
+            and lines[k + 1] is not None
+            and lines[k + 2] is not None
+            and _TABLE_PERIOD.fullmatch(lines[k + 1].f)
+            and _TABLE_UNIT.fullmatch(lines[k + 2].f)
+        ):
+            units = 2
+        # (a page setting a blank line after every paragraph sets one over the rows too)
+        gap = int(
+            units > 0
+            and k + 2 + units < n
+            and lines[k + 1 + units] is None
+            and rows_from(k + 2 + units, header=True) >= 3
+        )
+        if rows_from(k + 1 + units + gap, header=True) >= 3 and len(lines[k].f) <= 20:
+            return units, gap
+        return None
 
     def verse_line(k: int) -> bool:
         """A line of verse: shorter than the column (12 characters at least), not broken
@@ -3456,55 +3498,6 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j += 1
             if to_opener > j:
                 j = to_opener
-
-            def table_head(k: int) -> tuple[int, int] | None:
-                """Lines k+1.. under a heading at line k: (its unit and period lines, a
-                blank line over the rows) when rows of cells follow, else None."""
-                unit = (
-                    k + 1 < n and lines[k + 1] is not None and _TABLE_UNIT.fullmatch(lines[k + 1].f)
-                )
-                if (
-                    not unit
-                    and k + 2 < n
-                    and lines[k + 1] is not None
-                    and not re.search("[。！？]", lines[k + 1].f)
-                    and len(lines[k + 1].f) <= 30
-                    and not _ITEM.match(lines[k + 1].f)
-                    and not re.match("[◎●■▲◆★☆○□△※]", lines[k + 1].f)
-                    and rows_from(k + 1, header=True) < 3
-                    and (
-                        rows_from(k + 2, header=True) >= 3
-                        or (
-                            k + 3 < n
-                            and lines[k + 2] is None
-                            and rows_from(k + 3, header=True) >= 3
-                        )
-                    )
-                ):
-                    # a line under the table's heading saying what it lists (某某赛（第三班）
-                    # 1200米　晚上10:50), over its header row: read as a unit line is
-                    unit = True
-                # (or two such lines: its period in brackets over its unit line, 单位：元/月)
-                units = int(bool(unit))
-                if (
-                    k + 3 < n
-                    and lines[k + 1] is not None
-                    and lines[k + 2] is not None
-                    and _TABLE_PERIOD.fullmatch(lines[k + 1].f)
-                    and _TABLE_UNIT.fullmatch(lines[k + 2].f)
-                ):
-                    units = 2
-                # (a page setting a blank line after every paragraph sets one over the rows too)
-                gap = int(
-                    units > 0
-                    and k + 2 + units < n
-                    and lines[k + 1 + units] is None
-                    and rows_from(k + 2 + units, header=True) >= 3
-                )
-                if rows_from(k + 1 + units + gap, header=True) >= 3 and len(lines[k].f) <= 20:
-                    return units, gap
-                return None
-
             tab = table_head(i)
             # (a short line over the table's title, neither punctuated, the rows under the
             # title: its kicker or tag, 数据 / 某某价格一览)
