@@ -11,6 +11,7 @@ guessed: what neither says stays empty.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,20 +75,22 @@ _TAG = re.compile(
     + r"\s*第\s*(?P<page>\d{1,3})\s*版\s*[）)]"
 )
 # The page number (版次): 第3版 / 第 03 版 / 第二版 in a header line; 03版：要闻 / A3版 at a
-# line's start; or a number standing as a word of the page header (06　经济, A05, A6版,
-# 某某日报　要闻　3), set apart by spaces or bars.
+# line's start or after a header's field; or a number standing as a word of the page header
+# (06　经济, A05, A6版, 某某日报　要闻　3), set apart by spaces or bars.
 # the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
 # (a jump line names another page: 下转第2版, 上接第1版, 转第二版, 详见第3版)
 # (the number without the section's letter: the corpus's gold reads 第B4版 as page 4 three
 # times in four)
 _PAGE = re.compile(
-    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版|^\s*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
+    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版"
+    r"|(?:^|[ \t　｜|])[ \t　]*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
     re.M,
 )
 _PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 # (or set between marks, as a bulletin prints it: ·3·, —3—)
-_PAGE_WORD = re.compile(r"[A-Z]{0,2}(?P<page>\d{1,3})版?|" + PAGE_MARK)
+# (a news agency's or a pictorial's sheets are numbered by page: 第3页)
+_PAGE_WORD = re.compile(r"(?:第\s*)?[A-Z]{0,2}(?P<page>\d{1,3})\s*[版页]?|" + PAGE_MARK)
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,35 @@ def _header(head: str) -> list[str]:
     staff = next((k for k, ln in enumerate(lines) if _STAFF.match(ln)), None)
     if staff is not None and any(re.search("[。，；！？]", ln) for ln in lines):
         lines = lines[: staff + 1]
-    return [] if any(re.search("[。，；！？]", ln) for ln in lines) else lines
+    if any(re.search("[。，；！？]", ln) for ln in lines):
+        # a page set without blank lines: its header is its leading lines of header fields
+        # (某某日报｜国内｜A8 / 2024年3月12日　星期二), its headline and text under them
+        lines = list(itertools.takewhile(_header_line, lines))
+    return lines
+
+
+def _header_line(line: str) -> bool:
+    """A line of a page header's fields alone, set apart by spaces, bars or dots: the
+    paper's or section's name, the date in any numerals, the weekday, the page, the issue
+    number, an editor's field; the date or the page among them."""
+    words = _words(line)
+    if not words or re.search("[。，；！？]", line):
+        return False
+    dated = paged = False
+    for w in words:
+        if stack.header_date(re.sub(r"[（(](?:星期|周)[一二三四五六日天][）)]$", "", w)):
+            dated = True
+        elif _PAGE_WORD.fullmatch(w) or stack.header_page(w):
+            paged = True
+        elif not (re.fullmatch(r"[\u4e00-\u9fff·・]{2,14}", w) or stack.header_field(w)):
+            return False
+    return dated or paged
+
+
+def _words(line: str) -> list[str]:
+    """The fields of a header line: split at spaces and bars, a dot standing between spaces
+    dropped (某某日报 · 2023年11月14日 星期二 · 新闻)."""
+    return [w for w in HEADER_SPLIT.split(line.strip()) if w and not re.fullmatch("[·・•]+", w)]
 
 
 def _page(header: list[str], joined: str, head: str) -> str:
@@ -207,7 +238,7 @@ def _page(header: list[str], joined: str, head: str) -> str:
     if m := _PAGE_CN.search(joined):
         return str(_cn_number(m["page"]))
     for ln in header:
-        for word in HEADER_SPLIT.split(ln):
+        for word in _words(ln):
             if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["mark"]).lstrip("0"):
                 return (m["page"] or m["mark"]).lstrip("0")
     return ""

@@ -1259,15 +1259,32 @@ def running_head(line: str) -> bool:
     dated = paged = False
     names = 0
     for w in words:
-        if _BLOCK_DATE.fullmatch(w) or re.fullmatch(_DOTTED_DATE, w):
+        if header_date(w):
             dated = True
-        elif _HEAD_PAGE.fullmatch(w) or _BLOCK_ISSUE.fullmatch(w):
+        elif header_page(w):
             paged = True
         elif re.fullmatch(rf"[{_H}]{{2,14}}", w):
             names += 1
-        elif not _HEAD_FIELD.fullmatch(w):
+        elif not header_field(w):
             return False
     return dated and paged and names <= 2
+
+
+def header_date(word: str) -> bool:
+    """A running head's date field, in any numerals (2024年5月6日, 一九五六年三月十日,
+    2024.5.6)."""
+    return bool(_BLOCK_DATE.fullmatch(word) or re.fullmatch(_DOTTED_DATE, word))
+
+
+def header_page(word: str) -> bool:
+    """A running head's page (第3版, A3) or issue number (第152期)."""
+    return bool(_HEAD_PAGE.fullmatch(word) or _BLOCK_ISSUE.fullmatch(word))
+
+
+def header_field(word: str) -> bool:
+    """A running head's other fields: an editor's (责任编辑：某某), the weekday, the lunar
+    date."""
+    return bool(_HEAD_FIELD.fullmatch(word))
 
 
 def _block_line(b: str) -> bool | None:
