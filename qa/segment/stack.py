@@ -734,10 +734,11 @@ _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT = re.compile(
-    r"(?:电话|热线|专线|手机|咨询|联系)[^，。]{0,6}[:：]?\s*(?:[（(]\d{2,4}[）)]\s*)?"
+    r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)[^，。]{0,6}[:：]?\s*"
+    r"(?:[（(]\d{2,4}[）)]\s*)?"
     r"(?:\d{3,}|[〇○零一二三四五六七八九]{4,})|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800; an old page's number in
-# Chinese numerals: 电话九四二一七)
+# Chinese numerals: 电话九四二一七; a restaurant's or clinic's booking line: 订座：…, 预约：…)
 # A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
 _ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
@@ -2317,6 +2318,36 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return -1
         return k if k >= n or lines[k] is None else -1
 
+    def ad_groups(i: int) -> int:
+        """The end of a display advertisement set in groups apart by blank lines, starting at
+        line i, else -1: a brand's or venue's name first (short, unpunctuated), then groups
+        of one to three lines of slogans (none a sentence), the ad closed by the group with
+        its contact line (电话…, 预约：…); one line set apart by spaces at least; five groups
+        and twelve lines at most."""
+        if len(lines[i].f) > 24 or re.search(r"[，。、：:；！？]", lines[i].f):
+            return -1
+        k, groups, size, count, contact, spaced = i, 1, 0, 0, False, False
+        while k < n and count < 12:
+            ln = lines[k]
+            if ln is None:
+                if size:
+                    if contact:
+                        return k if groups > 1 else -1
+                    groups, size = groups + 1, 0
+                    if groups > 5:
+                        return -1
+                k += 1
+                continue
+            if furn[k] or opener(k) or _ITEM.match(ln.f) or re.search("[。！？!?]", ln.f):
+                return -1
+            if NOTICE.fullmatch(ln.f) or size == 3:
+                return -1
+            size, count = size + 1, count + 1
+            contact = contact or bool(_CONTACT.search(ln.f))
+            spaced = spaced or len(ln.text.split()) >= 2
+            k += 1
+        return k if k >= n and contact and spaced and groups > 1 else -1
+
     def ad_run(i: int) -> int:
         """On a page that sets no blank line, the end of a display advertisement starting at
         line i under a finished sentence, else -1: a short name (a venue, a brand) over
@@ -3252,7 +3283,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += m_
             continue
         # a display advertisement: a block of slogans with a contact line, no sentence
-        if (blank_before(i) and (k := ad_block(i)) > 0) or (k := ad_run(i)) > 0:
+        if (
+            (blank_before(i) and ((k := ad_block(i)) > 0 or (k := ad_groups(i)) > 0))
+            or (k := ad_run(i)) > 0
+        ):
             p = new("ad")
             first = lines[i].f
             if (
@@ -3266,7 +3300,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             else:
                 p.headline = ""
             while i < k:
-                p.body.append((lines[i].s, lines[i].e))
+                if lines[i] is not None:  # (an ad set in groups: its blank lines)
+                    p.body.append((lines[i].s, lines[i].e))
                 i += 1
             cur = None
             continue
