@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.ingest.catalog import PageMeta, page_furniture
+from qa.segment import stack
 from tests.segpages import arts, body, by_head, with_filler
 
 
@@ -76,3 +77,65 @@ def test_a_stack_over_its_byline_and_a_contact_in_the_text_is_no_ad():
 _LONG = "某某区老旧小区改造全面开工\n" + "".join(
     f"　　第{n}批改造的小区今年全部开工，涉及居民一千余户，工期约五个月。\n" for n in range(1, 13)
 )
+
+
+def test_an_ad_disclaimer_and_a_reprint_warning_are_furniture():
+    assert stack.page_furniture("本报所刊广告内容由广告客户负责，读者请自行核实。")
+    assert stack.page_furniture("未经许可，不得转载本报文章及图片。")
+    assert stack.page_furniture("本报所刊广告内容由广告客户负责。未经授权，不得转载。")
+    assert not stack.page_furniture("他说，未经许可不得转载别人的文章。")
+
+
+_SECTION = "　　{0}的第一段写得很长，讲的是山里的事，一句接着一句，读来不觉得累。\n" * 3
+
+
+def _feature(byline_top: str, signature: str) -> str:
+    out = "深秋寻迹某某古道\n某某村：一片红叶落进古道\n" + byline_top
+    out += "　　从市区出发，向西驱车两个小时，山势渐高，公路两旁的树红了。\n"
+    for head in ("古道：石阶上的时光", "村落：晒秋的人家", "夜宿：枕着溪声入眠"):
+        out += head + "\n" + _SECTION.format(head[:2])
+    return out + signature
+
+
+def test_a_features_crossheads_under_a_writer_and_photographers_credit_stay_in_it():
+    page = with_filler(_LONG, _feature("文／图　本报记者　某某某\n", ""))
+    found = by_head(arts(page))
+    assert "某某村：一片红叶落进古道" in found
+    assert not any(h.startswith(("古道", "村落", "夜宿")) for h in found)
+    assert body(page, found["某某村：一片红叶落进古道"]).endswith("读来不觉得累。")
+
+
+def test_an_essay_signed_at_its_end_keeps_its_crossheads_and_its_signature():
+    signature = (
+        "　　　　　　　　　　　刘某某　赵　某\n　　（作者单位：某某省委党校政治\n学教研部）\n"
+    )
+    page = with_filler(_LONG, _feature("", signature))
+    found = by_head(arts(page))
+    essay = found["某某村：一片红叶落进古道"]
+    assert not any(h.startswith(("古道", "村落", "夜宿")) for h in found)
+    assert essay.byline.startswith("刘某某")
+    assert "作者单位" in essay.byline
+    assert body(page, essay).endswith("读来不觉得累。")
+
+
+def test_an_ads_items_under_its_name_are_its_slogans():
+    ad = (
+        "某某·某某湾\n一线江景　品质人居\n建面约98—143㎡江景洋房\n均价约12800元/㎡起\n"
+        "■地铁2号线某某站约500米\n■约3.2万㎡中央园林　人车分流\n售楼热线：0579-8899 6666\n"
+        "项目地址：某某区望江路188号\n本广告仅为要约邀请，最终以合同约定为准"
+    )
+    page = with_filler(_LONG, ad)
+    found = [a for a in arts(page) if a.kind == "ad"]
+    assert len(found) == 1 and body(page, found[0]).endswith("以合同约定为准")
+    assert found[0].headline == "某某·某某湾"
+    briefs = "本地快讯\n■某某路今起封闭施工。电话：0579-1234 5678\n■某某公园新增停车位。"
+    assert not [a for a in arts(with_filler(_LONG, briefs)) if a.kind == "ad"]
+
+
+def test_the_issues_contents_box_is_furniture():
+    box = (
+        "今日导读\n■全县秋季征兵体检工作启动　　　　2版\n■某某二中学子获佳绩　　　　2版\n"
+        "■山乡“夜经济”点亮群众新生活　　3版"
+    )
+    page = with_filler(box, _LONG)
+    assert not [a for a in arts(page) if "征兵" in body(page, a) or a.headline == "今日导读"]

@@ -138,6 +138,7 @@ def segment_page(source: str, text: str) -> list[Article]:
 # features and investigations print it; a dateline or a bracketed credit (（记者某某整理）)
 # opens a news item or a column's answers instead
 _OWN_BYLINE = re.compile(
+    r"(?:(?:文[／/]图|图[／/]文|文|图)[／/:：]?)?"  # (a writer's and photographer's credit: 文／图)
     r"(?:本报|本刊|[\u4e00-\u9fff]{2,8}报)?(?:特约|首席|见习)?(?:记者|通讯员).*"
 )
 _CROSSHEAD_LEN = (5, 12)
@@ -153,7 +154,9 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
     byline, dateline, kicker or subtitle: the sections of that report under its crossheads,
     not new pieces (a new piece carries its own credit, a column's label is shorter, and
     nothing stands between a section and the one before it). Each crosshead stays in the
-    report's text, where the page prints it."""
+    report's text, where the page prints it. An essay signed at its end (某某　某某 /
+    （作者单位：…）) carries no byline at its top: its last section carries the signature,
+    which closes it and is the essay's byline."""
     out: list[Article] = []
     k = 0
     while k < len(arts):
@@ -161,13 +164,21 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
         out.append(a)
         m = k + 1
         heads: list[tuple[int, int]] = []  # each section's crosshead, where it is printed
-        if a.kind == "news" and a.body_spans and _OWN_BYLINE.fullmatch(a.byline):
+        own = bool(_OWN_BYLINE.fullmatch(a.byline))
+        if a.kind in ("news", "editorial") and a.body_spans and (own or not a.byline):
             while m < len(arts) and (at := _crosshead(text, arts[m - 1], arts[m])):
                 heads.append(at)
                 m += 1
-        if len(heads) < 2:
+                if arts[m - 1].byline:
+                    break  # (the signature closes the essay)
+        signed = len(heads) >= 2 and bool(arts[m - 1].byline)
+        # (an essay signed at its end: no section under a kicker, a new piece's stack)
+        kicked = any(x.subheadlines for x in arts[k + 1 : m])
+        if len(heads) < 2 or not (own or signed) or (own and signed) or (signed and kicked):
             k += 1
             continue
+        if signed:
+            a.byline = arts[m - 1].byline
         for at, x in zip(heads, arts[k + 1 : m]):
             a.body_spans.append(at)
             a.body_spans.extend(x.body_spans)
@@ -185,11 +196,10 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     label such as 【数据】, dropped from the pieces, closes the report)."""
     lo, hi = _CROSSHEAD_LEN
     if not (
-        x.kind == "news"
+        x.kind in ("news", "editorial")
         and x.body_spans
         # (its length in words, quotation marks and commas not counted)
         and lo <= len(re.sub("[“”‘’「」，、]", "", x.headline)) <= hi
-        and not x.byline
         # (a crosshead may print a short line over it: 管线入地 / “看不见的工程”最费工夫)
         and not (
             len(x.subheadlines) > 1
@@ -198,6 +208,8 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     ):
         return None
     at = printed_span(text, x, x.headline)
+    if x.byline and not (at and x.body_spans and not text[at[1] : x.body_spans[0][0]].strip()):
+        return None  # (a byline under its headline: a new piece's; a signature at its end)
     over = text[x.char_start : at[0]].strip() if at else ""
     if over and "\n" not in over and len(flat(over)) <= 8 and not re.match(_BOX_MARK, over):
         at = (x.char_start, at[1])  # (with a short line printed over it, no box's label)

@@ -1558,6 +1558,11 @@ _DISCLOSURE_FIELD = re.compile(
     # and its release note under the issuer's signature: （此件公开发布）, （此件主动公开）
     r"|[（(]此件[^（）()]{2,8}[）)]"
 )
+# A reprint warning: 未经许可，不得转载本报文章及图片 (未经授权, 未经书面同意; 严禁, 请勿)
+_REPRINT = (
+    r"未经[^。！？，]{0,6}(?:许可|授权|同意)[，,]?\s*(?:任何[^。！？，]{1,6})?(?:不得|严禁|请勿)"
+    r"(?:转载|复制|摘编|使用)[^。！？]{0,16}。?"
+)
 _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
     # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
@@ -1566,10 +1571,15 @@ _COPYRIGHT_NOTICE = re.compile(
     r"|本版由[^。！？，]{2,30}(?:协办|主办|承办|联办|合办|提供)。?"
     # (or who supplied its pictures: 本版图片由某某提供, 本版获奖作品由某某提供)
     r"|本版[^。！？，]{0,8}由[^。！？，]{2,30}提供。?"
-    # (and who answers for its ads: 本版广告内容由广告主负责)
-    r"|(?:本版|本栏|本刊)[^。！？]{0,8}广告[^。！？]{0,12}负责。?"
+    # (and who answers for its ads: 本版广告内容由广告主负责, 本报所刊广告内容由广告客户负责，
+    # 读者请自行核实; its reprint warning may follow)
+    r"|(?:本报|本版|本栏|本刊|本站)[^。！？]{0,8}广告[^。！？]{0,12}负责(?:[，,][^。！？]{2,12})?[。；]?"
+    r"(?:" + _REPRINT + ")?"
+    # (the reprint warning alone: 未经许可，不得转载本报文章及图片)
+    r"|"
+    + _REPRINT
     # the paper's copyright line with its reprint warning (某某日报版权所有，未经许可不得转载)
-    r"|(?:©[\s　]*(?:(?:19|20)\d\d[\s　]*)?)?[^，。！？\s]{2,16}[\s　]*版权所有[，,；;\s　]*"
+    + r"|(?:©[\s　]*(?:(?:19|20)\d\d[\s　]*)?)?[^，。！？\s]{2,16}[\s　]*版权所有[，,；;\s　]*"
     r"(?:未经[^。！？]{1,24}(?:转载|使用|复制|摘编)(?:或[^。！？，]{1,6})?。?)?"
     # (or the words first: 版权所有 © 某某报社　未经书面授权，不得转载、摘编)
     r"|版权所有[\s　]*©?[\s　]*[^，。！？\s]{2,16}[，,；;\s　]*"
@@ -1616,6 +1626,30 @@ def page_furniture(line: str) -> bool:
     tools (see _furniture)?"""
     st = line.strip()
     return bool(st) and _furniture(_Line(0, len(st), st, flat(st), False))
+
+
+# The issue's contents box: its heading alone on a line (今日导读, 本期要目), then its items,
+# each a title with the page it stands on (■某某某某　2版, ■3版　某某, 第2版　某某, （2版）),
+# perhaps wrapped over two lines.
+_CONTENTS_HEAD = re.compile(r"[■●◆▲★]?(?:今日|本期|本刊|本报)?(?:导读|要目|导航)")
+_CONTENTS_PAGE = re.compile(r"第?\s*[A-Z]?\d{1,2}\s*版|[（(]\s*[A-Z]?\d{1,2}\s*版\s*[）)]")
+
+
+def contents_box(lines: list, i: int) -> int:
+    """The end of the issue's contents box headed at line i (see _CONTENTS_HEAD), else i:
+    up to its last item naming a page, no sentence among them, twelve lines at most; two
+    items at least name their page."""
+    if lines[i] is None or not _CONTENTS_HEAD.fullmatch(lines[i].f):
+        return i
+    k, last, paged = i + 1, i, 0
+    while k < len(lines) and lines[k] is not None and k - i <= 12:
+        f = lines[k].f
+        if re.search("[。！？]", f):
+            break
+        if re.match(_CONTENTS_PAGE, f) or re.search(rf"(?:{_CONTENTS_PAGE.pattern})$", f):
+            last, paged = k, paged + 1
+        k += 1
+    return last + 1 if paged >= 2 else i
 
 
 def _line_above(lines: list, furn: list[bool], i: int) -> _Line | None:
@@ -1702,6 +1736,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and all(furn[x] or lines[x] is None for x in range(i + 1, min(n, i + 9)))
         ):
             furn[i - 1] = furn[i] = True
+    for i in range(n):  # the issue's contents box (今日导读 / ■某某　2版 / …): furniture
+        for x in range(i, contents_box(lines, i)):
+            furn[x] = True
     for i in range(1, n):  # a date under an issuing body's name signs a notice: no header
         p, ln = lines[i - 1], lines[i]
         if furn[i] and p and ln and not furn[i - 1] and _ISSUE_DATE.fullmatch(ln.f):
@@ -2297,8 +2334,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         k, contact, spaced, said = i, False, False, 0
         while k < n and lines[k] is not None and k - i < 16:
             ln = lines[k]
-            if furn[k] or opener(k) or _ITEM.match(ln.f):
+            if furn[k] or opener(k):
                 return -1
+            if _ITEM.match(ln.f) and (k == i or re.search("[。！？!?]", ln.f)):
+                return -1  # (an item under the ad's name is a slogan: ■首付1成起)
             if re.search("[。！？!?]", ln.f):
                 said += 1  # one sentence of copy among the slogans, at most (below)
             contact = contact or bool(_CONTACT.search(ln.f))
@@ -2740,9 +2779,28 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         """Is everything from line i to the page's end furniture (its foot)?"""
         return n - i <= 8 and all(furn[x] or lines[x] is None for x in range(i, n))
 
+    def author_note(i: int) -> int:
+        """How many lines a note on the author in brackets at line i takes (（作者单位：某某）,
+        （作者系某某教授）, wrapped onto a second line perhaps); 0 when it is none."""
+        ln = lines[i] if i < n else None
+        if ln is None or not re.match(r"[（(]作者(?:单位|系|为|[:：])", ln.f):
+            return 0
+        if re.search(r"[）)]$", ln.f):
+            return 1
+        nx = lines[i + 1] if i + 1 < n else None
+        ok = nx is not None and len(nx.f) <= 20 and re.search(r"[）)]$", nx.f)
+        return 2 if ok and not re.search("[。！？]", nx.f) else 0
+
     def sig_lines(i: int) -> int:
         """How many lines a signature at line i takes: 1, or 2 for a note in brackets
-        wrapped onto the next line (（作者单位：某某\n某某）); 0 when it is none."""
+        wrapped onto the next line (（作者单位：某某\n某某）), with the note on the author
+        under a name (某某 / （作者单位：某某）); 0 when it is none."""
+        k = _sig_lines(i)
+        if k and not author_note(i) and author_note(i + k):
+            k += author_note(i + k)
+        return k
+
+    def _sig_lines(i: int) -> int:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return 0
@@ -2785,7 +2843,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and set_right(k)
         ):
             k += 1
-        if 0 < k - i <= 3 and (k >= n or lines[k] is None or furn[k]):
+        if 0 < k - i <= 3 and (k >= n or lines[k] is None or furn[k] or author_note(k)):
             return k - i
         nx = lines[i + 1] if i + 1 < n else None
         if (
@@ -2858,6 +2916,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             "读者" in ln.f
             or "作者" in ln.f
+            or (k > 1 and author_note(i + 1))  # (a name over its author's unit)
             or seals(i)
             or _NAMES_LINE.fullmatch(ln.text.strip())  # 报道：某某, under the last paragraph
         ):
@@ -3283,10 +3342,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             i += m_
             continue
         # a display advertisement: a block of slogans with a contact line, no sentence
-        if (
-            (blank_before(i) and ((k := ad_block(i)) > 0 or (k := ad_groups(i)) > 0))
-            or (k := ad_run(i)) > 0
-        ):
+        if (blank_before(i) and ((k := ad_block(i)) > 0 or (k := ad_groups(i)) > 0)) or (
+            k := ad_run(i)
+        ) > 0:
             p = new("ad")
             first = lines[i].f
             if (
