@@ -139,3 +139,44 @@ def test_the_issues_contents_box_is_furniture():
     )
     page = with_filler(box, _LONG)
     assert not [a for a in arts(page) if "征兵" in body(page, a) or a.headline == "今日导读"]
+
+
+def test_a_compilers_credit_before_a_slash_opens_a_box_of_its_own():
+    assert stack._own_byline("整理／本报数据组")
+    assert stack._own_byline("点评法官：某某某（某某区人民法院）")
+    assert not stack._own_byline("点评：本案的争议焦点在于房屋归属")
+
+
+_FLAT = "".join(
+    f"第{n}段正文写的是一件事，有头有尾，说得清清楚楚，读者一看就懂。\n" for n in range(1, 9)
+)
+
+
+def test_a_question_under_a_columns_label_and_over_a_case_label_is_the_headline():
+    case = (
+        "以案说法\n婚前父母出资买房，离婚时房子归谁？\n【案情】\n"
+        "2019年，小周与小吴经人介绍相识恋爱，婚前由小周父母全额出资购买了一套住房，登记在小周名下。\n"
+        "法院审理认为，该房屋系婚前由一方父母全额出资购买，应认定为小周的个人财产。\n"
+        "点评法官：某某某（某某区人民法院家事审判庭）"
+    )
+    page = "某某法制报　2024年5月14日　第5版\n\n" + _FLAT + "\n" + case + "\n\n" + _FLAT
+    found = by_head(arts(page))
+    assert "婚前父母出资买房，离婚时房子归谁？" in found
+    assert "以案说法" not in found
+    assert found["婚前父母出资买房，离婚时房子归谁？"].byline.startswith("点评法官：某某某")
+
+
+def test_a_court_notices_case_number_is_no_byline_and_its_signers_set_deep_sign_it():
+    notice = (
+        "某某市某某区人民法院公告\n（2024）某0421民初1157号\n"
+        "　　孙某某：本院受理原告某某公司与你借款合同纠纷一案，因你下落不明，\n"
+        "依法向你公告送达起诉状副本。自公告之日起经过三十日，即视为送达。\n"
+        "逾期将依法缺席判决。\n"
+        "　　　某某市某某区人民法院\n"
+        "　　　　二〇二四年三月七日"
+    )
+    page = with_filler(_LONG, notice)
+    a = by_head(arts(page))["某某市某某区人民法院公告"]
+    assert a.byline == "某某市某某区人民法院"
+    assert body(page, a).endswith("逾期将依法缺席判决。")
+    assert stack._DOC_MARK.fullmatch("（商字第三号）")

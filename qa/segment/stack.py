@@ -109,11 +109,14 @@ _CREDIT_LINE = re.compile(_CREDIT + r"(?:[\s　]+" + _CREDIT + r")*")
 # A credit labelled with the work each did, as oral histories, interviews and features
 # print it: 口述：某某　整理：某某, 采写：某某, 撰文：某某, 执笔：某某; a theory or opinion
 # page's author under the title, with the unit in brackets: 作者：某某（某某大学教授）; a
-# Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某).
+# Q&A's expert (答疑专家：某某大学某某处处长　某某, 嘉宾：某某); a case's reviewer
+# (点评法官：某某（某某法院）).
 # A content system's export labels the field in brackets instead: 【作者】本报记者 某某.
 _LABELLED = (
     r"(?:(?:口述|整理|采写|采访|撰文|文字|执笔|执教|记录|编译|翻译|作者|(?:答疑|解答|点评|特邀)?专家|嘉宾"
-    r"|解答|答疑|主答)\s*[：:]"
+    r"|解答|答疑|主答|点评(?:法官|律师|嘉宾|人))\s*[：:]"
+    # (整理 and its like before a slash too: 整理／本报数据组)
+    r"|(?:口述|整理|采写|撰文|执笔|编译|翻译)\s*[/／]"
     r"|[【\[［](?:作者|撰稿|撰文|记者)[】\]］])\s*[" + _H + r"·]"
     r"[^。！？，,；;]{0,30}"
     # (a column's contributor by role, a space before the name and the unit and title in
@@ -614,6 +617,11 @@ _DOC_MARK = re.compile(
     r"|[（(](?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号[）)]"
     r"|第[一二三四五六七八九十百〇零\d]{1,6}号"
     r"|[（(][^（）()]{4,80}(?:通过|批准|发布|公布|修订|修正|施行)[）)]"
+    # (a proclamation's number in brackets: （某字第三号）; a notice's series number
+    # （第一号） closes its title instead)
+    r"|[（(][" + _H + r"]{1,4}第[一二三四五六七八九十百〇零\d]{1,6}号[）)]"
+    # (a court's case number: （2024）某0421民初1157号)
+    r"|[（(〔](?:19|20)\d\d[）)〕][" + _H + r"]{1,2}\d{0,6}[" + _H + r"]{1,4}\d{1,6}号"
 )
 # A document's list of attachments closing its text, before the signature: 附件：1.某某
 # (its further items numbered on lines of their own). Text, never a heading.
@@ -2576,15 +2584,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         replying unit's label): under a paragraph, it is a crosshead asking what the next
         paragraph answers."""
         nx = lines[i + 1] if i + 1 < n else None
+        at = i + 1
+        if nx is not None and re.fullmatch(r"【[^【】]{2,6}】", nx.f) and i + 2 < n:
+            at, nx = i + 2, lines[i + 2]  # (a case's label under it: 【案情】)
         pv = prev_line(i)
         return (
             flat_page
             and question(i)
             and (pv is None or not ends_sentence(pv.f))
             and nx is not None
-            and not furn[i + 1]
+            and not furn[at]
             and len(nx.f) >= max(30, 2 * len(lines[i].f))
-            and not question(i + 1)
+            and not question(at)
         )
 
     def pen_name(i: int) -> bool:
@@ -2826,6 +2837,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             _SIGN_PLACE.fullmatch(ln.text)
             or _REPLY_UNIT.fullmatch(ln.f)
             or _CLOSING_CREDIT.fullmatch(ln.f)
+            # a labelled credit over a blank line or the page's end (点评法官：某某（某某法院）)
+            or (
+                re.fullmatch(_LABELLED, ln.text.strip())
+                and len(ln.f) <= 40
+                and (i + 1 >= n or lines[i + 1] is None)
+            )
             or (flat_page and _BRACKET_SIGN.fullmatch(ln.text.strip()))
         ):
             return 1
@@ -3555,7 +3572,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 j < n
                 and (
                     headish(j)
-                    or (j == i and question_head(j))
+                    # (or under a column's label: 以案说法 / 某某，某某归谁？)
+                    or (j in (i, i + 1) and question_head(j))
                     or (
                         j > i
                         and question(j)
@@ -4109,6 +4127,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     len(plain) >= 2
                     and _DOC_NAMED.search(lines[plain[0]].f)
                     and _ISSUERS.fullmatch(lines[plain[-1]].text.strip())
+                    and not _DOC_MARK.fullmatch(lines[plain[-1]].f)  # (its number: no issuer)
                 ):
                     # a document's issuers under its title (某某市统计局　国家统计局某某调查
                     # 队), the day in brackets under them: its byline and its date, no heading
@@ -4832,7 +4851,8 @@ def _finish(
         if (
             0 < k < len(body)
             and (dated or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
-            and not any(_indented_at(text, s) for s, _e in signed)
+            # (indented like its paragraphs; a line set deeper is set toward the right)
+            and not any(_indented_at(text, s) and not _set_deep(text, s) for s, _e in signed)
             and (
                 re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
                 or any(_ANNEX.match(flat(text[a:b])) for a, b in body[max(0, k - 4) : k])
@@ -4942,6 +4962,13 @@ def _finish(
         "char_end": max(edges) if edges else 0,
         "body_spans": spans,
     }
+
+
+def _set_deep(text: str, s: int) -> bool:
+    """Is the line holding offset s set deeper than a paragraph's indent (three
+    ideographic spaces or more, or six spaces)?"""
+    lead = text[text.rfind("\n", 0, s) + 1 : s]
+    return sum(1 if c == "　" else 0.5 for c in lead) >= 3
 
 
 def _indented_at(text: str, s: int) -> bool:
