@@ -7,6 +7,7 @@ import pytest
 
 from qa.ingest.catalog import PageMeta, page_furniture
 from qa.segment import stack
+from qa.segment.headcheck import check_headline
 from tests.segpages import arts, body, by_head, with_filler
 
 
@@ -180,3 +181,27 @@ def test_a_court_notices_case_number_is_no_byline_and_its_signers_set_deep_sign_
     assert a.byline == "某某市某某区人民法院"
     assert body(page, a).endswith("逾期将依法缺席判决。")
     assert stack._DOC_MARK.fullmatch("（商字第三号）")
+
+
+def test_a_tables_compiler_under_its_title_is_its_byline_not_its_unit_line():
+    table = (
+        "本周部分农产品批发市场价格\n本报记者　某某　整理\n品种　　　　价格　　　　较上周\n"
+        "大白菜　　　1.28　　　　↓4.5%\n黄瓜　　　　3.46　　　　↓6.2%\n"
+        "西红柿　　　4.12　　　　↓3.1%\n土豆　　　　2.05　　　　↑1.0%"
+    )
+    page = with_filler(_LONG, table)
+    a = by_head(arts(page))["本周部分农产品批发市场价格"]
+    assert a.byline == "本报记者某某整理"
+    assert body(page, a).startswith("品种价格较上周")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "【交通】自驾从某市出发，经某某高速至某某出口下，沿县道行驶约",
+        "市民从某地出发后，沿着某某路一直走，再转乘公交车，全程约两小时",
+    ],
+)
+def test_running_text_is_no_headline(headline):
+    assert check_headline(headline, [headline], [], 34) == ""
+    assert check_headline("今春，衣橱里流行一点“松弛感”", [], [], 34)

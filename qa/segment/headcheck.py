@@ -181,6 +181,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
     two lines joined in narrow columns      unknown: a headline wraps within its column;
     (≤ 20), one wider than 1.2 columns,     a line set across columns is whole (kicker
     not a notice's issuer and title         or subtitle and headline) [wide line joined]
+    a box's item (【交通】…，…), or two     unknown: running text, not a title [running
+    clauses or more run over 28 characters  text]
     ======================================  ===========================================
     """
     h, why = headline, ""
@@ -216,6 +218,8 @@ def verdict(headline: str, lines: list[str], subs: list[str], col: float) -> tup
         return "", "lone genre label"
     if _BRACKET_TAG.fullmatch(h):
         return "", "column tag"  # 【某某】 alone names the column, not the piece
+    if _BOX_ITEM.match(h) or (len(h) >= 28 and len(re.findall("[，；]", h)) >= 2):
+        return "", "running text"  # a box's item (【交通】自驾…，…), a sentence's clauses
     if _UNIT.fullmatch(h) and any(_UNIT.fullmatch(re.sub(r"\s", "", x)) for x in subs):
         return "", "signers"  # units' names stacked (某某委员会 / 某某联合会): who signs a notice
     if (
@@ -238,6 +242,9 @@ _CREDIT_OPENING = re.compile(r"[（(][^（）()]{0,8}(?:记者|通讯员|实习�
 _UNIT = re.compile(
     rf"[{_H}（）()·]{{4,30}}(?:委员会|公司|集团|局|厅|办公室|人民政府|联合会|协会|学会|商会|中心)"
 )
+# A box's item: its label in brackets, then a clause run on past a comma (【交通】自驾从某地
+# 出发，经…).
+_BOX_ITEM = re.compile(r"【[^【】]{1,6}】[^，；。]{2,40}[，；]")
 # A column's tag in its brackets, alone: 【词汇加油站】, 〔提案追踪〕, 〖某某〗.
 _BRACKET_TAG = re.compile(r"【[^【】]{1,16}】|〔[^〔〕]{1,16}〕|〖[^〖〗]{1,16}〗")
 

@@ -2232,6 +2232,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and len(lines[k + 1].f) <= 30
             and not _ITEM.match(lines[k + 1].f)
             and not re.match("[◎●■▲◆★☆○□△※]", lines[k + 1].f)
+            and not opener(k + 1)  # (its compiler's credit: 本报记者　某某　整理)
             and rows_from(k + 1, header=True) < 3
             and (
                 rows_from(k + 2, header=True) >= 3
