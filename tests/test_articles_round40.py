@@ -205,3 +205,24 @@ def test_a_tables_compiler_under_its_title_is_its_byline_not_its_unit_line():
 def test_running_text_is_no_headline(headline):
     assert check_headline(headline, [headline], [], 34) == ""
     assert check_headline("今春，衣橱里流行一点“松弛感”", [], [], 34)
+
+
+def test_a_papers_name_among_its_running_heads_fields_or_beside_who_runs_it():
+    page = (
+        "B3　　　　某某房产周刊　　　　2024年3月22日　星期五\n市场观察　　责任编辑：某某\n\n"
+        + _LONG
+    )
+    assert stack.masthead(page) == "某某房产周刊"
+    site = "今日某某　某某区融媒体中心主办\n首页 | 时政要闻 | 乡镇街道\n" + _LONG
+    assert stack.masthead(site) == "今日某某"
+    section = "B3　　　　房产周刊　　　　2024年3月22日　星期五\n\n" + _LONG
+    assert stack.masthead(section) == ""
+
+
+def test_a_books_edition_in_a_reviews_text_is_no_page():
+    page = (
+        "某某晚报　2023年6月17日　星期六　　周末·文化　　B3\n\n新书过眼\n一条运河\n"
+        "　　这部小说写了六代人。\n（《某某》，某某著，某某出版社2023年5月第1版，定价68元）\n"
+    )
+    assert page_furniture(page).page == "3"
+    assert page_furniture("某某报\n\n标题\n（《某某》，某某著，2023年5月第1版）\n").page == ""

@@ -233,7 +233,7 @@ def _words(line: str) -> list[str]:
 def _page(header: list[str], joined: str, head: str) -> str:
     """The page number the header (its lines, and joined) prints (see _PAGE), without
     leading zeros."""
-    if m := _PAGE.search(joined) or _PAGE.search(head):
+    if m := _PAGE.search(joined):
         return (m["page"] or m["page2"]).lstrip("0")
     if m := _PAGE_CN.search(joined):
         return str(_cn_number(m["page"]))
@@ -241,6 +241,11 @@ def _page(header: list[str], joined: str, head: str) -> str:
         for word in _words(ln):
             if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["mark"]).lstrip("0"):
                 return (m["page"] or m["mark"]).lstrip("0")
+    # (else a line of the page's top that is no sentence: a book's edition in a review's
+    # text, 2023年5月第1版, is no page)
+    for ln in head.split("\n"):
+        if not re.search("[。，；！？]", ln) and (m := _PAGE.search(ln)):
+            return (m["page"] or m["page2"]).lstrip("0")
     return ""
 
 

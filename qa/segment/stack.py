@@ -991,7 +991,8 @@ _STACK_LABEL = re.compile(
 )
 _SECTION_WORD = re.compile(
     r"(?:综合|要闻|国际|国内|本地|地方|社会|经济|财经|体育|文化|文体|教育|科技|法治|时政|城市|民生"
-    r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉)(?:新闻|周刊|画刊|文摘)"
+    r"|农村|军事|健康|旅游|娱乐|图片|专题|视觉|房产|楼市|汽车|理财|读书|生活|消费|家居|美食"
+    r"|女性|青年|少儿|老年|周末|时尚|艺术)(?:新闻|周刊|画刊|文摘)"
     # an older paper's sections: its wires (专电, 要电, 电讯) and its local or outside
     # news (本埠新闻, 外埠要闻, 地方通信)
     r"|专电|要电|(?:国内|国外|外埠)?电讯|(?:本埠|外埠|地方|各地)(?:新闻|要闻|通信|通讯)"
@@ -1432,6 +1433,25 @@ def masthead(text: str) -> str:
                     _MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w)
                 ) and not _SECTION_WORD.fullmatch(w):
                     return _DIGITAL.sub("", w)
+    # a weekly's name among a running head's fields, wherever it stands (B3　某某房产周刊
+    # 2024年3月22日　星期五): the one name that is no section's
+    for ln in top[:2]:
+        if running_head(ln):
+            names = [
+                w
+                for w in HEADER_SPLIT.split(ln)
+                if (_MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w))
+                and not _SECTION_WORD.fullmatch(w)
+            ]
+            if len(names) == 1:
+                return _DIGITAL.sub("", names[0])
+    # a site's or paper's name and who runs it on the first line (今日某某　某某区某某中心
+    # 主办): the name is the masthead, whatever it ends with
+    if top and (
+        m := re.fullmatch(rf"([{_H}]{{2,10}})[ \t　]+[{_H}]{{2,20}}(?:主办|主管|出版)", top[0])
+    ):
+        if not _SECTION_WORD.fullmatch(m.group(1)):
+            return m.group(1)
     # a name of any ending alone on the page's first line over the header line that opens
     # with the full date and gives its page or weekday (明湖书声 / 2024年4月23日　星期二
     # 　第2版): a masthead, as the page prints it
