@@ -226,3 +226,33 @@ def test_a_books_edition_in_a_reviews_text_is_no_page():
     )
     assert page_furniture(page).page == "3"
     assert page_furniture("某某报\n\n标题\n（《某某》，某某著，2023年5月第1版）\n").page == ""
+
+
+def test_a_topics_introduction_signed_by_the_editor_is_one_piece():
+    topic = (
+        "青春话题\n“某某社交”，你怎么看？\n"
+        "　　“饭搭子”“自习搭子”……近来，“某某社交”在校园里悄然流行。有人说它轻松\n"
+        "自在，也有人担心它让人际关系变浅。本期，我们请几位大学生\n谈谈自己的看法。——编者"
+    )
+    page = with_filler(_LONG, topic)
+    found = [a for a in arts(page) if "某某社交" in body(page, a)]
+    assert len(found) == 1
+    assert body(page, found[0]).endswith("谈谈自己的看法。——编者")
+
+
+def test_a_pupils_school_class_and_name_sign_the_essay_and_close_it():
+    essay = (
+        "成长笔记\n外婆的缝纫机\n"
+        "　　外婆家的阁楼上，一直放着一台老式缝纫机。黑色的机身，金色的商标已经磨得看不太清。\n"
+        "　　如今外婆老了，缝纫机也不转了，可它缝起了我们祖孙之间那些说不出口的牵挂。\n"
+        "某某市第一中学　高二（3）班　许某某"
+    )
+    page = with_filler(_FEATURE_CREDITED, essay)
+    found = arts(page)
+    signed = next(a for a in found if "缝纫机" in body(page, a))
+    assert signed.byline == "某某市第一中学高二（3）班许某某"
+    feature = next(a for a in found if a.headline == "某某村：一片红叶落进古道")
+    assert "缝纫机" not in body(page, feature)
+
+
+_FEATURE_CREDITED = _feature("本报记者　某某某\n", "")

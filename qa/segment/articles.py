@@ -167,14 +167,16 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
         own = bool(_OWN_BYLINE.fullmatch(a.byline))
         if a.kind in ("news", "editorial") and a.body_spans and (own or not a.byline):
             while m < len(arts) and (at := _crosshead(text, arts[m - 1], arts[m])):
+                if own and arts[m].byline:
+                    break  # (a piece signed at its end under a credited report: a new one)
                 heads.append(at)
                 m += 1
                 if arts[m - 1].byline:
                     break  # (the signature closes the essay)
-        signed = len(heads) >= 2 and bool(arts[m - 1].byline)
+        signed = not own and len(heads) >= 2 and bool(arts[m - 1].byline)
         # (an essay signed at its end: no section under a kicker, a new piece's stack)
         kicked = any(x.subheadlines for x in arts[k + 1 : m])
-        if len(heads) < 2 or not (own or signed) or (own and signed) or (signed and kicked):
+        if len(heads) < 2 or not (own or signed) or (signed and kicked):
             k += 1
             continue
         if signed:

@@ -297,10 +297,11 @@ _SIGN_PLACE = re.compile(
 # titles joined by 、: 省政协委员、某某大学教授　某某; the unit set apart from the title:
 # 某某学校　高级教师　某某; words, not characters spaced out as a heading's are). Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
+# (班: a pupil's class, 高二（3）班)
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任", "年级", "教授", "院士", "博士", "代表", "项目部",
+    "主任", "年级", "教授", "院士", "博士", "代表", "项目部", "班",
 )  # fmt: skip
 # The day a letter was written, on its own line under the signature: 2024年6月5日.
 _LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
@@ -4383,6 +4384,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 # the editor's note opens the text under the piece's own headline and byline
                 # (编者按：… ——编者, then the piece): it is the piece's, and so is what follows
                 cur.body.append((ln.s, ln.e))
+                i += 1
+                continue
+            if (
+                cur.heads
+                and not cur.bylines
+                and cur.body
+                and not re.search(r"\n(?:　|[ \t]{2})", text[cur.body[0][0] : ln.s])
+            ):
+                # the editor's note is the whole text under its own headline (a topic's
+                # introduction: 某某，你怎么看？ / …——编者), one paragraph: the piece's own
+                cur.body.append((ln.s, ln.e))
+                cur.kind = "editorial"
+                cur = None
                 i += 1
                 continue
             if not cur.body or cur.heads or cur.bylines:
