@@ -256,3 +256,26 @@ def test_a_pupils_school_class_and_name_sign_the_essay_and_close_it():
 
 
 _FEATURE_CREDITED = _feature("本报记者　某某某\n", "")
+
+
+def test_a_property_ads_caveat_is_its_fine_print_and_the_papers_hotlines_its_foot():
+    ad = (
+        "某某·某某湾\n湖居洋房　二期荣耀加推\n建面约98—143㎡湖景三房　3月23日盛大开盘\n"
+        "一线湖景｜地铁3号线约600米｜自带幼儿园\n售楼热线：0573-8862 9999\n"
+        "项目地址：某某市滨湖大道与望湖路交会处\n开发企业：某某置业有限公司\n"
+        "预售证号：某房预售证第2024017号\n本广告仅为要约邀请，所示面积均为建筑面积，最终以政府\n"
+        "批准文件及买卖合同为准。"
+    )
+    foot = "某某房产周刊　　新闻热线：0573-8860 1234　　广告热线：0573-8860 5678"
+    assert stack.page_furniture(foot)
+    page = with_filler(_LONG, ad, foot)
+    found = [a for a in arts(page) if a.kind == "ad"]
+    assert len(found) == 1 and found[0].headline == "某某·某某湾"
+    assert body(page, found[0]).endswith("买卖合同为准。")
+
+
+def test_a_tables_note_in_brackets_under_its_title_is_no_row():
+    table = "赛果\n（第5轮）\n某州　2∶1　某川\n某屿　1∶1　某峰\n某桥　3∶0　某沙\n某平　0∶2　某渡"
+    page = with_filler(_LONG, table)
+    a = by_head(arts(page))["赛果"]
+    assert body(page, a).startswith("某州2∶1某川")

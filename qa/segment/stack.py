@@ -754,6 +754,9 @@ _ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # digit (电话：13 / 5 7480 2291), perhaps with the contact's name in brackets.
 _DIGITS_REST = re.compile(r"[\d\s　\-－]+(?:[（(][^（）()]{1,8}[）)])?")
 _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
+# A property ad's caveat closing it (本广告仅为要约邀请，…最终以合同约定为准。): its fine
+# print, no sentence of copy.
+_AD_CAVEAT = re.compile(r"要约邀请|(?:合同|文件|实物|现场)[^。！？]{0,8}为准。?$|解释权归")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
 # A work named alone before a colon (《某某》：): the first half of a review's headline.
@@ -947,9 +950,12 @@ _FURN_EXTRA = re.compile(
     # the paper's own service lines at the page foot: its advertising, distribution or
     # newsroom hotline (广告热线：…, 发行热线：…; a short service number: 新闻热线　96118),
     # perhaps with 免费赠阅 (a free paper)
-    # (a hotline may give two numbers or more: 新闻热线：8826-1730　8826-1731)
-    r"|(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{5,20}"
-    r"(?:[\s　]+[\d\-—－()（）]{5,20})*[\s　]*){1,3}"
+    # (a hotline may give two numbers or more: 新闻热线：8826-1730　8826-1731; the paper's
+    # name may open the line: 某某周刊　新闻热线：…　广告热线：…)
+    r"|(?:["
+    + _H
+    + r"]{2,10}[ \t　]+)?(?:(?:广告|发行|订阅|订报|新闻|报料)热线\s*[:：]?\s*[\d\-—－()（）]{3,20}"
+    r"(?: \d{3,4})?(?:[\s　]+[\d\-—－()（）]{5,20}(?: \d{3,4})?)*[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
     # 邮政编码：…, 新闻热线：…　网址：…, 本版邮箱：…　某某社出版　广告热线：…), or one that
@@ -2368,7 +2374,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 return -1
             if _ITEM.match(ln.f) and (k == i or re.search("[。！？!?]", ln.f)):
                 return -1  # (an item under the ad's name is a slogan: ■首付1成起)
-            if re.search("[。！？!?]", ln.f):
+            if re.search("[。！？!?]", ln.f) and not _AD_CAVEAT.search(ln.f):
                 said += 1  # one sentence of copy among the slogans, at most (below)
             contact = contact or bool(_CONTACT.search(ln.f))
             spaced = spaced or len(ln.text.split()) >= 2
@@ -3671,8 +3677,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p.heads = [i, i + 1] if wrap else [i]
                 j = i + 1 + wrap
                 for _ in range(units):
-                    if _TABLE_PERIOD.fullmatch(lines[j].f):
-                        p.heads.append(j)  # the period it covers: a subtitle of its heading
+                    if _TABLE_PERIOD.fullmatch(lines[j].f) or re.fullmatch(
+                        r"[（(][^（）()。，！？：:]{1,12}[）)]", lines[j].f
+                    ):
+                        # the period it covers, or a note in brackets on what it holds
+                        # (（第5轮）, （前六名）): a subtitle of its heading
+                        p.heads.append(j)
                     else:
                         p.body.append((lines[j].s, lines[j].e))
                     j += 1
