@@ -279,3 +279,14 @@ def test_a_tables_note_in_brackets_under_its_title_is_no_row():
     page = with_filler(_LONG, table)
     a = by_head(arts(page))["赛果"]
     assert body(page, a).startswith("某州2∶1某川")
+
+
+def test_an_ads_first_line_with_its_latin_name_is_its_headline():
+    ad = (
+        "某某地产 SOME PROPERTY\n卖房找某某　专业团队　华人首选\n春季拍卖　免费估价\n"
+        "销售热线：0412 558 906（罗先生）"
+    )
+    page = with_filler(_LONG, ad)
+    found = [a for a in arts(page) if a.kind == "ad"]
+    assert len(found) == 1 and found[0].headline == "某某地产SOMEPROPERTY"
+    assert body(page, found[0]).startswith("卖房找某某")

@@ -3392,10 +3392,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ) > 0:
             p = new("ad")
             first = lines[i].f
+            # (its first line names the advertiser or the offer: short, no sentence, no
+            # number to call; the name may add its Latin form, 某某地产 SOME PROPERTY)
+            han = [w for w in lines[i].text.split() if not re.fullmatch(r"[A-Za-z&.,'’\-]+", w)]
             if (
-                len(first) <= 12
-                and len(lines[i].text.split()) <= 2
-                and not re.search(r"\d{5}", first)
+                len(first) <= 24
+                and len(han) <= 2
+                and not re.search(r"\d{5}|[，。；！？：:]", first)
+                and not _CONTACT.search(first)
             ):
                 p.heads = [i]
                 p.headline = first
