@@ -290,3 +290,28 @@ def test_an_ads_first_line_with_its_latin_name_is_its_headline():
     found = [a for a in arts(page) if a.kind == "ad"]
     assert len(found) == 1 and found[0].headline == "某某地产SOMEPROPERTY"
     assert body(page, found[0]).startswith("卖房找某某")
+
+
+def test_an_issuers_name_wrapped_over_two_short_lines_signs_the_notice():
+    notice = (
+        "某某省级自然保护区\n管理局关于鸟类繁殖期\n核心区封闭管理的通告\n"
+        "　　为保护鸟类繁殖栖息环境，根据有关规定，决定对核心区实行封闭管理。\n"
+        "　　特此通告。\n"
+        "　　监督电话：6612310\n"
+        "某某白鹭湾省级\n自然保护区管理局\n2024年4月15日"
+    )
+    page = with_filler(_LONG, notice)
+    a = next(x for x in arts(page) if "封闭管理" in body(page, x))
+    assert a.byline == "某某白鹭湾省级自然保护区管理局"
+    assert body(page, a).endswith("监督电话：6612310")
+
+
+def test_a_headline_with_a_count_under_a_text_signs_nothing():
+    story = (
+        "某某区推进老旧小区改造\n"
+        "本报讯（记者　某某）某某区今年推进老旧小区改造，解决居民的后顾之\n忧。\n"
+        "老旧小区加装电梯\n今年再添120部"
+    )
+    page = with_filler(_LONG, story)
+    a = by_head(arts(page))["某某区推进老旧小区改造"]
+    assert "120部" not in a.byline

@@ -2839,10 +2839,28 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             k += author_note(i + k)
         return k
 
+    def wrapped_issuer(i: int) -> int:
+        """The lines of an issuer's name wrapped over two short lines at line i, with the
+        date under it (某某省级自然保护区 / 管理局 / 2024年4月15日), closing the text above:
+        2 or 3, else 0."""
+        ln, nx = (lines[i] if i < n else None), (lines[i + 1] if i + 1 < n else None)
+        if ln is None or nx is None or re.search(r"[，。；：:！？、\d]", ln.f + nx.f):
+            return 0  # (no number: a headline's count, a phone number's rest)
+        if len(ln.f) > 16 or len(nx.f) > 16 or _ISSUER.fullmatch(ln.f):
+            return 0
+        if not _ISSUER.fullmatch(ln.f + nx.f):
+            return 0
+        k = i + 2
+        if k < n and lines[k] is not None and _ISSUE_DATE.fullmatch(lines[k].f):
+            k += 1
+        return k - i if k >= n or lines[k] is None or furn[k] else 0
+
     def _sig_lines(i: int) -> int:
         ln = lines[i] if 0 <= i < n else None
         if ln is None:
             return 0
+        if w := wrapped_issuer(i):
+            return w
         if (
             SIGNATURE.fullmatch(ln.f)
             or AFFILIATION.fullmatch(ln.text)
@@ -2951,7 +2969,10 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         closing = (q == 1 and len(ln.f) < 0.85 * col) or q == 2
         # (a notice's issuer may sign under its contact line: 咨询电话：…（工作日）)
         contact = (
-            p is not None and p is lines[i - 1] and _ISSUER.fullmatch(ln.f) and contact_line(i - 1)
+            p is not None
+            and p is lines[i - 1]
+            and (_ISSUER.fullmatch(ln.f) or wrapped_issuer(i))
+            and contact_line(i - 1)
         )
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing or contact):
             return 0
