@@ -315,3 +315,23 @@ def test_a_headline_with_a_count_under_a_text_signs_nothing():
     page = with_filler(_LONG, story)
     a = by_head(arts(page))["某某区推进老旧小区改造"]
     assert "120部" not in a.byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某机场集团有限公司　　地址：某某市空港区迎宾大道1号　　新闻热线：0791-86520163",
+        "编辑部电话：内线6028　投稿邮箱：tougao@example.cn",
+        "本版联系电话：6381 2207　　电子信箱：waishi@example.cn",
+        "全国各地邮局均可订阅　邮发代号：42-118",
+        "印刷：某某日报印务中心",
+        "本版责编：韦　某　校对：黄　某",
+    ],
+)
+def test_the_papers_own_foot_lines_are_furniture(line):
+    assert stack.page_furniture(line)
+
+
+def test_a_notices_own_contact_line_is_no_foot():
+    assert not stack.page_furniture("联系电话：0745-6231827　电子邮箱：qyfz@example.cn")
+    assert not stack.page_furniture("某某公司　地址：某某路8号　电话：12345678")

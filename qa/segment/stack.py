@@ -822,8 +822,10 @@ _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # A field of the page foot's service lines (地址：…, 邮政编码：…, 投稿邮箱：…, 新闻热线：…,
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
-    r"[" + _H + r"]{0,4}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
-    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订)"
+    r"[" + _H + r"]{0,6}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
+    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订|邮发代号|编辑"
+    # (the paper's own telephone: 编辑部电话, 本版联系电话; a notice's 联系电话 is its own)
+    r"|(?<![" + _H + r"])(?:本报|本版|本刊|编辑部|[" + _H + r"]{2,8}报社)[" + _H + r"]{0,4}电话)"
     # (a field's number may be wrapped onto the next line, leaving its label at the end)
     r"[ \t]*[:：][ \t]*(?:[^\s　]{1,40}(?: \d{2,8})*|$)|[" + _H + r"]{2,12}出版"
     # (an address abroad, its words set apart by spaces: Suite 5, 18 Station Street…)
@@ -835,8 +837,10 @@ _FOOT_FIELD = (
     r"|零售(?:每份|价)?[:：]?[\d.]+元|[" + _H + r"]{2,16}印刷"
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
-    # the paper's name among them
-    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)"
+    # the paper's name among them, or its owner's (某某集团公司)
+    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)|[" + _H + r"]{2,16}(?:公司|集团)"
+    # how to subscribe (全国各地邮局均可订阅)
+    r"|[" + _H + r"]{0,6}邮局[" + _H + r"]{0,4}订阅"
 )
 # A site's breadcrumbs: three to six short names joined by > (＞, ›, »), no sentence.
 _CRUMBS = (
@@ -962,11 +966,11 @@ _FURN_EXTRA = re.compile(
     # only the paper prints (邮政编码, 网址, a contributions mailbox, its licence, its price)
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
-    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|准印证|零售价?|定价|出版|本报|本版|新闻热线|读者热线"
+    r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|准印证|零售价?|定价|出版|本报|本版|新闻热线|读者热线|邮发代号"
     r"|读者服务|印刷|" + _NOT_FOR_SALE + r"|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
-    r"|[" + _H + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|准印证号?|零售价?|定价)"
-    r"[ \t]*[:：][ \t]*\S{1,40}"
+    r"|[" + _H + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|准印证号?|零售价?|定价|邮发代号"
+    r"|印刷|承印)[ \t]*[:：][ \t]*\S{1,40}"
     r"|第?\s*[A-Z]?\d{1,3}\s*版\s*[:：].{0,30}"
     r"|[A-Z]?\d{1,3}\s+\S{1,6}(?:\s+\S{1,8})?"
     # a page foot naming the paper, the section and the page (某某日报　马经　24)
