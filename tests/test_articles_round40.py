@@ -335,3 +335,25 @@ def test_the_papers_own_foot_lines_are_furniture(line):
 def test_a_notices_own_contact_line_is_no_foot():
     assert not stack.page_furniture("联系电话：0745-6231827　电子邮箱：qyfz@example.cn")
     assert not stack.page_furniture("某某公司　地址：某某路8号　电话：12345678")
+
+
+def test_a_boxs_heading_over_its_field_rows_heads_a_piece_of_its_own():
+    box = (
+        "某某天气\n今天（25日）：多云转晴，14℃～24℃，东北风2～3级\n明天（26日）：晴，13℃～25℃，微风\n"
+        "后天（27日）：晴转多云，15℃～26℃，微风\n某某县气象台10月24日16时发布"
+    )
+    page = with_filler(_LONG, box)
+    a = by_head(arts(page))["某某天气"]
+    assert body(page, a).startswith("今天（25日）")
+    assert "某某天气" not in body(page, by_head(arts(page))["某某区老旧小区改造全面开工"])
+
+
+def test_an_interviews_questions_and_answers_are_no_box():
+    talk = (
+        "对话某某导演\n　　记者：为什么选择一个这么“慢”的故事？\n"
+        "　　某某：我小时候就在滩涂上长大，潮水退去后留下的东西一直让我着迷。\n"
+        "　　记者：对票房有期待吗？\n　　某某：说不在乎是假的，但我更希望观众记住这些人。"
+    )
+    page = with_filler(_LONG, talk)
+    a = by_head(arts(page))["对话某某导演"]
+    assert body(page, a).endswith("记住这些人。")

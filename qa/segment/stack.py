@@ -757,6 +757,9 @@ _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # A property ad's caveat closing it (本广告仅为要约邀请，…最终以合同约定为准。): its fine
 # print, no sentence of copy.
 _AD_CAVEAT = re.compile(r"要约邀请|(?:合同|文件|实物|现场)[^。！？]{0,8}为准。?$|解释权归")
+# A box's field row: a short label and its colon opening the line (开放时间：…).
+# (not a dialogue's speaker: 问：, 答：, 记者：; not a title's colon: 《某某》：)
+_FIELD_ROW = re.compile(r"(?!问|答|记者|主持人)[^，。；！？：:\s《》【】“”]{1,8}[：:]")
 # An advertisement is marked 广告.
 _AD = re.compile(r"广\s*告")
 # A work named alone before a colon (《某某》：): the first half of a review's headline.
@@ -2197,6 +2200,28 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 or signed_above(i)
             )
         )
+
+    def field_rows(i: int) -> int:
+        """How many lines from line i up to a blank line open with a short label and its
+        colon (开放时间：…, 今天（25日）：…), the first among them; their wrapped rests
+        between them are not counted."""
+        if i >= n or lines[i] is None or not _FIELD_ROW.match(lines[i].f):
+            return 0
+        if WEB_META.fullmatch(lines[i].text) or opener(i + 1):
+            return 0  # (a web copy's publication line under its title, a dateline under it)
+        k, count, said = i, 0, 0
+        while k < n and lines[k] is not None and k - i < 12:
+            if _FIELD_ROW.match(lines[k].f):
+                if lines[k].indent:
+                    return 0  # (an interview's questions and answers: 　　记者：…)
+                count += 1
+                said += bool(re.search("[。！？]$", lines[k].f))
+            k += 1
+        if k < n and lines[k] is not None:
+            return 0  # (a box is set apart, a blank line under it: no feature's long text)
+        # (fields, not a dialogue's sentences; a third of the lines at least: a box's rows,
+        # not a stack's line with a colon over a feature's text)
+        return count if 2 * said <= count and 3 * count >= k - i else 0
 
     def inline_box(i: int) -> int:
         """A box inside a story at line i: its label in brackets opening the line
@@ -3830,6 +3855,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 i = table_note(j, p)
                 continue
             stack_ok = False
+            if (
+                blank_before(i)
+                and field_rows(i + 1) >= 2
+                and len(lines[i].f) <= 12
+                and not re.search(r"[，。；：:！？]", lines[i].f)
+            ):
+                # a box's heading under a blank line over its fields, each line opening
+                # with a label and its colon (某某天气 / 今天（25日）：… / 明天：…; 参观须知
+                # / 开放时间：… / 预约方式：…): the heading alone heads a piece of its own
+                j, stack_ok = i + 1, True
             item_list = (
                 j < n and lines[j] is not None and _ITEM.match(lines[j].f) and not pen_name(j)
             ) or (
