@@ -357,3 +357,16 @@ def test_an_interviews_questions_and_answers_are_no_box():
     page = with_filler(_LONG, talk)
     a = by_head(arts(page))["对话某某导演"]
     assert body(page, a).endswith("记住这些人。")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新闻热线：96118（24小时）　报料有奖　欢迎来电",
+        "某某晚报社会新闻部　短信报料：106575596118",
+        "地址：某某区滨江路88号　新闻热线：0576-87123456　违法和不良信息举报电话：0576-87123400",
+    ],
+)
+def test_the_newsrooms_tip_off_lines_and_a_sites_reporting_line_are_its_foot(line):
+    assert stack.page_furniture(line)
+    assert not stack.page_furniture("售楼热线：0573-8862 9999")
