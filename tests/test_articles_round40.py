@@ -370,3 +370,9 @@ def test_an_interviews_questions_and_answers_are_no_box():
 def test_the_newsrooms_tip_off_lines_and_a_sites_reporting_line_are_its_foot(line):
     assert stack.page_furniture(line)
     assert not stack.page_furniture("售楼热线：0573-8862 9999")
+
+
+def test_an_answering_lawyer_or_doctor_is_a_credit():
+    assert stack._own_byline("解答律师：某某市某某律师事务所　卢某某")
+    assert stack._own_byline("答疑医生：某某医院　王某")
+    assert not stack._own_byline("解答律师：根据规定，用人单位应当支付赔偿金")
