@@ -376,3 +376,16 @@ def test_an_answering_lawyer_or_doctor_is_a_credit():
     assert stack._own_byline("解答律师：某某市某某律师事务所　卢某某")
     assert stack._own_byline("答疑医生：某某医院　王某")
     assert not stack._own_byline("解答律师：根据规定，用人单位应当支付赔偿金")
+
+
+def test_a_jump_marker_wrapped_at_the_columns_width_is_no_text():
+    story = (
+        "某某客运段暑运见闻\n"
+        "　　本报讯（记者　某某）车长说，这趟车跑的就是把人安安全全送到家的活儿，\n"
+        "旅客满意，比啥都强。”（下转第4\n版）"
+    )
+    page = with_filler(_LONG, story)
+    a = by_head(arts(page))["某某客运段暑运见闻"]
+    assert body(page, a).endswith("比啥都强。”")
+    assert stack.page_furniture("新闻热线：96011　报料微信：chdsb96011")
+    assert stack.page_furniture("本版投稿邮箱：tougao@example.cn　来稿请注明“副刊”字样")

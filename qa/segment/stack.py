@@ -842,6 +842,8 @@ _FOOT_FIELD = (
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
     # the paper's name among them, or its owner's (某某集团公司)
     r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)|[" + _H + r"]{2,16}(?:公司|集团)"
+    # a tip-off channel (报料微信：…) and the note on contributions (来稿请注明“副刊”字样)
+    r"|报料(?:微信|短信|邮箱|QQ)[:：][ \t]*\S{3,40}|来稿请注明[^。！？\s　]{1,14}"
     # a site's line for reporting unlawful content (违法和不良信息举报电话：…)
     r"|违法和?不良信息举报[" + _H + r"]{0,4}[:：][ \t]*\S{1,40}"
     # how to subscribe (全国各地邮局均可订阅)
@@ -4896,6 +4898,16 @@ def _finish(
             cut = s + len(seg[: m.start()].rstrip())
             body[-1] = (s, cut)
             if cut <= s:
+                body.pop()
+        elif (
+            len(body) >= 2 and len(flat(seg)) <= 3 and (m := _CONT_OUT.search(text, body[-2][0], e))
+        ):
+            # (the marker wrapped at the column's width: …”（下转第4 / 版）)
+            ps = body[-2][0]
+            body.pop()
+            cut = ps + len(text[ps : m.start()].rstrip())
+            body[-1] = (ps, cut)
+            if cut <= ps:
                 body.pop()
     # a question-and-answer piece (问：… 答：…) whose compiler is credited above its text
     # credits each answer's expert in brackets under that answer: the credit closing the
