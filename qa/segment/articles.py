@@ -108,8 +108,6 @@ def segment_page(source: str, text: str) -> list[Article]:
     """
     folded = simplified(text)
     traditional = traditional_print(text, folded)
-    # a blank line after every line says nothing to the line-by-line reader, which takes
-    # each as a piece's end; the block reader (a layout extraction's boxes) weighs them itself
     # a blank line after every line says nothing: the page is read without them, line by
     # line, unless its paragraphs break mid-clause (a layout extraction's boxes, spacing.py),
     # which the block reader joins; a page with no header of its own (no furniture: a

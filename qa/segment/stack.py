@@ -757,6 +757,8 @@ _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 # A property ad's caveat closing it (本广告仅为要约邀请，…最终以合同约定为准。): its fine
 # print, no sentence of copy.
 _AD_CAVEAT = re.compile(r"要约邀请|(?:合同|文件|实物|现场)[^。！？]{0,8}为准。?$|解释权归")
+# A list's or a box's bullet opening a line: no table's title or unit line follows it.
+_LIST_MARK = re.compile("[◎●■▲◆★☆○□△※]")
 # A box's field row: a short label and its colon opening the line (开放时间：…).
 # (not a dialogue's speaker: 问：, 答：, 记者：; not a title's colon: 《某某》：)
 _FIELD_ROW = re.compile(r"(?!问|答|记者|主持人)[^，。；！？：:\s《》【】“”]{1,8}[：:]")
@@ -2295,7 +2297,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not re.search("[。！？]", lines[k + 1].f)
             and len(lines[k + 1].f) <= 30
             and not _ITEM.match(lines[k + 1].f)
-            and not re.match("[◎●■▲◆★☆○□△※]", lines[k + 1].f)
+            and not _LIST_MARK.match(lines[k + 1].f)
             and not opener(k + 1)  # (its compiler's credit: 本报记者　某某　整理)
             and rows_from(k + 1, header=True) < 3
             and (
@@ -3726,7 +3728,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and lines[i + 1] is not None
                 and len(lines[i].f) <= 12
                 and not re.search(r"[。！？，；：:]", lines[i].f + lines[i + 1].f)
-                and not re.match("[◎●■▲◆★☆○□△※]", lines[i + 1].f)  # (a box's first item)
+                and not _LIST_MARK.match(lines[i + 1].f)  # (a box's first item)
                 and (tab := table_head(i + 1)) is not None
             )
             if tab is not None:
