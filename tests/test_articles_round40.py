@@ -389,3 +389,11 @@ def test_a_jump_marker_wrapped_at_the_columns_width_is_no_text():
     assert body(page, a).endswith("比啥都强。”")
     assert stack.page_furniture("新闻热线：96011　报料微信：chdsb96011")
     assert stack.page_furniture("本版投稿邮箱：tougao@example.cn　来稿请注明“副刊”字样")
+
+
+def test_a_note_in_brackets_under_a_title_is_its_subtitle():
+    assert stack._split_stack(["农产品价格行情", "（本周全省主要批发市场均价）"], wide=False) == (
+        "农产品价格行情",
+        ["（本周全省主要批发市场均价）"],
+    )
+    assert stack._split_stack(["读者热线", "（6月13日—6月19日）"], wide=True)[0] == "读者热线"

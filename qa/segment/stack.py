@@ -4583,6 +4583,11 @@ def _split_stack(
     # a column's name set before the title with a bar (编辑点评｜某某): a tag, not the title's
     if len(kept) == 1 and (m := _BAR_TAG.fullmatch(flat(kept[0]))):
         return m.group(2), [m.group(1)]
+    # a note wholly in round brackets under the title (某某行情 / （本周全省主要批发市场均价）):
+    # what it covers, a subtitle, never the title's wrapped half
+    if len(kept) == 2 and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", flat(kept[1])):
+        if not re.search(r"[（(）)]", flat(kept[0])):
+            return flat(kept[0]), [flat(kept[1])]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
