@@ -397,3 +397,11 @@ def test_a_note_in_brackets_under_a_title_is_its_subtitle():
         ["（本周全省主要批发市场均价）"],
     )
     assert stack._split_stack(["读者热线", "（6月13日—6月19日）"], wide=True)[0] == "读者热线"
+
+
+def test_a_residents_signature_and_an_ad_desks_number_in_the_foot():
+    assert stack.AFFILIATION.fullmatch("城南新村12幢居民　张某某")
+    assert stack.AFFILIATION.fullmatch("某某镇某某村村民　李某")
+    assert stack.page_furniture(
+        "社址：某某市人民路112号  邮政编码：418000  本版电话：223311  广告部：225678"
+    )

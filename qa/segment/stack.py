@@ -297,11 +297,11 @@ _SIGN_PLACE = re.compile(
 # titles joined by 、: 省政协委员、某某大学教授　某某; the unit set apart from the title:
 # 某某学校　高级教师　某某; words, not characters spaced out as a heading's are). Set
 # under the headline it is the byline of an expert's column; after the text, a signature.
-# (班: a pupil's class, 高二（3）班)
+# (班: a pupil's class, 高二（3）班; a resident: 某某新村12幢居民　某某)
 _UNIT_END = (
     "公司", "集团", "局", "委员会", "中心", "学校", "大学", "学院", "中学", "小学", "医院",
     "研究院", "研究所", "科", "系", "专业", "生", "员", "师", "长", "者", "人", "家", "工",
-    "主任", "年级", "教授", "院士", "博士", "代表", "项目部", "班",
+    "主任", "年级", "教授", "院士", "博士", "代表", "项目部", "班", "居民", "村民",
 )  # fmt: skip
 # The day a letter was written, on its own line under the signature: 2024年6月5日.
 _LETTER_DATE = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月\d{1,2}日")
@@ -829,6 +829,7 @@ _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 _FOOT_FIELD = (
     r"[" + _H + r"]{0,6}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
     r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订|邮发代号|编辑"
+    r"|广告部|发行部|编辑部|总编室"
     # (the paper's own telephone: 编辑部电话, 本版联系电话; a notice's 联系电话 is its own)
     r"|(?<![" + _H + r"])(?:本报|本版|本刊|编辑部|[" + _H + r"]{2,8}报社)[" + _H + r"]{0,4}电话)"
     # (a field's number may be wrapped onto the next line, leaving its label at the end)
