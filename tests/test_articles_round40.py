@@ -405,3 +405,28 @@ def test_a_residents_signature_and_an_ad_desks_number_in_the_foot():
     assert stack.page_furniture(
         "社址：某某市人民路112号  邮政编码：418000  本版电话：223311  广告部：225678"
     )
+
+
+def test_the_editors_reply_under_a_signed_letter_is_the_letters():
+    letter = (
+        "小区楼下烧烤摊油烟扰民\n　　编辑同志：我家住在某某小区，楼下烧烤摊每晚营业到凌晨，油烟\n"
+        "直往楼上飘。这种情况究竟该由哪个部门来管？\n读者　何某某\n【编者回复】\n"
+        "　　根据有关规定，任何单位和个人不得在居民住宅区露天烧烤。本报已将您反映的情况\n"
+        "转交城市管理部门。"
+    )
+    page = with_filler(_LONG, letter)
+    a = by_head(arts(page))["小区楼下烧烤摊油烟扰民"]
+    assert body(page, a).endswith("转交城市管理部门。")
+
+
+def test_a_writers_unit_over_the_title_and_name_signs_the_column():
+    column = (
+        "玉米大喇叭口期防治玉米螟正当时\n"
+        "　　目前，春玉米陆续进入大喇叭口期，正是防治玉米螟的关键时期。\n"
+        "　　施药时注意安全间隔期，避免在高温时段和大风天气施药。\n"
+        "某某市某某区农业技术推广中心\n高级农艺师　刘某某"
+    )
+    page = with_filler(_LONG, column)
+    a = by_head(arts(page))["玉米大喇叭口期防治玉米螟正当时"]
+    assert body(page, a).endswith("大风天气施药。")
+    assert a.byline.endswith("刘某某")

@@ -505,7 +505,8 @@ _SALUTATION = re.compile(
     rf"|[{_H}]{{1,8}}(?:领导|院长|书记|主任|经理|局长|校长|医生|大夫|护士|师傅)(?:们)?[:：]"
 )
 # An editor's note after a piece, headed alone: 编者附言, 编后, 编后语.
-_NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话")
+# (or the reply to a reader's letter under it, labelled: 【编者回复】, 编辑回复：, 记者回复：)
+_NOTE_LABEL = re.compile(r"编者附言|编后语?|编者的话|[【\[［]?(?:编者|编辑|记者)(?:回复|答复)")
 # A column tag over a headline: 【某某来信】, ·评论·, ·某某时评·
 # (other papers bracket it 〔某某〕 or 〖某某〗; a column of voices is 某某之声: 读者之声)
 # A genre label standing alone over a headline is a tag too: 社论, 短评, a commentator's
@@ -966,14 +967,14 @@ _FURN_EXTRA = re.compile(
     # perhaps with 免费赠阅 (a free paper)
     # (a hotline may give two numbers or more: 新闻热线：8826-1730　8826-1731; the paper's
     # name may open the line: 某某周刊　新闻热线：…　广告热线：…)
-    r"|(?:["
-    + _H
-    + r"]{2,12}[ \t　]+)?(?:(?:(?:广告|发行|订阅|订报|新闻|报料)热线|(?:短信|微信)报料)"
+    r"|(?:[" + _H + r"]{2,12}[ \t　]+)?(?:本报|本刊)?"
+    r"(?:(?:(?:广告|发行|订阅|订报|新闻|报料)热线|(?:短信|微信)报料)"
     r"\s*[:：]?\s*[\d\-—－()（）]{3,20}"
     r"(?: \d{3,4})?(?:[\s　]+[\d\-—－()（）]{5,20}(?: \d{3,4})?)*[\s　]*"
     # (its hours in brackets and its call to readers: （24小时）　报料有奖　欢迎来电)
     r"(?:[（(][^（）()]{1,8}[）)])?"
-    r"(?:[\s　]+(?:报料有奖|有奖报料|欢迎来电|欢迎报料)){0,2}[\s　]*){1,3}"
+    r"(?:[\s　]+(?:报料有奖|有奖报料|欢迎来电|欢迎报料|欢迎提供新闻线索[^。！？]{0,16})){0,2}"
+    r"[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
     # 邮政编码：…, 新闻热线：…　网址：…, 本版邮箱：…　某某社出版　广告热线：…), or one that
@@ -2901,6 +2902,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return 0
         if w := wrapped_issuer(i):
             return w
+        # a writer's unit on a line of its own over the title and name (某某推广中心 /
+        # 高级农艺师　某某), closing the text: a signature of two lines
+        nx = lines[i + 1] if i + 1 < n else None
+        if (
+            nx is not None
+            and _ISSUER.fullmatch(ln.f)
+            and AFFILIATION.fullmatch(nx.text.strip())
+            and (i + 2 >= n or lines[i + 2] is None or furn[i + 2])
+        ):
+            return 2
         if (
             SIGNATURE.fullmatch(ln.f)
             or AFFILIATION.fullmatch(ln.text)
@@ -3222,6 +3233,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if ln is None or furn[i]:
             if ln is not None and _EPAPER.match(ln.text):
                 cur = None  # an e-paper's tag closes each article it exports: what follows is new
+            i += 1
+            continue
+        if (
+            cur is not None
+            and cur.signed
+            and _NOTE_LABEL.match(ln.f)
+            and re.search("回复|答复", ln.f)  # (an editor's note, 编者附言, is a piece of its own)
+            and len(ln.f) <= 8
+            and not blank_before(i)
+        ):
+            # the editor's reply labelled on its own line under a reader's signed letter
+            # (【编者回复】): the letter's, with the text under it
+            cur.body.append((ln.s, ln.e))
             i += 1
             continue
         if i in opens:
