@@ -430,3 +430,10 @@ def test_a_writers_unit_over_the_title_and_name_signs_the_column():
     a = by_head(arts(page))["玉米大喇叭口期防治玉米螟正当时"]
     assert body(page, a).endswith("大风天气施药。")
     assert a.byline.endswith("刘某某")
+
+
+def test_a_hotlines_call_to_readers_after_a_comma_is_still_the_foot():
+    assert stack.page_furniture(
+        "本报新闻热线：968000（24小时）　欢迎提供新闻线索，一经采用即付报料费"
+    )
+    assert not stack.page_furniture("市民可拨打热线，反映问题，一经核实即时处理")

@@ -760,6 +760,8 @@ _CONTACT_WORD = re.compile(r"电话|热线|手机|联系|咨询|电[:：]")
 _AD_CAVEAT = re.compile(r"要约邀请|(?:合同|文件|实物|现场)[^。！？]{0,8}为准。?$|解释权归")
 # A list's or a box's bullet opening a line: no table's title or unit line follows it.
 _LIST_MARK = re.compile("[◎●■▲◆★☆○□△※]")
+# A hotline's call to readers after its number: 欢迎提供新闻线索，一经采用即付报料费.
+_CALL = re.compile(r"欢迎提供新闻线索[^。！？\s　]{0,16}")
 # A box's field row: a short label and its colon opening the line (开放时间：…).
 # (not a dialogue's speaker: 问：, 答：, 记者：; not a title's colon: 《某某》：)
 _FIELD_ROW = re.compile(r"(?!问|答|记者|主持人)[^，。；！？：:\s《》【】“”]{1,8}[：:]")
@@ -973,7 +975,7 @@ _FURN_EXTRA = re.compile(
     r"(?: \d{3,4})?(?:[\s　]+[\d\-—－()（）]{5,20}(?: \d{3,4})?)*[\s　]*"
     # (its hours in brackets and its call to readers: （24小时）　报料有奖　欢迎来电)
     r"(?:[（(][^（）()]{1,8}[）)])?"
-    r"(?:[\s　]+(?:报料有奖|有奖报料|欢迎来电|欢迎报料|欢迎提供新闻线索[^。！？]{0,16})){0,2}"
+    r"(?:[\s　]+(?:报料有奖|有奖报料|欢迎来电|欢迎报料|" + _CALL.pattern + r")){0,2}"
     r"[\s　]*){1,3}"
     r"(?:免费赠阅|赠阅)?"
     # the page foot's service lines: two fields or more set apart by spaces (本报地址：…
@@ -1670,7 +1672,11 @@ def _furniture(ln: _Line) -> bool:
         or running_head(ln.text)
         or bool(_issue_head(ln.text))
         # (no list or clause in it, but the days it comes out: 每周二、四出版)
-        or bool(_FURN_EXTRA.fullmatch(ln.text) and not re.search("[，、]", _DAYS_OUT.sub("", ln.f)))
+        # (or the hotline's call to readers: 欢迎提供新闻线索，一经采用即付报料费)
+        or bool(
+            _FURN_EXTRA.fullmatch(ln.text)
+            and not re.search("[，、]", _DAYS_OUT.sub("", _CALL.sub("", ln.f)))
+        )
         or bool(_EPAPER.match(ln.text) and "版" in ln.text)
     )
 
