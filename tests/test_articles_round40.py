@@ -437,3 +437,16 @@ def test_a_hotlines_call_to_readers_after_a_comma_is_still_the_foot():
         "本报新闻热线：968000（24小时）　欢迎提供新闻线索，一经采用即付报料费"
     )
     assert not stack.page_furniture("市民可拨打热线，反映问题，一经核实即时处理")
+
+
+def test_a_companys_name_over_its_announcements_title_is_one_title():
+    head, subs = stack._split_stack(
+        [
+            "证券代码：002786　　证券简称：某某智控",
+            "某某智能控制股份有限公司",
+            "2023年年度权益分派实施公告（摘要）",
+        ],
+        wide=True,
+    )
+    assert head == "某某智能控制股份有限公司2023年年度权益分派实施公告（摘要）"
+    assert subs == ["证券代码：002786证券简称：某某智控"]

@@ -4614,6 +4614,16 @@ def _split_stack(
     # a column's name set before the title with a bar (编辑点评｜某某): a tag, not the title's
     if len(kept) == 1 and (m := _BAR_TAG.fullmatch(flat(kept[0]))):
         return m.group(2), [m.group(1)]
+    # a company's name over its announcement's title (某某股份公司 / 2023年年度权益分派实施
+    # 公告（摘要）), the securities code line above perhaps: one title, as listed companies
+    # print it
+    flats = [flat(h) for h in kept]
+    if (
+        len(flats) >= 2
+        and re.fullmatch(rf"[{_H}（）()]{{4,30}}(?:公司|集团)", flats[-2])
+        and NOTICE.fullmatch(re.sub(r"[（(](?:摘要|更正后|修订稿|草案)[）)]$", "", flats[-1]))
+    ):
+        return flats[-2] + flats[-1], flats[:-2]
     # a note wholly in round brackets under the title (某某行情 / （本周全省主要批发市场均价）):
     # what it covers, a subtitle, never the title's wrapped half
     if len(kept) == 2 and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", flat(kept[1])):
