@@ -87,6 +87,8 @@ _PAGE = re.compile(
     re.M,
 )
 _PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
+# A line holding a sentence's or a clause's mark: running text, no header's.
+_SENTENCE = re.compile("[。，；！？]")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 # (or set between marks, as a bulletin prints it: ·3·, —3—)
 # (a news agency's or a pictorial's sheets are numbered by page: 第3页)
@@ -148,12 +150,7 @@ def page_furniture(text: str) -> PageMeta:
     header = _header(head)
     joined = "\n".join(header)
     page = _page(header, joined, head)
-    date = (
-        _header_date(head)
-        or re.search(_DATE, joined)
-        or _CN_DATE.search(joined)
-        or _source_date(head)
-    )
+    date = _dated(head, joined) or _source_date(head)
     # a page whose header prints neither names them at its foot (第6版　2024年4月9日
     # 星期二　某某日报): its last lines that are a running head's fields
     foot = [ln.strip() for ln in folded.rstrip().split("\n")[-4:] if ln.strip()]
@@ -161,13 +158,18 @@ def page_furniture(text: str) -> PageMeta:
     if foot and not (date and page):
         fjoined = "\n".join(foot)
         page = page or _page(foot, fjoined, fjoined)
-        date = (
-            date or _header_date(fjoined) or re.search(_DATE, fjoined) or _CN_DATE.search(fjoined)
-        )
+        date = date or _dated(fjoined, fjoined)
     if date:
         return PageMeta("", _iso(date), page)
     roc = _ROC_DATE.search(joined)
     return PageMeta("", _iso(roc, 1911) if roc else "", page)
+
+
+def _dated(head: str, header: str) -> re.Match | None:
+    """The issue's date: the first with its weekday on a line of ``head`` that is no
+    sentence, else any full date in ``header`` (the header's lines joined), in figures or
+    in Chinese numerals."""
+    return _header_date(head) or re.search(_DATE, header) or _CN_DATE.search(header)
 
 
 def _header_date(head: str) -> re.Match | None:
@@ -178,7 +180,7 @@ def _header_date(head: str) -> re.Match | None:
     ):
         start = head.rfind("\n", 0, m.start()) + 1
         end = head.find("\n", m.end())
-        if not re.search("[。，；！？]", head[start : end if end >= 0 else len(head)]):
+        if not _SENTENCE.search(head[start : end if end >= 0 else len(head)]):
             return m
     return None
 
@@ -193,13 +195,13 @@ def _header(head: str) -> list[str]:
         if not ln.strip():
             break
         lines.append(ln.strip())
-    if any(re.search("[。，；！？]", ln) for ln in lines[8:]):
+    if any(_SENTENCE.search(ln) for ln in lines[8:]):
         lines = lines[:8]  # (the ninth and tenth only where they are the header's too)
     # on a page set without blank lines the editors' line (责任编辑：某某) closes the header
     staff = next((k for k, ln in enumerate(lines) if _STAFF.match(ln)), None)
-    if staff is not None and any(re.search("[。，；！？]", ln) for ln in lines):
+    if staff is not None and any(_SENTENCE.search(ln) for ln in lines):
         lines = lines[: staff + 1]
-    if any(re.search("[。，；！？]", ln) for ln in lines):
+    if any(_SENTENCE.search(ln) for ln in lines):
         # a page set without blank lines: its header is its leading lines of header fields
         # (某某日报｜国内｜A8 / 2024年3月12日　星期二), its headline and text under them
         lines = list(itertools.takewhile(_header_line, lines))
@@ -211,7 +213,7 @@ def _header_line(line: str) -> bool:
     paper's or section's name, the date in any numerals, the weekday, the page, the issue
     number, an editor's field; the date or the page among them."""
     words = _words(line)
-    if not words or re.search("[。，；！？]", line):
+    if not words or _SENTENCE.search(line):
         return False
     dated = paged = False
     for w in words:
@@ -244,7 +246,7 @@ def _page(header: list[str], joined: str, head: str) -> str:
     # (else a line of the page's top that is no sentence: a book's edition in a review's
     # text, 2023年5月第1版, is no page)
     for ln in head.split("\n"):
-        if not re.search("[。，；！？]", ln) and (m := _PAGE.search(ln)):
+        if not _SENTENCE.search(ln) and (m := _PAGE.search(ln)):
             return (m["page"] or m["page2"]).lstrip("0")
     return ""
 

@@ -1387,6 +1387,13 @@ def _paper_word(w: str) -> bool:
     return bool(_MASTHEAD.fullmatch(w)) and len(w) <= 10 and not _GENERIC.fullmatch(w)
 
 
+def _weekly_name(w: str) -> bool:
+    """Is this word of a header line a paper's or a weekly's name (某某日报, 某某周刊), not a
+    section's (体育周刊)?"""
+    named = _MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w)
+    return bool(named) and not _SECTION_WORD.fullmatch(w)
+
+
 def masthead(text: str) -> str:
     """The paper's name as the page prints it: an e-paper tag 《某某日报》（…） or
     《某某》电子版, or a masthead line at the page top (the name alone, or opening the
@@ -1457,20 +1464,13 @@ def masthead(text: str) -> str:
         words = [w for w in HEADER_SPLIT.split(ln) if w]
         if len(words) >= 3 and _DATE_WORD.match(words[0]) and re.search(r"第\s*\d{1,3}\s*版", ln):
             for w in words[1:]:
-                if (
-                    _MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w)
-                ) and not _SECTION_WORD.fullmatch(w):
+                if _weekly_name(w):
                     return _DIGITAL.sub("", w)
     # a weekly's name among a running head's fields, wherever it stands (B3　某某房产周刊
     # 2024年3月22日　星期五): the one name that is no section's
     for ln in top[:2]:
         if running_head(ln):
-            names = [
-                w
-                for w in HEADER_SPLIT.split(ln)
-                if (_MEDIA_NAME.fullmatch(w) or _MASTHEAD.fullmatch(w))
-                and not _SECTION_WORD.fullmatch(w)
-            ]
+            names = [w for w in HEADER_SPLIT.split(ln) if _weekly_name(w)]
             if len(names) == 1:
                 return _DIGITAL.sub("", names[0])
     # a site's or paper's name and who runs it on the first line (今日某某　某某区某某中心
@@ -1693,6 +1693,7 @@ def page_furniture(line: str) -> bool:
 # perhaps wrapped over two lines.
 _CONTENTS_HEAD = re.compile(r"[■●◆▲★]?(?:今日|本期|本刊|本报)?(?:导读|要目|导航)")
 _CONTENTS_PAGE = re.compile(r"第?\s*[A-Z]?\d{1,2}\s*版|[（(]\s*[A-Z]?\d{1,2}\s*版\s*[）)]")
+_CONTENTS_PAGE_END = re.compile(f"(?:{_CONTENTS_PAGE.pattern})$")
 
 
 def contents_box(lines: list, i: int) -> int:
@@ -1706,7 +1707,7 @@ def contents_box(lines: list, i: int) -> int:
         f = lines[k].f
         if re.search("[。！？]", f):
             break
-        if re.match(_CONTENTS_PAGE, f) or re.search(rf"(?:{_CONTENTS_PAGE.pattern})$", f):
+        if _CONTENTS_PAGE.match(f) or _CONTENTS_PAGE_END.search(f):
             last, paged = k, paged + 1
         k += 1
     return last + 1 if paged >= 2 else i
@@ -2882,7 +2883,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         wrapped onto the next line (（作者单位：某某\n某某）), with the note on the author
         under a name (某某 / （作者单位：某某）); 0 when it is none."""
         k = _sig_lines(i)
-        if k and not author_note(i) and author_note(i + k):
+        if k and not author_note(i):
             k += author_note(i + k)
         return k
 
@@ -3076,12 +3077,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     def set_right(i: int) -> bool:
         """Is line i set toward the right edge: a third of the column's width of spaces
         before it, six characters at least (a signature typeset flush right)?"""
-        ln = lines[i]
-        start = text.rfind("\n", 0, ln.s) + 1
-        # (in characters of the column: an ideographic space is one, a space half of one;
-        # a paragraph's indent is two)
-        lead = sum(1 if c == "　" else 0.5 for c in text[start : ln.s])
-        return lead >= max(6, 0.3 * col)
+        return _lead(text, lines[i].s) >= max(6, 0.3 * col)
 
     def schedule_end(i: int) -> int:
         """The end of a schedule headed at line i (see above), else -1: three or more rows
@@ -4626,9 +4622,9 @@ def _split_stack(
         return flats[-2] + flats[-1], flats[:-2]
     # a note wholly in round brackets under the title (某某行情 / （本周全省主要批发市场均价）):
     # what it covers, a subtitle, never the title's wrapped half
-    if len(kept) == 2 and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", flat(kept[1])):
-        if not re.search(r"[（(）)]", flat(kept[0])):
-            return flat(kept[0]), [flat(kept[1])]
+    if len(flats) == 2 and re.fullmatch(r"[（(][^（）()]{2,24}[）)]", flats[1]):
+        if not re.search(r"[（(）)]", flats[0]):
+            return flats[0], [flats[1]]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
@@ -5139,11 +5135,17 @@ def _finish(
     }
 
 
+def _lead(text: str, s: int) -> float:
+    """How far the line holding offset s (its first character) is set in, in characters of
+    the column: an ideographic space is one, a space half of one (a paragraph's indent is
+    two)."""
+    return sum(1 if c == "　" else 0.5 for c in text[text.rfind("\n", 0, s) + 1 : s])
+
+
 def _set_deep(text: str, s: int) -> bool:
     """Is the line holding offset s set deeper than a paragraph's indent (three
     ideographic spaces or more, or six spaces)?"""
-    lead = text[text.rfind("\n", 0, s) + 1 : s]
-    return sum(1 if c == "　" else 0.5 for c in lead) >= 3
+    return _lead(text, s) >= 3
 
 
 def _indented_at(text: str, s: int) -> bool:
