@@ -749,6 +749,10 @@ _CONTACT = re.compile(
     r"(?:\d{3,}|[〇○零一二三四五六七八九]{4,})|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800; an old page's number in
 # Chinese numerals: 电话九四二一七; a restaurant's or clinic's booking line: 订座：…, 预约：…)
+# A contact line's label whose number the column's width sent to the next line (电话：).
+_CONTACT_LABEL = re.compile(
+    r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)[^，。:：]{0,6}[:：]$"
+)
 # A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
 _ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
@@ -3030,7 +3034,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p is not None
             and p is lines[i - 1]
             and (_ISSUER.fullmatch(ln.f) or wrapped_issuer(i))
-            and contact_line(i - 1)
+            and (
+                contact_line(i - 1)
+                # (its number wrapped at the column's width under its label: 电话： / 6215437)
+                or (
+                    re.fullmatch(r"[\d\-－—（）()、/]{5,}", p.f)
+                    and i >= 2
+                    and lines[i - 2] is not None
+                    and bool(_CONTACT_LABEL.search(lines[i - 2].f))
+                )
+            )
         )
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing or contact):
             return 0
