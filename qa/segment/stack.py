@@ -173,6 +173,8 @@ OWN_BYLINE = re.compile(
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
     r"|[〔［\[（(][" + _H + r"]{1,2}[〕］\]）)]\s*" + _NAME + r""
     r"|" + _COLLECTIVE + r""
+    # a writer's name with a note on the author in brackets: 某某（作者为某某大学教授）
+    r"|[" + _H + r"·]{2,4}[\s　]*[（(]作者(?:为|系|是|单位)[^（）()]{2,40}[）)]"
     r"|" + _LABELLED + r""
     r"|" + _LABELLED_NAMES + r""
     r"|" + _BOOK_CREDIT + r""
@@ -4343,7 +4345,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         # (a title line well short of the column's width is whole: the
                         # short line under it is no rest of it, as on a page set a
                         # paragraph to a line)
-                        and not (flat_page and len(lines[plain[0]].f) < 0.8 * col)
+                        # (so too on a page wrapped wider than a column: an export)
+                        and not ((flat_page or col >= 28) and len(lines[plain[0]].f) < 0.8 * col)
                     ):
                         # one title line over two or three characters: the writer's bare
                         # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
