@@ -59,3 +59,36 @@ def test_a_bare_name_under_a_whole_title_on_a_wide_page_is_the_writers():
     a = next(x for x in arts(page) if "共享空间" in body(page, x))
     assert a.headline == "让社区服务更有温度"
     assert a.byline == "韩某某"
+
+
+# a supplement's essay set in narrow columns, as the page around the pieces under test
+_ESSAY = "老屋的檐\n□林某某\n" + "".join(
+    f"　　老屋是祖父手上盖起来的，第{n}年\n檐下的燕子窝年年有燕子回来。\n" for n in range(1, 10)
+)
+
+
+def test_a_name_of_three_under_a_column_label_and_title_is_the_writers():
+    essay = (
+        "读书札记\n重读《某某散记》\n王某某\n"
+        "　　年轻时读这本散记，只觉得\n是一部游记，读着新鲜。\n"
+        "　　人到中年再读，才慢慢读出\n了其中的温厚与悲悯。"
+    )
+    page = with_filler(_ESSAY, essay)
+    a = next(x for x in arts(page) if "温厚与悲悯" in body(page, x))
+    assert a.headline == "重读《某某散记》"
+    assert a.byline == "王某某"
+
+
+def test_a_poets_name_under_the_title_and_an_artworks_caption_under_the_poems():
+    poems = (
+        "秋天的几个侧面（组诗）\n江某\n稻田\n风一吹，整片田野\n就弯下腰去\n向土地致谢\n\n"
+        "晒秋\n辣椒和南瓜\n把屋顶染成一幅画\n母亲站在梯子上"
+    )
+    picture = "秋江晚渡（中国画）　　何某某　作"
+    page = with_filler(_ESSAY, poems, picture)
+    found = arts(page)
+    poem = next(x for x in found if "弯下腰去" in body(page, x))
+    assert poem.byline == "江某" and body(page, poem).startswith("稻田")
+    assert body(page, poem).endswith("母亲站在梯子上")
+    cap = next(x for x in found if x.kind == "caption")
+    assert body(page, cap) == "秋江晚渡（中国画）" and cap.byline == "何某某作"

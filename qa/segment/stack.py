@@ -468,6 +468,14 @@ _WORK_CAPTION = re.compile(
     r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
     r"(?:[ \t　]+[^\s　]{1,10})?"
 )
+# An artwork's caption naming its medium in brackets after its title, its maker set apart
+# after it with 作, 绘, 画, 书 or 刻 (某某晚渡（中国画）　　某某　作): the title is the
+# caption's text, the maker its credit.
+_WORK_CREDIT = re.compile(
+    r"((?:《[^《》]{1,20}》|[" + _H + r"]{2,16})[（(](?:中国画|国画|油画|版画|水彩画?|水墨画?|书法"
+    r"|篆刻|剪纸|素描|漫画|木刻|年画|宣传画|雕塑|彩墨|工笔画?|写意)[）)])[ \t　]+"
+    r"([" + _H + r"·](?:[ \t　]{0,2}[" + _H + r"·]){1,3}[ \t　]*(?:作|绘|画|书|刻))"
+)
 # A work's title with its maker, the maker's age and school or class after spaces
 # (《我的妈妈》　某某　7岁　某某小学一年级): a child's drawing or writing on its
 # page.
@@ -2352,6 +2360,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         ln = lines[k] if 0 <= k < n else None
         if ln is None or furn[k] or (indented and ln.indent) or len(ln.f) >= max(col, 12):
             return False
+        if _WORK_CREDIT.fullmatch(ln.text.strip()):
+            return False  # an artwork's caption under the poem, no verse
         if re.search("[，、：:]", ln.f) and len(ln.f) >= max(0.85 * col, 12):
             return False  # a comma in a line of nearly the column's width: prose
         if ln.f[-1] in "，、：:；;," or re.search("[。！？!?；;]", ln.f[:-1]):
@@ -3275,6 +3285,17 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur = None
             i += 1
             continue
+        if (m := _WORK_CREDIT.fullmatch(ln.text.strip())) and (i + 1 >= n or lines[i + 1] is None):
+            # an artwork's caption alone on its line, its medium named: the title its text,
+            # the maker its credit
+            p = new("caption")
+            p.headline = ""
+            off = ln.s + len(ln.text) - len(ln.text.lstrip())
+            p.body.append((off + m.start(1), off + m.end(1)))
+            p.bylines.append((off + m.start(2), ln.e))
+            cur = None
+            i += 1
+            continue
         if (m := _MAKER_LINE.fullmatch(ln.text.strip())) and i + 1 < n and lines[i + 1] is not None:
             # a child's or an amateur's work over its description (《我的妈妈》　某某　7岁
             # 某某小学一年级 / 小雨把…): the title is the caption's headline, the maker its
@@ -3846,6 +3867,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 p = new("other")
                 p.heads = [i]
                 j = i + 1
+                if re.fullmatch(
+                    rf"[{_FAMILY}][{_H}]{{1,2}}|[{_H}][\s　]+[{_H}]", lines[j].text.strip()
+                ) and (verse_from(j + 1) >= 3 or verse_from(j + 2) >= 3):
+                    # the poet's name under the title, over the first stanza or the first
+                    # poem's title (某某（组诗） / 江某 / 稻田 / …): a family name opens it, or
+                    # it is set apart to a name's width
+                    p.bylines.append((lines[j].s, lines[j].e))
+                    j += 1
                 while j < n:
                     if lines[j] is None:
                         k = j
@@ -4347,6 +4376,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         # paragraph to a line)
                         # (so too on a page wrapped wider than a column: an export)
                         and not ((flat_page or col >= 28) and len(lines[plain[0]].f) < 0.8 * col)
+                        # (a name of three opening with a common family name is a name)
+                        and not _SIGNED_NAME.fullmatch(lines[head[-1]].f)
                     ):
                         # one title line over two or three characters: the writer's bare
                         # name, or the title's rest (某某“某某” / 正当时)? unknown (on the
