@@ -92,3 +92,14 @@ def test_a_poets_name_under_the_title_and_an_artworks_caption_under_the_poems():
     assert body(page, poem).endswith("母亲站在梯子上")
     cap = next(x for x in found if x.kind == "caption")
     assert body(page, cap) == "秋江晚渡（中国画）" and cap.byline == "何某某作"
+
+
+def test_an_advertisers_website_under_its_contact_line_is_the_ads():
+    ad = (
+        "某某电缆　传输光明\n某某电缆有限公司\n主导产品：电力电缆　控制电缆\n"
+        "电话：0510-87216688　　传真：0510-87216699\n网址：www.moumoucable.com"
+    )
+    page = with_filler(_LONG, ad) + "\n主编：某某　　责任编辑：某某\n本版邮箱：news@moumou.cn\n"
+    a = next(x for x in arts(page) if "电力电缆" in body(page, x))
+    assert body(page, a).endswith("网址：www.moumoucable.com")
+    assert "news@moumou.cn" not in "".join(body(page, x) for x in arts(page))

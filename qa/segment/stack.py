@@ -759,6 +759,8 @@ _CONTACT = re.compile(
     r"(?:\d{3,}|[〇○零一二三四五六七八九]{4,})|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800; an old page's number in
 # Chinese numerals: 电话九四二一七; a restaurant's or clinic's booking line: 订座：…, 预约：…)
+# A website's or mailbox's field alone on its line (网址：…, 邮箱：…).
+_SITE_FIELD = re.compile(r"(?:网址|官网|网站|邮箱|电子邮箱|E-?mail)[:：]\S{4,60}", re.I)
 # A contact line's label whose number the column's width sent to the next line (电话：).
 _CONTACT_LABEL = re.compile(
     r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)[^，。:：]{0,6}[:：]$"
@@ -1833,6 +1835,12 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     if end >= 0 and k < end and (k < 0 or lines[k] is None) and any(furn[k + 1 : end + 1]):
         for x in range(k + 1, end + 1):
             furn[x] = True
+    for i in range(1, n):
+        # an advertiser's website or mailbox right under its own contact line (电话：… /
+        # 网址：www.某某.com), no blank line between: the ad's, not the paper's foot
+        p, ln = lines[i - 1], lines[i]
+        if furn[i] and p and ln and not furn[i - 1] and _CONTACT.search(p.f):
+            furn[i] = not _SITE_FIELD.fullmatch(ln.f)
     opens: set[int] = set()  # lines that open a piece whatever is above them
     # a column's label alone between blank lines (工人来信, 读者之声) over a stack and its text,
     # under a finished sentence: it names the column, it is no part of the piece above
