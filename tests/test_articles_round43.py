@@ -103,3 +103,18 @@ def test_an_advertisers_website_under_its_contact_line_is_the_ads():
     a = next(x for x in arts(page) if "电力电缆" in body(page, x))
     assert body(page, a).endswith("网址：www.moumoucable.com")
     assert "news@moumou.cn" not in "".join(body(page, x) for x in arts(page))
+
+
+def test_a_tables_compiler_is_no_header_row_and_its_wrapped_note_runs_on():
+    table = (
+        "省城批发市场\n蔬菜价格（5月20日）\n本报记者　某某　整理\n"
+        "大白菜　　　1.60元/公斤\n上海青　　　3.20元/公斤\n菠　菜　　　5.40元/公斤\n"
+        "芹　菜　　　4.80元/公斤\n黄　瓜　　　3.60元/公斤\n"
+        "注：以上为批发均价。本周叶\n菜类价格小幅回落，瓜果类价\n格基本持平。"
+    )
+    page = with_filler(_ESSAY, table, _ESSAY)
+    found = arts(page)
+    a = next(x for x in found if "1.60元" in body(page, x))
+    assert body(page, a).startswith("大白菜") and body(page, a).endswith("格基本持平。")
+    assert a.byline == "本报记者某某整理"
+    assert not any(body(page, x).startswith("菜类价格") for x in found)

@@ -1052,6 +1052,8 @@ _TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？
 _TABLE_NOTE = re.compile(
     r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]|以上(?:价格|数据|报价|信息|成绩)"
 )
+# The label opening a table's note (注：, 说明：, 数据来源：).
+_NOTE_LABEL_AT = re.compile(r"^(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
@@ -2165,7 +2167,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 done = (
                     ends_sentence(lines[k - 1].f)
                     or bool(re.match(r"[（(]?[数资]?[据料]?来源\s*[：:]", lines[k - 1].f))
-                    or len(lines[k - 1].f) < 0.85 * col
+                    # (short, unless a sentence begun in the line runs on past a comma
+                    # or a full stop: 注：以上为均价。本周叶 / 菜类价格小幅回落，瓜果类价 /
+                    # 格基本持平。)
+                    or (
+                        len(lines[k - 1].f) < 0.85 * col
+                        and not re.search(
+                            "[。！？；，、][^。！？；，、”’）)]+$",
+                            _NOTE_LABEL_AT.sub("", lines[k - 1].f),
+                        )
+                    )
                 )
                 nxt = lines[k] if k < n else None
                 if done and not (
@@ -2195,6 +2206,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not furn[i]
             and not re.search("[。！？；，]", ln.f)
             and bool(_CELLS.fullmatch(ln.text.strip()))
+            and not _own_byline(ln.text)  # (a compiler's credit: 本报记者　某某　整理)
         )
 
     def closed_note(i: int) -> bool:
