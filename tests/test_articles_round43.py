@@ -118,3 +118,16 @@ def test_a_tables_compiler_is_no_header_row_and_its_wrapped_note_runs_on():
     assert body(page, a).startswith("大白菜") and body(page, a).endswith("格基本持平。")
     assert a.byline == "本报记者某某整理"
     assert not any(body(page, x).startswith("菜类价格") for x in found)
+
+
+def test_a_front_pages_long_masthead_block_and_its_contents_box_are_furniture():
+    head = (
+        "某州日报\nMOUZHOU RIBAO\n中共某州市委机关报\n某州日报社出版\n国内统一连续出版物号\n"
+        "CN 43-0000\n第9821期　今日8版\n2024年5月16日\n星期四\n农历甲辰年四月初九\n"
+        "天气：多云转阵雨\n21℃～28℃　南风2～3级\n新闻热线：0745-0000000\nA1\n\n"
+    )
+    box = "今日导读\nA2　市政府常务会议\n　　研究部署防汛工作\nA3　某某工匠评选\n　　结果揭晓"
+    page = with_filler(_ESSAY, box, _ESSAY, head=head)
+    found = arts(page)
+    assert len(found) == 4  # the filler's two reports and the two essays
+    assert not any("CN43" in body(page, x) or "防汛" in body(page, x) for x in found)

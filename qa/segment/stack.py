@@ -1725,9 +1725,16 @@ def contents_box(lines: list, i: int) -> int:
         f = lines[k].f
         if re.search("[。！？]", f):
             break
-        if _CONTENTS_PAGE.match(f) or _CONTENTS_PAGE_END.search(f):
+        if (
+            _CONTENTS_PAGE.match(f)
+            or _CONTENTS_PAGE_END.search(f)
+            # (or the page alone before the title, set apart: A2　某某会议)
+            or re.match(r"[A-Z]\d{1,2}[ \t　]+\S", lines[k].text.strip())
+        ):
             last, paged = k, paged + 1
         k += 1
+    if paged >= 2 and (k >= len(lines) or lines[k] is None) and k - last <= 2:
+        last = k - 1  # (the last item's title wrapped onto a line of its own, to the blank)
     return last + 1 if paged >= 2 else i
 
 
@@ -1921,7 +1928,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
     top = [ln for ln in lines[k:j] if ln]
     if (
         top
-        and j - k <= 10
+        and j - k <= 16
         and not any(ends_sentence(x.f) for x in top)
         and any(_furniture(x) for x in top)
     ):
