@@ -3,6 +3,9 @@ Every text here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
+from qa.segment import stack
 from tests.segpages import arts, body, with_filler
 
 _LONG = "某某区老旧小区改造全面开工\n" + "".join(
@@ -131,3 +134,16 @@ def test_a_front_pages_long_masthead_block_and_its_contents_box_are_furniture():
     found = arts(page)
     assert len(found) == 4  # the filler's two reports and the two essays
     assert not any("CN43" in body(page, x) or "防汛" in body(page, x) for x in found)
+
+
+@pytest.mark.parametrize(
+    "top,name",
+    [
+        ("第三版　　　　　　某　江　报\n一九六二年五月八日　星期二\n", "某江报"),
+        ("某江报　　　　第三版\n一九六二年五月八日　星期二\n", "某江报"),
+        # guard: a name alone on its line, spaced out, is still the name
+        ("某　江　报\n一九六二年五月八日　星期二　第三版\n", "某江报"),
+    ],
+)
+def test_a_papers_name_among_the_headers_fields_is_read_alone(top, name):
+    assert stack.masthead(top + "\n某队早稻追肥普遍完成\n　　正文说，早稻长势喜人。\n") == name

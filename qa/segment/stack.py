@@ -1399,6 +1399,10 @@ def _block_name(lines: list[str], k: int) -> str:
 _GENERIC = re.compile("(?:数字|电子|手机|网络)(?:报|版)")
 
 
+# Two spaces or more, or a bar: what sets a header line's fields apart.
+_WIDE_GAP = re.compile(r"[ \t　]{2,}|[｜|]")
+
+
 def _paper_word(w: str) -> bool:
     """Is this word of a header or foot line a paper's name (某某日报, 某某报), not its
     product's (数字报)?"""
@@ -1444,6 +1448,11 @@ def masthead(text: str) -> str:
         f = _EDITION.sub("", flat(ln))
         if f.endswith("机关报"):
             continue  # whose organ the paper is (某某政府机关报), under its name: no name
+        # (fields set apart by wide spaces, a name spaced out among them: 第三版　　澧　江　报)
+        fields = [flat(x) for x in _WIDE_GAP.split(ln) if x.strip()]
+        named = [x for x in fields if _paper_word(_EDITION.sub("", x))]
+        if len(fields) > 1 and named and not re.match("(?:网站|返回)?首页[ \t　]", ln):
+            return _DIGITAL.sub("", _EDITION.sub("", named[0]))
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
         if re.match("(?:网站|返回)?首页[ \t　]", ln):
