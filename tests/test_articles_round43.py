@@ -147,3 +147,16 @@ def test_a_front_pages_long_masthead_block_and_its_contents_box_are_furniture():
 )
 def test_a_papers_name_among_the_headers_fields_is_read_alone(top, name):
     assert stack.masthead(top + "\n某队早稻追肥普遍完成\n　　正文说，早稻长势喜人。\n") == name
+
+
+def test_a_dateline_in_round_brackets_opens_the_text():
+    assert stack.DATELINE.match("（本报讯）港铁观塘线昨日早上发生信号故障。")
+    assert not stack.DATELINE.match("（本报记者）某某")
+
+
+def test_two_whole_lines_in_traditional_print_are_headline_and_subtitle():
+    assert stack._split_stack(
+        ["偽造糧單騙貸逾百萬", "無業漢判囚十八個月"], False, traditional=True
+    ) == ("偽造糧單騙貸逾百萬", ["無業漢判囚十八個月"])
+    # elsewhere: kicker and headline, headline and subtitle, or one headline? unknown
+    assert stack._split_stack(["伪造工资单骗贷逾百万", "无业男子被判囚十八个月"], False)[0] == ""

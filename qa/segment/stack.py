@@ -65,7 +65,9 @@ DATELINE = re.compile(
     # to itself or its text run on after a space: 本报讯　记者 某某　通讯员 某某　6月12日…
     rf"{_SOURCE}[ \t　]*讯(?:[ \t　]+(?:{_ROLE_X})[ \t　]*{_NAMES_X}){{1,4}}"
     rf"(?=[ \t　]*(?:\n|$)|[ \t　]+\S[^\n]*[，。：；！？])|"
-    rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】)(?:{_REPORTED_BY}|{_PAREN})"
+    # (or in round brackets, as Hong Kong papers print it: （本报讯）)
+    rf"(?:【?{_SOURCE}\s*(?:特|专)?讯】?|【{_SOURCE}\s*消息】|[（(]{_SOURCE}\s*(?:特|专)?讯[）)])"
+    rf"(?:{_REPORTED_BY}|{_PAREN})"
     # an overseas or Hong Kong paper's reporter and place in brackets, opening the first
     # paragraph: 【本报记者 某某某地报道】, 【本报某地电】, 【本报某地七日讯】
     rf"|【{_SOURCE}[^【】。！？，,：:]{{0,24}}?(?:报道|专?电|讯)】"
@@ -4861,7 +4863,10 @@ def _split_stack(
             return "", [*lines, *subs]
         if a >= 9 and b >= 0.8 * a:
             # two whole phrases: kicker and headline, or one? unknown (on the tune half,
-            # joining lines of nine or more gave one right and one wrong headline)
+            # joining lines of nine or more gave one right and one wrong headline); in
+            # traditional print the headline comes first, its subtitle under it
+            if traditional and not subs:
+                return lines[0], [lines[1]]
             return "", [*lines, *subs]
         if couplet[1]:
             return "", [*lines, *subs]  # a whole line under a line: kicker or subtitle? unknown
