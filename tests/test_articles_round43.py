@@ -160,3 +160,28 @@ def test_two_whole_lines_in_traditional_print_are_headline_and_subtitle():
     ) == ("偽造糧單騙貸逾百萬", ["無業漢判囚十八個月"])
     # elsewhere: kicker and headline, headline and subtitle, or one headline? unknown
     assert stack._split_stack(["伪造工资单骗贷逾百万", "无业男子被判囚十八个月"], False)[0] == ""
+
+
+def test_clauses_over_a_line_wrapped_after_its_comma_leave_the_headline_unknown():
+    stack_lines = ["春暖花开，鼻子却“罢工”了", "花粉过敏，", "为何偏偏找上你"]
+    assert stack._split_stack(stack_lines, False)[0] == ""
+    # guard: a plain line over clauses is the headline over its subtitle
+    assert stack._split_stack(["某某路改造全面开工", "计划年底完工，", "惠及居民一万户"], False)[
+        0
+    ] == ("某某路改造全面开工")
+
+
+def test_a_boxs_label_and_title_after_a_blank_line_are_no_crosshead_of_the_report():
+    report = (
+        "花粉过敏为何找上你\n本报记者　某某\n"
+        + "".join(f"　　第{n}段，很多人把症状当成\n感冒，自行吃药，越拖越重。\n" for n in range(4))
+        + "不是所有花粉\n都“惹事”\n"
+        + "".join(f"　　第{n}段，风媒植物的花粉\n又轻又多，能随风飘散。\n" for n in range(4))
+        + "免疫系统“反应过度”\n"
+        + "".join(f"　　第{n}段，同样吸入花粉，\n有人没事，有人过敏。\n" for n in range(4))
+    )
+    box = "小知识\n花粉浓度预报怎么看\n　　花粉浓度预报通常分为五级，\n达到四级时应减少户外活动。"
+    page = with_filler(_ESSAY, report.rstrip("\n"), box)
+    found = arts(page)
+    a = next(x for x in found if "五级" in body(page, x))
+    assert body(page, a).startswith("花粉浓度预报通常分为五级")

@@ -212,6 +212,8 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
         return None  # (a byline under its headline: a new piece's; a signature at its end)
     over = text[x.char_start : at[0]].strip() if at else ""
     if over and "\n" not in over and len(flat(over)) <= 8 and not re.match(_BOX_MARK, over):
+        if "\n\n" in text[prev.body_spans[-1][1] : x.char_start]:
+            return None  # (a box's label and title set apart by a blank line: 小知识 / 某某)
         at = (x.char_start, at[1])  # (with a short line printed over it, no box's label)
     return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
 

@@ -4822,6 +4822,16 @@ def _split_stack(
         lines, couplet = lines[:-1], couplet[:-1]
         tiers = True
     comma = next((k for k, h in enumerate(lines) if k > 0 and re.search("[，,]", h)), None)
+    if (
+        comma is not None
+        and comma >= 1
+        and _clauses(lines[0])
+        and lines[comma].endswith(("，", ","))
+        and comma + 1 < len(lines)
+    ):
+        # clauses over a line wrapped after its comma (某某，某某了 / 某某， / 为何…): a
+        # kicker over the headline wrapped there, or the headline over its subtitle? unknown
+        return "", [*lines, *subs]
     if comma is not None and comma >= 1:
         tiers = True
         main, rest = lines[:comma], ["".join(lines[comma:])]
