@@ -185,3 +185,31 @@ def test_a_boxs_label_and_title_after_a_blank_line_are_no_crosshead_of_the_repor
     found = arts(page)
     a = next(x for x in found if "五级" in body(page, x))
     assert body(page, a).startswith("花粉浓度预报通常分为五级")
+
+
+def test_a_quoted_exclamation_under_a_blank_line_heads_a_stack_over_its_byline():
+    first = (
+        "电梯为啥修不好？\n晚报记者　某某\n"
+        "　　电梯又坏了，居民天天爬楼。\n　　街道表示，本周内启动维修。"
+    )
+    second = (
+        "“叔叔，我家着火了！”\n8岁男孩冷静报警　消防员救出老人\n晚报记者　某某　通讯员　某某\n"
+        "　　“叔叔，我家着火了，奶奶还在屋里！”男孩在电话里说。\n　　消防员10分钟救出老人。"
+    )
+    page = with_filler(_ESSAY, first, second)
+    found = arts(page)
+    a = next(x for x in found if "本周内启动维修" in body(page, x))
+    assert body(page, a).endswith("本周内启动维修。")
+    b = next(x for x in found if "奶奶还在屋里" in body(page, x))
+    assert b.byline == "晚报记者某某通讯员某某"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "晚报微信公众号：某某晚报　　邮箱：news@moumou.cn",
+        "新闻热线：0738-96160　　晚报记者24小时为您服务",
+    ],
+)
+def test_the_papers_accounts_and_its_newsrooms_promise_are_its_foot(line):
+    assert stack.page_furniture(line)

@@ -779,7 +779,11 @@ _AD_CAVEAT = re.compile(r"要约邀请|(?:合同|文件|实物|现场)[^。！�
 # A list's or a box's bullet opening a line: no table's title or unit line follows it.
 _LIST_MARK = re.compile("[◎●■▲◆★☆○□△※]")
 # A hotline's call to readers after its number: 欢迎提供新闻线索，一经采用即付报料费.
-_CALL = re.compile(r"欢迎提供新闻线索[^。！？\s　]{0,16}")
+_CALL = re.compile(
+    r"欢迎提供新闻线索[^。！？\s　]{0,16}"
+    # (or the newsroom's promise: 晚报记者24小时为您服务)
+    r"|[" + _H + r"\d]{0,10}(?:24|二十四)小时(?:为您服务|值班|在线|受理)"
+)
 # A box's field row: a short label and its colon opening the line (开放时间：…).
 # (not a dialogue's speaker: 问：, 答：, 记者：; not a title's colon: 《某某》：)
 _FIELD_ROW = re.compile(r"(?!问|答|记者|主持人)[^，。；！？：:\s《》【】“”]{1,8}[：:]")
@@ -870,6 +874,9 @@ _FOOT_FIELD = (
     r"|报料(?:微信|短信|邮箱|QQ)[:：][ \t]*\S{3,40}|来稿请注明[^。！？\s　]{1,14}"
     # a site's line for reporting unlawful content (违法和不良信息举报电话：…)
     r"|违法和?不良信息举报[" + _H + r"]{0,4}[:：][ \t]*\S{1,40}"
+    # the paper's accounts (晚报微信公众号：某某晚报, 官方微博：@某某)
+    r"|[" + _H + r"]{0,6}(?:微信公众号|公众号|官方微博|微博|抖音号|视频号|客户端)"
+    r"[:：][ \t]*\S{2,30}"
     # how to subscribe (全国各地邮局均可订阅)
     r"|[" + _H + r"]{0,6}邮局[" + _H + r"]{0,4}订阅"
 )
@@ -2675,7 +2682,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 loose_head(j)
                 or (j == i and bool(_TAG.fullmatch(lines[j].f)))
                 or (
-                    question(j)
+                    # (a quotation or an exclamation under a blank line: “某某，某某了！”)
+                    (question(j) or (j == i and blank_before(i) and exclaimed(j)))
                     and (
                         opener(j + 1)
                         or j > i
@@ -2690,6 +2698,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 return -1
             j += 1
         return j if j > i and j - i < most and opener(j) else -1
+
+    def exclaimed(i: int) -> bool:
+        """A headline that is a quotation or an exclamation (“叔叔，我家着火了！”,
+        高速上倒车，罚！): short, no sentence inside it ended."""
+        f = lines[i].f if lines[i] is not None else ""
+        return len(f) <= 24 and bool(
+            re.fullmatch(r"“[^“”。；]{2,22}”|[^。；！!？?“”]{2,22}[！!]", f)
+        )
 
     def question(i: int) -> bool:
         """A headline asking a question (某某，怎么区分？) or exclaiming: a short line ending
