@@ -213,3 +213,35 @@ def test_a_quoted_exclamation_under_a_blank_line_heads_a_stack_over_its_byline()
 )
 def test_the_papers_accounts_and_its_newsrooms_promise_are_its_foot(line):
     assert stack.page_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本版文章仅代表作者个人观点，不构成投资建议。据此入市，风险自担。",
+        "某某证券报社　地址：某某市滨江大道1288号　邮编：200120",
+        "国内统一连续出版物号：CN31-0000　广告经营许可证：某工商广字第0032号",
+    ],
+)
+def test_a_finance_pages_disclaimer_and_its_publishers_lines_are_its_foot(line):
+    assert stack.page_furniture(line)
+
+
+def test_a_list_ends_at_a_blank_line_under_an_item_closed_by_its_writer():
+    briefs = (
+        "公司速递\n"
+        "　　▲某某科技：公司5月20日公告，拟以不超过1.2亿元回购公司股份，回购价\n"
+        "格上限为每股28元，回购股份将用于员工持股计划。（某某）\n"
+        "　　▲某某食品：公司控股子公司与某连锁零售商签订年度供货协议，预计\n"
+        "合同金额约3.6亿元，约占公司去年营业收入的14%。（某某）"
+    )
+    ad = (
+        "某某稳健增利债券型证券投资基金\n5月22日起正式发售\n"
+        "基金管理人：某某基金管理有限公司　基金托管人：某某银行股份有限公司\n"
+        "客服热线：400-888-6699　网址：www.moumoufund.com.cn\n"
+        "风险提示：基金有风险，投资需谨慎。"
+    )
+    page = with_filler(_WIDE, briefs, ad)
+    found = arts(page)
+    a = next(x for x in found if "回购" in body(page, x))
+    assert body(page, a).endswith("营业收入的14%。（某某）")

@@ -853,7 +853,7 @@ _DAYS_OUT = re.compile(r"(?:每周|每逢|逢)[^\s　，。]{1,10}出版")
 # 零售价：…), or the line's imprint (某某社出版).
 _FOOT_FIELD = (
     r"[" + _H + r"]{0,6}(?:地址|社址|邮政编码|邮编|网址|电子版|邮箱|信箱|E-?mail|热线|零售价?|定价"
-    r"|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订|邮发代号|编辑"
+    r"|连续出版物号|刊号|许可证|准印证号?|传真|法律顾问|印刷|承印|出版|发行|主办|主管|编印|订阅|征订|邮发代号|编辑"
     r"|广告部|发行部|编辑部|总编室"
     # (the paper's own telephone: 编辑部电话, 本版联系电话; a notice's 联系电话 is its own)
     r"|(?<![" + _H + r"])(?:本报|本版|本刊|编辑部|[" + _H + r"]{2,8}报社)[" + _H + r"]{0,4}电话)"
@@ -869,7 +869,7 @@ _FOOT_FIELD = (
     # a service line's number without a colon (读者服务专线（06）221-5678), the site's address
     r"|[" + _H + r"]{0,6}(?:热线|专线)[（(]?\d[\d（）()\-]{5,20}|(?:www\.|https?://)\S{3,60}"
     # the paper's name among them, or its owner's (某某集团公司)
-    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)|[" + _H + r"]{2,16}(?:公司|集团)"
+    r"|[" + _H + r"]{2,8}(?:日报|晚报|时报|报)(?:社)?|[" + _H + r"]{2,16}(?:公司|集团)"
     # a tip-off channel (报料微信：…) and the note on contributions (来稿请注明“副刊”字样)
     r"|报料(?:微信|短信|邮箱|QQ)[:：][ \t]*\S{3,40}|来稿请注明[^。！？\s　]{1,14}"
     # a site's line for reporting unlawful content (违法和不良信息举报电话：…)
@@ -1659,6 +1659,9 @@ _COPYRIGHT_NOTICE = re.compile(
     r"(?:版权声明|免责声明)\s*[:：].{0,160}"
     # the page's disclaimer under its data (本版价格数据仅供参考，不作为交易依据)
     r"|(?:本版|本栏|本刊)[^。！？]{0,16}仅供参考[^。！？]{0,24}。?"
+    # (a finance page's: 本版文章仅代表作者个人观点，不构成投资建议。据此入市，风险自担。)
+    r"|(?:本版|本栏|本刊|本报)[^。！？]{0,12}(?:仅代表|不代表)[^。！？]{0,24}(?:观点|立场)"
+    r"(?:[，,；;][^。！？]{0,16})?[。；]?(?:[^。！？]{0,12}风险自担。?)?"
     # (and who helped make it: 本版由某某宣传部协办)
     r"|本版由[^。！？，]{2,30}(?:协办|主办|承办|联办|合办|提供)。?"
     # (or who supplied its pictures: 本版图片由某某提供, 本版获奖作品由某某提供)
@@ -4457,7 +4460,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and not _ITEM.match(ln.f)
             and prev_line(i) is not None
             and (
-                (blank_before(i) and ends_sentence(prev_line(i).f))
+                (
+                    blank_before(i)
+                    and (
+                        ends_sentence(prev_line(i).f)
+                        # (or an item's writer in brackets after its full stop: …。（某某）)
+                        or bool(re.search(r"[。！？][（(][^（）()]{1,12}[）)]$", prev_line(i).f))
+                    )
+                )
                 or (flat_page and _ITEM.match(prev_line(i).f) and len(prev_line(i).f) > 30)
             )
         ):
