@@ -245,3 +245,22 @@ def test_a_list_ends_at_a_blank_line_under_an_item_closed_by_its_writer():
     found = arts(page)
     a = next(x for x in found if "回购" in body(page, x))
     assert body(page, a).endswith("营业收入的14%。（某某）")
+
+
+def test_letters_signed_set_deep_by_their_unit_and_names_close_over_the_next_title():
+    letters = (
+        "读　者　来　信\n供销社应当及时供应小农具\n"
+        "　　编辑同志：\n　　眼下正是早稻田间管理的紧\n张季节，社员们需要大量的耘耙。\n"
+        "　　希望供销社把小农具及时送\n到农村来。\n"
+        "　　　　某某公社东风大队社员　陈某某\n"
+        "我们队的会计账目清楚\n　　我们大队第五生产队的会\n计工作认真负责，账目笔笔清楚。\n"
+        "　　这样的好会计值得表扬。\n"
+        "　　　　某某公社白石大队　张某某　刘某某"
+    )
+    page = with_filler(_ESSAY, letters, _ESSAY)
+    found = arts(page)
+    a = next(x for x in found if "小农具" in body(page, x))
+    assert body(page, a).endswith("到农村来。") and a.byline == "某某公社东风大队社员陈某某"
+    b = next(x for x in found if "会计" in body(page, x))
+    assert b.headline == "我们队的会计账目清楚"
+    assert body(page, b).endswith("值得表扬。") and b.byline == "某某公社白石大队张某某刘某某"

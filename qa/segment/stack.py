@@ -320,6 +320,13 @@ AFFILIATION = re.compile(
     rf"(?:{_UNIT_CH}{{2,20}}[\s　]+)?{_UNIT_CH}{{1,30}}?(?:" + "|".join(_UNIT_END) + r")[\s　]+"
     r"[" + _H + r"](?:[\s　]*[" + _H + r"]){1,2}"
 )
+# A unit's name and the names of several who sign for it (某某公社某某大队　某某　某某).
+_SIGNERS = re.compile(
+    rf"{_UNIT_CH}{{2,20}}?(?:"
+    + "|".join((*_UNIT_END, "队", "村", "组", "站", "场", "厂", "社"))
+    + ")"
+    r"(?:[\s　]+[" + _H + r"]{2,3}){1,3}"
+)
 # A writer's unit and title on a line of their own, the name on the next (某某总工会法律顾问).
 _TITLED = re.compile(
     r"[" + _H + r"（）()·\d、]{2,30}?(?:" + "|".join(_UNIT_END) + r"|顾问|律师|医师|记者)"
@@ -2995,6 +3002,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             SIGNATURE.fullmatch(ln.f)
             or AFFILIATION.fullmatch(ln.text)
+            # (set deep, the unit and several names: 某某大队　某某　某某)
+            or (_set_deep(text, ln.s) and _SIGNERS.fullmatch(ln.text.strip()))
             # (in brackets under the text: （某某项目部　某某）)
             or AFFILIATION.fullmatch(ln.text.strip().lstrip("（(").rstrip("）)"))
         ):
@@ -3154,6 +3163,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             return k  # a name with its unit or title in brackets, over the next headline
         if k == 1 and _BARE_NAME.fullmatch(ln.f) and set_right(i):
             return k  # a writer's name set flush right under the text closes it
+        if (
+            _set_deep(text, ln.s)
+            and ("　" in ln.text.strip() or " " in ln.text.strip())
+            and headish(i + k)
+            and para_start(i + k + 1)
+        ):
+            return k  # a signature set deep (unit　name) over the next piece's title
         return 0
 
     def set_right(i: int) -> bool:
