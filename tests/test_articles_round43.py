@@ -264,3 +264,26 @@ def test_letters_signed_set_deep_by_their_unit_and_names_close_over_the_next_tit
     b = next(x for x in found if "会计" in body(page, x))
     assert b.headline == "我们队的会计账目清楚"
     assert body(page, b).endswith("值得表扬。") and b.byline == "某某公社白石大队张某某刘某某"
+
+
+def test_a_case_reports_section_labels_stay_in_the_report():
+    report = (
+        "定制商品能否“七天无理由”退货？\n法院：按消费者要求专门定作的商品不适用\n"
+        "　　本报讯（记者　某某　通讯员　某某）消费者网购一款按个人尺寸定\n"
+        "制的实木书桌，收货后要求七天无理由退货，商家拒绝后被诉至法院。近日，\n"
+        "某某区人民法院审结此案，驳回了消费者的诉讼请求。\n"
+        "案情回顾\n"
+        "　　今年2月，李女士在某电商平台下单购买一张实木书桌，页面标注“定制\n"
+        "商品，不支持七天无理由退货”。书桌送达后，李女士要求退货退款。\n"
+        "法官说法\n"
+        "　　“七天无理由退货是法律赋予消费者的权利，但并非没有边界。”承办法\n"
+        "官表示，商家也应履行告知义务，避免因信息不对称引发纠纷。"
+    )
+    page = with_filler(_WIDE, report)
+    a = next(x for x in arts(page) if "实木书桌" in body(page, x))
+    assert body(page, a).endswith("避免因信息不对称引发纠纷。")
+    assert "案情回顾" in body(page, a)
+
+
+def test_the_papers_desks_telephones_are_its_foot():
+    assert stack.page_furniture("总编室：0571-0000000　广告部：0571-0000001　发行部：0571-0000002")

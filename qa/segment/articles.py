@@ -171,6 +171,19 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
                 m += 1
                 if arts[m - 1].byline:
                     break  # (the signature closes the essay)
+        if not heads and a.kind in ("news", "editorial") and a.body_spans:
+            # a case report's sections under their labels (案情回顾 / 法官说法), whatever its
+            # credit: its own, short as a column's label
+            while m < len(arts) and (at := _case_section(text, arts[m - 1], arts[m])):
+                heads.append(at)
+                m += 1
+            if heads:
+                for at, x in zip(heads, arts[k + 1 : m]):
+                    a.body_spans.append(at)
+                    a.body_spans.extend(x.body_spans)
+                    a.char_end = max(a.char_end, x.char_end)
+                k = m
+                continue
         signed = not own and len(heads) >= 2 and bool(arts[m - 1].byline)
         # (an essay signed at its end: no section under a kicker, a new piece's stack)
         kicked = any(x.subheadlines for x in arts[k + 1 : m])
@@ -215,6 +228,26 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
         if "\n\n" in text[prev.body_spans[-1][1] : x.char_start]:
             return None  # (a box's label and title set apart by a blank line: 小知识 / 某某)
         at = (x.char_start, at[1])  # (with a short line printed over it, no box's label)
+    return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
+
+
+# A case report's section labels: 案情回顾, 法官说法, 法院审理, 裁判要旨, 评析.
+_CASE_SECTION = re.compile(
+    r"(?:基本)?(?:案情|案件|案例)(?:回顾|简介|介绍|经过)?|(?:法官|律师|检察官)(?:说法|释法|点评|提醒)"
+    r"|法院(?:审理|判决|认为)|审理(?:结果|经过)?|裁判(?:结果|要旨|要点)|以案(?:说|释)法"
+    r"|(?:案件|案例)?评析|庭审现场|判决结果"
+)
+
+
+def _case_section(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
+    """Where ``x``'s label is printed, if ``x`` is a section of the case report ``prev``
+    ends, under one of a case report's section labels (see _CASE_SECTION), with no
+    credit, no other heading and nothing between them; else None."""
+    if x.kind not in ("news", "editorial") or not x.body_spans or x.byline or x.subheadlines:
+        return None
+    if not (x.headline and _CASE_SECTION.fullmatch(x.headline)):
+        return None
+    at = printed_span(text, x, x.headline)
     return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
 
 

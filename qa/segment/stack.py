@@ -1016,6 +1016,7 @@ _FURN_EXTRA = re.compile(
     # (an ad's own contact line, 服务热线：…　地址：…, is the ad's: one field at least is the
     # paper's)
     r"|(?=.*(?:邮政编码|邮编|网址|电子版|邮箱|信箱|许可证|准印证|零售价?|定价|出版|本报|本版|新闻热线|读者热线|邮发代号"
+    r"|总编室|广告部|发行部"
     r"|读者服务|印刷|" + _NOT_FOR_SALE + r"|www\.))"
     r"(?:" + _FOOT_FIELD + r")(?:[ \t　]+(?:" + _FOOT_FIELD + r"))+"
     r"|[" + _H + r"]{0,4}(?:邮政编码|邮编|网址|电子版|邮箱|许可证|准印证号?|零售价?|定价|邮发代号"
