@@ -287,3 +287,14 @@ def test_a_case_reports_section_labels_stay_in_the_report():
 
 def test_the_papers_desks_telephones_are_its_foot():
     assert stack.page_furniture("总编室：0571-0000000　广告部：0571-0000001　发行部：0571-0000002")
+
+
+def test_a_brief_items_own_credit_wrapped_after_its_text_is_the_items():
+    briefs = (
+        "要闻简报\n■6月17日，省政协召开专题协商\n会，省政协主席出席并讲话。（记者\n　某某）\n"
+        "■某某博览会6月17日开幕，600\n余家企业参展。（记者　某某某）\n"
+        "■省财政厅近日下达补助资金18.6\n亿元，重点支持产业发展。（记者\n　某某）"
+    )
+    page = with_filler(_ESSAY, briefs)
+    a = next(x for x in arts(page) if "博览会" in body(page, x))
+    assert body(page, a).endswith("重点支持产业发展。（记者某某）") and a.byline == ""

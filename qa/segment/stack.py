@@ -5125,6 +5125,14 @@ def _finish(
                 or _TAIL_SOURCE.search(joined)
                 or _TAIL_AFFIL.search(joined)
             )
+            if (
+                m2
+                and kind == "briefs"
+                and text[
+                    text.rfind("\n", 0, body[-2][0] + m2.start()) + 1 : body[-2][0] + m2.start()
+                ].strip()
+            ):
+                m2 = None  # (a brief item's own credit, wrapped after its text: the item's)
             if m2 and len(body) >= 2 and "\n" in m2.group():
                 start = body[-2][0] + m2.start()
                 bylines.append((start, e))
