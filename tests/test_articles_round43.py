@@ -298,3 +298,13 @@ def test_a_brief_items_own_credit_wrapped_after_its_text_is_the_items():
     page = with_filler(_ESSAY, briefs)
     a = next(x for x in arts(page) if "博览会" in body(page, x))
     assert body(page, a).endswith("重点支持产业发展。（记者某某）") and a.byline == ""
+
+
+def test_a_collectives_credit_in_brackets_closing_the_text_is_the_byline():
+    report = (
+        "某某农机厂面向农村办厂\n　　某某农机厂的工人坚持面向\n农村、为农业服务。\n"
+        "　　目前，这个厂正在抓紧试制\n小型耕整机。\n　　（某某农机厂工人通讯组）"
+    )
+    page = with_filler(_ESSAY, report, _ESSAY)
+    a = next(x for x in arts(page) if "耕整机" in body(page, x))
+    assert body(page, a).endswith("小型耕整机。") and a.byline == "（某某农机厂工人通讯组）"

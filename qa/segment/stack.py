@@ -336,7 +336,9 @@ _TITLED = re.compile(
 # list of briefs: （本报记者 某某 整理）. A post's topic tags (#某某#) close its text as a
 # full stop does.
 _TAIL_CREDIT = re.compile(
-    r"(?:^|(?<=[。！？”」…#]))\s*[（(]\s*(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}[）)]\s*$"
+    r"(?:^|(?<=[。！？”」…#]))\s*[（(]\s*(?:(?:本报)?(?:" + _ROLE + r")[^（）()]{1,50}"
+    # (or a collective's: （某某厂工人通讯组）, （某某公社报道组）)
+    r"|" + _COLLECTIVE + r")[）)]\s*$"
 )
 # A short signature in brackets ending the last paragraph of a commentary: 。（某某）
 # (after a finished sentence, or alone on the last line; the name may be spaced out). A
