@@ -308,3 +308,11 @@ def test_a_collectives_credit_in_brackets_closing_the_text_is_the_byline():
     page = with_filler(_ESSAY, report, _ESSAY)
     a = next(x for x in arts(page) if "耕整机" in body(page, x))
     assert body(page, a).endswith("小型耕整机。") and a.byline == "（某某农机厂工人通讯组）"
+
+
+def test_an_artworks_title_maker_and_size_between_blank_lines_are_its_caption():
+    picture = "溪山秋霁图（中国画）\n吴某某\n纸本设色　96×178厘米　2023年"
+    page = with_filler(_ESSAY, picture, _ESSAY)
+    cap = next(x for x in arts(page) if x.kind == "caption")
+    assert cap.headline == "溪山秋霁图（中国画）" and cap.byline == "吴某某"
+    assert body(page, cap) == "纸本设色96×178厘米2023年"

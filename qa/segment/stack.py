@@ -487,6 +487,8 @@ _WORK_CREDIT = re.compile(
     r"|篆刻|剪纸|素描|漫画|木刻|年画|宣传画|雕塑|彩墨|工笔画?|写意)[）)])[ \t　]+"
     r"([" + _H + r"·](?:[ \t　]{0,2}[" + _H + r"·]){1,3}[ \t　]*(?:作|绘|画|书|刻))"
 )
+# An artwork's size: 96×178厘米, 68x136cm.
+_WORK_SIZE = re.compile(r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)")
 # A work's title with its maker, the maker's age and school or class after spaces
 # (《我的妈妈》　某某　7岁　某某小学一年级): a child's drawing or writing on its
 # page.
@@ -3360,6 +3362,27 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur.body.append((ln.s, ln.e))
             cur = None
             i += 1
+            continue
+        if (
+            blank_before(i)
+            and i + 2 < n
+            and lines[i + 1] is not None
+            and lines[i + 2] is not None
+            and (i + 3 >= n or lines[i + 3] is None)
+            and re.fullmatch(
+                rf"(?:《[^《》]{{1,20}}》|[{_H}]{{2,16}})(?:[（(][{_H}]{{2,6}}[）)])?", ln.f
+            )
+            and _NAME_WRAP.fullmatch(lines[i + 1].text.strip())
+            and _WORK_SIZE.search(lines[i + 2].f)
+        ):
+            # an artwork's caption in three lines between blank lines: its title, its maker,
+            # its medium and size (某某图（中国画） / 某某 / 纸本设色　96×178厘米　2023年)
+            p = new("caption")
+            p.headline = ln.f
+            p.bylines.append((lines[i + 1].s, lines[i + 1].e))
+            p.body.append((lines[i + 2].s, lines[i + 2].e))
+            cur = None
+            i += 3
             continue
         if (m := _WORK_CREDIT.fullmatch(ln.text.strip())) and (i + 1 >= n or lines[i + 1] is None):
             # an artwork's caption alone on its line, its medium named: the title its text,
