@@ -316,3 +316,18 @@ def test_an_artworks_title_maker_and_size_between_blank_lines_are_its_caption():
     cap = next(x for x in arts(page) if x.kind == "caption")
     assert cap.headline == "溪山秋霁图（中国画）" and cap.byline == "吴某某"
     assert body(page, cap) == "纸本设色96×178厘米2023年"
+
+
+def test_a_reporters_credit_after_a_solid_square_is_a_byline_and_keeps_the_crossheads():
+    feature = (
+        "雪线之上的“移动界碑”\n——记某边防团巡逻分队官兵\n■本报记者　冯　某　特约通讯员　杨　某\n"
+        "　　海拔4800米的达坂上，六月依然飘着雪。清晨6时，巡逻分队的官兵背起\n背囊出发。\n"
+        "一条走了三十年的巡逻路\n"
+        "　　这条巡逻路全长86公里，要翻越3座冰达坂、蹚过5条冰河，一走就是一\n整天。\n"
+        "新装备让巡逻插上“翅膀”\n"
+        "　　这两年，巡逻分队陆续配发了无人机，但有些地方，还得靠官兵一步一步\n走到。"
+    )
+    page = with_filler(_WIDE, feature)
+    a = next(x for x in arts(page) if "达坂" in body(page, x))
+    assert a.byline == "■本报记者冯某特约通讯员杨某"
+    assert body(page, a).endswith("一步一步走到。")

@@ -136,7 +136,8 @@ def segment_page(source: str, text: str) -> list[Article]:
 # features and investigations print it; a dateline or a bracketed credit (（记者某某整理）)
 # opens a news item or a column's answers instead
 _OWN_BYLINE = re.compile(
-    r"(?:(?:文[／/]图|图[／/]文|文|图)[／/:：]?)?"  # (a writer's and photographer's credit: 文／图)
+    # (a writer's and photographer's credit: 文／图; a solid square before it: ■本报记者)
+    r"■?(?:(?:文[／/]图|图[／/]文|文|图)[／/:：]?)?"
     r"(?:本报|本刊|[\u4e00-\u9fff]{2,8}报)?(?:特约|首席|见习)?(?:记者|通讯员).*"
 )
 _CROSSHEAD_LEN = (5, 12)

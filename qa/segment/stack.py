@@ -158,8 +158,14 @@ _BOOK_LINE = re.compile(r"(?:《[^《》]{1,30}》[\s　]*)?" + _BOOK_CREDIT)
 # A pupil's class: 初二（3）班, 高一2班, 七年级（5）班.
 _CLASS = r"(?:[初高][一二三]|[一二三四五六七八九]年级)\s*[（(]?\d{1,2}[）)]?\s*班"
 _COLLECTIVE = r"[" + _H + r"]{2,16}(?:报道组|写作组|通讯组|理论组|调查组)"
+# A reporter's credit after a solid square (■本报记者 某某): a byline, no list item.
+_SQUARE_CREDIT = re.compile(r"■(?:本报|本刊)?(?:特约|首席|见习)?(?:记者|通讯员)[" + _H + r"·]{2,}$")
 OWN_BYLINE = re.compile(
     r"□\s*\S.{0,24}"
+    # a reporter's credit after a solid square: ■本报记者　某某　特约通讯员　某某
+    r"|■\s*(?:本报|本刊)?(?:特约|首席|见习)?(?:记者|通讯员)[\s　]*["
+    + _H
+    + r"·][^。！？，：:]{0,40}"
     # a tabloid columnist's pen name after a double circle, on its own line: ◎某某
     r"|◎\s*[" + _H + r"·]{2,5}"
     # a Southeast Asian paper's reporter before 报道, set apart by a space: 某某　报道
@@ -4420,7 +4426,11 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and _own_byline(lines[i].text)
                     and not DATELINE.match(lines[i].text)
                     # a list's first item under its heading (◎某某 a label, not a pen name)
-                    and not (_ITEM.match(lines[i].f) and not pen_name(i))
+                    and not (
+                        _ITEM.match(lines[i].f)
+                        and not pen_name(i)
+                        and not _SQUARE_CREDIT.match(lines[i].f)
+                    )
                 ):
                     if k:
                         p.bylines.append((lines[i].s, lines[i + k - 1].e))
