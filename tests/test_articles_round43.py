@@ -143,6 +143,8 @@ def test_a_front_pages_long_masthead_block_and_its_contents_box_are_furniture():
         ("某江报　　　　第三版\n一九六二年五月八日　星期二\n", "某江报"),
         # guard: a name alone on its line, spaced out, is still the name
         ("某　江　报\n一九六二年五月八日　星期二　第三版\n", "某江报"),
+        # guard: a menu's words set apart by single spaces are no spaced-out name
+        ("要闻　专题　数字报　　　某某区新闻\n2024年5月8日　星期三\n", ""),
     ],
 )
 def test_a_papers_name_among_the_headers_fields_is_read_alone(top, name):

@@ -1476,7 +1476,13 @@ def masthead(text: str) -> str:
         if f.endswith("机关报"):
             continue  # whose organ the paper is (某某政府机关报), under its name: no name
         # (fields set apart by wide spaces, a name spaced out among them: 第三版　　澧　江　报)
-        fields = [flat(x) for x in _WIDE_GAP.split(ln) if x.strip()]
+        # (a field is read whole only where it is one word or a word spaced out letter by
+        # letter: 某　江　报; 首页　专题 or 某某日报 第三版 are several words)
+        fields = [
+            flat(x)
+            for x in _WIDE_GAP.split(ln)
+            if x.strip() and (len(x.split()) == 1 or all(len(w) == 1 for w in x.split()))
+        ]
         named = [x for x in fields if _paper_word(_EDITION.sub("", x))]
         if len(fields) > 1 and named and not re.match("(?:网站|返回)?首页[ \t　]", ln):
             return _DIGITAL.sub("", _EDITION.sub("", named[0]))
