@@ -772,8 +772,9 @@ _ISSUE_MONTH = re.compile(_ISSUE_DATE.pattern + r"|(?:19|20)\d\d年\d{1,2}月")
 _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
 _SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
+_CONTACT_WORDS = r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)"
 _CONTACT = re.compile(
-    r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)[^，。]{0,6}[:：]?\s*"
+    _CONTACT_WORDS + r"[^，。]{0,6}[:：]?\s*"
     r"(?:[（(]\d{2,4}[）)]\s*)?"
     r"(?:\d{3,}|[〇○零一二三四五六七八九]{4,})|^\d{7,}"
 )  # (a line's area code in brackets: 预约专线：（06）235-8800; an old page's number in
@@ -781,9 +782,7 @@ _CONTACT = re.compile(
 # A website's or mailbox's field alone on its line (网址：…, 邮箱：…).
 _SITE_FIELD = re.compile(r"(?:网址|官网|网站|邮箱|电子邮箱|E-?mail)[:：]\S{4,60}", re.I)
 # A contact line's label whose number the column's width sent to the next line (电话：).
-_CONTACT_LABEL = re.compile(
-    r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)[^，。:：]{0,6}[:：]$"
-)
+_CONTACT_LABEL = re.compile(_CONTACT_WORDS + r"[^，。:：]{0,6}[:：]$")
 # A notice's address or contact field: 地址：…, 公司地址：…, 联系人：….
 _ADDRESS = re.compile(r"[" + _H + r"]{0,4}(?:地址|联系人|邮编)\s*[:：]")
 # A phone number's rest wrapped onto a line of its own, under a contact line ending in a
@@ -1076,11 +1075,10 @@ _DIGITAL = re.compile(r"(?<=报)(?:数字报|电子报|数字版|电子版|网�
 # many lines it wraps over.
 # A table's unit line under its title: 单位：元/公斤, 单位：万元.
 _TABLE_UNIT = re.compile(r"[（(]?(?:单位|计量单位)[:：][^。，；！？]{1,12}[）)]?")
-_TABLE_NOTE = re.compile(
-    r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]|以上(?:价格|数据|报价|信息|成绩)"
-)
-# The label opening a table's note (注：, 说明：, 数据来源：).
-_NOTE_LABEL_AT = re.compile(r"^(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]")
+# (the label opening it: 注：, 说明：, 数据来源：)
+_TABLE_NOTE_LABEL = r"(?:注|说明|备注|[数资]?[据料]?来源)\s*[：:]"
+_TABLE_NOTE = re.compile(_TABLE_NOTE_LABEL + r"|以上(?:价格|数据|报价|信息|成绩)")
+_NOTE_LABEL_AT = re.compile("^" + _TABLE_NOTE_LABEL)
 # A table's header row: three or more short cells set apart by spaces, no sentence.
 _CELLS = re.compile(r"[^\s　，。、；：:]{1,10}(?:[\s　]+[^\s　，。、；：:]{1,10}){2,7}")
 # A schedule's row opens with a clock time: 19:30　电视剧…, 15:30 某队—某队.
