@@ -333,3 +333,12 @@ def test_a_reporters_credit_after_a_solid_square_is_a_byline_and_keeps_the_cross
     a = next(x for x in arts(page) if "达坂" in body(page, x))
     assert a.byline == "■本报记者冯某特约通讯员杨某"
     assert body(page, a).endswith("一步一步走到。")
+
+
+def test_a_one_item_list_closed_by_its_items_credit_reads():
+    # (the wrapped-credit check once looked at the line above the last, which a one-line
+    # list does not have, and the page failed to read)
+    briefs = "要闻简报\n■6月17日，省政协召开专题协商会，省政协主席出席并讲话。（记者　某某）"
+    page = with_filler(_ESSAY, briefs, _ESSAY)
+    a = next(x for x in arts(page) if "协商会" in body(page, x))
+    assert body(page, a).endswith("讲话。（记者某某）")

@@ -5164,16 +5164,14 @@ def _finish(
                 or _TAIL_SOURCE.search(joined)
                 or _TAIL_AFFIL.search(joined)
             )
+            start = body[-2][0] + m2.start() if m2 and len(body) >= 2 else -1
             if (
-                m2
+                start >= 0
                 and kind == "briefs"
-                and text[
-                    text.rfind("\n", 0, body[-2][0] + m2.start()) + 1 : body[-2][0] + m2.start()
-                ].strip()
+                and text[text.rfind("\n", 0, start) + 1 : start].strip()
             ):
-                m2 = None  # (a brief item's own credit, wrapped after its text: the item's)
-            if m2 and len(body) >= 2 and "\n" in m2.group():
-                start = body[-2][0] + m2.start()
+                start = -1  # (a brief item's own credit, wrapped after its text: the item's)
+            if start >= 0 and "\n" in m2.group():
                 bylines.append((start, e))
                 body.pop()
                 ps, _pe = body[-1]
