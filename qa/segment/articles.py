@@ -179,10 +179,7 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
                 heads.append(at)
                 m += 1
             if heads:
-                for at, x in zip(heads, arts[k + 1 : m]):
-                    a.body_spans.append(at)
-                    a.body_spans.extend(x.body_spans)
-                    a.char_end = max(a.char_end, x.char_end)
+                _absorb(a, heads, arts[k + 1 : m])
                 k = m
                 continue
         signed = not own and len(heads) >= 2 and bool(arts[m - 1].byline)
@@ -193,15 +190,20 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
             continue
         if signed:
             a.byline = arts[m - 1].byline
-        for at, x in zip(heads, arts[k + 1 : m]):
-            a.body_spans.append(at)
-            a.body_spans.extend(x.body_spans)
-            a.char_end = max(a.char_end, x.char_end)
+        _absorb(a, heads, arts[k + 1 : m])
         k = m
     for seq, a in enumerate(out, 1):
         a.seq = seq
         a.id = f"{a.id.rsplit('-', 1)[0]}-{seq:02d}"
     return out
+
+
+def _absorb(a: Article, heads: list[tuple[int, int]], sections: list[Article]) -> None:
+    """Take ``sections`` into ``a``'s text, each under its heading printed at ``heads``."""
+    for at, x in zip(heads, sections):
+        a.body_spans.append(at)
+        a.body_spans.extend(x.body_spans)
+        a.char_end = max(a.char_end, x.char_end)
 
 
 def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:

@@ -480,10 +480,12 @@ _DISPATCH_DATE = re.compile(rf"((?:{_DAY}月)?{_DAY}日)\s*(?:(?:专|急|特)?�
 _OPENING_DATE = re.compile(r"(\d{1,2}月\d{1,2}日)")
 # An artwork's caption: its title in 《》, its maker, its size (《松风》　某某　68×136cm), the
 # medium perhaps after the size.
+# An artwork's size: 96×178厘米, 68x136cm.
+_WORK_SIZE = re.compile(r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)")
 _WORK_CAPTION = re.compile(
     r"《[^《》]{1,20}》[ \t　]+[^\s　]{2,10}(?:[ \t　]+[^\s　]{1,10})?[ \t　]+"
-    r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)"
-    r"(?:[ \t　]+[^\s　]{1,10})?"
+    + _WORK_SIZE.pattern
+    + r"(?:[ \t　]+[^\s　]{1,10})?"
 )
 # An artwork's caption naming its medium in brackets after its title, its maker set apart
 # after it with 作, 绘, 画, 书 or 刻 (某某晚渡（中国画）　　某某　作): the title is the
@@ -493,8 +495,6 @@ _WORK_CREDIT = re.compile(
     r"|篆刻|剪纸|素描|漫画|木刻|年画|宣传画|雕塑|彩墨|工笔画?|写意)[）)])[ \t　]+"
     r"([" + _H + r"·](?:[ \t　]{0,2}[" + _H + r"·]){1,3}[ \t　]*(?:作|绘|画|书|刻))"
 )
-# An artwork's size: 96×178厘米, 68x136cm.
-_WORK_SIZE = re.compile(r"\d{1,4}(?:\.\d)?\s*[×xX*]\s*\d{1,4}(?:\.\d)?\s*(?:cm|厘米|CM|mm|毫米)")
 # A work's title with its maker, the maker's age and school or class after spaces
 # (《我的妈妈》　某某　7岁　某某小学一年级): a child's drawing or writing on its
 # page.
@@ -1482,11 +1482,12 @@ def masthead(text: str) -> str:
             if x.strip() and (len(x.split()) == 1 or all(len(w) == 1 for w in x.split()))
         ]
         named = [x for x in fields if _paper_word(_EDITION.sub("", x))]
-        if len(fields) > 1 and named and not re.match("(?:网站|返回)?首页[ \t　]", ln):
+        menu = bool(re.match("(?:网站|返回)?首页[ \t　]", ln))
+        if len(fields) > 1 and named and not menu:
             return _DIGITAL.sub("", _EDITION.sub("", named[0]))
         if _MASTHEAD.fullmatch(f) and len(f) <= 10:
             return _DIGITAL.sub("", f)
-        if re.match("(?:网站|返回)?首页[ \t　]", ln):
+        if menu:
             continue  # a site's menu (首页　新闻　…　数字报): its items name no paper
         for w in words:
             if _paper_word(w) and len(words) > 1:
