@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qa.errors import BadRequest
+from qa.ingest.catalog import page_label
 from qa.segment.articles import Article
 from qa.segment.layout import flat
 
@@ -349,7 +350,10 @@ def score_segmentation(
             if f in optional and f not in g:
                 continue
             scored[f] += 1
-            if getattr(hit, f) == g.get(f, [] if f == "subheadlines" else ""):
+            want = g.get(f, [] if f == "subheadlines" else "")
+            if f == "page":
+                want = page_label(want)  # the gold as printed (A05), the citation's form (A5)
+            if getattr(hit, f) == want:
                 right[f] += 1
             else:
                 errors.append(

@@ -563,7 +563,7 @@ MORNING_PAGE = (
 def test_letter_numbered_pages_jump_markers_and_a_short_name_dateline():
     from qa.ingest.catalog import page_furniture
 
-    assert page_furniture(MORNING_PAGE).page == "1"
+    assert page_furniture(MORNING_PAGE).page == "B1"  # (the section letter is the page's)
     arts = segment_page("x.txt", MORNING_PAGE)
     assert [(a.headline, a.byline) for a in arts] == [
         ("城东新建三座口袋公园", "晚报记者林舟"),
@@ -1395,7 +1395,7 @@ def test_a_section_name_in_the_page_header_is_furniture():
 
     # the editors' line closes a header that no blank line closes: its page (C3) is read
     meta = page_furniture(UNSPACED_PAGE)
-    assert (meta.issue_date, meta.page) == ("2025-01-10", "3")
+    assert (meta.issue_date, meta.page) == ("2025-01-10", "C3")
     first = _unspaced()[0]
     assert first.headline == "《河灯》：一部写给小城的书"
     assert not any("文化" == h for h in [first.headline, *first.subheadlines])
@@ -1965,7 +1965,7 @@ QA_CREDITS_PAGE = """\
 
 def test_a_qa_pieces_last_credit_the_header_page_letter_and_the_source_field_paper():
     # 问/答 under a compiler's byline: each answer's expert credit in brackets is that
-    # answer's, the last one too (not the piece's byline); 第C02版 names page 2; the paper
+    # answer's, the last one too (not the piece's byline); 第C02版 names page C2; the paper
     # most 【来源】 fields name is the page's
     arts = segment_page("x.txt", QA_CREDITS_PAGE)
     assert [a.byline for a in arts] == ["本报记者林夏整理", "【作者】本报记者林夏"]
@@ -1974,7 +1974,7 @@ def test_a_qa_pieces_last_credit_the_header_page_letter_and_the_source_field_pap
     assert {a.publication for a in arts} == {"东岸日报"}
     from qa.ingest.catalog import page_furniture
 
-    assert page_furniture(QA_CREDITS_PAGE).page == "2"
+    assert page_furniture(QA_CREDITS_PAGE).page == "C2"
 
 
 def test_a_bracketed_label_under_a_wide_title_is_never_the_headline():

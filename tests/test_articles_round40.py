@@ -18,7 +18,7 @@ from tests.segpages import arts, body, by_head, with_filler
         (
             "某某日报｜国内｜A8\n2024年3月12日　星期二\n三条接驳巴士路线下月启用\n"
             "（某埠11日讯）为改善公共交通，当局推出三条新路线。\n",
-            PageMeta("", "2024-03-12", "8"),
+            PageMeta("", "2024-03-12", "A8"),
         ),
         # dots standing between the fields
         (
@@ -29,7 +29,7 @@ from tests.segpages import arts, body, by_head, with_filler
         # a page number after a field: 2024年06月14日　星期五　A12版：美食
         (
             "某某都市报数字版\n2024年06月14日　星期五　A12版：美食·生活\n\n【菜谱】\n",
-            PageMeta("", "2024-06-14", "12"),
+            PageMeta("", "2024-06-14", "A12"),
         ),
         # a news agency's sheets are numbered by page
         (
@@ -224,7 +224,7 @@ def test_a_books_edition_in_a_reviews_text_is_no_page():
         "某某晚报　2023年6月17日　星期六　　周末·文化　　B3\n\n新书过眼\n一条运河\n"
         "　　这部小说写了六代人。\n（《某某》，某某著，某某出版社2023年5月第1版，定价68元）\n"
     )
-    assert page_furniture(page).page == "3"
+    assert page_furniture(page).page == "B3"
     assert page_furniture("某某报\n\n标题\n（《某某》，某某著，2023年5月第1版）\n").page == ""
 
 

@@ -28,9 +28,32 @@ from tests.test_index import TINY_PAGE
         ("3月5日，记者从市里获悉，2023年全市……", PageMeta()),  # dates in the text: events
         ("2024年13月40日 星期一", PageMeta()),
         # the weekday in brackets, bars between the header's words, traditional print
-        ("某某日報｜要聞｜2024年6月12日（星期三）｜A6版\n\n正文", PageMeta("", "2024-06-12", "6")),
+        ("某某日報｜要聞｜2024年6月12日（星期三）｜A6版\n\n正文", PageMeta("", "2024-06-12", "A6")),
         ("06　2023年9月5日　星期二　社会新闻\n\n正文", PageMeta("", "2023-09-05", "6")),
-        ("某某报　2024年6月12日　星期三　A05　城事\n\n正文", PageMeta("", "2024-06-12", "5")),
+        ("某某报　2024年6月12日　星期三　A05　城事\n\n正文", PageMeta("", "2024-06-12", "A5")),
+        # a paper of sections prints an A5 and a B5: the letter is the page's
+        (
+            "正文\n《滨河日报》（2024年05月08日 第 B05 版）\n",
+            PageMeta("滨河日报", "2024-05-08", "B5"),
+        ),
+        ("第A03版：要闻\n\n正文", PageMeta("", "", "A3")),
+        # a pictorial numbers its sheets by page
+        ("某某画报\n第四十七期\n第三页\n\n正文", PageMeta("", "", "3")),
+        # the front page prints the issue's page count; its contents name other pages
+        (
+            "某某报\n2024年8月25日　第8期　本期4版\n导读：第2版　会员动态　第3版　观测\n\n正文",
+            PageMeta("", "2024-08-25", "1"),
+        ),
+        # a bulletin's first page opens with its masthead block and prints no page
+        (
+            "某某通讯\n某某协会主办\n内部资料　免费交流\n2024年第2期（总第58期）\n\n正文",
+            PageMeta("", "", "1"),
+        ),
+        # (an inner page repeating the block keeps the page it prints)
+        (
+            "某某通讯\n某某协会主办\n内部资料　免费交流\n2024年第2期　第3版\n\n正文",
+            PageMeta("", "", "3"),
+        ),
         ("某某日报　要闻·综合　3\n2024年4月18日　星期四\n\n正文", PageMeta("", "2024-04-18", "3")),
         # an older page: the date and the page in Chinese numerals, the weekday apart
         ("某某日报\n一九六五年十月十四日\n星期四\n第二版\n\n正文", PageMeta("", "1965-10-14", "2")),
@@ -48,14 +71,16 @@ def test_the_catalogue_is_read_and_bad_rows_are_named(tmp_path):
         "file,publication,issue_date,page\n"
         "a.txt,滨河日报,2024-05-08,03\n"
         "b.txt,,08/05/2024,\n"
+        "c.txt,,,b07\n"
         ",x,,\n",
         encoding="utf-8",
     )
     catalog, warnings = read_catalog(tmp_path)
     assert catalog["a.txt"] == PageMeta("滨河日报", "2024-05-08", "3")
     assert catalog["b.txt"] == PageMeta()
+    assert catalog["c.txt"] == PageMeta("", "", "B7")
     assert any("line 3" in w and "YYYY-MM-DD" in w for w in warnings)
-    assert any("line 4" in w and "no file name" in w for w in warnings)
+    assert any("line 5" in w and "no file name" in w for w in warnings)
     assert read_catalog(tmp_path / "none") == ({}, [])
 
 

@@ -72,34 +72,34 @@ _ROC_DATE = re.compile(
 _TAG = re.compile(
     r"《(?P<pub>[^《》\n]{2,12}?(?:日报|晚报|时报|商报|报))》\s*[（(]\s*"
     + _DATE
-    + r"\s*第\s*(?P<page>\d{1,3})\s*版\s*[）)]"
+    + r"\s*第\s*(?P<sec>[A-Z]?)\s*(?P<page>\d{1,3})\s*版\s*[）)]"
 )
 # The page number (版次): 第3版 / 第 03 版 / 第二版 in a header line; 03版：要闻 / A3版 at a
 # line's start or after a header's field; or a number standing as a word of the page header
 # (06　经济, A05, A6版, 某某日报　要闻　3), set apart by spaces or bars.
 # the page may be named by its section letter and number, with 第 (第A03版) or without (A03版：)
 # (a jump line names another page: 下转第2版, 上接第1版, 转第二版, 详见第3版)
-# (the number without the section's letter: the corpus's gold reads 第B4版 as page 4 three
-# times in four)
+# (the section's letter is the page's: a paper of sections prints an A5 and a B5)
 _PAGE = re.compile(
-    r"(?<![转接见])第\s*[A-Z]?(?P<page>\d{1,3})\s*版"
-    r"|(?:^|[ \t　｜|])[ \t　]*[A-Z]?(?P<page2>\d{1,3})\s*版\s*[:：]",
+    r"(?<![转接见])第\s*(?P<sec>[A-Z]?)\s*(?P<page>\d{1,3})\s*版"
+    r"|(?:^|[ \t　｜|])[ \t　]*(?P<sec2>[A-Z]?)(?P<page2>\d{1,3})\s*版\s*[:：]",
     re.M,
 )
-_PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*版")
+# (a pictorial numbers its sheets by page: 第三页)
+_PAGE_CN = re.compile(r"(?<![转接见])第\s*(?P<page>[一二三四五六七八九十]{1,3})\s*[版页]")
 # A line holding a sentence's or a clause's mark: running text, no header's.
 _SENTENCE = re.compile("[。，；！？]")
 _STAFF = re.compile(r"(?:责任编辑|本版编辑|编辑)\s*[:：]")
 # (or set between marks, as a bulletin prints it: ·3·, —3—)
 # (a news agency's or a pictorial's sheets are numbered by page: 第3页)
-_PAGE_WORD = re.compile(r"(?:第\s*)?[A-Z]{0,2}(?P<page>\d{1,3})\s*[版页]?|" + PAGE_MARK)
+_PAGE_WORD = re.compile(r"(?:第\s*)?(?P<sec>[A-Z]{0,2})(?P<page>\d{1,3})\s*[版页]?|" + PAGE_MARK)
 
 
 @dataclass(frozen=True)
 class PageMeta:
     publication: str = ""
     issue_date: str = ""  # YYYY-MM-DD
-    page: str = ""  # the page number as printed, without leading zeros
+    page: str = ""  # the page as printed, its section's letter kept (A5), leading zeros not
 
     def over(self, other: PageMeta) -> PageMeta:
         """This, with what it leaves empty taken from ``other``."""
@@ -126,7 +126,7 @@ def read_catalog(folder: str | Path) -> tuple[dict[str, PageMeta], list[str]]:
         if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
             warnings.append(f"{CATALOG} line {n}: issue_date {date!r} is not YYYY-MM-DD")
             date = ""
-        page = (row.get("page") or "").strip().lstrip("0") or ""
+        page = page_label((row.get("page") or "").strip())
         out[name] = PageMeta((row.get("publication") or "").strip(), date, page)
     return out, warnings
 
@@ -146,7 +146,7 @@ def page_furniture(text: str) -> PageMeta:
     head = folded[:2000]  # furniture stands at the top (a tag may repeat below: the first)
     m = _TAG.search(folded)
     if m:
-        return PageMeta(text[m.start("pub") : m.end("pub")].strip(), _iso(m), m["page"].lstrip("0"))
+        return PageMeta(text[m.start("pub") : m.end("pub")].strip(), _iso(m), _label(m))
     header = _header(head)
     joined = "\n".join(header)
     page = _page(header, joined, head)
@@ -159,10 +159,29 @@ def page_furniture(text: str) -> PageMeta:
         fjoined = "\n".join(foot)
         page = page or _page(foot, fjoined, fjoined)
         date = date or _dated(fjoined, fjoined)
+    if _front(head, text, page) and not re.fullmatch("[A-Z]{0,2}1", page):
+        page = "1"  # (a contents line's 第2版 names another page)
     if date:
         return PageMeta("", _iso(date), page)
     roc = _ROC_DATE.search(joined)
     return PageMeta("", _iso(roc, 1911) if roc else "", page)
+
+
+# The issue's page count (今日8版, 本期4版, 共16版, 今日四版) is printed on its front page.
+_PAGE_COUNT = re.compile(
+    r"(?:今日|本期|今天|共)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]"
+)
+
+
+def _front(head: str, text: str, page: str) -> bool:
+    """Is this the issue's front page? Its header prints the issue's page count; or no page
+    is printed and the page opens with the paper's masthead block (stack.masthead_block:
+    the name with who runs it, its registration or issue number), as a bulletin's first
+    page does (its inner pages may repeat the block with their page number)."""
+    top = head.split("\n")[:16]
+    if any(_PAGE_COUNT.search(ln) and not _SENTENCE.search(ln) for ln in top):
+        return True
+    return not page and bool(stack.masthead_block(text))
 
 
 def _dated(head: str, header: str) -> re.Match | None:
@@ -232,22 +251,42 @@ def _words(line: str) -> list[str]:
     return [w for w in HEADER_SPLIT.split(line.strip()) if w and not re.fullmatch("[·・•]+", w)]
 
 
+def page_label(printed: str) -> str:
+    """A page as a citation gives it: its section's letter as printed, its number without
+    leading zeros (A05 and A5 are one page; so are 05 and 5)."""
+    m = re.fullmatch(r"(?P<sec>[A-Za-z]{0,2})\s*0*(?P<page>\d{1,3})", printed.strip())
+    if not m:
+        return printed.strip()
+    return m["sec"].upper() + m["page"] if int(m["page"]) else ""
+
+
+def _label(m: re.Match) -> str:
+    """The page a match of _TAG, _PAGE or _PAGE_WORD names (see page_label)."""
+    groups = m.re.groupindex
+    sec = next((m[g] for g in ("sec", "sec2") if g in groups and m[g] is not None), "")
+    page = next((m[g] for g in ("page", "page2", "mark") if g in groups and m[g]), "")
+    return page_label(sec + page) if page else ""
+
+
 def _page(header: list[str], joined: str, head: str) -> str:
-    """The page number the header (its lines, and joined) prints (see _PAGE), without
-    leading zeros."""
+    """The page the header (its lines, and joined) prints (see _PAGE and page_label)."""
     if m := _PAGE.search(joined):
-        return (m["page"] or m["page2"]).lstrip("0")
+        return _label(m)
     if m := _PAGE_CN.search(joined):
         return str(_cn_number(m["page"]))
     for ln in header:
         for word in _words(ln):
-            if (m := _PAGE_WORD.fullmatch(word)) and (m["page"] or m["mark"]).lstrip("0"):
-                return (m["page"] or m["mark"]).lstrip("0")
+            if (m := _PAGE_WORD.fullmatch(word)) and _label(m):
+                return _label(m)
     # (else a line of the page's top that is no sentence: a book's edition in a review's
     # text, 2023年5月第1版, is no page)
     for ln in head.split("\n"):
-        if not _SENTENCE.search(ln) and (m := _PAGE.search(ln)):
-            return (m["page"] or m["page2"]).lstrip("0")
+        if _SENTENCE.search(ln):
+            continue
+        if m := _PAGE.search(ln):
+            return _label(m)
+        if m := _PAGE_CN.search(ln):
+            return str(_cn_number(m["page"]))
     return ""
 
 

@@ -1293,7 +1293,7 @@ _BLOCK_OWNER = re.compile(
 )
 
 
-def _masthead_block(text: str) -> str:
+def masthead_block(text: str) -> str:
     """The name on the first line of a block of masthead lines near the page top: every
     line under it down to a blank line or the first line that is none of them (a page
     without blank lines runs on into its first headline) is the masthead's (_BLOCK_WORD,
@@ -1369,7 +1369,7 @@ def header_field(word: str) -> bool:
 
 
 def _block_line(b: str) -> bool | None:
-    """Is this line a masthead's (see _masthead_block)? None: a header line naming a paper
+    """Is this line a masthead's (see masthead_block)? None: a header line naming a paper
     beside its page or date, no masthead block's."""
     words = [w for w in HEADER_SPLIT.split(b) if w]
     if len(words) > 1 and any(_MASTHEAD.fullmatch(w) for w in words):
@@ -1461,7 +1461,7 @@ def masthead(text: str) -> str:
         )
     if named and named.most_common(1)[0][1] >= 2:
         return named.most_common(1)[0][0]
-    if name := _masthead_block(text):
+    if name := masthead_block(text):
         return name
     top = [
         ln.strip()
