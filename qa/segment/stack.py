@@ -3141,6 +3141,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         )
         if p is None or not (ends_sentence(p.f) or SIGNATURE.fullmatch(p.f) or closing or contact):
             return 0
+        if len(ln.f) <= 4 and NOTICE.fullmatch(ln.f):
+            return 0  # a notice's genre word alone (更正, 启事, 声明) heads the next piece
         k = sig_lines(i)
         if not k:
             return 0
@@ -3761,6 +3763,29 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             p.heads = [i + 1]
             i += 2
             continue
+        # a column's label alone between blank lines (职工之声, 群众来信), under a finished
+        # text and over a title set apart from its text by a blank line too: it closes the
+        # piece above and heads none (the column's pieces each have their title)
+        if (
+            cur is not None
+            and cur.body
+            and blank_before(i)
+            and re.fullmatch(rf"[{_H}]{{2,6}}", ln.f)
+            and not (NOTICE.fullmatch(ln.f) or _BRIEFS.fullmatch(ln.f))
+            and (p_ := prev_line(i)) is not None
+            and ends_sentence(p_.f)
+            and i + 3 < n
+            and lines[i + 1] is None
+            and lines[i + 2] is not None
+            and headish(i + 2)
+            and lines[i + 3] is None
+            and i + 4 < n
+            and lines[i + 4] is not None
+            and (para_start(i + 4) or opener(i + 4))
+        ):
+            cur = None
+            i += 1
+            continue
         # a headline stack
         to_opener = stack_to_opener(i)
         if (
@@ -4083,6 +4108,14 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                         or re.search("[ 　]", lines[x].text.strip())
                         for x in range(i, j)
                     )
+                    # (or up to four with no mark of a sentence or a clause in them: a
+                    # kicker, a headline and a subtitle, 某某一年来 / 某某双双增长 / 某某)
+                    or (
+                        j - i <= 4
+                        and not any(
+                            re.search("[，。；：！？、,:]", lines[x].f) for x in range(i, j)
+                        )
+                    )
                 )
             ):
                 # a stack set apart from its text by one blank line, the text opening with
@@ -4099,11 +4132,25 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                 and (
                     NOTICE.fullmatch("".join(lines[x].f for x in range(i, j)))
                     or any(lines[x].f.startswith(("——", "—")) for x in range(i + 1, j))
+                    # (or a genre's label over the title: 短评 / 某某)
+                    or (j - i >= 2 and bool(_TAG.fullmatch(lines[i].f)))
+                    # (or a title where the piece above is closed, as a signature closes
+                    # it: a crosshead stands inside a piece)
+                    or cur is None
+                    or signed_above(i)
                 )
+            ) or (
+                j - i <= 3
+                and j + 1 < n
+                and lines[j] is None
+                and lines[j + 1] is not None
+                and blank_before(i)
+                and bool(_SALUTATION.fullmatch(lines[j + 1].f))
             ):
                 # a notice's title (关于…的通告, 某某招募启事) or a headline over its dash
-                # subtitle, alone between blank lines over an indented paragraph: no crosshead
-                # is either, the stack opens a piece
+                # subtitle, alone between blank lines over an indented paragraph, or a title
+                # over a letter's salutation (编辑同志：): no crosshead is any of them, the
+                # stack opens a piece
                 stack_ok = True
             elif j - i <= 5:
                 if item_list:

@@ -1,0 +1,113 @@
+"""Round 46: conventions read from the round-46 blind batch's tune pages (a 1950s page and a
+1980s workers' daily set in narrow columns, each title apart from its text by a blank line).
+Every text here is invented."""
+
+from __future__ import annotations
+
+from tests.segpages import arts, body
+
+_HEAD = "某某日报　　一九五五年六月九日　星期四　　第二版\n\n"
+
+
+def _col(*paragraphs: str, width: int = 13) -> str:
+    """Paragraphs set in a narrow column: the first line indented by two spaces."""
+    out = []
+    for p in paragraphs:
+        text = "　　" + p
+        out.extend(text[k : k + width] for k in range(0, len(text), width))
+    return "\n".join(out)
+
+
+_REPORT = "县里的小麦试验田\n\n" + _col(
+    "【本报讯】县农业技术推广站今年在城郊办了三块小麦试验田，试种新良种，"
+    "每亩比老品种多收四十多斤，附近的农民都来参观学习。",
+    "试验田由推广站的技术员管理，从选种、整地到施肥、浇水，都有一套新办法。",
+    "参观的农民说，过去种麦全凭老经验，现在看到了科学种田的好处。",
+    "有的互助组已经向推广站要求明年换种，推广站答应秋后统一调剂。",
+    "推广站准备明年把新良种推广到全县各区，帮助农民增产增收。",
+)
+_LETTER = (
+    "粮站收粮应当公平\n\n"
+    "编辑同志：\n"
+    + _col(
+        "上个月我到区粮站去交公粮，过秤的人不按规矩办事，同去的几个农民都有意见，"
+        "希望有关部门检查改进。",
+    )
+    + "\n某某县城关区农民　张某某"
+)
+
+
+def test_a_title_over_a_letters_salutation_after_a_blank_line_heads_the_letter():
+    page = _HEAD + _REPORT + "\n\n" + _LETTER + "\n"
+    found = arts(page)
+    letter = next(a for a in found if "过秤" in body(page, a))
+    assert letter.headline == "粮站收粮应当公平"
+    assert body(page, letter).startswith("编辑同志：")
+    assert letter.byline == "某某县城关区农民张某某"
+    report = next(a for a in found if "试验田" in body(page, a))
+    assert body(page, report).endswith("帮助农民增产增收。")
+
+
+def test_a_column_label_alone_between_blank_lines_heads_no_piece():
+    # (读者来信 over a title set apart from its letter: the label closes the report above)
+    page = _HEAD + _REPORT + "\n\n读者来信\n\n" + _LETTER + "\n"
+    found = arts(page)
+    report = next(a for a in found if "试验田" in body(page, a))
+    assert body(page, report).endswith("帮助农民增产增收。")
+    letter = next(a for a in found if "过秤" in body(page, a))
+    assert letter.headline == "粮站收粮应当公平"
+
+
+def test_a_genre_label_over_a_title_set_apart_from_its_text_opens_a_piece():
+    comment = "短评\n办社要靠民主\n\n" + _col(
+        "社员的意见应当认真听取，社里的大事要由社员商量着办，这样合作社才能越办越好。"
+    )
+    page = _HEAD + _REPORT + "\n\n" + _LETTER + "\n\n" + comment + "\n"
+    found = arts(page)
+    c = next(a for a in found if "商量着办" in body(page, a))
+    assert c.headline == "办社要靠民主"
+    letter = next(a for a in found if "过秤" in body(page, a))
+    assert "商量着办" not in body(page, letter)
+
+
+def test_a_correction_heading_alone_is_no_signature():
+    correction = "更正\n\n" + _col(
+        "本报六月七日第二版一则消息中的数字有误，应为百分之八十六，特此更正。"
+    )
+    page = _HEAD + _REPORT + "\n\n" + correction + "\n"
+    found = arts(page)
+    c = next(a for a in found if "特此更正" in body(page, a))
+    assert (c.headline, c.kind) == ("更正", "notice")
+    report = next(a for a in found if "试验田" in body(page, a))
+    assert report.byline == "【本报讯】"
+
+
+def test_a_title_under_a_signed_letter_set_apart_from_its_text_opens_a_piece():
+    second = (
+        "托儿所应当延长时间\n\n"
+        + _col("我是纺织厂的倒班女工，孩子没有人照看，希望厂里办一个全日制托儿所。")
+        + "\n某某纺织厂细纱车间　李某某"
+    )
+    page = _HEAD + _REPORT + "\n\n" + _LETTER + "\n\n" + second + "\n"
+    found = arts(page)
+    a = next(x for x in found if "倒班女工" in body(page, x))
+    assert a.headline == "托儿所应当延长时间"
+    assert body(page, a).startswith("我是纺织厂")
+
+
+def test_a_stack_of_three_unpunctuated_lines_apart_from_its_dateline_is_one_stack():
+    text = _col(
+        "某某机床厂推行承包责任制一年来，企业活力明显增强，产值和利润都比去年同期有较大增长。",
+        "去年四月，这个厂被列为全省第一批试点单位，厂长上任后从改革内部管理入手。",
+        "厂里还通过职工代表大会，制定了干部聘任办法，聘任了一批年轻人担任车间主任。",
+        width=15,
+    )
+    lead = (
+        "推行承包责任制一年来\n某某机床厂产值利润双双增长\n上缴利税比去年同期增长百分之二十八\n\n"
+        "　　本报讯（通讯员　某某　某　某）\n" + text[2:]
+    )
+    page = _HEAD + lead + "\n\n" + _REPORT + "\n"
+    a = next(x for x in arts(page) if "企业活力" in body(page, x))
+    assert a.byline == "本报讯（通讯员某某某某）"
+    assert body(page, a).startswith("某某机床厂推行")
+    assert not any("双双增长" in body(page, x) for x in arts(page))  # the stack heads it
