@@ -111,3 +111,58 @@ def test_a_stack_of_three_unpunctuated_lines_apart_from_its_dateline_is_one_stac
     assert a.byline == "本报讯（通讯员某某某某）"
     assert body(page, a).startswith("某某机床厂推行")
     assert not any("双双增长" in body(page, x) for x in arts(page))  # the stack heads it
+
+
+# an e-paper's page wrapped at 34 characters with no blank line anywhere
+_NEWS = (
+    "某某县夏粮收获进度过半\n"
+    "　　新华社某地6月11日电（记者　某某）记者11日从某某县农业农村局获悉，截至10\n"
+    "日，全县已收获冬小麦二十万亩，收获进度过半，各乡镇进度均超过四成。\n"
+    "　　今年各地共投入联合收割机两千余台，主产区小麦机收率保持在较高水平，农\n"
+    "业部门已指导各地提前调度烘干设备，组织应急抢收队伍，确保颗粒归仓。\n"
+    "　　目前，已收获地区正抓紧开展夏播，全县已播种夏玉米、夏大豆等作物五万亩，\n"
+    "进度较上年同期略快，县里派出工作组分赴各乡镇督促指导。\n"
+)
+
+
+def test_a_commentary_columns_name_in_brackets_after_the_headline_is_no_part_of_it():
+    comment = (
+        "让社区食堂更有温度（某某时评）\n"
+        "林　某\n"
+        "　　买菜、修鞋、配钥匙，走几步就能办好，不少居民实实在在感受到了生活的便利，\n"
+        "社区食堂也要把饭菜做得可口，把价格定得实惠。\n"
+    )
+    page = "某某日报　2024年6月12日　星期三　第2版：要闻\n" + _NEWS + comment
+    a = next(x for x in arts(page) if "修鞋" in body(page, x))
+    assert (a.headline, a.subheadlines, a.kind) == ("让社区食堂更有温度", [], "editorial")
+
+
+def test_a_news_agencys_picture_credit_on_its_own_line_closes_the_caption():
+    caption = (
+        "　　6月10日，某某县一处麦田里，农机手驾驶收割机抢收小麦。\n　　新华社发（某某某摄）\n"
+    )
+    page = "某某日报　2024年6月12日　星期三　第2版：要闻\n" + _NEWS + caption + _NEWS
+    found = arts(page)
+    c = next(a for a in found if "农机手" in body(page, a))
+    assert c.kind == "caption" and c.byline == "新华社发（某某某摄）"
+    assert body(page, c).endswith("抢收小麦。")
+    news = next(a for a in found if "颗粒归仓" in body(page, a) and a is not c)
+    assert "农机手" not in body(page, news)
+
+
+def test_an_editors_note_under_a_storys_own_headline_and_byline_is_the_storys():
+    story = (
+        "一线调研·山乡新貌\n"
+        "山里的竹编工坊开到了家门口\n"
+        "本报记者　某某　某　某\n"
+        "　　产业兴旺是乡村振兴的重点。即日起，本版推出“一线调研·山乡新貌”系列报\n"
+        "道，记录各地发展特色产业的生动实践。——编者\n"
+        "　　清晨7点，某某村的竹编工坊里已是一片忙碌，二十多名村民围坐在长桌旁，将\n"
+        "一根根竹篾编成果篮、茶盘，工坊带动周边五个村三百余人就业。\n"
+    )
+    page = "某某日报　2024年6月12日　星期三　第2版：要闻\n" + _NEWS + story + _NEWS
+    a = next(x for x in arts(page) if "竹篾" in body(page, x))
+    assert body(page, a).startswith("产业兴旺是乡村振兴的重点。")
+    assert a.byline == "本报记者某某某某"
+    # (the story's headline is read against the story's lead, not the note's)
+    assert a.headline == "山里的竹编工坊开到了家门口"

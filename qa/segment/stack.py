@@ -362,6 +362,8 @@ _TAIL_NAME = re.compile(
 # An artwork's credit in brackets closes its caption too, the maker's verb set apart by a
 # space (（某某厂　某某　作）, （某某　绘）), as under it on a line of its own (_ART_CREDIT).
 _PHOTO = re.compile(
+    # (a news agency's picture, distributed, names the agency before it: 新华社发（某某摄）)
+    r"(?:(?<![" + _H + r"])[" + _H + r"]{1,4}社发[\s　]*)?"
     r"[（(](?:(?:[^（）()]|[（(][^（）()]{1,6}[）)]){1,40}"
     r"(?:摄|供图|社发|社稿|资料图片|资料照片|[\s　](?:作|绘|画|书))|资料图片|资料照片"
     # (or the photographer named after the word: （摄影　某某）, （摄影：某某）)
@@ -438,6 +440,8 @@ _CREDIT_ALONE = re.compile(
     + r"·]){1,3}[\s　]*[/／]?[\s　]*摄"  # (某某/摄, as some papers set it)
     # (or the paper's staff unnamed: 本刊特约记者摄, 本报摄影记者摄)
     r"|(?:本报|本刊)(?:特约)?(?:摄影)?记者[\s　]*摄"
+    # (or a news agency's picture, distributed: 新华社发（某某摄）, 新华社发)
+    r"|[" + _H + r"]{1,4}社发[\s　]*(?:[（(][^（）()]{1,20}摄\s*[）)])?"
 )
 _AGENCY_PHOTO = re.compile(rf"(?<=[。！？”」])[{_H}]{{1,4}}社发(?:[（(][^（）()]{{1,20}}摄[）)])?$")
 # The period a list covers, in brackets under its heading: （6月13日—6月19日）.
@@ -600,8 +604,12 @@ _INTERVIEW = re.compile(r"(?:专访|对话|访)[" + _H + r"《“][^，,。！�
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
-# A genre label in brackets after a headline is not part of it: 某某（编辑手记）
-_GENRE_SUFFIX = re.compile(r"[（(](?:编辑手记|编后|编后语|短评|社论)[）)]$")
+# A genre label in brackets after a headline is not part of it: 某某（编辑手记）, a paper's
+# commentary column named by its genre word (某某（某某时评）, （专家点评）)
+_GENRE_SUFFIX = re.compile(
+    rf"[（(](?:编辑手记|编后|编后语|社论|[{_H}]{{0,6}}"
+    r"(?:时评|短评|快评|述评|点评|评论|评说|手记|随笔|杂谈|漫谈))[）)]$"
+)
 # A telephone number alone (0739-8826101, (010)12345678).
 _PHONE_ALONE = re.compile(r"[（(]?\d{3,4}[）)]?[-－—]?\d{7,8}(?:[-－]\d{1,4})?")
 # A row of a list of names set apart by spaces (陈某某　李某某　赵某某), as a decision lists
@@ -4706,9 +4714,18 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if _EDITOR_END.search(ln.text):
             m = _EDITOR_END.search(ln.text)
             first = flat(text[cur.body[0][0] : cur.body[0][1]]) if cur.body else ""
-            if (cur.heads or cur.bylines) and EDITOR.match(first):
+            between = text[cur.body[0][0] : ln.s] if cur.body else ""
+            one = (
+                not re.search(r"\n[ \t　]*\n|\n(?:　|[ \t]{2})", between)
+                and not (flat_page and cur.body)
+                and (bool(cur.body) or not blank_before(i))
+            )  # (the note is the text's first paragraph, right under the byline)
+            if (cur.heads or cur.bylines) and (
+                EDITOR.match(first) or (cur.heads and cur.bylines and one)
+            ):
                 # the editor's note opens the text under the piece's own headline and byline
-                # (编者按：… ——编者, then the piece): it is the piece's, and so is what follows
+                # (编者按：… ——编者, or unlabelled, then the piece): it is the piece's, and so
+                # is what follows
                 cur.body.append((ln.s, ln.e))
                 i += 1
                 continue
@@ -5138,7 +5155,10 @@ def _finish(
         # over the title as often as the subtitle under it, in the same type: unknown
         headline, subs = "", heads
     else:
-        lead = "".join(flat(text[s:e]) for s, e in p.body[:6])[:100]
+        lead = "".join(flat(text[s:e]) for s, e in p.body[:12])
+        # (an editor's note opening the text is no lead of the story: the text after it is)
+        note = re.search(r"[—－-]{1,2}编者", lead[:400])
+        lead = lead[note.end() if note else 0 :][:100]
         headline, subs = _split_stack(
             [lines[x].text for x in p.heads if x not in marks], col > 20, traditional, lead
         )
