@@ -166,3 +166,26 @@ def test_an_editors_note_under_a_storys_own_headline_and_byline_is_the_storys():
     assert a.byline == "本报记者某某某某"
     # (the story's headline is read against the story's lead, not the note's)
     assert a.headline == "山里的竹编工坊开到了家门口"
+
+
+def test_a_photo_note_in_brackets_saying_what_the_picture_shows_stays_in_the_story():
+    # a web copy printing a paragraph a line: the note (（图为…。　某某　摄）) is a caption
+    # whole in itself, set in the story's text, mid-story or closing it
+    story = (
+        "某某夜市改造后重新开街\n"
+        "　　本报讯（记者　某某）5月12日晚，经过两个多月改造提升的老街夜市重新开街，"
+        "原先随意摆放的摊位被统一规划。\n"
+        "　　据了解，此次改造由街道牵头实施，新增公共座椅二百余个，并在夜市两端设置了临时停车区。\n"
+        "　　（图为5月12日晚，市民在老街夜市选购小吃。　记者　某某　摄）\n"
+        "　　“摊位费没涨，环境好了，生意反而更好做了。”经营了十多年小吃摊的摊主笑着说。\n"
+        "　　（图为夜市入口的新牌坊。　记者　某某　摄）"
+    )
+    other = (
+        "某某公园荷花陆续开放\n"
+        "　　本报讯（记者　某某）初夏时节，某某公园荷塘里的荷花陆续绽放，吸引不少市民前来观赏拍照。"
+    )
+    page = "来源：某某晨报　发布时间：2024-05-14 07:30\n\n" + story + "\n\n" + other + "\n"
+    a = next(x for x in arts(page) if "改造提升" in body(page, x))
+    assert a.kind == "news" and a.byline == "本报讯（记者某某）"
+    assert "摊主笑着说" in body(page, a)
+    assert body(page, a).endswith("新牌坊。记者某某摄）")

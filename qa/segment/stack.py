@@ -3481,7 +3481,16 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         m = _PHOTO.search(ln.text) or _ART_CREDIT.fullmatch(ln.text)
         bare = m is None and _bare_credit(ln.text.strip()) is not None  # no brackets, no verb
         m = m or _bare_credit(ln.text.strip())
-        if m and m.start() == 0 and cur is not None and cur.body:
+        if (
+            m
+            and m.start() == 0
+            and cur is not None
+            and cur.body
+            # (a note in brackets saying what the picture shows, （图为…。　某某　摄）, is a
+            # caption whole in itself set in the story's text: the paragraph above is the
+            # story's)
+            and not re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, ln.f)
+        ):
             last = text[cur.body[-1][0] : cur.body[-1][1]]
             if (
                 flat_page
@@ -4634,6 +4643,9 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (not _PHOTO.sub("", ln.f) or bool(_bare_credit(ln.text.strip())))
             and bool(_PHOTO_WORD.search(ln.f))
         )
+        # (a note in brackets saying what the picture shows, （图为…。　某某　摄）, is a
+        # caption whole in itself, set in the story's text: no credit of the paragraph above)
+        says = bool(re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, ln.f))
         if (
             unspaced
             and flat_page
@@ -4659,6 +4671,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
                     and (glued.start() > 0 or (flat_page and _bare_credit(ln.text.strip())))
                 )
             )
+            and not says
             and cur is not None
             and cur.body
             and (cur.bylines or alone_credit or not (cur.heads or cur.headline is not None))
@@ -5218,6 +5231,13 @@ def _finish(
             or _TAIL_SOURCE.search(seg)
             or _TAIL_AFFIL.search(seg)
         )
+        if (
+            m
+            and len(body) >= 2
+            and not seg[: m.start()].strip()
+            and re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, seg.strip())
+        ):
+            m = None  # a story's photo note on its own line (（图为…。　某某　摄）): its text
         if m and kind == "briefs" and seg[: m.start()].strip():
             m = None  # a credit closing a brief's item is that item's; on a line of its own,
             # under the items, it is the whole list's (（本报记者 某某 整理）)
