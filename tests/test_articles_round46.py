@@ -189,3 +189,45 @@ def test_a_photo_note_in_brackets_saying_what_the_picture_shows_stays_in_the_sto
     assert a.kind == "news" and a.byline == "本报讯（记者某某）"
     assert "摊主笑着说" in body(page, a)
     assert body(page, a).endswith("新牌坊。记者某某摄）")
+
+
+_REVIEW_HEAD = "某某日报　　读书周刊\n2024年4月20日　星期六　　第7版　　责任编辑：某某\n\n"
+
+
+def test_a_review_signed_at_its_top_keeps_its_crossheads():
+    review = (
+        "一条河的记忆，一座城的来路\n"
+        "——读长篇小说《某某往事》\n"
+        "文／某某某\n"
+        "　　很少有一部小说，能让人在合上书页之后，仍然听得见河水的声音。小说以一座小镇\n"
+        "为舞台，三代船工、渡口人家和码头商户的悲欢离合，随着潮涨潮落一一铺展开来。\n"
+        "河流作为方法\n"
+        "　　在这部小说里，河不只是背景，而是一种结构故事的方法。全书分为三部，每一部\n"
+        "都对应着小镇的一段命运起伏，读者跟着这些物件走，不知不觉便走进了人物的内心。\n"
+        "小人物的史诗\n"
+        "　　小说里没有大英雄。老船工一辈子只会撑船，妻子守着一间豆腐坊，这些人物平凡\n"
+        "得就像我们身边的长辈，却在时代的每一次转折中做出了各自的选择。\n"
+        "未竟的追问\n"
+        "　　当然，这部小说并非无可挑剔，第三部节奏略显仓促，但这或许正是作者有意留下\n"
+        "的空白，值得读者在某个安静的夜晚，认真想一想。\n"
+    )
+    page = _REVIEW_HEAD + review + "\n" + _NEWS
+    a = next(x for x in arts(page) if "河水的声音" in body(page, x))
+    assert a.byline == "文／某某某"
+    assert body(page, a).endswith("认真想一想。")
+
+
+def test_a_new_books_list_keeps_each_books_credit_with_its_item():
+    books = (
+        "新书速递\n"
+        "《纸上山河》\n"
+        "某某某　著　某某人民出版社\n"
+        "　　本书从百余幅古代舆图入手，讲述古人如何认识和描绘自己生活的世界。\n"
+        "《稻作千年》\n"
+        "某某某　著　某某科学技术出版社\n"
+        "　　农史学者以通俗笔法梳理稻作农业的起源与传播，兼及各地的农事习俗。\n"
+    )
+    page = _REVIEW_HEAD + _NEWS + "\n" + books + "\n" + _NEWS
+    a = next(x for x in arts(page) if "舆图" in body(page, x))
+    assert (a.kind, a.headline) == ("briefs", "新书速递")
+    assert body(page, a).endswith("兼及各地的农事习俗。")

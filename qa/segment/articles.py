@@ -139,6 +139,8 @@ _OWN_BYLINE = re.compile(
     # (a writer's and photographer's credit: 文／图; a solid square before it: ■本报记者)
     r"■?(?:(?:文[／/]图|图[／/]文|文|图)[／/:：]?)?"
     r"(?:本报|本刊|[\u4e00-\u9fff]{2,8}报)?(?:特约|首席|见习)?(?:记者|通讯员).*"
+    # (or a writer's credit before the name, as reviews and features print it: 文／某某)
+    r"|(?:文|撰文)\s*[／/:：]\s*[\u4e00-\u9fff·]{2,4}"
 )
 _CROSSHEAD_LEN = (5, 12)
 # A box's label opening it (【数据】, ■链接, ·背景·): what follows is a box, no section.

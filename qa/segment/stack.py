@@ -3704,7 +3704,13 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             )
         ):
             k = i + 1
-            while k < n and lines[k] is not None and k - i < 80 and not opener(k):
+            while (
+                k < n
+                and lines[k] is not None
+                and k - i < 80
+                # (a new book's credit under its title, 某某　著　某某出版社, is the item's)
+                and not (opener(k) and not _BOOK_LINE.fullmatch(lines[k].text.strip()))
+            ):
                 k += 1
             if k - i >= 3 and (k >= n or lines[k] is None):
                 p = new("briefs")
