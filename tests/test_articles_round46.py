@@ -231,3 +231,18 @@ def test_a_new_books_list_keeps_each_books_credit_with_its_item():
     a = next(x for x in arts(page) if "舆图" in body(page, x))
     assert (a.kind, a.headline) == ("briefs", "新书速递")
     assert body(page, a).endswith("兼及各地的农事习俗。")
+
+
+def test_a_dated_notice_and_the_papers_office_line_at_the_foot():
+    # (a lost-property notice dated and unsigned; under it the paper's office and number)
+    notice = (
+        "寻物启事\n"
+        + _col("本人于6月2日上午在镇集市不慎遗失金手镯一只，如有拾到者，请与本人联系，定当面重谢！")
+        + "\n　　联系人：某某某\n　　电话：15807461379\n2024年6月3日"
+    )
+    foot = "某某镇报编辑部　电话：7321568\n内部资料　免费交流"
+    page = _HEAD + _REPORT + "\n\n" + notice + "\n\n" + foot + "\n"
+    a = next(x for x in arts(page) if "金手镯" in body(page, x))
+    assert (a.kind, a.headline, a.byline) == ("notice", "寻物启事", "")
+    assert body(page, a).endswith("电话：15807461379")
+    assert not any("7321568" in body(page, x) for x in arts(page))

@@ -85,6 +85,8 @@ def _signed_day(byline: str) -> str:
     """A signature's byline without the day it was signed (the day stays in the piece's
     span; the date field keeps the day the text reports on)."""
     m = _SIGNED_DAY.search(byline)
+    if m and m.start() == 0 and m.end() == len(byline):
+        return ""  # (a notice dated, not signed: the day alone, no one's name)
     return byline[: m.start()] if m and m.start() > 0 else byline
 
 

@@ -942,6 +942,9 @@ _FURN_EXTRA = re.compile(
     # (a department named without the paper, 发行部电话：…, may close its own notice)
     r"|(?:(?:本报|报社)(?:营业部|发行部|广告部|编辑部|总机)|营业部|总机)电话\s*[:：]\s*"
     r"[\d一二三四五六七八九〇○零\-—]{4,20}"
+    # (or the paper named with its office and that office's number on one line: 某某报编辑部
+    # 电话：…, 某某报社　电话：…)
+    r"|[" + _H + r"]{2,10}报(?:社|编辑部)[\s　]+(?:电话|热线|地址)\s*[:：].{4,40}"
     # the imprint at the page foot: who printed it and who distributes it (某某印刷厂印刷,
     # 全国各地邮局发行)
     r"|.{0,20}印刷(?:厂|公司)?印刷.{0,30}|.{0,20}(?:邮局|邮政局?)发行.{0,20}"
@@ -5298,10 +5301,20 @@ def _finish(
         )
         if dated and k > len(body) - 2:
             k = len(body) - 2
+        # (a notice dated and unsigned, as a lost-property notice is: the date alone on the
+        # last line closes it, no text of it)
+        day_only = (
+            len(body) >= 2
+            and NOTICE.fullmatch(headline or "-")
+            and bool(_ISSUE_MONTH.fullmatch(flat(text[slice(*body[-1])])))
+            and not _indented_at(text, body[-1][0])
+        )
+        if day_only and k == len(body):
+            k = len(body) - 1
         signed = body[k:]
         if (
             0 < k < len(body)
-            and (dated or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
+            and (dated or day_only or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
             # (indented like its paragraphs; a line set deeper is set toward the right)
             and not any(_indented_at(text, s) and not _set_deep(text, s) for s, _e in signed)
             and (
