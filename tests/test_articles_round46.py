@@ -4,6 +4,7 @@ Every text here is invented."""
 
 from __future__ import annotations
 
+from qa.segment import stack
 from tests.segpages import arts, body
 
 _HEAD = "某某日报　　一九五五年六月九日　星期四　　第二版\n\n"
@@ -246,3 +247,26 @@ def test_a_dated_notice_and_the_papers_office_line_at_the_foot():
     assert (a.kind, a.headline, a.byline) == ("notice", "寻物启事", "")
     assert body(page, a).endswith("电话：15807461379")
     assert not any("7321568" in body(page, x) for x in arts(page))
+
+
+def test_the_polices_tip_closing_a_case_report_is_the_reports_where_no_blank_line_parts():
+    report = (
+        "七旬老人险被骗走养老钱\n"
+        "通讯员　某某某　记者　某　某\n"
+        "案情回放\n"
+        "　　“阿姨，您千万别转账，这是诈骗！”5月8日下午，民警赶到市民家中时，她正按\n"
+        "照对方指示，准备将银行卡里的钱转入所谓的“安全账户”，民警及时劝阻。\n"
+        "警方提示\n"
+        "　　凡是自称“客服”要求“退赔”并索要验证码的，都是诈骗，请及时拨打110报警。\n"
+    )
+    page = "某某警察报　2024年5月14日　星期二　第3版　警事\n" + report + _NEWS
+    a = next(x for x in arts(page) if "安全账户" in body(page, x))
+    assert body(page, a).endswith("请及时拨打110报警。")
+    # (set apart by a blank line, the tip heads a notice of its own)
+    apart = page.replace("\n警方提示\n", "\n\n警方提示\n")
+    assert not any("安全账户" in body(apart, x) and "110" in body(apart, x) for x in arts(apart))
+
+
+def test_a_public_accounts_posting_line_is_furniture():
+    assert stack.page_furniture("某某融媒 2023-05-12 18:06 发表于湖南")
+    assert not stack.page_furniture("2023-05-12 18:06，某某县发布了暴雨预警。")

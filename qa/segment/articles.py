@@ -238,9 +238,10 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
 
 
-# A case report's section labels: 案情回顾, 法官说法, 法院审理, 裁判要旨, 评析.
+# A case report's section labels: 案情回顾, 法官说法, 法院审理, 裁判要旨, 评析, 警方提示.
 _CASE_SECTION = re.compile(
-    r"(?:基本)?(?:案情|案件|案例)(?:回顾|简介|介绍|经过)?|(?:法官|律师|检察官)(?:说法|释法|点评|提醒)"
+    r"(?:基本)?(?:案情|案件|案例)(?:回顾|回放|简介|介绍|经过)?"
+    r"|(?:法官|律师|检察官|警方|民警)(?:说法|释法|点评|提醒|提示|支招)"
     r"|法院(?:审理|判决|认为)|审理(?:结果|经过)?|裁判(?:结果|要旨|要点)|以案(?:说|释)法"
     r"|(?:案件|案例)?评析|庭审现场|判决结果"
 )
@@ -250,12 +251,18 @@ def _case_section(text: str, prev: Article, x: Article) -> tuple[int, int] | Non
     """Where ``x``'s label is printed, if ``x`` is a section of the case report ``prev``
     ends, under one of a case report's section labels (see _CASE_SECTION), with no
     credit, no other heading and nothing between them; else None."""
-    if x.kind not in ("news", "editorial") or not x.body_spans or x.byline or x.subheadlines:
+    if x.kind not in ("news", "editorial", "notice") or not x.body_spans or x.byline:
         return None
-    if not (x.headline and _CASE_SECTION.fullmatch(x.headline)):
+    if x.subheadlines or not (x.headline and _CASE_SECTION.fullmatch(x.headline)):
         return None
     at = printed_span(text, x, x.headline)
-    return at if at and not text[prev.body_spans[-1][1] : at[0]].strip() else None
+    gap = text[prev.body_spans[-1][1] : at[0]] if at else "-"
+    # (the police's tip, 警方提示, 民警提醒, is the report's where no blank line parts
+    # them; set apart by one, it heads a notice of its own)
+    apart = "\n\n" in re.sub(r"[ \t　]", "", gap)
+    if gap.strip() or (apart and (x.kind == "notice" or x.headline.startswith(("警方", "民警")))):
+        return None
+    return at
 
 
 def _unknown(arts: list[Article]) -> int:

@@ -979,6 +979,9 @@ _FURN_EXTRA = re.compile(
     # a printout's rules (━━━, ───, ═══) and its sheet count (第3页　共8页)
     r"|[━─═—－\-_=]{6,}"
     r"|.{0,30}第\s*\d{1,4}\s*页[ \t　]*共\s*\d{1,4}\s*页.{0,10}"
+    # a public account's line over its post: the account, when and where it was posted
+    # (某某融媒　2023-05-12 18:06　发表于某省)
+    r"|.{0,30}(?:19|20)\d\d-\d{1,2}-\d{1,2}[ \t　]+\d{1,2}[:：]\d\d[ \t　]*发表于.{1,8}"
     # a public account's prompt to follow it (点击蓝字　关注我们, 点击上方蓝字…关注)
     r"|点击(?:上方|下方)?蓝字.{0,24}"
     # a social-media post's time and client under it (5月8日 06:35 来自 微博 weibo.com)
