@@ -270,3 +270,33 @@ def test_the_polices_tip_closing_a_case_report_is_the_reports_where_no_blank_lin
 def test_a_public_accounts_posting_line_is_furniture():
     assert stack.page_furniture("某某融媒 2023-05-12 18:06 发表于湖南")
     assert not stack.page_furniture("2023-05-12 18:06，某某县发布了暴雨预警。")
+
+
+def test_a_meetings_headline_over_its_agenda():
+    report = (
+        "县委常委会召开会议\n"
+        "传达学习省委有关会议精神\n"
+        "研究部署近期重点工作\n"
+        "　　本报讯（记者　某某）4月17日，县委书记某某某主持召开县委常委会会议，传达学习省\n"
+        "委有关会议精神，研究部署近期重点工作。会议强调，要抓好春耕生产和安全生产。\n"
+    )
+    page = "某某日报　2024年6月12日　星期三　第2版：要闻\n" + _NEWS + report + _NEWS
+    a = next(x for x in arts(page) if "主持召开" in body(page, x))
+    assert a.headline == "县委常委会召开会议"
+    assert a.subheadlines == ["传达学习省委有关会议精神", "研究部署近期重点工作"]
+
+
+def test_a_serials_label_and_an_artworks_maker():
+    page = (
+        _REVIEW_HEAD
+        + "长篇小说连载\n某某湾\n第十七章　渡口\n某某某　著\n"
+        + _col("天刚蒙蒙亮，河面上起了雾，老艄公把船撑离了岸，河水拍着船帮，一下一下。" * 3)
+        + "\n\n春山听泉\n某某某　作\n　　题识：山静似太古，日长如小年。\n\n"
+        + _REPORT
+        + "\n"
+    )
+    found = arts(page)
+    serial = next(a for a in found if "老艄公" in body(page, a))
+    assert serial.headline == "某某湾"  # (the serial's label no part of it)
+    work = next(a for a in found if "题识" in body(page, a))
+    assert (work.headline, work.byline) == ("春山听泉", "某某某作")

@@ -176,6 +176,8 @@ OWN_BYLINE = re.compile(
     + r"·]{2,4}[\s　]+(?:作?词|作?曲)(?:[\s　]+["
     + _H
     + r"·]{2,4}[\s　]+(?:作?词|作?曲))?"
+    # (an artwork's maker under its title: 某某　作, 某某　绘, a calligrapher's 某某　书)
+    r"|[" + _H + r"·]{2,4}[\s　]+(?:作|绘|书)"
     # (an overseas paper's reporter and the place reported from: 记者某某　某地报道)
     r"|(?:本报)?记者[\s　]*[" + _H + r"·]{2,4}[\s　]+[" + _H + r"]{2,6}报道"
     # a classical poem's poet under its title, the dynasty in brackets: 〔唐〕某某
@@ -564,6 +566,8 @@ _TAG = re.compile(
     r"|[■◆▲★]\s*[^\s，。,、：:；;！？]{2,6}"
     # a column of readers' discussion: 读者讨论, 群众议论, 大家谈
     r"|(?:读者|群众|社员|职工|网友)(?:讨论|议论|论坛)|大家谈"
+    # a serial's label over its title: 小说连载, 连载
+    r"|(?:长篇|中篇)?(?:小说|纪实)?连载"
     r"|[" + _H + r"]{0,3}(?:" + "|".join(GENRE_WORDS) + ")"
 )
 # Genre labels that make a piece commentary: 社论, 短评, 时评, 述评, 评论员 文章, 编辑手记,
@@ -604,6 +608,13 @@ _INTERVIEW = re.compile(r"(?:专访|对话|访)[" + _H + r"《“][^，,。！�
 # A line of two phrases set apart by a space (对仗: 保畅通　战高温) is whole: a kicker or a
 # headline of its own, never the first half of a wrapped one.
 _COUPLET = re.compile(r"[^\s　]{2,}[\s　]+[^\s　]{2,}")
+# A meeting's report names the meeting in its headline (某某常委会召开会议, 某某大会隆重
+# 举行, 召开某某推进会议) and lists its agenda under it (传达学习…, 研究部署…, 听取…).
+_MEETING = re.compile(
+    r"(?:召开|举行)[^，。！？]{0,16}(?:会议|大会|全会|常委会|座谈会|推进会)$"
+    r"|(?:会议|大会|全会|常委会|座谈会|推进会)(?:隆重)?(?:召开|举行|开幕|闭幕)$"
+)
+_AGENDA = re.compile(r"(?:传达|学习|研究|部署|听取|审议|讨论|安排|分析|贯彻|通报)")
 # A genre label in brackets after a headline is not part of it: 某某（编辑手记）, a paper's
 # commentary column named by its genre word (某某（某某时评）, （专家点评）)
 _GENRE_SUFFIX = re.compile(
@@ -4883,6 +4894,10 @@ def _split_stack(
         if not re.search(r"[（(）)]", flats[0]):
             return flats[0], [flats[1]]
     lines = [_GENRE_SUFFIX.sub("", flat(h)) for h in kept]
+    if len(lines) >= 2 and _MEETING.search(lines[0]) and all(_AGENDA.match(x) for x in lines[1:]):
+        # a meeting's report: the line naming the meeting (某某常委会召开会议) is the
+        # headline, the lines under it its agenda (传达学习…, 研究部署…), subtitles
+        return lines[0], lines[1:]
     dash = next((k for k, h in enumerate(lines) if h.startswith(("——", "－－", "--"))), None)
     if len(lines) == 2 and len(lines[0]) <= 6 and _DEDICATION.match(lines[1]):
         # a greeting's word over its dedication (寿诞志庆 / 恭祝某某先生八十华诞): the word
