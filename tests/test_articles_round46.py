@@ -300,3 +300,19 @@ def test_a_serials_label_and_an_artworks_maker():
     assert serial.headline == "某某湾"  # (the serial's label no part of it)
     work = next(a for a in found if "题识" in body(page, a))
     assert (work.headline, work.byline) == ("春山听泉", "某某某作")
+
+
+def test_a_picture_groups_captions_each_closed_by_its_credit_at_the_line_end():
+    group = (
+        "图片新闻\n"
+        "　　5月12日，游客在某某县景区观赏高山杜鹃。近日，万亩杜鹃进入盛花期，吸引各\n"
+        "地游客前来赏花踏青。　　通讯员　某　某　摄\n"
+        "　　5月11日，某某港区集装箱码头一派繁忙景象。今年以来，该港区新开辟外贸航\n"
+        "线4条，集装箱吞吐量稳步增长。　　本报记者　某　某　摄\n"
+    )
+    page = "某某日报　2024年6月12日　星期三　第2版：要闻\n" + _NEWS + group + _NEWS
+    found = arts(page)
+    first = next(a for a in found if "杜鹃" in body(page, a))
+    assert "集装箱" not in body(page, first)
+    second = next(a for a in found if "集装箱" in body(page, a))
+    assert second.kind == "caption" and second.byline == "本报记者某某摄"

@@ -4797,6 +4797,19 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             cur.prose += 1
         cur.body.append((ln.s, ln.e))
         i += 1
+        if (
+            not cur.bylines
+            and not flat_page
+            and len(cur.body) <= 4
+            and sum(len(flat(text[a:b])) for a, b in cur.body) <= 150
+            and _PHOTO_BARE.search(ln.text)
+            and i < n
+            and lines[i] is not None
+            and lines[i].indent
+        ):
+            # a caption closed by its credit at its last line's end (…踏青。　　某某　摄),
+            # another indented paragraph under it: a picture group's next caption
+            cur = None
     done = [p for p in pieces if p.body or p.heads]
     return [_finish(text, lines, p, col, flat_page, traditional) for p in done]
 
