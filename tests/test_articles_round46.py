@@ -316,3 +316,17 @@ def test_a_picture_groups_captions_each_closed_by_its_credit_at_the_line_end():
     assert "集装箱" not in body(page, first)
     second = next(a for a in found if "集装箱" in body(page, a))
     assert second.kind == "caption" and second.byline == "本报记者某某摄"
+
+
+def test_a_letter_signed_deep_by_a_unit_over_who_the_writer_is_and_the_name():
+    letter = (
+        "来信照登\n建议供销社送货下乡\n　　编辑同志：\n"
+        + _col(
+            "眼下正是夏收夏种大忙季节，社员们需要的镰刀、木杈和草绳很多，我们建议供销社组织货郎担送货下乡。"
+        )
+        + "\n　　　　某某公社前进大队\n　　　　贫下中农　某某某\n\n"
+    )
+    page = _HEAD + _REPORT + "\n\n" + letter + _REPORT + "\n"
+    a = next(x for x in arts(page) if "货郎担" in body(page, x))
+    assert a.byline == "某某公社前进大队贫下中农某某某"
+    assert body(page, a).endswith("送货下乡。")

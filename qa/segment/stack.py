@@ -3036,7 +3036,20 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if (
             nx is not None
             and _ISSUER.fullmatch(ln.f)
-            and AFFILIATION.fullmatch(nx.text.strip())
+            and (
+                AFFILIATION.fullmatch(nx.text.strip())
+                # (or, both lines set deep, who the writer is before the name: 某某大队 /
+                # 贫下中农　某某, 某某厂 / 老工人　某某)
+                or (
+                    _set_deep(text, ln.s)
+                    and _set_deep(text, nx.s)
+                    and bool(
+                        re.fullmatch(
+                            rf"[{_H}]{{2,8}}[\s　]+[{_H}](?:[\s　]*[{_H}]){{1,2}}", nx.text.strip()
+                        )
+                    )
+                )
+            )
             and (i + 2 >= n or lines[i + 2] is None or furn[i + 2])
         ):
             return 2
