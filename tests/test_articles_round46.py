@@ -330,3 +330,44 @@ def test_a_letter_signed_deep_by_a_unit_over_who_the_writer_is_and_the_name():
     a = next(x for x in arts(page) if "货郎担" in body(page, x))
     assert a.byline == "某某公社前进大队贫下中农某某某"
     assert body(page, a).endswith("送货下乡。")
+
+
+def test_signers_under_a_notices_contact_lines():
+    # a web copy printing a paragraph a line indents its issuer and date as it does all
+    outage = (
+        "停电检修公告\n"
+        "　　为保障电网安全稳定运行，我局将于5月15日8:00至18:00对10千伏某某线进行检修，"
+        "届时沿线商户停电。\n"
+        "　　服务热线：95598\n"
+        "　　某某供电局\n"
+        "　　2024年5月12日\n"
+    )
+    page = "来源：某某日报　发布时间：2024-05-12 07:30\n\n" + outage + "\n" + _NEWS
+    a = next(x for x in arts(page) if "检修" in body(page, x))
+    assert a.byline == "某某供电局" and body(page, a).endswith("服务热线：95598")
+    # a mailbox wrapped at the column's width over the secretariat that signs
+    meeting = (
+        "学术研讨会通知（第一号）\n"
+        + _col(
+            "本会定于今年十月在某某市召开第五届学术研讨会，欢迎各位会员踊跃投稿，会议不收会务费。"
+        )
+        + "\n  联系人：某某　电话：0578-8823416  邮箱：hy2023@l\nxkg.org.cn\n某某研究会秘书处\n"
+    )
+    page = _HEAD + _REPORT + "\n\n" + meeting + "\n" + _REPORT + "\n"
+    a = next(x for x in arts(page) if "研讨会" in body(page, x))
+    assert a.byline == "某某研究会秘书处"
+
+
+def test_an_obituarys_bereaved_sign_it():
+    obituary = (
+        "讣告\n"
+        + _col(
+            "某某同志因病医治无效，于2024年3月9日逝世，享年八十六岁。定于3月12日上午在殡仪馆举行遗体告别仪式。"
+        )
+        + "\n　　特此讣告。\n　　　　　　　　妻：某某某\n　　子：某某某　女：某某某\n"
+        "　　　　　　率全体亲属泣告\n　　　2024年3月11日\n\n"
+    )
+    page = _HEAD + _REPORT + "\n\n" + obituary + _REPORT + "\n"
+    a = next(x for x in arts(page) if "遗体告别" in body(page, x))
+    assert body(page, a).endswith("特此讣告。")
+    assert a.byline.startswith("妻：某某某子：某某某女：某某某率全体亲属泣告")

@@ -789,7 +789,15 @@ _ISSUE_DATE = re.compile(
 _ISSUE_MONTH = re.compile(_ISSUE_DATE.pattern + r"|(?:19|20)\d\d年\d{1,2}月")
 # A notice issuer's name on a line of its own over the date: a unit's name, no punctuation.
 _NAME_LINE = re.compile(r"[" + _H + r"（）()·\d]{2,24}")
-_SIGN_LINE = re.compile(_ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern)
+# An obituary's bereaved, who announce it, by their relation to the dead (妻：某某　子：某某
+# 女：某某), and the line closing their names (率全体亲属泣告).
+_BEREAVED = re.compile(
+    rf"(?:(?:妻|夫|[长次三]?[子女]|孙|孙女|外孙女?|儿媳|女婿)\s*[:：]\s*[{_H}·]{{2,4}}[\s　]*)+"
+    rf"|[{_H}]{{0,10}}(?:泣告|哀告|泣启|泣叩|叩告)"
+)
+_SIGN_LINE = re.compile(
+    _ISSUER.pattern + "|" + _ISSUE_DATE.pattern + "|" + _SIGN_ROLE.pattern + "|" + _BEREAVED.pattern
+)
 # A contact line, as advertisements and notices print it: 电话：…, 热线：…, 咨询热线 0518-…
 _CONTACT_WORDS = r"(?:电话|热线|专线|手机|咨询|联系|预约|订座|订餐|订房|订票)"
 _CONTACT = re.compile(
@@ -3168,12 +3176,21 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (_ISSUER.fullmatch(ln.f) or wrapped_issuer(i))
             and (
                 contact_line(i - 1)
-                # (its number wrapped at the column's width under its label: 电话： / 6215437)
+                # (its number wrapped at the column's width under its label: 电话： / 6215437;
+                # or a mailbox's or a site's rest: 邮箱：某某@l / xkg.org.cn)
                 or (
                     re.fullmatch(r"[\d\-－—（）()、/]{5,}", p.f)
                     and i >= 2
                     and lines[i - 2] is not None
                     and bool(_CONTACT_LABEL.search(lines[i - 2].f))
+                )
+                or (
+                    re.fullmatch(r"[A-Za-z0-9._\-@/:]{3,30}", p.f)
+                    and i >= 2
+                    and lines[i - 2] is not None
+                    and bool(
+                        re.search(r"(?:邮箱|信箱|E-?mail|网址|网站)\s*[:：]\s*\S+$", lines[i - 2].f)
+                    )
                 )
             )
         )
@@ -5358,9 +5375,25 @@ def _finish(
         signed = body[k:]
         if (
             0 < k < len(body)
-            and (dated or day_only or any(_ISSUER.fullmatch(flat(text[s:e])) for s, e in signed))
-            # (indented like its paragraphs; a line set deeper is set toward the right)
-            and not any(_indented_at(text, s) and not _set_deep(text, s) for s, _e in signed)
+            and (
+                dated
+                or day_only
+                or any(
+                    _ISSUER.fullmatch(flat(text[s:e])) or _BEREAVED.fullmatch(flat(text[s:e]))
+                    for s, e in signed
+                )
+            )
+            # (indented like its paragraphs; a line set deeper is set toward the right; a
+            # page printing a paragraph a line indents its signer's lines as it does all)
+            and (
+                flat_page
+                or not any(
+                    _indented_at(text, s)
+                    and not _set_deep(text, s)
+                    and not _BEREAVED.fullmatch(flat(text[s:e]))  # (set as it comes)
+                    for s, e in signed
+                )
+            )
             and (
                 re.search(r"[。！？；）)\d]$", flat(text[slice(*body[k - 1])]).rstrip("”"))
                 or any(_ANNEX.match(flat(text[a:b])) for a, b in body[max(0, k - 4) : k])
@@ -5382,7 +5415,7 @@ def _finish(
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
-    bys = [flat(text[s:e]) for s, e in bylines]
+    bys = [flat(text[s:e]) for s, e in sorted(bylines)]  # (in the page's order)
     byline = _join_bylines(bys)
     body_text = "".join(flat(text[s:e]) for s, e in spans)
     if kind == "news":
