@@ -371,3 +371,18 @@ def test_an_obituarys_bereaved_sign_it():
     a = next(x for x in arts(page) if "遗体告别" in body(page, x))
     assert body(page, a).endswith("特此讣告。")
     assert a.byline.startswith("妻：某某某子：某某某女：某某某率全体亲属泣告")
+
+
+def test_a_box_of_fields_wrapped_over_many_lines_is_a_piece_of_its_own():
+    box = (
+        "参观须知\n"
+        "开放时间：周二至周日9:00—\n17:00（16:00停止入馆），周一闭\n馆（法定节假日除外）。\n"
+        "预约方式：关注本馆微信公众号\n点击“参观预约”，可预约7日内\n参观场次。\n"
+        "团体预约：10人以上团体请提前3\n个工作日致电0533-8261170。\n"
+        "讲解服务：每日10:00、14:30在一\n楼大厅提供免费定时讲解，特展讲\n解需另行预约。\n"
+        "温馨提示：馆内禁止使用闪光灯及\n自拍杆，请勿携带食品饮料入馆。\n"
+    )
+    page = _HEAD + _REPORT + "\n\n" + box + "\n" + _REPORT + "\n"
+    a = next(x for x in arts(page) if "开放时间" in body(page, x))
+    assert a.headline == "参观须知"
+    assert body(page, a).startswith("开放时间：") and body(page, a).endswith("饮料入馆。")

@@ -2347,7 +2347,7 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
         if WEB_META.fullmatch(lines[i].text) or opener(i + 1):
             return 0  # (a web copy's publication line under its title, a dateline under it)
         k, count, said = i, 0, 0
-        while k < n and lines[k] is not None and k - i < 12:
+        while k < n and lines[k] is not None and k - i < 20:
             if _FIELD_ROW.match(lines[k].f):
                 if lines[k].indent:
                     return 0  # (an interview's questions and answers: 　　记者：…)
