@@ -386,3 +386,23 @@ def test_a_box_of_fields_wrapped_over_many_lines_is_a_piece_of_its_own():
     a = next(x for x in arts(page) if "开放时间" in body(page, x))
     assert a.headline == "参观须知"
     assert body(page, a).startswith("开放时间：") and body(page, a).endswith("饮料入馆。")
+
+
+def test_labelled_crossheads_are_a_reports_sections_whatever_its_credit():
+    # a web copy's report whose credit is its source line (来源：…　作者：…), its sections
+    # under crossheads of a label and a phrase
+    report = (
+        "小区门口的充电柜，为何成了摆设？\n"
+        "来源：某某晚报　作者：记者　某某\n"
+        "近段时间，不少读者向本报反映，自家小区门口的电动自行车充电柜“中看不中用”，记者走访了十余个小区。\n"
+        "现场：十个柜子三个“躺平”\n"
+        "5月10日上午，记者来到某某小区，小区南门外一字排开立着4组充电柜，扫码后页面显示“设备离线”。\n"
+        "追问：收费标准为何说不清\n"
+        "除了设备故障，收费问题也让居民困惑，不少居民说充电一次的费用前后差了一倍。\n"
+        "回应：将督促整改，必要时另行引入运营企业\n"
+        "对此，街道城管科工作人员表示，将督促运营企业限期整改。本报将持续关注此事进展。\n"
+    )
+    other = "某某公园荷花陆续开放\n本报讯（记者　某某）初夏时节，某某公园荷塘里的荷花陆续绽放。\n"
+    page = "某某晚报数字报\n\n" + report + "\n" + other
+    a = next(x for x in arts(page) if "中看不中用" in body(page, x))
+    assert body(page, a).endswith("本报将持续关注此事进展。")

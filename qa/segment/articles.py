@@ -145,6 +145,8 @@ _OWN_BYLINE = re.compile(
     r"|(?:文|撰文)\s*[／/:：]\s*[\u4e00-\u9fff·]{2,4}"
 )
 _CROSSHEAD_LEN = (5, 12)
+# A crosshead of a label, its colon and a phrase (现场：某某, 追问：某某).
+_LABELLED_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}[:：]\S")
 # A box's label opening it (【数据】, ■链接, ·背景·): what follows is a box, no section.
 _BOX_MARK = r"[【〔〖\[［（(·•■◆▲★]"
 
@@ -187,6 +189,12 @@ def _join_crossheads(text: str, arts: list[Article]) -> list[Article]:
                 k = m
                 continue
         signed = not own and len(heads) >= 2 and bool(arts[m - 1].byline)
+        # (crossheads each a label and its phrase, 现场：… / 追问：… / 回应：…, are a
+        # report's sections whatever its credit)
+        labelled = len(heads) >= 2 and all(
+            _LABELLED_HEAD.match(x.headline) for x in arts[k + 1 : m]
+        )
+        own = own or labelled
         # (an essay signed at its end: no section under a kicker, a new piece's stack)
         kicked = any(x.subheadlines for x in arts[k + 1 : m])
         if len(heads) < 2 or not (own or signed) or (signed and kicked):
@@ -215,6 +223,8 @@ def _crosshead(text: str, prev: Article, x: Article) -> tuple[int, int] | None:
     under a crosshead; else None. Nothing stands between them (a page's furniture, a box's
     label such as 【数据】, dropped from the pieces, closes the report)."""
     lo, hi = _CROSSHEAD_LEN
+    if _LABELLED_HEAD.match(x.headline):
+        hi = 2 * hi  # (a label and its phrase: 回应：将督促整改，必要时另行引入运营企业)
     if not (
         x.kind in ("news", "editorial")
         and x.body_spans
