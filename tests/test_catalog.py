@@ -44,6 +44,11 @@ from tests.test_index import TINY_PAGE
             "某某报\n2024年8月25日　第8期　本期4版\n导读：第2版　会员动态　第3版　观测\n\n正文",
             PageMeta("", "2024-08-25", "1"),
         ),
+        # (a printout's sheet count is on every sheet: no front page's)
+        (
+            "某某社新闻稿　2024年5月7日（星期二）　第3页　共8页\n\n正文",
+            PageMeta("", "2024-05-07", "3"),
+        ),
         # a bulletin's first page opens with its masthead block and prints no page
         (
             "某某通讯\n某某协会主办\n内部资料　免费交流\n2024年第2期（总第58期）\n\n正文",

@@ -168,9 +168,8 @@ def page_furniture(text: str) -> PageMeta:
 
 
 # The page count (今日8版, 本期4版, 共16版, 今日四版) is printed on its front page.
-_PAGE_COUNT = re.compile(
-    r"(?:今日|本期|今天|共)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]"
-)
+# (a printout's sheet count, 第3页　共8页, is on every sheet: no front page's)
+_PAGE_COUNT = re.compile(r"(?:今日|本期|今天|共)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版")
 
 
 def _front(head: str, text: str, page: str) -> bool:
