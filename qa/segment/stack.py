@@ -456,6 +456,9 @@ _CORRECTION = re.compile(r"\s*(更正|更正启事|更正声明|勘误)\s*[：:]
 _CHART_SOURCE = re.compile(r"(?:数据|资料)来源\s*[：:]")
 # A caption's opening words, saying what the picture shows: 图为…, 上图：…, 左图…
 _PICTURE_SAYS = re.compile(r"(?:图为|[上下左右]图[：:为]?|图[①②③④⑤⑥]|图[：:])")
+# A photo note wholly in brackets saying what the picture shows (（图为…。　某某　摄）): a
+# caption whole in itself, set in a story's text.
+_PICTURE_NOTE = re.compile(r"[（(]\s*" + _PICTURE_SAYS.pattern)
 # An artwork's credit on its own line under its caption: 某某　作 (a painting), 某某　绘,
 # 某某　书 (calligraphy); the space between name and verb marks the credit; a cartoon's or
 # an illustration's before a slash: 漫画／某某, 插图/某某.
@@ -3533,10 +3536,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and m.start() == 0
             and cur is not None
             and cur.body
-            # (a note in brackets saying what the picture shows, （图为…。　某某　摄）, is a
-            # caption whole in itself set in the story's text: the paragraph above is the
-            # story's)
-            and not re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, ln.f)
+            # (a photo note, _PICTURE_NOTE: the paragraph above is the story's)
+            and not _PICTURE_NOTE.match(ln.f)
         ):
             last = text[cur.body[-1][0] : cur.body[-1][1]]
             if (
@@ -4696,9 +4697,8 @@ def segment(text: str, traditional: bool = False) -> list[dict]:
             and (not _PHOTO.sub("", ln.f) or bool(_bare_credit(ln.text.strip())))
             and bool(_PHOTO_WORD.search(ln.f))
         )
-        # (a note in brackets saying what the picture shows, （图为…。　某某　摄）, is a
-        # caption whole in itself, set in the story's text: no credit of the paragraph above)
-        says = bool(re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, ln.f))
+        # (a photo note, _PICTURE_NOTE, is no credit of the paragraph above)
+        says = bool(_PICTURE_NOTE.match(ln.f))
         if (
             unspaced
             and flat_page
@@ -5305,7 +5305,7 @@ def _finish(
             m
             and len(body) >= 2
             and not seg[: m.start()].strip()
-            and re.match(r"[（(]\s*" + _PICTURE_SAYS.pattern, seg.strip())
+            and _PICTURE_NOTE.match(seg.strip())
         ):
             m = None  # a story's photo note on its own line (（图为…。　某某　摄）): its text
         if m and kind == "briefs" and seg[: m.start()].strip():
